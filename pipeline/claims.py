@@ -1,0 +1,248 @@
+"""Stage: score each body sentence as metric, target and policy (spec §2).
+
+Claims are multi-label and the training set is small, so the model is a
+linear one per label over two views of a sentence: its words (n-grams, with
+numbers folded to one token so that `41.06` and `3.2` look alike) and a few
+hand-made cues the spec itself names (a stated quantity, a forward-looking
+marker, an instrument word, a rank). The cues are also the keyword baseline
+that runs when no trained model is configured.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401
+from .extensions import record_error
+from .records import CLAIM_LABELS, Entity, Quantity
+from .sentences import stripped_bounds
+
+FEATURES_VERSION = "claims.features.v1"
+
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+CUES: dict[str, re.Pattern[str]] = {
+    # target: explicit forward-looking markers (spec §8)
+    "future_will": re.compile(r"\b(?:will|would|shall)\b(?!\s+(?:be\s+)?(?:likely|able)\b)", re.I),
+    "future_intent": re.compile(
+        r"\b(?:aims?|aiming|aimed|plans?|planning|planned|seeks?|seeking|intends?|intending|"
+        r"strives?|striving|pledged?|vows?|vowed|is committed|are committed|commits?|"
+        r"expects? to have|is set to|are set to|is to|are to|ready to|willing to)\b", re.I),
+    "goal_word": re.compile(r"\b(?:targets?|targeted|targeting|goals?|objectives?|milestones?)\b", re.I),
+    "by_year": re.compile(r"\b(?:by|before|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I),
+    "forecast": re.compile(r"\b(?:expected|projected|forecast|estimated|predicted|likely)\b", re.I),
+    "should": re.compile(r"\b(?:should|must|called for|calls? for|urged?|need(?:s|ed)? to)\b", re.I),
+    "ongoing": re.compile(r"\b(?:is|are)\s+(?:\w+ing|working|beefing)\b", re.I),
+    # policy: governance instruments and actions
+    "instrument": re.compile(
+        r"\b(?:guidelines?|guidance|regulations?|regulatory|rules?|laws?|legislation|acts?|"
+        r"policy|policies|measures?|plans?|initiatives?|programmes?|programs?|pilots?|"
+        r"demonstration|zones?|frameworks?|agreements?|mous?|memorand\w+|standards?|"
+        r"strateg(?:y|ies)|action plan|five-year plan|opinions?|circulars?|directives?|"
+        r"subsid(?:y|ies)|incentives?|funds?|property rights|basic data systems|systems?)\b", re.I),
+    "governance_action": re.compile(
+        r"\b(?:issued|unveiled|released|rolled out|launched|adopted|approved|enacted|"
+        r"promulgated|implemented|introduced|signed|designated|reform\w*|regulat\w+|"
+        r"governance|supervis\w+|oversight|compliance|deepen\w*)\b", re.I),
+    "public_actor": re.compile(
+        r"\b(?:government|state council|ministry|ministries|administration|commission|"
+        r"council|authorit(?:y|ies)|regulators?|departments?|bureau|congress|parliament|"
+        r"committee|province|municipal|central|national|country|china|eu|european)\b", re.I),
+    # metric: values and ranks
+    "percent": re.compile(r"%|\bper\s*cent\b|\bpercent\b|\bpercentage points?\b", re.I),
+    "money": re.compile(r"\b(?:yuan|dollars?|euros?|rmb|usd|cny)\b|[$€£¥]", re.I),
+    "scale_word": re.compile(r"\b(?:thousand|million|billion|trillion|mln|bln|bn)\b", re.I),
+    "growth": re.compile(r"\b(?:grew|growth|increase[ds]?|rose|risen|surged?|jumped|declined?|"
+                         r"fell|reached|stood at|accounted for|exceeded|totall?ed|up\s+\d)", re.I),
+    "rank": re.compile(r"\b(?:rank\w*|largest|biggest|second[- ]largest|first|leads?|leading|"
+                       r"top|highest|lowest)\b", re.I),
+}
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """What the classifier sees of one body sentence."""
+
+    text: str
+    quantities: tuple[Quantity, ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+
+def normalised_text(text: str) -> str:
+    """Lower-case words with years and numbers folded, for the n-gram view."""
+    text = YEAR.sub(" _year_ ", text)
+    return NUMBER.sub(" _num_ ", text).lower()
+
+
+def cue_features(view: SentenceView) -> dict[str, float]:
+    """Spec-named cues as numeric features (``claims.features.v1``)."""
+    feats = {f"cue:{name}": float(bool(p.search(view.text))) for name, p in CUES.items()}
+    units = {q.unit for q in view.quantities}
+    feats.update({
+        "q:any": float(bool(view.quantities)),
+        "q:count": math.log1p(len(view.quantities)),
+        "q:percent": float("%" in units),
+        "q:money": float(any(u and len(u) == 3 and u.isupper() for u in units)),
+        "q:fold": float("fold" in units),
+        "ent:org": float(any(e.label == "ORG" for e in view.entities)),
+        "ent:person": float(any(e.label == "PERSON" for e in view.entities)),
+        "len": math.log1p(len(view.text.split())),
+    })
+    return feats
+
+
+def rule_scores(view: SentenceView) -> dict[str, float]:
+    """Keyword baseline: the cues combined by hand, no training."""
+    f = cue_features(view)
+    c = {k.split(":", 1)[1]: v for k, v in f.items() if k.startswith("cue:")}
+    forward = max(c["future_will"], c["future_intent"], c["goal_word"])
+    metric = 0.15 + 0.6 * f["q:any"] + 0.2 * c["rank"] * (1 - f["q:any"]) - 0.35 * forward * (1 - c["forecast"]) * f["q:any"]
+    target = 0.1 + 0.6 * forward + 0.1 * c["by_year"] - 0.3 * c["forecast"] * (1 - c["future_intent"])
+    policy = 0.1 + 0.45 * c["instrument"] + 0.25 * c["governance_action"] + 0.1 * c["public_actor"]
+    return {k: min(1.0, max(0.0, v)) for k, v in (("metric", metric), ("target", target), ("policy", policy))}
+
+
+class RuleClassifier:
+    """The keyword baseline behind the same interface as the trained model."""
+
+    name = "rules"
+    thresholds = {label: 0.5 for label in CLAIM_LABELS}
+
+    def predict_scores(self, views: Sequence[SentenceView]) -> list[dict[str, float]]:
+        return [rule_scores(v) for v in views]
+
+
+class TrainedClassifier:
+    """A fitted scikit-learn model per label, loaded without pickle (skops)."""
+
+    def __init__(self, estimators: dict, thresholds: dict[str, float], name: str):
+        self.estimators = estimators
+        self.thresholds = thresholds
+        self.name = name
+
+    @classmethod
+    def load(cls, path: str | Path) -> "TrainedClassifier":
+        import skops.io as sio
+
+        path = Path(path)
+        meta = json.loads((path / "thresholds.json").read_text())
+        estimators = {}
+        for label in CLAIM_LABELS:
+            file = path / f"{label}.skops"
+            trusted = sio.get_untrusted_types(file=file)
+            estimators[label] = sio.load(file, trusted=[t for t in trusted if _is_sklearn_or_numpy(t)])
+        return cls(estimators, meta["thresholds"], meta.get("name", path.name))
+
+    def predict_scores(self, views: Sequence[SentenceView]) -> list[dict[str, float]]:
+        if not views:
+            return []
+        rows = model_inputs(views)
+        probs = {label: est.predict_proba(rows)[:, 1] for label, est in self.estimators.items()}
+        return [{label: float(probs[label][i]) for label in CLAIM_LABELS} for i in range(len(views))]
+
+
+def _is_sklearn_or_numpy(type_name: str) -> bool:
+    return type_name.split(".")[0] in {"sklearn", "numpy", "scipy", "builtins"}
+
+
+def model_inputs(views: Iterable[SentenceView]):
+    """The two views of each sentence as the columns the fitted model expects."""
+    import pandas as pd
+
+    views = list(views)
+    return pd.DataFrame({
+        "text": [normalised_text(v.text) for v in views],
+        "cues": [cue_features(v) for v in views],
+    })
+
+
+def labels_from_scores(scores: dict[str, float], thresholds: dict[str, float]) -> list[str]:
+    return sorted(label for label in CLAIM_LABELS if scores[label] >= thresholds[label])
+
+
+def sentence_views(doc: Doc) -> list[tuple[int, SentenceView]]:
+    """(start offset, view) for each body sentence of an annotated Doc."""
+    quantities = doc._.quantities or []
+    entities = doc._.claim_entities or []
+    out = []
+    for sent in doc.sents:
+        bounds = stripped_bounds(sent)
+        if bounds is None or sent._.boilerplate:
+            continue
+        start, end = bounds
+        out.append((start, SentenceView(
+            text=doc.text[start:end],
+            quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
+            entities=tuple(e for e in entities if start <= e.start and e.end <= end),
+        )))
+    return out
+
+
+class ClaimStage:
+    def __init__(self, classifier):
+        self.classifier = classifier
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self._score(doc, self.classifier.predict_scores)
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64):
+        """Score a batch of documents with one model call (much faster than per doc)."""
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._score_batch(batch)
+                batch = []
+        yield from self._score_batch(batch)
+
+    def _score_batch(self, docs: list[Doc]) -> list[Doc]:
+        try:
+            per_doc = [sentence_views(d) for d in docs]
+            flat = [v for views in per_doc for _, v in views]
+            scores = iter(self.classifier.predict_scores(flat))
+            for doc, views in zip(docs, per_doc):
+                self._store(doc, {start: next(scores) for start, _ in views})
+            return docs
+        except Exception:  # fall back to one document at a time to isolate the bad one
+            return [self(d) for d in docs]
+
+    def _score(self, doc: Doc, predict) -> Doc:
+        try:
+            views = sentence_views(doc)
+            self._store(doc, dict(zip([s for s, _ in views], predict([v for _, v in views]))))
+        except Exception as err:
+            self._store(doc, {})
+            record_error(doc, "claims_classifier", err)
+        return doc
+
+    def _store(self, doc: Doc, scores: dict[int, dict[str, float]]) -> None:
+        doc._.claim_scores = scores
+        doc._.claim_labels = {start: labels_from_scores(s, self.classifier.thresholds)
+                              for start, s in scores.items()}
+
+
+def load_classifier(model: str | None):
+    if not model:
+        return RuleClassifier()
+    path = Path(model)
+    if not (path / "thresholds.json").is_file():
+        from .config import ConfigError
+
+        raise ConfigError(f"claim classifier model not found at {path}: run `claims train` "
+                          "or set components.claims_classifier.model=null for the keyword rules")
+    return TrainedClassifier.load(path)
+
+
+@Language.factory("claims_classifier", default_config={"model": None},
+                  assigns=["doc._.claim_scores", "doc._.claim_labels"])
+def make_claim_stage(nlp: Language, name: str, model: str | None) -> ClaimStage:
+    return ClaimStage(load_classifier(model))

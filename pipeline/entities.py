@@ -1,0 +1,266 @@
+"""Stage: PERSON and ORG mentions with spec §3 spans.
+
+spaCy's statistical NER finds most names; this stage turns its output into
+the spec's entities and adds what a news reader knows but the model misses:
+an acronym defined in brackets names the same organisation everywhere in the
+article, a person named once in full is meant by the bare surname later,
+bylines and photo credits name people and agencies, and events, plans and
+products are not organisations. A gazetteer learnt from the annotated
+training data (`claims train`) adds the domain's organisations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401
+from .extensions import record_error
+from .records import Entity
+
+LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with .match(text, pos)
+TRAILING_NOISE = re.compile(r"(?:\s*['’]s?|[\s,.;:!?\"”“'()\[\]|/-])+$")
+LEADING_NOISE = re.compile(r"[\s,.;:!?\"”“'()\[\]|/-]+")  # used with .match(text, pos)
+NUMBER_WORD = re.compile(r"^[\d.,/-]+$")
+
+# Heads that make a name an event, a plan or a document, never an organisation.
+NOT_ORG_HEADS = {
+    "summit", "conference", "expo", "exposition", "fair", "festival", "games", "olympics",
+    "week", "day", "ceremony", "exhibition", "show", "awards", "cup", "championship",
+    "plan", "initiative", "strategy", "report", "act", "law", "guideline", "guidelines",
+    "programme", "program", "project", "policy", "framework", "agreement", "treaty",
+    "regulation", "regulations", "rules", "index", "list", "zone", "era", "vision",
+    "white", "paper", "outline", "opinions", "measures", "pilot",
+}
+# Common acronyms and words the small model mistakes for organisations.
+NOT_ORG_WORDS = {
+    "ai", "gdp", "it", "ict", "iot", "5g", "6g", "4g", "mou", "mous", "cpu", "gpu", "r&d", "api",
+    "digital", "data", "internet", "covid-19", "ceo", "cfo", "cto", "vr", "ar", "esg", "pc",
+    "app", "apps", "ml", "llm", "llms", "eflops", "pflops", "tflops", "ipo", "sme", "smes",
+    "yoy", "y-o-y", "party", "government", "ministry", "state", "b2b", "b2c", "fdi", "cpi", "ppi", "pmi", "saas", "cbdc",
+}
+COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Group|Holdings|Limited|Corporation|Company)\b\.?")
+CHAINED_NAME = re.compile(r"\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
+DANGLING_OF = re.compile(r"\s+of(?:\s+the)?$")
+PROPER_TAGS = {"NNP", "NNPS"}
+ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?)\s*\)")
+# ``LIN SHANCHUAN/XINHUA``, ``Chen Xiaogen/For China Daily``, ``Photo: VCG``
+CREDIT = re.compile(
+    r"(?:(?<=\s)|^|(?<=\[)|(?<=\())(?:Photos?(?: by)?:?\s+)?"
+    r"(?P<person>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})\s?/\s?(?:For\s+|FOR\s+)?"
+    r"(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})(?=\s*[\])]|\s*$)", re.M)
+PHOTO_AGENCY = re.compile(r"\bPhotos?\s*:\s*(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\s*\.?\s*$", re.M)
+BYLINE = re.compile(r"^[-–—•\s]*By\s+(?P<names>[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){1,7})", re.M)
+BYLINE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}")
+
+PRIORITY = {"gazetteer": 3, "rule": 2, "alias": 1, "model": 0}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    source: str  # model | rule | gazetteer | alias
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Spec span: no leading ``the``, no possessive ``'s``, no edge punctuation."""
+    while True:
+        lead = LEADING_NOISE.match(text, start, end) or LEADING_ARTICLE.match(text, start, end)
+        if not lead or lead.end() == start:
+            break
+        start = lead.end()
+    span = text[start:end]
+    tail = TRAILING_NOISE.search(span)
+    if tail:
+        end = start + tail.start()
+    return (start, end) if start < end else None
+
+
+def is_organisation_name(name: str) -> bool:
+    """False for events, plans, documents and common acronyms the model calls ORG."""
+    words = [w for w in name.split() if not NUMBER_WORD.match(w)]
+    if not words or name.lower() in NOT_ORG_WORDS:
+        return False
+    return words[-1].lower().strip(".,") not in NOT_ORG_HEADS
+
+
+def initials_match(acronym: str, long_form: str) -> bool:
+    """``NDA`` for ``National Data Administration``: letters in order, first one leading."""
+    letters = acronym.rstrip("s").lower() if acronym.endswith("s") and len(acronym) > 2 else acronym.lower()
+    words = [w for w in re.split(r"[\s-]+", long_form) if w]
+    if not words or letters[0] != words[0][0].lower():
+        return False
+    initials = "".join(w[0].lower() for w in words if w[0].isupper() or w[0].isdigit())
+    pos = 0
+    for ch in letters:
+        pos = initials.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def acronym_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
+    """An acronym defined right after an entity (``NDA`` after its long form) takes its label."""
+    out = []
+    by_end = {c.end: c for c in found}
+    for m in ACRONYM_DEFINITION.finditer(text):
+        before = m.start()
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        owner = by_end.get(before)
+        if owner and initials_match(m.group(1), text[owner.start:owner.end]):
+            out.append(Candidate(m.start(1), m.end(1), owner.label, "rule"))
+    return out
+
+
+def credit_candidates(text: str) -> list[Candidate]:
+    """People and agencies named in photo credits and bylines."""
+    out = []
+    for m in CREDIT.finditer(text):
+        out.append(Candidate(m.start("person"), m.end("person"), "PERSON", "rule"))
+        out.append(Candidate(m.start("org"), m.end("org"), "ORG", "rule"))
+    for m in PHOTO_AGENCY.finditer(text):
+        out.append(Candidate(m.start("org"), m.end("org"), "ORG", "rule"))
+    for m in BYLINE.finditer(text):
+        names = m.group("names")
+        for part in re.split(r"\s+and\s+|,\s*", names):
+            nm = BYLINE_NAME.match(part)
+            if nm:
+                offset = m.start("names") + names.index(part)
+                out.append(Candidate(offset + nm.start(), offset + nm.end(), "PERSON", "rule"))
+    return out
+
+
+def mention_candidates(text: str, names: dict[str, str], source: str) -> list[Candidate]:
+    """Every whole-word occurrence of each known name, with its label."""
+    if not names:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    return [Candidate(m.start(), m.end(), names[m.group()], source) for m in pattern.finditer(text)]
+
+
+def person_aliases(text: str, people: list[Candidate]) -> dict[str, str]:
+    """Full names mentioned once make their surname (first or last word) a later PERSON."""
+    aliases: dict[str, str] = {}
+    for c in people:
+        words = text[c.start:c.end].split()
+        if len(words) < 2:
+            continue
+        aliases[text[c.start:c.end]] = "PERSON"
+        for w in (words[0], words[-1]):
+            if w[:1].isupper() and len(w) > 1:
+                aliases[w] = "PERSON"
+    return aliases
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping mentions: higher priority first, then the longer span."""
+    ranked = sorted(candidates, key=lambda c: (-PRIORITY[c.source], -(c.end - c.start), c.start))
+    taken: list[Candidate] = []
+    for c in ranked:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: (c.start, c.end))
+
+
+def join_split_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``Standing Committee of the`` + ``14th National People's Congress`` is one name."""
+    out: list[tuple[int, int, str]] = []
+    for span in sorted(spans):
+        if out and out[-1][2] == span[2] == "ORG" and DANGLING_OF.search(text, out[-1][0], out[-1][1]):
+            gap = CHAINED_NAME.fullmatch(text, out[-1][1], span[0]) if span[0] > out[-1][1] else None
+            if gap or span[0] == out[-1][1]:
+                out[-1] = (out[-1][0], span[1], "ORG")
+                continue
+        out.append(span)
+    return out
+
+
+def extend_company_suffix(text: str, start: int, end: int) -> int:
+    """``China Daily`` + ``Information Co`` is cut by the model after the brand."""
+    m = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}" + COMPANY_SUFFIX.pattern).match(text, end)
+    return m.end() if m and "\n" not in m.group() else end
+
+
+def not_org_acronyms(text: str) -> set[str]:
+    """Acronyms defined after a plan or event (``Belt and Road Initiative (BRI)``)."""
+    out = set()
+    for m in ACRONYM_DEFINITION.finditer(text):
+        before = text[max(0, m.start() - 120):m.start()].rstrip()
+        words = re.findall(r"[A-Z][\w-]*(?:\s+(?:and|of|for|on|the|&)\s+[A-Z][\w-]*|\s+[A-Z][\w-]*)*$", before)
+        if words and initials_match(m.group(1), words[0]) and not is_organisation_name(words[0]):
+            out.add(m.group(1))
+    return out
+
+
+def find_entities(text: str, model_spans: list[tuple[int, int, str]],
+                  gazetteer: dict[str, str] | None = None) -> list[Entity]:
+    """Spec §3 entities from the NER's spans plus the rules above."""
+    base: list[Candidate] = []
+    blocked = not_org_acronyms(text)
+    for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")]):
+        span = trim_span(text, start, end)
+        if span is None:
+            continue
+        start, end = span
+        if label == "ORG":
+            end = extend_company_suffix(text, start, end)
+        name = text[start:end]
+        if label == "ORG" and (not is_organisation_name(name) or name in blocked or name.islower()):
+            continue
+        if "\n" in name or "\r" in name:
+            continue
+        base.append(Candidate(start, end, label, "model"))
+    rules = credit_candidates(text)
+    gazetteer_hits = mention_candidates(text, gazetteer or {}, "gazetteer")
+    first = resolve(base + rules + gazetteer_hits)
+    first += acronym_candidates(text, first)
+    known = {text[c.start:c.end]: c.label for c in first
+             if c.source != "model" and c.label == "ORG"}
+    aliases = person_aliases(text, [c for c in first if c.label == "PERSON"])
+    # A name's known sense wins over the model's guess elsewhere in the article.
+    propagated = mention_candidates(text, {**known, **aliases}, "alias")
+    overridden = [c for c in first if not (c.source == "model" and any(
+        p.start == c.start and p.end == c.end and p.label != c.label for p in propagated))]
+    final = resolve(overridden + [p for p in propagated if not any(
+        c.start == p.start and c.end == p.end for c in overridden)])
+    return [Entity(c.start, c.end, text[c.start:c.end], c.label) for c in final]
+
+
+def load_gazetteer(path: str | Path | None) -> dict[str, str]:
+    """``{"pattern": "National Data Administration", "label": "ORG"}`` lines -> name map."""
+    if not path or not Path(path).is_file():
+        return {}
+    return {row["pattern"]: row["label"] for row in srsly.read_jsonl(path)
+            if row.get("label") in ("PERSON", "ORG") and isinstance(row.get("pattern"), str)}
+
+
+class EntityStage:
+    def __init__(self, gazetteer: dict[str, str]):
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            # The tagger vetoes one-word "names" it reads as common words (``Browsers``).
+            spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents
+                     if len(e) > 1 or not e[0].tag_ or e[0].tag_ in PROPER_TAGS]
+            doc._.claim_entities = find_entities(doc.text, spans, self.gazetteer)
+        except Exception as err:  # a bad document must not sink its batch
+            doc._.claim_entities = []
+            record_error(doc, "claims_entities", err)
+        return doc
+
+
+@Language.factory("claims_entities", default_config={"patterns": None},
+                  assigns=["doc._.claim_entities"])
+def make_entity_stage(nlp: Language, name: str, patterns: str | None) -> EntityStage:
+    return EntityStage(load_gazetteer(patterns))

@@ -1,0 +1,130 @@
+"""Typed records that cross module boundaries (spec §5-6).
+
+Every output row and every gold document is built here and nowhere else, so
+the offset invariant (``text[start:end]`` is the span) is checked in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+CLAIM_LABELS: tuple[str, ...] = ("metric", "target", "policy")
+ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG")
+
+
+class OffsetError(ValueError):
+    """A span whose offsets do not reproduce its text: a bug, never data."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A measured quantity; offsets are document offsets once it leaves its stage.
+
+    ``approx`` keeps the approximator outside the span (``more than``, ``about``)
+    and ``min``/``max`` keep what it means for the value, so that ranges and
+    bounds survive normalisation.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None
+    approx: str | None = None
+    min: float | None = None
+    max: float | None = None
+
+    def shifted(self, offset: int) -> "Quantity":
+        return Quantity(self.start + offset, self.end + offset, self.text, self.value,
+                        self.unit, self.approx, self.min, self.max)
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass
+class SentenceRecord:
+    """One output line (spec §6) plus the enrichment fields the spec allows."""
+
+    doc_id: str
+    sent_id: int
+    start: int
+    end: int
+    text: str
+    labels: list[str]
+    scores: dict[str, float]
+    boilerplate: bool
+    entities: list[Entity] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    speaker: Speaker | None = None
+    deadline: int | None = None
+
+    def check(self, document: str) -> None:
+        """Raise OffsetError unless every span reproduces its text in ``document``."""
+        spans = [("sentence", self.start, self.end, self.text)]
+        spans += [("entity", e.start, e.end, e.text) for e in self.entities]
+        spans += [("quantity", q.start, q.end, q.text) for q in self.quantities]
+        if self.speaker is not None:
+            spans.append(("speaker", self.speaker.start, self.speaker.end, self.speaker.text))
+        for kind, start, end, text in spans:
+            if not (0 <= start < end <= len(document)) or document[start:end] != text:
+                raise OffsetError(
+                    f"{self.doc_id} sentence {self.sent_id}: {kind} [{start}:{end}] "
+                    f"{text!r} != document text {document[start:end]!r}")
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+ZERO_SCORES = {label: 0.0 for label in CLAIM_LABELS}
+
+
+def doc_to_records(doc, doc_id: str) -> list[SentenceRecord]:
+    """The spec §6 rows of one processed Doc, offsets checked."""
+    from .sentences import stripped_bounds
+
+    text = doc.text
+    entities = doc._.claim_entities or []
+    quantities = doc._.quantities or []
+    scores = doc._.claim_scores or {}
+    labels = doc._.claim_labels or {}
+    attribution = doc._.attribution or {}
+    rows: list[SentenceRecord] = []
+    for sent in doc.sents:
+        bounds = stripped_bounds(sent)
+        if bounds is None:
+            continue
+        start, end = bounds
+        boilerplate = bool(sent._.boilerplate)
+        speaker, deadline = attribution.get(start, (None, None))
+        row = SentenceRecord(
+            doc_id=doc_id,
+            sent_id=len(rows),
+            start=start,
+            end=end,
+            text=text[start:end],
+            labels=[] if boilerplate else list(labels.get(start, [])),
+            scores={k: round(float(v), 4) for k, v in scores.get(start, ZERO_SCORES).items()},
+            boilerplate=boilerplate,
+            entities=[e for e in entities if start <= e.start and e.end <= end],
+            quantities=[] if boilerplate else [q for q in quantities if start <= q.start and q.end <= end],
+            speaker=None if boilerplate or speaker is None else Speaker(**vars(speaker)),
+            deadline=None if boilerplate else deadline,
+        )
+        row.check(text)
+        rows.append(row)
+    return rows
