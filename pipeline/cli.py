@@ -92,6 +92,92 @@ def evaluate(
         typer.echo("\n" + render_mismatches(mismatches))
 
 
+@app.command()
+def train(
+    config: Path = typer.Option(None, "--config", "-c", help="Training config (default: configs/train.cfg)."),
+    set_: Optional[List[str]] = SetOpt,
+) -> None:
+    """Rebuild models/ (claim classifier, entity gazetteer) from the annotated training data."""
+    from .train import train as train_models
+
+    cfg, paths, make_nlp = _training_setup(config, set_)
+    train_models(lambda: make_nlp(str(paths["models"]), classifier=False),
+                 paths["gold"], paths["models"], dict(cfg["classifier"]),
+                 seed=int(cfg["training"]["seed"]), folds=int(cfg["training"]["folds"]),
+                 log=lambda m: typer.echo(m, err=True))
+
+
+def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
+    """The training config, its resolved paths, and a pipeline factory around a models folder."""
+    from .config import REPO_ROOT, ConfigError, build_pipeline, load_config, parse_overrides
+    from .train import load_train_config
+
+    try:
+        cfg = load_train_config(config, parse_overrides(overrides))
+    except (ConfigError, OSError) as err:
+        _fail(str(err))
+    paths = {k: (REPO_ROOT / v if not Path(v).is_absolute() else Path(v)) for k, v in cfg["paths"].items()}
+    if not paths["gold"].is_file():
+        _fail(f"training gold not found: {paths['gold']}")
+
+    def make_nlp(models_dir: str, classifier: bool = True, pipeline_config: Optional[Path] = None):
+        # Features come from the pipeline without a classifier, so training needs no model.
+        over = {"paths.models": models_dir}
+        if not classifier:
+            over["components.claims_classifier.model"] = None
+        return build_pipeline(load_config(pipeline_config or paths["pipeline_config"], over))
+
+    return cfg, paths, make_nlp
+
+
+@app.command("cross-validate")
+def cross_validate(
+    config: Path = typer.Option(None, "--config", "-c", help="Training config (default: configs/train.cfg)."),
+    set_: Optional[List[str]] = SetOpt,
+    fractions: str = typer.Option("1.0", help="Shares of the training articles, e.g. 0.25,0.5,0.75,1.0 "
+                                              "for the learning curve."),
+    out: Path = typer.Option(Path("outputs/cv"), "--out", help="Folder for the out-of-fold predictions."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """k-fold cross-validation over the training articles, scored as `claims evaluate` does."""
+    from .evaluate import evaluate_files, render_table
+    from .train import cross_validate as run_cv
+
+    cfg, paths, make_nlp = _training_setup(config, set_)
+    out.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for share in [float(x) for x in fractions.split(",")]:
+        pred = run_cv(paths["gold"], make_nlp, dict(cfg["classifier"]), seed=int(cfg["training"]["seed"]),
+                      folds=int(cfg["training"]["folds"]), out=out / f"cv-{share:.2f}.jsonl", fraction=share,
+                      log=lambda m: typer.echo(m, err=True))
+        results[share] = evaluate_files(paths["gold"], pred)
+        if not as_json:
+            typer.echo(f"\n== {int(cfg['training']['folds'])}-fold cross-validation, "
+                       f"{share:.0%} of the training articles ==")
+            typer.echo(render_table(results[share]))
+    if as_json:
+        typer.echo(json.dumps({str(k): v for k, v in results.items()}, sort_keys=True))
+    elif len(results) > 1:
+        typer.echo("\nLearning curve (claim labels micro F1): " + ", ".join(
+            f"{k:.0%} {v['labels.micro.f1']:.3f}" for k, v in results.items()))
+
+
+@app.command("validate-gold")
+def validate_gold(files: List[Path] = typer.Argument(..., help="Gold JSONL files (spec §5).")) -> None:
+    """Check gold files: offsets, sentence tiling and overlaps, labels, quantities in body sentences."""
+    from .evaluate import validate_gold_file
+
+    bad = 0
+    for file in files:
+        problems = validate_gold_file(file)
+        bad += len(problems)
+        for p in problems:
+            typer.echo(f"{file}: {p}")
+        typer.echo(f"{file}: {'OK' if not problems else f'{len(problems)} problem(s)'}", err=True)
+    if bad:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     try:
         app()

@@ -1,3 +1,3 @@
 """Import every stage so that its factory is registered with spaCy."""
 
-from . import boilerplate, claims, entities, sentences  # noqa: F401
+from . import attribution, boilerplate, claims, entities, quantities, sentences  # noqa: F401

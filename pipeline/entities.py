@@ -97,7 +97,7 @@ def initials_match(acronym: str, long_form: str) -> bool:
     words = [w for w in re.split(r"[\s-]+", long_form) if w]
     if not words or letters[0] != words[0][0].lower():
         return False
-    initials = "".join(w[0].lower() for w in words if w[0].isupper() or w[0].isdigit())
+    initials = "".join(w[0].lower() for w in words)
     pos = 0
     for ch in letters:
         pos = initials.find(ch, pos)
@@ -245,10 +245,15 @@ def load_gazetteer(path: str | Path | None) -> dict[str, str]:
 
 
 class EntityStage:
-    def __init__(self, gazetteer: dict[str, str]):
+    def __init__(self, gazetteer: dict[str, str], rules: bool = True):
         self.gazetteer = gazetteer
+        self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self.rules:  # the plain model, for the baseline row
+            doc._.claim_entities = [Entity(e.start_char, e.end_char, e.text, e.label_)
+                                    for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+            return doc
         try:
             # The tagger vetoes one-word "names" it reads as common words (``Browsers``).
             spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents
@@ -260,7 +265,7 @@ class EntityStage:
         return doc
 
 
-@Language.factory("claims_entities", default_config={"patterns": None},
+@Language.factory("claims_entities", default_config={"patterns": None, "rules": True},
                   assigns=["doc._.claim_entities"])
-def make_entity_stage(nlp: Language, name: str, patterns: str | None) -> EntityStage:
-    return EntityStage(load_gazetteer(patterns))
+def make_entity_stage(nlp: Language, name: str, patterns: str | None, rules: bool) -> EntityStage:
+    return EntityStage(load_gazetteer(patterns), rules)

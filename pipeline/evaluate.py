@@ -410,3 +410,48 @@ def render_mismatches(items: list[Mismatch]) -> str:
     for m in items:
         lines.append(f"[{m.doc_id}] {m.kind} {m.outcome}: gold={m.gold} pred={m.pred}\n    {m.text}")
     return "\n".join(lines)
+
+
+def gold_problems(doc: GoldDocument) -> list[str]:
+    """Everything in one gold document that breaks spec §1-5 (empty when it is valid)."""
+    text, problems = doc.text, []
+    where = f"{doc.doc_id}:"
+    sents = sorted(doc.sentences, key=lambda s: (s.start, s.end))
+    covered = [False] * len(text)
+    prev_end = 0
+    for s in sents:
+        span = text[s.start:s.end]
+        if s.start < prev_end:
+            problems.append(f"{where} sentence [{s.start}:{s.end}] overlaps the one before")
+        if span != span.strip():
+            problems.append(f"{where} sentence [{s.start}:{s.end}] has edge whitespace")
+        if s.boilerplate and s.labels:
+            problems.append(f"{where} boilerplate sentence [{s.start}:{s.end}] carries labels")
+        for i in range(s.start, s.end):
+            covered[i] = True
+        prev_end = max(prev_end, s.end)
+    for i, ch in enumerate(text):
+        if not covered[i] and not ch.isspace():
+            problems.append(f"{where} character {i} ({text[i:i + 20]!r}...) is in no sentence")
+            break
+    for raw in doc.raw.get("sentences") or []:
+        if raw.get("labels") != sorted(raw.get("labels") or []):
+            problems.append(f"{where} sentence [{raw.get('start')}:{raw.get('end')}] labels are not sorted")
+    body = [s for s in sents if not s.boilerplate]
+    for q in doc.quantities:
+        if not any(s.start <= q.start and q.end <= s.end for s in body):
+            problems.append(f"{where} quantity [{q.start}:{q.end}] {text[q.start:q.end]!r} is not inside a body sentence")
+    for start, end, label in doc.entities:
+        span = text[start:end]
+        if span != span.strip():
+            problems.append(f"{where} entity [{start}:{end}] {span!r} has edge whitespace")
+    return problems
+
+
+def validate_gold_file(path: str | Path) -> list[str]:
+    """Problems of a whole gold file; offsets, labels and JSON are checked on loading."""
+    try:
+        docs = load_gold(path)
+    except GoldError as err:
+        return [str(err)]
+    return [p for doc in docs.values() for p in gold_problems(doc)]

@@ -1,0 +1,250 @@
+"""Train the claim classifier and the entity gazetteer from annotated gold.
+
+Everything a model needs is rebuilt from the repository's data with a fixed
+seed, so the same data and settings give the same files. Models are saved
+with skops (no pickle) beside a JSON model card: the data hash, the settings,
+the cross-validated figures and the date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+from thinc.api import Config
+
+from .claims import FEATURES_VERSION, SentenceView, model_inputs
+from .evaluate import GoldDocument, load_gold
+from .records import CLAIM_LABELS
+
+DEFAULT_TRAIN_CONFIG = Path(__file__).resolve().parents[1] / "configs" / "train.cfg"
+
+
+@dataclass
+class TrainingSet:
+    views: list[SentenceView]
+    labels: np.ndarray  # (n_sentences, 3) of 0/1 in CLAIM_LABELS order
+    groups: np.ndarray  # document index per sentence, for grouped folds
+
+
+def data_hash(path: str | Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def training_set(nlp, docs: Sequence[GoldDocument]) -> TrainingSet:
+    """Gold body sentences with the pipeline's own quantities and entities inside them."""
+    views, labels, groups = [], [], []
+    disabled = [n for n in ("claims_classifier", "claims_attribution") if n in nlp.pipe_names]
+    with nlp.select_pipes(disable=disabled):
+        processed = list(nlp.pipe(d.text for d in docs))
+    for i, (gold, doc) in enumerate(zip(docs, processed)):
+        quantities = doc._.quantities or []
+        entities = doc._.claim_entities or []
+        for s in gold.sentences:
+            if s.boilerplate:
+                continue
+            views.append(SentenceView(
+                text=gold.text[s.start:s.end],
+                quantities=tuple(q for q in quantities if s.start <= q.start and q.end <= s.end),
+                entities=tuple(e for e in entities if s.start <= e.start and e.end <= s.end),
+            ))
+            labels.append([int(label in s.labels) for label in CLAIM_LABELS])
+            groups.append(i)
+    return TrainingSet(views, np.array(labels, dtype=int).reshape(-1, len(CLAIM_LABELS)), np.array(groups))
+
+
+def make_estimator(settings: dict[str, Any], seed: int):
+    """n-grams of the normalised text plus the spec cues, into a logistic regression."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    features = ColumnTransformer([
+        ("ngrams", TfidfVectorizer(ngram_range=(1, int(settings["max_ngram"])), min_df=int(settings["min_df"]),
+                                   sublinear_tf=True, token_pattern=r"(?u)\b\w[\w-]*\b"), "text"),
+        ("cues", DictVectorizer(), "cues"),
+    ], transformer_weights={"ngrams": 1.0, "cues": float(settings["cue_weight"])})
+    model = LogisticRegression(C=float(settings["C"]), class_weight="balanced", max_iter=2000,
+                               random_state=seed)
+    return Pipeline([("features", features), ("model", model)])
+
+
+def out_of_fold_scores(ts: TrainingSet, settings: dict[str, Any], seed: int, folds: int) -> np.ndarray:
+    """Probabilities for every sentence from models that never saw its document."""
+    from sklearn.model_selection import GroupKFold
+
+    rows = model_inputs(ts.views)
+    scores = np.zeros(ts.labels.shape, dtype=float)
+    n_folds = min(folds, len(set(ts.groups)))
+    for train_idx, test_idx in GroupKFold(n_splits=n_folds).split(rows, groups=ts.groups):
+        for j, label in enumerate(CLAIM_LABELS):
+            y = ts.labels[train_idx, j]
+            if len(set(y)) < 2:
+                scores[test_idx, j] = float(y.mean()) if len(y) else 0.0
+                continue
+            est = make_estimator(settings, seed).fit(rows.iloc[train_idx], y)
+            scores[test_idx, j] = est.predict_proba(rows.iloc[test_idx])[:, 1]
+    return scores
+
+
+def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    """The cut on out-of-fold probabilities that maximises F1 (ties: the middle one)."""
+    grid = np.round(np.arange(0.2, 0.81, 0.025), 3)
+    f1s = []
+    for t in grid:
+        pred = p >= t
+        tp = int((pred & (y == 1)).sum())
+        denom = int(pred.sum()) + int((y == 1).sum())
+        f1s.append(2 * tp / denom if denom else 0.0)
+    best = max(f1s)
+    ties = [t for t, f in zip(grid, f1s) if f >= best - 1e-9]
+    return float(ties[len(ties) // 2])
+
+
+def f1_table(y: np.ndarray, scores: np.ndarray, thresholds: dict[str, float]) -> dict[str, float]:
+    out, tp_all, pred_all, gold_all = {}, 0, 0, 0
+    for j, label in enumerate(CLAIM_LABELS):
+        pred = scores[:, j] >= thresholds[label]
+        tp = int((pred & (y[:, j] == 1)).sum())
+        n_pred, n_gold = int(pred.sum()), int(y[:, j].sum())
+        out[label] = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+        tp_all, pred_all, gold_all = tp_all + tp, pred_all + n_pred, gold_all + n_gold
+    out["micro"] = 2 * tp_all / (pred_all + gold_all) if pred_all + gold_all else 0.0
+    return out
+
+
+def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Path, card: dict) -> None:
+    import skops.io as sio
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for label, est in estimators.items():
+        sio.dump(est, out_dir / f"{label}.skops")
+    (out_dir / "thresholds.json").write_text(json.dumps(
+        {"name": out_dir.name, "features": FEATURES_VERSION, "thresholds": thresholds}, indent=2) + "\n")
+    (out_dir / "card.json").write_text(json.dumps(card, indent=2) + "\n")
+
+
+def gazetteer_rows(docs: Sequence[GoldDocument], min_length: int = 2) -> list[dict[str, str]]:
+    """Organisation names from the gold, as entity patterns.
+
+    Only ORG: organisations recur across articles of a domain (agencies,
+    outlets, companies), people mostly do not, and surnames are resolved per
+    article by the entity stage.
+    """
+    names: dict[str, str] = {}
+    conflicts: set[str] = set()
+    for d in docs:
+        for start, end, label in d.entities:
+            name = d.text[start:end]
+            if len(name) < min_length or name.islower() or "\n" in name:
+                continue
+            if names.get(name, label) != label:
+                conflicts.add(name)
+            names[name] = label
+    return [{"label": "ORG", "pattern": n} for n, lab in sorted(names.items())
+            if lab == "ORG" and n not in conflicts]
+
+
+def load_train_config(path: str | Path | None = None, overrides: dict | None = None) -> Config:
+    return Config().from_disk(path or DEFAULT_TRAIN_CONFIG, overrides=overrides or {})
+
+
+def train(nlp_factory: Callable[[], Any], gold_path: str | Path, models_dir: str | Path,
+          settings: dict[str, Any], seed: int, folds: int, log: Callable[[str], None] = print) -> dict:
+    """Fit the gazetteer and the classifier on all of ``gold_path``; write ``models_dir``."""
+    docs = list(load_gold(gold_path).values())
+    card = fit_models(docs, nlp_factory, models_dir, settings, seed, folds, log)
+    card["data"].update({"path": str(Path(gold_path).as_posix()), "sha256": data_hash(gold_path)})
+    (Path(models_dir) / "classifier" / "card.json").write_text(json.dumps(card, indent=2) + "\n")
+    return card
+
+
+def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], models_dir: str | Path,
+               settings: dict[str, Any], seed: int, folds: int,
+               log: Callable[[str], None] = print) -> dict:
+    import srsly
+
+    random.seed(seed)
+    np.random.seed(seed)
+    models_dir = Path(models_dir)
+    (models_dir / "entities").mkdir(parents=True, exist_ok=True)
+    srsly.write_jsonl(models_dir / "entities" / "patterns.jsonl", gazetteer_rows(docs))
+    log(f"gazetteer: {len(gazetteer_rows(docs))} organisation names")
+
+    nlp = nlp_factory()
+    ts = training_set(nlp, docs)
+    log(f"training set: {len(ts.views)} body sentences from {len(docs)} documents")
+    oof = out_of_fold_scores(ts, settings, seed, folds)
+    thresholds = {label: best_threshold(ts.labels[:, j], oof[:, j]) for j, label in enumerate(CLAIM_LABELS)}
+    cv = f1_table(ts.labels, oof, thresholds)
+    log("cross-validated sentence-level F1: " + ", ".join(f"{k} {v:.3f}" for k, v in cv.items()))
+
+    rows = model_inputs(ts.views)
+    estimators = {label: make_estimator(settings, seed).fit(rows, ts.labels[:, j])
+                  for j, label in enumerate(CLAIM_LABELS)}
+    card = {
+        "model": "claims_classifier",
+        "features": FEATURES_VERSION,
+        "estimator": "tf-idf n-grams + spec cues -> LogisticRegression per label (skops)",
+        "data": {"documents": len(docs), "doc_ids": [d.doc_id for d in docs], "sentences": len(ts.views),
+                 "positives": {label: int(ts.labels[:, j].sum()) for j, label in enumerate(CLAIM_LABELS)}},
+        "settings": {**settings, "seed": seed, "folds": folds},
+        "thresholds": thresholds,
+        "cross_validation": {"folds": folds, "grouped_by": "document", "f1": {k: round(v, 4) for k, v in cv.items()}},
+        "date": datetime.now(timezone.utc).date().isoformat(),
+    }
+    save_classifier(estimators, thresholds, models_dir / "classifier", card)
+    log(f"saved {models_dir / 'classifier'}")
+    return card
+
+
+def document_folds(doc_ids: Sequence[str], folds: int, seed: int) -> list[list[str]]:
+    """Documents dealt into ``folds`` groups after a seeded shuffle."""
+    ids = sorted(doc_ids)
+    random.Random(seed).shuffle(ids)
+    return [ids[i::folds] for i in range(folds)]
+
+
+def cross_validate(gold_path: str | Path, make_nlp: Callable[[str], Any], settings: dict[str, Any],
+                   seed: int, folds: int, out: str | Path, fraction: float = 1.0,
+                   log: Callable[[str], None] = print) -> Path:
+    """Predictions for every training document from models fitted without it.
+
+    ``make_nlp(models_dir)`` builds the pipeline around a models folder;
+    ``fraction`` keeps that share of each fold's training documents (for the
+    learning curve). The predictions file is scored like any other.
+    """
+    import tempfile
+
+    from .runner import run as run_batch
+
+    gold = load_gold(gold_path)
+    parts = []
+    for k, held_out in enumerate(document_folds(list(gold), folds, seed)):
+        train_ids = [d for d in sorted(gold) if d not in held_out]
+        train_ids = sorted(random.Random(seed + k).sample(train_ids, max(2, round(len(train_ids) * fraction))))
+        with tempfile.TemporaryDirectory(prefix="claims-cv-") as tmp:
+            fit_models([gold[d] for d in train_ids], lambda: make_nlp_without_classifier(make_nlp, tmp),
+                       tmp, settings, seed, folds, log=lambda m: None)
+            nlp = make_nlp(tmp)
+            inputs = Path(tmp) / "held_out.jsonl"
+            inputs.write_text("".join(json.dumps({"id": d, "text": gold[d].text}) + "\n" for d in held_out))
+            part = Path(tmp) / "pred.jsonl"
+            run_batch(nlp, [str(inputs)], part)
+            parts.append(part.read_text())
+        log(f"fold {k + 1}/{folds}: trained on {len(train_ids)} documents, predicted {len(held_out)}")
+    out = Path(out)
+    out.write_text("".join(parts))
+    return out
+
+
+def make_nlp_without_classifier(make_nlp: Callable[..., Any], models_dir: str):
+    return make_nlp(models_dir, classifier=False)

@@ -1,0 +1,86 @@
+"""End to end: the README's main job on the seeds, against their gold file."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, shared_file
+from pipeline.evaluate import evaluate_files
+
+# Floors sit safely below the figures measured on the seeds (see README).
+FLOORS = {
+    "sentences.f1": 0.95,
+    "entities.PERSON.f1": 0.85,
+    "entities.ORG.f1": 0.80,
+    "quantities.f1": 0.85,
+    "quantities.value_acc": 0.90,
+    "labels.micro.f1": 0.70,
+}
+RECORD_FIELDS = {"doc_id", "sent_id", "start", "end", "text", "labels", "scores", "boilerplate",
+                 "entities", "quantities"}
+
+
+@pytest.fixture(scope="module")
+def seeds_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("run") / "claims.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(REPO / "seeds"), "--out", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    return out, proc.stderr
+
+
+def test_seed_output_follows_the_contract(seeds_run):
+    out, log = seeds_run
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    docs = {p.stem: p.read_text(encoding="utf-8") for p in (REPO / "seeds").glob("*.txt")}
+    assert {r["doc_id"] for r in rows} == set(docs)
+    for r in rows:
+        assert RECORD_FIELDS <= r.keys()
+        text = docs[r["doc_id"]]
+        assert text[r["start"]:r["end"]] == r["text"]
+        assert r["labels"] == sorted(r["labels"])
+        assert set(r["scores"]) == {"metric", "target", "policy"}
+        assert all(0.0 <= p <= 1.0 for p in r["scores"].values())
+        if r["boilerplate"]:
+            assert r["labels"] == [] and r["quantities"] == []
+        for span in r["entities"] + r["quantities"]:
+            assert text[span["start"]:span["end"]] == span["text"]
+    for doc_id in docs:
+        ids = [r["sent_id"] for r in rows if r["doc_id"] == doc_id]
+        assert ids == list(range(len(ids)))
+    assert "5 documents" in log and "0 errors" in log
+
+
+def test_seed_scores_stay_above_floors(seeds_run):
+    out, _ = seeds_run
+    res = evaluate_files(shared_file("gold", "seeds.jsonl"), out)
+    low = {k: round(res[k], 3) for k, floor in FLOORS.items() if res[k] is None or res[k] < floor}
+    assert not low, f"below floor: {low}"
+
+
+def test_bad_inputs_become_error_records(tmp_path):
+    (tmp_path / "good.txt").write_text("China's digital economy grew 10 percent in 2024.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "latin1.txt").write_bytes(b"caf\xe9")
+    (tmp_path / "records.jsonl").write_text('{"id": "r1", "text": "The NDA will build hubs."}\nnot json\n')
+    out = tmp_path / "out" / "claims.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(tmp_path), "--out", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    errors = [json.loads(x) for x in (out.parent / "claims.errors.jsonl").read_text().splitlines()]
+    assert sorted(e["kind"] for e in errors) == ["bad_record", "binary", "empty", "encoding"]
+    assert {json.loads(x)["doc_id"] for x in out.read_text().splitlines()} == {"good", "r1"}
+    strict = subprocess.run([sys.executable, "-m", "pipeline", "run", str(tmp_path), "--out", str(out), "--strict"],
+                            capture_output=True, text=True, timeout=600)
+    assert strict.returncode == 1
+
+
+def test_nothing_processed_is_a_failure(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(tmp_path / "empty.txt"),
+                           "--out", str(tmp_path / "o.jsonl")], capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 1
+    assert "0 documents" in proc.stderr
