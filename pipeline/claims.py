@@ -75,6 +75,41 @@ class SentenceView:
     text: str
     quantities: tuple[Quantity, ...] = ()
     entities: tuple[Entity, ...] = ()
+    pattern: str = ""  # function words kept, content words as their tag: "NNP will VB CD NNS"
+
+
+# Function words carry tense, modality and purpose (``will``, ``to``, ``by``);
+# the rest is reduced to its tag so that patterns generalise across topics.
+KEPT_POS = {"AUX", "PART", "ADP", "DET", "PRON", "SCONJ", "CCONJ"}
+KEPT_LEMMAS = {"aim", "plan", "seek", "target", "goal", "expect", "forecast", "project",
+               "estimate", "call", "issue", "release", "launch", "rank", "reach", "say",
+               "accord", "commit", "strive", "intend", "urge", "should", "must", "need"}
+
+
+def syntactic_pattern(tokens) -> str:
+    """The sentence as kept words and tags, for n-grams that carry over between topics."""
+    out = []
+    for t in tokens:
+        if t.is_space:
+            continue
+        if t.like_num:
+            out.append("NUM")
+        elif t.pos_ in KEPT_POS or t.lemma_.lower() in KEPT_LEMMAS:
+            out.append(t.lemma_.lower() or t.lower_)
+        else:
+            out.append(t.tag_ or "X")
+    return " ".join(out)
+
+
+def view_of(doc: Doc, start: int, end: int) -> SentenceView:
+    """The classifier's view of ``doc.text[start:end]`` with the stages' findings inside it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return SentenceView(
+        text=doc.text[start:end],
+        quantities=tuple(q for q in doc._.quantities or [] if start <= q.start and q.end <= end),
+        entities=tuple(e for e in doc._.claim_entities or [] if start <= e.start and e.end <= end),
+        pattern=syntactic_pattern(span) if span is not None else "",
+    )
 
 
 def normalised_text(text: str) -> str:
@@ -161,6 +196,7 @@ def model_inputs(views: Iterable[SentenceView]):
     views = list(views)
     return pd.DataFrame({
         "text": [normalised_text(v.text) for v in views],
+        "pattern": [v.pattern for v in views],
         "cues": [cue_features(v) for v in views],
     })
 
@@ -171,19 +207,12 @@ def labels_from_scores(scores: dict[str, float], thresholds: dict[str, float]) -
 
 def sentence_views(doc: Doc) -> list[tuple[int, SentenceView]]:
     """(start offset, view) for each body sentence of an annotated Doc."""
-    quantities = doc._.quantities or []
-    entities = doc._.claim_entities or []
     out = []
     for sent in doc.sents:
         bounds = stripped_bounds(sent)
         if bounds is None or sent._.boilerplate:
             continue
-        start, end = bounds
-        out.append((start, SentenceView(
-            text=doc.text[start:end],
-            quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
-            entities=tuple(e for e in entities if start <= e.start and e.end <= end),
-        )))
+        out.append((bounds[0], view_of(doc, *bounds)))
     return out
 
 

@@ -42,7 +42,10 @@ NOT_ORG_WORDS = {
     "ai", "gdp", "it", "ict", "iot", "5g", "6g", "4g", "mou", "mous", "cpu", "gpu", "r&d", "api",
     "digital", "data", "internet", "covid-19", "ceo", "cfo", "cto", "vr", "ar", "esg", "pc",
     "app", "apps", "ml", "llm", "llms", "eflops", "pflops", "tflops", "ipo", "sme", "smes",
-    "yoy", "y-o-y", "party", "government", "ministry", "state", "b2b", "b2c", "fdi", "cpi", "ppi", "pmi", "saas", "cbdc",
+    "yoy", "y-o-y", "party", "government", "ministry", "state", "department", "press release",
+    # products and apps (spec §8: not organisations)
+    "wechat", "weibo", "tiktok", "douyin", "instagram", "whatsapp", "youtube", "android", "ios",
+    "harmonyos", "chatgpt", "windows", "iphone", "alipay", "e-cny", "taobao", "b2b", "b2c", "fdi", "cpi", "ppi", "pmi", "saas", "cbdc",
 }
 COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Group|Holdings|Limited|Corporation|Company)\b\.?")
 CHAINED_NAME = re.compile(r"\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
@@ -57,6 +60,19 @@ CREDIT = re.compile(
 PHOTO_AGENCY = re.compile(r"\bPhotos?\s*:\s*(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\s*\.?\s*$", re.M)
 BYLINE = re.compile(r"^[-–—•\s]*By\s+(?P<names>[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){1,7})", re.M)
 BYLINE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}")
+
+# A "person" whose last word is one of these is an organisation (``Yovole Network``).
+ORG_HEADS = {
+    "network", "networks", "group", "bank", "center", "centre", "institute", "university",
+    "company", "corporation", "corp", "inc", "ltd", "co", "technologies", "technology",
+    "academy", "association", "administration", "ministry", "commission", "council", "bureau",
+    "agency", "committee", "exchange", "fund", "holdings", "media", "news", "daily", "times",
+    "post", "press", "capital", "partners", "labs", "systems", "telecom", "mobile", "unicom",
+}
+# ``(Xinhua/Li Zhipeng)``, ``[Photo/Xinhua]``: agency first.
+AGENCY_CREDIT = re.compile(
+    r"[(\[]\s*(?:Photo\s*/\s*)?(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})"
+    r"(?:\s*/\s*(?P<person>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}))?\s*[)\]]")
 
 PRIORITY = {"gazetteer": 3, "rule": 2, "alias": 1, "model": 0}
 
@@ -127,6 +143,11 @@ def credit_candidates(text: str) -> list[Candidate]:
     for m in CREDIT.finditer(text):
         out.append(Candidate(m.start("person"), m.end("person"), "PERSON", "rule"))
         out.append(Candidate(m.start("org"), m.end("org"), "ORG", "rule"))
+    for m in AGENCY_CREDIT.finditer(text):
+        if m.group("person") or "photo" in m.group().lower():
+            out.append(Candidate(m.start("org"), m.end("org"), "ORG", "rule"))
+            if m.group("person"):
+                out.append(Candidate(m.start("person"), m.end("person"), "PERSON", "rule"))
     for m in PHOTO_AGENCY.finditer(text):
         out.append(Candidate(m.start("org"), m.end("org"), "ORG", "rule"))
     for m in BYLINE.finditer(text):
@@ -163,7 +184,15 @@ def person_aliases(text: str, people: list[Candidate]) -> dict[str, str]:
 
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
-    """Non-overlapping mentions: higher priority first, then the longer span."""
+    """Non-overlapping mentions: higher priority first, then the longer span.
+
+    A known name inside a longer name of the same label (``Alibaba`` in
+    ``Alibaba Group``) gives way: the longest name is the spec's span. Layout
+    rules (credits, bylines) know better than the model and never give way.
+    """
+    candidates = [c for c in candidates if c.source == "rule" or not any(
+        o.label == c.label and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+        for o in candidates)]
     ranked = sorted(candidates, key=lambda c: (-PRIORITY[c.source], -(c.end - c.start), c.start))
     taken: list[Candidate] = []
     for c in ranked:
@@ -191,6 +220,15 @@ def extend_company_suffix(text: str, start: int, end: int) -> int:
     return m.end() if m and "\n" not in m.group() else end
 
 
+HEAD_AFTER = re.compile(r"[\"”’']?\s*([A-Za-z]+)")
+
+
+def names_a_thing_after(text: str, end: int) -> bool:
+    """``the "AI Plus" initiative``: a name followed by a plan or event head names that."""
+    m = HEAD_AFTER.match(text, end)
+    return bool(m) and m.group(1).lower() in NOT_ORG_HEADS
+
+
 def not_org_acronyms(text: str) -> set[str]:
     """Acronyms defined after a plan or event (``Belt and Road Initiative (BRI)``)."""
     out = set()
@@ -215,7 +253,10 @@ def find_entities(text: str, model_spans: list[tuple[int, int, str]],
         if label == "ORG":
             end = extend_company_suffix(text, start, end)
         name = text[start:end]
-        if label == "ORG" and (not is_organisation_name(name) or name in blocked or name.islower()):
+        if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
+            label = "ORG"
+        if label == "ORG" and (not is_organisation_name(name) or name in blocked or name.islower()
+                               or names_a_thing_after(text, end)):
             continue
         if "\n" in name or "\r" in name:
             continue
@@ -244,6 +285,17 @@ def load_gazetteer(path: str | Path | None) -> dict[str, str]:
             if row.get("label") in ("PERSON", "ORG") and isinstance(row.get("pattern"), str)}
 
 
+def tags_fit_a_name(span) -> bool:
+    """The tagger's veto on model names: a lone common word (``Browsers``) or a
+    headline cut after its verb (``Digital Economy Hits``) is no name."""
+    tags = [t.tag_ for t in span]
+    if not all(tags):  # no tagger in the pipeline: trust the model
+        return True
+    if len(span) == 1:
+        return tags[0] in PROPER_TAGS
+    return not tags[-1].startswith("VB") and not any(t in ("VBZ", "VBD", "VBG") for t in tags[1:-1])
+
+
 class EntityStage:
     def __init__(self, gazetteer: dict[str, str], rules: bool = True):
         self.gazetteer = gazetteer
@@ -256,8 +308,7 @@ class EntityStage:
             return doc
         try:
             # The tagger vetoes one-word "names" it reads as common words (``Browsers``).
-            spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents
-                     if len(e) > 1 or not e[0].tag_ or e[0].tag_ in PROPER_TAGS]
+            spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if tags_fit_a_name(e)]
             doc._.claim_entities = find_entities(doc.text, spans, self.gazetteer)
         except Exception as err:  # a bad document must not sink its batch
             doc._.claim_entities = []

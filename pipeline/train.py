@@ -19,7 +19,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 from thinc.api import Config
 
-from .claims import FEATURES_VERSION, SentenceView, model_inputs
+from .claims import FEATURES_VERSION, SentenceView, model_inputs, view_of
 from .evaluate import GoldDocument, load_gold
 from .records import CLAIM_LABELS
 
@@ -44,16 +44,10 @@ def training_set(nlp, docs: Sequence[GoldDocument]) -> TrainingSet:
     with nlp.select_pipes(disable=disabled):
         processed = list(nlp.pipe(d.text for d in docs))
     for i, (gold, doc) in enumerate(zip(docs, processed)):
-        quantities = doc._.quantities or []
-        entities = doc._.claim_entities or []
         for s in gold.sentences:
             if s.boilerplate:
                 continue
-            views.append(SentenceView(
-                text=gold.text[s.start:s.end],
-                quantities=tuple(q for q in quantities if s.start <= q.start and q.end <= s.end),
-                entities=tuple(e for e in entities if s.start <= e.start and e.end <= s.end),
-            ))
+            views.append(view_of(doc, s.start, s.end))
             labels.append([int(label in s.labels) for label in CLAIM_LABELS])
             groups.append(i)
     return TrainingSet(views, np.array(labels, dtype=int).reshape(-1, len(CLAIM_LABELS)), np.array(groups))
@@ -70,8 +64,11 @@ def make_estimator(settings: dict[str, Any], seed: int):
     features = ColumnTransformer([
         ("ngrams", TfidfVectorizer(ngram_range=(1, int(settings["max_ngram"])), min_df=int(settings["min_df"]),
                                    sublinear_tf=True, token_pattern=r"(?u)\b\w[\w-]*\b"), "text"),
+        ("pattern", TfidfVectorizer(ngram_range=(2, int(settings["pattern_ngram"])), lowercase=False,
+                                    sublinear_tf=True, token_pattern=r"\S+"), "pattern"),
         ("cues", DictVectorizer(), "cues"),
-    ], transformer_weights={"ngrams": 1.0, "cues": float(settings["cue_weight"])})
+    ], transformer_weights={"ngrams": 1.0, "pattern": float(settings["pattern_weight"]),
+                            "cues": float(settings["cue_weight"])})
     model = LogisticRegression(C=float(settings["C"]), class_weight="balanced", max_iter=2000,
                                random_state=seed)
     return Pipeline([("features", features), ("model", model)])
