@@ -178,6 +178,51 @@ def validate_gold(files: List[Path] = typer.Argument(..., help="Gold JSONL files
         raise typer.Exit(1)
 
 
+@app.command()
+def export(
+    run_file: Path = typer.Argument(..., help="A `claims run` output file (JSONL)."),
+    fmt: str = typer.Option("parquet", "--format", "-f", help="parquet, csv or jsonl."),
+    out: Path = typer.Option(Path("outputs/tables"), "--out", "-o", help="Folder for the tables."),
+) -> None:
+    """Write the run as tables: claims, sentences, entities, quantities, claim_groups."""
+    from .export import FORMATS, RunFileError, export_run
+
+    if fmt not in FORMATS:
+        _fail(f"--format must be one of {', '.join(FORMATS)}")
+    try:
+        paths = export_run(run_file, out, fmt)
+    except RunFileError as err:
+        _fail(str(err))
+    for name, path in paths.items():
+        typer.echo(f"wrote {path}", err=True)
+
+
+DbOpt = typer.Option(Path("outputs/claims.duckdb"), "--db", help="The DuckDB store.")
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help='One SQL statement, e.g. "SELECT label, count(*) FROM claims GROUP BY 1".'),
+    db: Path = DbOpt,
+    fmt: str = typer.Option("table", "--format", "-f", help="table (for people), csv or json (for machines)."),
+) -> None:
+    """Query the store that `claims run` fills (tables: runs, sentences, claims, entities, quantities, claim_groups)."""
+    from .store import StoreError, query as run_query
+
+    if fmt not in ("table", "csv", "json"):
+        _fail("--format must be one of table, csv, json")
+    try:
+        frame = run_query(sql, db)
+    except StoreError as err:
+        _fail(str(err))
+    if fmt == "csv":
+        typer.echo(frame.to_csv(index=False), nl=False)
+    elif fmt == "json":
+        typer.echo(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
+    else:
+        typer.echo(frame.to_string(index=False, max_colwidth=60) if len(frame) else "(no rows)")
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,158 @@
+"""The embedded SQL store: every run loaded into one DuckDB file, queryable across runs.
+
+A run is identified by the hash of its run file, so loading the same output
+twice adds nothing, and two different runs of the same articles sit side by
+side (compare a model with the next). Each table of ``export.TABLES`` gets a
+``run_id`` column in front; ``runs`` says where each run came from. A load
+is one transaction: a crash leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from .export import TABLES, Column, read_run, run_tables
+
+DEFAULT_DB = Path("outputs/claims.duckdb")
+RUN_COLUMNS = (
+    Column("run_id", "string", "VARCHAR", "sha256 of the run file, first 16 hex digits"),
+    Column("source", "string", "VARCHAR", "the run file's path when it was loaded"),
+    Column("loaded_at", "datetime64[us, UTC]", "TIMESTAMPTZ", "when it was loaded"),
+    Column("documents", "Int64", "INTEGER", "documents in the run"),
+    Column("sentences", "Int64", "INTEGER", "sentence records in the run"),
+    Column("claims", "Int64", "INTEGER", "claim labels in the run (rows of `claims`)"),
+)
+PRIMARY_KEYS = {
+    "runs": ("run_id",),
+    "sentences": ("run_id", "doc_id", "sent_id"),
+    "claims": ("run_id", "doc_id", "sent_id", "label"),
+    "entities": (),  # keyed to their sentence by (run_id, doc_id, sent_id)
+    "quantities": (),
+    "claim_groups": ("run_id", "claim_group"),
+}
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or a query failed; the message says why."""
+
+
+def run_id_of(run_path: str | Path) -> str:
+    """A run's id: the same file content always gets the same id."""
+    digest = hashlib.sha256()
+    with open(run_path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:16]
+
+
+def table_columns(table: str) -> tuple[Column, ...]:
+    """The store's columns of ``table``: ``run_id`` first, then the export schema."""
+    if table == "runs":
+        return RUN_COLUMNS
+    return (RUN_COLUMNS[0], *TABLES[table])
+
+
+def create_statements() -> list[str]:
+    """``CREATE TABLE IF NOT EXISTS`` for every table, from the declared schema."""
+    out = []
+    for table in PRIMARY_KEYS:
+        cols = ", ".join(f'"{c.name}" {c.sql}' for c in table_columns(table))
+        keys = ", ".join(f'"{k}"' for k in PRIMARY_KEYS[table])
+        key = f", PRIMARY KEY ({keys})" if keys else ""
+        out.append(f"CREATE TABLE IF NOT EXISTS {table} ({cols}{key})")
+    return out
+
+
+def connect(db_path: str | Path, *, read_only: bool = False):
+    """A DuckDB connection with the schema in place (read-only needs an existing file)."""
+    import duckdb
+
+    db_path = Path(db_path)
+    if read_only and not db_path.is_file():
+        raise StoreError(f"no store at {db_path}: run `claims run` first (or give --db)")
+    if not read_only:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(db_path), read_only=read_only)
+    except duckdb.Error as err:
+        raise StoreError(f"cannot open {db_path}: {err}") from None
+    if not read_only:
+        for statement in create_statements():
+            con.execute(statement)
+    return con
+
+
+def _insert(con, table: str, frame: pd.DataFrame) -> None:
+    names = ", ".join(f'"{c.name}"' for c in table_columns(table))
+    con.register("incoming", frame)
+    try:
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming")
+    finally:
+        con.unregister("incoming")
+
+
+def _with_run_id(frame: pd.DataFrame, run_id: str) -> pd.DataFrame:
+    frame = frame.copy()
+    for column in frame.columns:  # categoricals load as plain text
+        if isinstance(frame[column].dtype, pd.CategoricalDtype):
+            frame[column] = frame[column].astype("string")
+    frame.insert(0, "run_id", pd.array([run_id] * len(frame), dtype="string"))
+    return frame
+
+
+def load_run(run_path: Path, db_path: Path) -> str:
+    """Load one run file into the store; returns its run id (nothing is added twice)."""
+    run_path, db_path = Path(run_path), Path(db_path)
+    run_id = run_id_of(run_path)
+    tables = run_tables(read_run(run_path))
+    con = connect(db_path)
+    try:
+        con.execute("BEGIN TRANSACTION")
+        if con.execute("SELECT count(*) FROM runs WHERE run_id = ?", [run_id]).fetchall()[0][0]:
+            con.execute("ROLLBACK")
+            return run_id
+        run_row = pd.DataFrame([{
+            "run_id": run_id, "source": str(run_path),
+            "loaded_at": pd.Timestamp(datetime.now(timezone.utc)),
+            "documents": tables["sentences"]["doc_id"].nunique(),
+            "sentences": len(tables["sentences"]), "claims": len(tables["claims"]),
+        }]).astype({c.name: c.dtype for c in RUN_COLUMNS})
+        _insert(con, "runs", run_row)
+        for name, frame in tables.items():
+            _insert(con, name, _with_run_id(frame, run_id))
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
+    return run_id
+
+
+def _nullable_dtype(arrow_type):
+    """Arrow types as pandas' nullable dtypes, so a NULL year stays an integer column."""
+    import pyarrow as pa
+
+    return {pa.int8(): pd.Int64Dtype(), pa.int16(): pd.Int64Dtype(), pa.int32(): pd.Int64Dtype(),
+            pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype(),
+            pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get(arrow_type)
+
+
+def query(sql: str, db_path: str | Path = DEFAULT_DB) -> pd.DataFrame:
+    """The result of one SQL statement over the store, read-only."""
+    import duckdb
+
+    con = connect(db_path, read_only=True)
+    try:
+        relation = con.sql(sql)
+        if relation is None:  # a statement without a result
+            return pd.DataFrame()
+        return relation.to_arrow_table().to_pandas(types_mapper=_nullable_dtype)
+    except duckdb.Error as err:
+        raise StoreError(str(err).splitlines()[0]) from None
+    finally:
+        con.close()

@@ -1,0 +1,80 @@
+"""The DuckDB store: runs loaded once, tables queryable, the `query` command's formats."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.export import TABLES
+from pipeline.store import StoreError, load_run, query, run_id_of
+from runfile import RECORDS, write_run
+
+
+@pytest.fixture
+def db(tmp_path):
+    run = write_run(tmp_path / "run.jsonl")
+    path = tmp_path / "claims.duckdb"
+    return path, run, load_run(run, path)
+
+
+def test_every_table_is_there_with_run_id(db):
+    path, run, run_id = db
+    assert run_id == run_id_of(run) and len(run_id) == 16
+    for table, columns in TABLES.items():
+        cols = query(f"SELECT * FROM {table} LIMIT 0", path).columns.tolist()
+        assert cols == ["run_id"] + [c.name for c in columns]
+    runs = query("SELECT * FROM runs", path)
+    assert runs[["documents", "sentences", "claims"]].values.tolist() == [[2, len(RECORDS), 4]]
+
+
+def test_reloading_the_same_run_adds_nothing(db):
+    path, run, run_id = db
+    before = {t: query(f"SELECT count(*) n FROM {t}", path)["n"][0] for t in [*TABLES, "runs"]}
+    assert load_run(run, path) == run_id
+    after = {t: query(f"SELECT count(*) n FROM {t}", path)["n"][0] for t in [*TABLES, "runs"]}
+    assert before == after
+
+
+def test_a_second_run_sits_beside_the_first(db, tmp_path):
+    path, run, run_id = db
+    other = tmp_path / "other.jsonl"
+    other.write_text("".join(json.dumps({**r, "doc_id": "c" + r["doc_id"]}) + "\n" for r in RECORDS))
+    assert load_run(other, path) != run_id
+    counts = query("SELECT run_id, count(*) n FROM claims GROUP BY 1", path)
+    assert sorted(counts["n"]) == [4, 4]
+
+
+def test_join_claims_to_quantities(db):
+    path, _, _ = db
+    rows = query("""SELECT c.doc_id, q.value FROM claims c JOIN quantities q
+                    USING (run_id, doc_id, sent_id) WHERE q.unit = 'zettabyte' ORDER BY 1""", path)
+    assert rows.values.tolist() == [["a", 41.06], ["b", 41.06]]
+
+
+def test_bad_sql_and_missing_store_are_store_errors(db, tmp_path):
+    path, _, _ = db
+    with pytest.raises(StoreError, match="nope"):
+        query("SELECT nope FROM claims", path)
+    with pytest.raises(StoreError, match="no store"):
+        query("SELECT 1", tmp_path / "missing.duckdb")
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_query_command_formats(db, fmt):
+    path, _, _ = db
+    result = CliRunner().invoke(app, ["query", "SELECT label, count(*) AS n FROM claims GROUP BY 1 ORDER BY 1",
+                                      "--db", str(path), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert json.loads(result.output) == [{"label": "metric", "n": 2}, {"label": "policy", "n": 1},
+                                             {"label": "target", "n": 1}]
+    elif fmt == "csv":
+        assert result.output.splitlines() == ["label,n", "metric,2", "policy,1", "target,1"]
+    else:
+        assert "metric" in result.output and "label" in result.output.splitlines()[0]
+
+
+def test_query_command_reports_errors(tmp_path):
+    result = CliRunner().invoke(app, ["query", "SELECT 1", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "no store" in result.output
