@@ -1,0 +1,75 @@
+"""Training: reproducible, no pickle, a model card, thresholds from cross-validation."""
+
+import json
+
+import numpy as np
+import pytest
+
+from conftest import REPO
+from pipeline.claims import TrainedClassifier
+from pipeline.config import load_config, build_pipeline
+from pipeline.evaluate import load_gold
+from pipeline.train import best_threshold, document_folds, fit_models, gazetteer_rows
+
+SETTINGS = {"max_ngram": 1, "min_df": 1, "C": 4.0, "cue_weight": 0.5, "pattern_ngram": 3, "pattern_weight": 0.5}
+
+
+@pytest.fixture(scope="module")
+def few_docs():
+    docs = list(load_gold(REPO / "data" / "gold" / "train.jsonl").values())
+    return docs[:8]
+
+
+def fit(docs, out):
+    make = lambda: build_pipeline(load_config(overrides={  # noqa: E731
+        "paths.models": str(out), "components.claims_classifier.model": None}))
+    return fit_models(docs, make, out, SETTINGS, seed=7, folds=3, log=lambda m: None)
+
+
+def test_same_data_and_seed_give_the_same_model(tmp_path, few_docs):
+    card_a = fit(few_docs, tmp_path / "a")
+    card_b = fit(few_docs, tmp_path / "b")
+    assert card_a["thresholds"] == card_b["thresholds"]
+    a = TrainedClassifier.load(tmp_path / "a" / "classifier")
+    b = TrainedClassifier.load(tmp_path / "b" / "classifier")
+    from pipeline.claims import SentenceView
+    views = [SentenceView("China will build 30 hubs by 2027."), SentenceView("Output grew 25 percent.")]
+    assert a.predict_scores(views) == b.predict_scores(views)
+    for label in ("metric", "target", "policy"):
+        assert (tmp_path / "a" / "classifier" / f"{label}.skops").read_bytes()[:2] == b"PK"  # zip, not pickle
+
+
+def test_card_records_data_settings_and_figures(tmp_path, few_docs):
+    fit(few_docs, tmp_path)
+    card = json.loads((tmp_path / "classifier" / "card.json").read_text())
+    assert card["data"]["documents"] == 8
+    assert card["settings"]["seed"] == 7
+    assert set(card["cross_validation"]["f1"]) == {"metric", "target", "policy", "micro"}
+    assert card["date"]
+    assert (tmp_path / "entities" / "patterns.jsonl").is_file()
+
+
+def test_shipped_model_card_matches_the_training_data():
+    from pipeline.train import data_hash
+    card = json.loads((REPO / "models" / "classifier" / "card.json").read_text())
+    assert card["data"]["sha256"] == data_hash(REPO / "data" / "gold" / "train.jsonl"), \
+        "models/ are stale: run `claims train`"
+
+
+def test_best_threshold_maximises_f1():
+    y = np.array([1, 1, 0, 0, 1])
+    p = np.array([0.9, 0.7, 0.6, 0.1, 0.65])
+    t = best_threshold(y, p)
+    assert 0.6 < t <= 0.65
+
+
+def test_folds_partition_the_documents():
+    folds = document_folds([f"d{i}" for i in range(11)], 5, seed=1)
+    assert sorted(d for f in folds for d in f) == sorted(f"d{i}" for i in range(11))
+    assert document_folds([f"d{i}" for i in range(11)], 5, seed=1) == folds
+
+
+def test_gazetteer_keeps_organisations_only(few_docs):
+    rows = gazetteer_rows(few_docs)
+    assert rows and all(r["label"] == "ORG" for r in rows)
+    assert all(not r["pattern"].islower() for r in rows)
