@@ -84,3 +84,16 @@ def test_nothing_processed_is_a_failure(tmp_path):
                            "--out", str(tmp_path / "o.jsonl")], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 1
     assert "0 documents" in proc.stderr
+
+
+def test_domain_rules_do_not_cost_accuracy_on_general_news(nlp, tmp_path):
+    """CoNLL-2003 test set (PERSON/ORG): at or above plain en_core_web_sm (0.670 / 0.353)."""
+    from pipeline.runner import run
+
+    gold = shared_file("external", "conll2003", "gold.jsonl")
+    out = tmp_path / "conll.jsonl"
+    run(nlp, [str(gold.parent / "docs")], out)
+    res = evaluate_files(gold, out)
+    # measured 0.745 / 0.404; the floors are plain en_core_web_sm's figures
+    assert res["entities.PERSON.f1"] >= 0.670
+    assert res["entities.ORG.f1"] >= 0.353
