@@ -36,23 +36,74 @@ def _load_nlp(config: Optional[Path], overrides: Optional[List[str]]):
 
 @app.command()
 def run(
-    inputs: List[str] = typer.Argument(..., help="Files, folders (*.txt, *.jsonl inside), globs, "
+    inputs: List[str] = typer.Argument(..., help="Files, folders (*.txt, *.html, *.jsonl inside), globs, "
                                                  "or '-' for JSONL records {\"id\", \"text\"} on stdin."),
     out: Path = typer.Option(Path("outputs/claims.jsonl"), "--out", "-o", help="Output JSONL, one sentence per line."),
     config: Optional[Path] = ConfigOpt,
     set_: Optional[List[str]] = SetOpt,
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any document failed."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (Ray actors with --engine ray)."),
+    engine: str = typer.Option("local", "--engine", help="'local' (this machine) or 'ray' (Ray Data)."),
+    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address; none starts a local Ray."),
+    force: bool = typer.Option(False, "--force", help="Redo every document; reuse nothing from earlier runs."),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer documents become error records."),
+    db: Path = typer.Option(Path("outputs/claims.duckdb"), "--db", help="DuckDB store the run is loaded into."),
+    no_db: bool = typer.Option(False, "--no-db", help="Do not load the run into the DuckDB store."),
 ) -> None:
-    """Run the pipeline over articles and write spec §6 records (errors go to NAME.errors.jsonl)."""
-    from .runner import errors_path_for, run as run_batch
+    """Run the pipeline over articles and write spec §6 records (errors go to NAME.errors.jsonl).
 
-    nlp = _load_nlp(config, set_)
-    summary = run_batch(nlp, inputs, out)
+    Resumable (rerun the same command after a crash), incremental (unchanged
+    documents are reused, see NAME.manifest.jsonl) and streaming.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .config import ConfigError
+    from .engines import PipelineSpec
+    from .io import count_documents
+    from .progress import ProgressBar
+    from .runner import RunOptions, errors_path_for, run as run_batch
+
+    if engine not in ("local", "ray"):
+        _fail(f"unknown engine {engine!r}: use 'local' or 'ray'")
+    spec = PipelineSpec(str(config) if config else None, tuple(_overrides(set_).items()))
+    options = RunOptions(workers=workers, engine=engine, address=address, force=force, max_chars=max_chars)
+    bar = ProgressBar(None if quiet else count_documents(inputs), enabled=False if quiet else None)
+    try:
+        summary = run_batch(spec, inputs, out, options=options, progress=bar)
+    except ConfigError as err:
+        _fail(str(err))
+    except BrokenProcessPool as err:
+        _fail(f"a worker process died ({err}); run the same command again to resume", code=1)
+    finally:
+        bar.close()
     typer.echo(summary.line(), err=True)
     typer.echo(f"wrote {out} (errors: {errors_path_for(out)})", err=True)
     if summary.documents == 0 or (strict and summary.errors):
         raise typer.Exit(1)
+    if not no_db:
+        _load_into_store(out, db)
+
+
+def _overrides(pairs: Optional[List[str]]) -> dict:
+    from .config import ConfigError, parse_overrides
+
+    try:
+        return parse_overrides(pairs)
+    except ConfigError as err:
+        _fail(str(err))
+
+
+def _load_into_store(out: Path, db: Path) -> None:
+    """Load a finished run into the analytics store, when that module is installed."""
+    import importlib.util
+
+    if importlib.util.find_spec("pipeline.store") is None:
+        return
+    from .store import load_run
+
+    run_id = load_run(out, db)
+    typer.echo(f"loaded run {run_id} into {db}", err=True)
 
 
 @app.command()

@@ -2,22 +2,35 @@
 
 Bad input is data, not an exception: every reader yields either a Document
 or a ReadError, so one unreadable file becomes one line in the errors file
-and the batch goes on. Texts are decoded as UTF-8 and never normalised, so
-offsets are offsets into the file as read.
+and the batch goes on. Texts are decoded (UTF-8, or UTF-16 when the bytes say
+so; a byte-order mark is an encoding marker, not text) and never normalised,
+so offsets are offsets into the decoded text. HTML articles are the one
+exception: their text is what trafilatura extracts, and the runner saves that
+text beside the output so that offsets have something to refer to.
 """
 
 from __future__ import annotations
 
+import codecs
 import glob as globlib
+import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+# spaCy's own default for nlp.max_length: longer texts are refused, not
+# processed, because the statistical components need memory per character.
+DEFAULT_MAX_CHARS = 1_000_000
+# UTF-8 needs at most 4 bytes a character: a bigger file cannot fit the limit,
+# so it is refused without being read into memory.
+MAX_BYTES_PER_CHAR = 4
 
 
 @dataclass(frozen=True)
@@ -25,6 +38,7 @@ class Document:
     doc_id: str
     text: str
     source: str
+    format: str = "text"  # text | html (text extracted from the HTML, saved beside the output)
 
 
 @dataclass(frozen=True)
@@ -33,26 +47,62 @@ class ReadError:
 
     doc_id: str | None
     source: str
-    kind: str  # not_found | unreadable | empty | binary | encoding | bad_record | duplicate_id | processing
+    kind: str  # not_found | unreadable | empty | binary | encoding | too_long | html | bad_record | duplicate_id | processing | stage
     message: str
 
     def to_json(self) -> dict:
         return asdict(self)
 
 
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def sniff_encoding(data: bytes) -> str:
+    """The codec the bytes announce: a byte-order mark, or UTF-16 without one, else UTF-8.
+
+    UTF-16 without a mark is recognised by its NUL high bytes (ASCII text as
+    UTF-16-LE is ``T\\x00e\\x00``); NULs anywhere else mean a binary file.
+    """
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return codec
+    head = data[:8192]
+    if len(head) >= 4 and len(data) % 2 == 0 and b"\x00" in head:
+        odd, even = head[1::2], head[0::2]
+        if even.count(0) == 0 and odd.count(0) > len(odd) * 0.3:
+            return "utf-16-le"
+        if odd.count(0) == 0 and even.count(0) > len(even) * 0.3:
+            return "utf-16-be"
+    return "utf-8"
+
+
 def decode_text(data: bytes) -> str:
-    """UTF-8 text as read; raises ValueError with a kind for binary or bad bytes."""
-    if b"\x00" in data[:8192]:
+    """The text the bytes encode; raises ValueError(kind, message) for binary or bad bytes."""
+    codec = sniff_encoding(data)
+    if codec == "utf-8" and b"\x00" in data:
         raise ValueError("binary", "file contains NUL bytes: not a text document")
     try:
-        return data.decode("utf-8")
+        text = data.decode(codec)
     except UnicodeDecodeError as err:
-        raise ValueError("encoding", f"invalid UTF-8 at byte {err.start}: {err.reason}") from None
+        raise ValueError("encoding", f"invalid {codec.upper()} at byte {err.start}: {err.reason}") from None
+    if "\x00" in text:
+        raise ValueError("binary", f"decoded {codec.upper()} text contains NUL characters")
+    return text
 
 
-def read_text_file(path: Path, doc_id: str | None = None) -> Document | ReadError:
+def _too_long(doc_id: str | None, source: str, chars: int, max_chars: int) -> ReadError:
+    return ReadError(doc_id, source, "too_long",
+                     f"document has {chars:,} characters; the limit is {max_chars:,} "
+                     "(raise it with --max-chars)")
+
+
+def read_text_file(path: Path, doc_id: str | None = None, *,
+                   max_chars: int = DEFAULT_MAX_CHARS) -> Document | ReadError:
     doc_id = doc_id or path.stem
     try:
+        size = path.stat().st_size
+        if size > max_chars * MAX_BYTES_PER_CHAR:
+            return _too_long(doc_id, str(path), size, max_chars)
         data = path.read_bytes()
     except FileNotFoundError:
         return ReadError(doc_id, str(path), "not_found", "no such file")
@@ -63,13 +113,27 @@ def read_text_file(path: Path, doc_id: str | None = None) -> Document | ReadErro
     except ValueError as err:
         kind, message = err.args
         return ReadError(doc_id, str(path), kind, message)
+    fmt = "text"
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from .html import extract_article
+
+        text, fmt = extract_article(text), "html"
+        if text is None:
+            return ReadError(doc_id, str(path), "html", "no article text found in the HTML")
     if not text.strip():
         return ReadError(doc_id, str(path), "empty", "document has no text")
-    return Document(doc_id, text, str(path))
+    if len(text) > max_chars:
+        return _too_long(doc_id, str(path), len(text), max_chars)
+    return Document(doc_id, text, str(path), fmt)
 
 
-def read_jsonl_records(stream: IO[str] | Iterable[str], source: str) -> Iterator[Document | ReadError]:
-    """``{"id": ..., "text": ...}`` per line; a bad line is one error, not the end."""
+def read_jsonl_records(stream: IO[str] | Iterable[str], source: str, *,
+                       max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | ReadError]:
+    """``{"id": ..., "text": ...}`` per line; a bad line is one error, not the end.
+
+    The id is data: it names the document in the output and is never used as
+    a path (see ``safe_filename``).
+    """
     for lineno, line in enumerate(stream, 1):
         if not line.strip():
             continue
@@ -88,14 +152,18 @@ def read_jsonl_records(stream: IO[str] | Iterable[str], source: str) -> Iterator
             yield ReadError(None, where, "bad_record", "empty id")
         elif not obj["text"].strip():
             yield ReadError(doc_id, where, "empty", "document has no text")
+        elif len(obj["text"]) > max_chars:
+            yield _too_long(doc_id, where, len(obj["text"]), max_chars)
+        elif "\x00" in obj["text"]:
+            yield ReadError(doc_id, where, "binary", "text contains NUL characters")
         else:
             yield Document(doc_id, obj["text"], where)
 
 
-def _read_jsonl_file(path: Path) -> Iterator[Document | ReadError]:
+def _read_jsonl_file(path: Path, max_chars: int) -> Iterator[Document | ReadError]:
     try:
-        with open(path, encoding="utf-8", newline="") as f:
-            yield from read_jsonl_records(f, str(path))
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            yield from read_jsonl_records(f, str(path), max_chars=max_chars)
     except UnicodeDecodeError as err:
         yield ReadError(None, str(path), "encoding", f"invalid UTF-8 at byte {err.start}")
     except OSError as err:
@@ -103,7 +171,7 @@ def _read_jsonl_file(path: Path) -> Iterator[Document | ReadError]:
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
-    """Files in a stable order: folders recursively (``*.txt``, ``*.jsonl``), globs sorted."""
+    """Files in a stable order: folders recursively (``*.txt``, ``*.html``, ``*.jsonl``), globs sorted."""
     for item in inputs:
         if item == "-":
             yield "-"
@@ -111,7 +179,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
         path = Path(item)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file()
-                           and p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
+                           and p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)
             yield from found
         elif any(ch in item for ch in "*?["):
             yield from (Path(p) for p in sorted(globlib.glob(item, recursive=True)) if Path(p).is_file())
@@ -119,18 +187,44 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
             yield path
 
 
-def read_documents(inputs: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Document | ReadError]:
-    """Every document named by ``inputs``, in order, duplicates of a doc_id reported."""
+def count_documents(inputs: Iterable[str]) -> int | None:
+    """How many documents ``inputs`` hold, for a progress bar's ETA; None when unknowable (stdin).
+
+    JSONL files are counted by their line breaks, in binary chunks, so the
+    count costs a read of the bytes and no parsing.
+    """
+    total = 0
+    for item in expand_inputs(inputs):
+        if item == "-":
+            return None
+        if item.suffix.lower() not in JSONL_SUFFIXES:
+            total += 1
+            continue
+        try:
+            with open(item, "rb") as f:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+        except OSError:
+            total += 1
+    return total
+
+
+def read_documents(inputs: Iterable[str], stdin: IO[str] | None = None, *,
+                   max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Document | ReadError]:
+    """Every document named by ``inputs``, in order, duplicates of a doc_id reported.
+
+    A generator all the way down: one document is in memory at a time (the
+    ids seen are kept to report duplicates).
+    """
     seen: dict[str, str] = {}
     for item in expand_inputs(inputs):
         if item == "-":
-            records = read_jsonl_records(stdin or sys.stdin, "<stdin>")
+            records = read_jsonl_records(stdin or sys.stdin, "<stdin>", max_chars=max_chars)
         elif item.suffix.lower() in JSONL_SUFFIXES:
-            records = _read_jsonl_file(item)
+            records = _read_jsonl_file(item, max_chars)
         elif not item.exists():
             records = iter([ReadError(item.stem, str(item), "not_found", "no such file or directory")])
         else:
-            records = iter([read_text_file(item)])
+            records = iter([read_text_file(item, max_chars=max_chars)])
         for rec in records:
             if isinstance(rec, Document):
                 if rec.doc_id in seen:
@@ -151,7 +245,7 @@ class AtomicWriter:
         self._file = open(self.part, "w", encoding="utf-8", newline="\n")
 
     def write(self, obj: dict) -> None:
-        self._file.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self._file.write(json_line(obj) + "\n")
 
     def commit(self) -> None:
         self._file.flush()
@@ -172,8 +266,72 @@ class AtomicWriter:
             self.abort()
 
 
-def write_json_atomic(path: str | Path, obj) -> None:
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """The whole file or none of it: written to ``NAME.part``, then renamed."""
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(json.dumps(obj, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
     os.replace(tmp, path)
+
+
+def write_json_atomic(path: str | Path, obj) -> None:
+    write_text_atomic(path, json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+
+
+class AppendFile:
+    """A ``.part`` file that a resumed run continues: whole lines appended, a known length.
+
+    ``open_at(path, length)`` cuts whatever lies past ``length`` (a half line
+    from a killed run, or lines the run's journal never recorded) before
+    appending, so a resumed run writes exactly what an unbroken one would.
+    """
+
+    def __init__(self, path: str | Path, length: int = 0):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = open(self.path, "r+b" if self.path.exists() else "w+b")
+        self.truncate(length)
+
+    @property
+    def length(self) -> int:
+        return self._file.tell()
+
+    def truncate(self, length: int) -> None:
+        self._file.flush()
+        self._file.truncate(length)
+        self._file.seek(length)
+
+    def write_line(self, line: str) -> None:
+        self._file.write(line.encode("utf-8") + b"\n")
+
+    def write_bytes(self, data: bytes) -> None:
+        self._file.write(data)
+
+    def flush(self, *, sync: bool = False) -> None:
+        """Flushed bytes survive a killed process; synced bytes survive a lost machine."""
+        self._file.flush()
+        if sync:
+            os.fsync(self._file.fileno())
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def json_line(obj: dict) -> str:
+    """One JSONL line, the same bytes whichever process or machine serialises it."""
+    return json.dumps(obj, ensure_ascii=False)
+
+
+SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_filename(doc_id: str, suffix: str = ".txt") -> str:
+    """A file name made from a doc_id that can never leave its folder.
+
+    ``../../etc/x`` becomes ``etc_x-<hash>.txt``: the readable part keeps only
+    safe characters and the hash of the full id keeps distinct ids distinct.
+    """
+    readable = SAFE_NAME.sub("_", doc_id).strip("._")[:80] or "doc"
+    digest = hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:12]
+    return f"{readable}-{digest}{suffix}"
