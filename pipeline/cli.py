@@ -274,6 +274,38 @@ def query(
         typer.echo(frame.to_string(index=False, max_colwidth=60) if len(frame) else "(no rows)")
 
 
+@app.command("score-attribution")
+def score_attribution(
+    gold: Path = typer.Option(..., "--gold", help="Gold JSONL (spec §5)."),
+    attribution: Optional[Path] = typer.Option(
+        None, "--attribution", help="Side file of {doc_id, start, end, speaker, deadline} rows "
+                                    "(default: the speaker/deadline fields of the gold file)."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="Score a run file end to end instead of "
+                                                             "the stage on gold labels."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    errors: bool = typer.Option(False, "--errors", help="List the sentences where gold and prediction differ."),
+    config: Optional[Path] = ConfigOpt,
+    set_: Optional[List[str]] = SetOpt,
+) -> None:
+    """Speaker (exact span) and deadline precision/recall on labelled gold sentences (GUIDE.md)."""
+    from .attribution_eval import (attribution_errors, load_attribution_gold, predict_from_run,
+                                   predict_stage, render_attribution, score_attribution as score)
+    from .evaluate import GoldError
+    from .export import RunFileError, read_run
+
+    try:
+        gold_docs, items = load_attribution_gold(gold, attribution)
+        preds = (predict_from_run(read_run(pred), items) if pred is not None
+                 else predict_stage(_load_nlp(config, set_), gold_docs, items))
+    except (GoldError, RunFileError) as err:
+        _fail(str(err))
+    res = score(items, preds)
+    mode = "run file, end to end" if pred is not None else "attribution stage on gold labels"
+    typer.echo(json.dumps(res, sort_keys=True) if as_json else render_attribution(res, f"{gold.name} ({mode})"))
+    if errors:
+        typer.echo("\n" + "\n".join(attribution_errors(gold_docs, items, preds)))
+
+
 def main() -> None:
     try:
         app()
