@@ -25,7 +25,7 @@ from .extensions import record_error
 from .records import CLAIM_LABELS, Entity, Quantity
 from .sentences import stripped_bounds
 
-FEATURES_VERSION = "claims.features.v1"
+FEATURES_VERSION = "claims.features.v2"
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -45,9 +45,9 @@ CUES: dict[str, re.Pattern[str]] = {
     # policy: governance instruments and actions
     "instrument": re.compile(
         r"\b(?:guidelines?|guidance|regulations?|regulatory|rules?|laws?|legislation|acts?|"
-        r"policy|policies|measures?|plans?|initiatives?|programmes?|programs?|pilots?|"
+        r"policy|policies|measures?|plans?(?!\s+(?:to|period)\b)|initiatives?|programmes?|programs?|pilots?|"
         r"demonstration|zones?|frameworks?|agreements?|mous?|memorand\w+|standards?|"
-        r"strateg(?:y|ies)|action plan|five-year plan|opinions?|circulars?|directives?|"
+        r"strateg(?:y|ies)|action plan|five-year plan(?!\s+period)|opinions?|circulars?|directives?|"
         r"subsid(?:y|ies)|incentives?|funds?|property rights|basic data systems|systems?)\b", re.I),
     "governance_action": re.compile(
         r"\b(?:issued|unveiled|released|rolled out|launched|adopted|approved|enacted|"
@@ -63,6 +63,10 @@ CUES: dict[str, re.Pattern[str]] = {
     "scale_word": re.compile(r"\b(?:thousand|million|billion|trillion|mln|bln|bn)\b", re.I),
     "growth": re.compile(r"\b(?:grew|growth|increase[ds]?|rose|risen|surged?|jumped|declined?|"
                          r"fell|reached|stood at|accounted for|exceeded|totall?ed|up\s+\d)", re.I),
+    "rank_ordinal": re.compile(
+        r"\brank(?:s|ed|ing)?\s+(?:no\.\s*)?(?:first|second|third|fourth|fifth|top|\d+(?:st|nd|rd|th)?)\b|"
+        r"\b(?:second|third|fourth|fifth)[- ](?:largest|biggest|strongest|highest)\b|"
+        r"\b(?:world|country|nation|globe)(?:'s|’s)\s+(?:largest|biggest|leading|top)\b", re.I),
     "rank": re.compile(r"\b(?:rank\w*|largest|biggest|second[- ]largest|first|leads?|leading|"
                        r"top|highest|lowest)\b", re.I),
 }
@@ -140,7 +144,7 @@ def rule_scores(view: SentenceView) -> dict[str, float]:
     f = cue_features(view)
     c = {k.split(":", 1)[1]: v for k, v in f.items() if k.startswith("cue:")}
     forward = max(c["future_will"], c["future_intent"], c["goal_word"])
-    metric = 0.15 + 0.6 * f["q:any"] + 0.2 * c["rank"] * (1 - f["q:any"]) - 0.35 * forward * (1 - c["forecast"]) * f["q:any"]
+    metric = 0.15 + 0.6 * f["q:any"] + 0.4 * c["rank_ordinal"] * (1 - f["q:any"]) - 0.35 * forward * (1 - c["forecast"]) * f["q:any"]
     target = 0.1 + 0.6 * forward + 0.1 * c["by_year"] - 0.3 * c["forecast"] * (1 - c["future_intent"])
     policy = 0.1 + 0.45 * c["instrument"] + 0.25 * c["governance_action"] + 0.1 * c["public_actor"]
     return {k: min(1.0, max(0.0, v)) for k, v in (("metric", metric), ("target", target), ("policy", policy))}
