@@ -271,7 +271,7 @@ def query(
     elif fmt == "json":
         typer.echo(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
     else:
-        typer.echo(frame.to_string(index=False, max_colwidth=60) if len(frame) else "(no rows)")
+        typer.echo(frame.to_string(index=False, max_colwidth=60, na_rep="NULL") if len(frame) else "(no rows)")
 
 
 @app.command("score-attribution")
@@ -304,6 +304,27 @@ def score_attribution(
     typer.echo(json.dumps(res, sort_keys=True) if as_json else render_attribution(res, f"{gold.name} ({mode})"))
     if errors:
         typer.echo("\n" + "\n".join(attribution_errors(gold_docs, items, preds)))
+
+
+@app.command()
+def report(
+    run_file: Path = typer.Argument(..., help="A `claims run` output file (JSONL)."),
+    out: Path = typer.Option(Path("outputs/report.html"), "--out", "-o", help="The HTML page to write."),
+    screenshot: Optional[Path] = typer.Option(None, "--screenshot", help="Also save a PNG of the page "
+                                                                         "(needs Chromium)."),
+) -> None:
+    """One self-contained HTML page: claims by label and document, people and organisations, metrics, targets."""
+    from .browser import BrowserError, screenshot as take_screenshot
+    from .export import RunFileError
+    from .report import write_report
+
+    try:
+        write_report(run_file, out)
+        typer.echo(f"wrote {out}", err=True)
+        if screenshot is not None:
+            typer.echo(f"wrote {take_screenshot(out, screenshot)}", err=True)
+    except (RunFileError, BrowserError) as err:
+        _fail(str(err))
 
 
 def main() -> None:

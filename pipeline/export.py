@@ -11,6 +11,8 @@ the same everywhere and its dtype survives a CSV round trip.
 from __future__ import annotations
 
 import json
+import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -189,21 +191,24 @@ def run_tables(records: Iterable[dict]) -> dict[str, pd.DataFrame]:
     return {name: typed_frame(name, rows) for name, rows in out.items()}
 
 
-def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> Path:
-    """One table in one format, written to ``NAME.part`` then renamed (atomic)."""
-    import os
-
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A ``NAME.part`` path to write; renamed to ``path`` only when the block ends cleanly."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
-    if fmt == "parquet":
-        frame.to_parquet(tmp, index=False)
-    elif fmt == "csv":
-        frame.to_csv(tmp, index=False)
-    elif fmt == "jsonl":
-        frame.to_json(tmp, orient="records", lines=True, force_ascii=False)
-    else:
-        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    yield tmp
     os.replace(tmp, path)
+
+
+def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> Path:
+    """One table in one format, written atomically."""
+    with atomic_path(path) as tmp:
+        if fmt == "parquet":
+            frame.to_parquet(tmp, index=False)
+        elif fmt == "csv":
+            frame.to_csv(tmp, index=False)
+        else:
+            frame.to_json(tmp, orient="records", lines=True, force_ascii=False)
     return path
 
 
