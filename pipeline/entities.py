@@ -34,7 +34,7 @@ NOT_ORG_HEADS = {
     "week", "day", "ceremony", "exhibition", "show", "awards", "cup", "championship",
     "plan", "initiative", "strategy", "report", "act", "law", "guideline", "guidelines",
     "programme", "program", "project", "policy", "framework", "agreement", "treaty",
-    "regulation", "regulations", "rules", "index", "list", "zone", "era", "vision",
+    "regulation", "regulations", "rules", "index", "list", "zone", "era", "vision", "area", "region",
     "white", "paper", "outline", "opinions", "measures", "pilot",
 }
 # Common acronyms and words the small model mistakes for organisations.
@@ -50,6 +50,9 @@ NOT_ORG_WORDS = {
 COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Group|Holdings|Limited|Corporation|Company)\b\.?")
 CHAINED_NAME = re.compile(r"\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
 DANGLING_OF = re.compile(r"\s+of(?:\s+the)?$")
+OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
+ODD_ORG = re.compile(r"^[^(]*\)|\([^)]*$|\s[/|]\s|[$€£¥]|\d\s*(?:trillion|billion|million|percent|%)")
+INNER_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s*")
 PROPER_TAGS = {"NNP", "NNPS"}
 ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?)\s*\)")
 # ``LIN SHANCHUAN/XINHUA``, ``Chen Xiaogen/For China Daily``, ``Photo: VCG``
@@ -202,16 +205,29 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def join_split_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """``Standing Committee of the`` + ``14th National People's Congress`` is one name."""
+    """Names the model cut in pieces are one name: ``Standing Committee of the`` +
+    ``14th National People's Congress``, ``Political Bureau`` + ``of the`` +
+    ``Communist Party of China (CPC) Central Committee``."""
+    orgs = sorted(s for s in spans if s[2] == "ORG")
+    inner = {s for i, s in enumerate(orgs)
+             if 0 < i < len(orgs) - 1 and INNER_ACRONYM.fullmatch(text, orgs[i - 1][1], orgs[i + 1][0])}
     out: list[tuple[int, int, str]] = []
-    for span in sorted(spans):
-        if out and out[-1][2] == span[2] == "ORG" and DANGLING_OF.search(text, out[-1][0], out[-1][1]):
-            gap = CHAINED_NAME.fullmatch(text, out[-1][1], span[0]) if span[0] > out[-1][1] else None
-            if gap or span[0] == out[-1][1]:
-                out[-1] = (out[-1][0], span[1], "ORG")
-                continue
+    for span in sorted(s for s in spans if s not in inner):
+        prev = out[-1] if out else None
+        if prev and prev[2] == span[2] == "ORG" and _joins(text, prev, span):
+            out[-1] = (prev[0], span[1], "ORG")
+            continue
         out.append(span)
     return out
+
+
+def _joins(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    if second[0] < first[1]:
+        return False
+    if DANGLING_OF.search(text, first[0], first[1]):
+        return second[0] == first[1] or CHAINED_NAME.fullmatch(text, first[1], second[0]) is not None
+    # ``and`` is not a joint: ``Alibaba and Tencent Holdings`` are two names.
+    return bool(OF_GAP.fullmatch(text, first[1], second[0]) or INNER_ACRONYM.fullmatch(text, first[1], second[0]))
 
 
 def extend_company_suffix(text: str, start: int, end: int) -> int:
@@ -221,6 +237,11 @@ def extend_company_suffix(text: str, start: int, end: int) -> int:
 
 
 HEAD_AFTER = re.compile(r"[\"”’']?\s*([A-Za-z]+)")
+
+
+def odd_org_text(name: str) -> bool:
+    """``Artificial Intelligence (AI``, ``Biz / Tech``, ``USD$3.94 trillion``: not names."""
+    return bool(ODD_ORG.search(name))
 
 
 def names_a_thing_after(text: str, end: int) -> bool:
@@ -256,7 +277,7 @@ def find_entities(text: str, model_spans: list[tuple[int, int, str]],
         if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
             label = "ORG"
         if label == "ORG" and (not is_organisation_name(name) or name in blocked or name.islower()
-                               or names_a_thing_after(text, end)):
+                               or names_a_thing_after(text, end) or odd_org_text(name)):
             continue
         if "\n" in name or "\r" in name:
             continue

@@ -83,3 +83,23 @@ def test_gazetteer_adds_known_organisations():
 def test_event_named_by_model_is_dropped():
     text = "at the Global Digital Economy Conference 2025 in Beijing"
     assert ents(text, [span_of(text, "the Global Digital Economy Conference 2025", "ORG")]) == []
+
+
+def test_name_cut_around_an_inner_acronym_is_joined():
+    text = "Li, a member of the Political Bureau of the Communist Party of China (CPC) Central Committee, said."
+    spans = [span_of(text, "the Political Bureau", "ORG"), span_of(text, "the Communist Party of China", "ORG"),
+             span_of(text, "CPC", "ORG"), span_of(text, "Central Committee", "ORG")]
+    assert ents(text, spans) == [
+        ("Political Bureau of the Communist Party of China (CPC) Central Committee", "ORG")]
+
+
+def test_two_organisations_joined_by_and_stay_apart():
+    text = "Alibaba and Tencent Holdings invested."
+    spans = [span_of(text, "Alibaba", "ORG"), span_of(text, "Tencent Holdings", "ORG")]
+    assert ents(text, spans) == [("Alibaba", "ORG"), ("Tencent Holdings", "ORG")]
+
+
+@pytest.mark.parametrize("bad", ["Artificial Intelligence (AI", "Biz / Tech", "USD$3.94 trillion"])
+def test_text_that_is_no_name_is_dropped(bad):
+    text = f"x {bad} y"
+    assert ents(text, [span_of(text, bad, "ORG")]) == []
