@@ -22,6 +22,7 @@ deadlines. The sentence functions are pure and tested without spaCy.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from typing import Iterable, Sequence
 
 from spacy.language import Language
@@ -62,6 +63,8 @@ DATA_SOURCE_AFTER = re.compile(r"^[^,;.]{0,40}?\b(?:show|shows|showed|shown|reve
 SAID_AFTER = re.compile(rf"^{APPOSITIVE}{ADJUNCT}\s*(?:{SPEECH_VERBS})\b", re.I)
 SAID_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:by\s+)?(?:{TITLE_WORDS}\s+){{0,8}}$", re.I)
 INTENT_AFTER = re.compile(rf"^{APPOSITIVE}{ADJUNCT}\s*{INTENT_VERBS}", re.I)
+# Between a person and the organisation of their role: ``(何伟), vice-head of the``.
+ROLE_OF = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s*[^,;]{0,80}?\b(?:of|at|from)\s+(?:the\s+)?$", re.I)
 # The subject of a main clause: at the start of the sentence or after an opening phrase.
 CLAUSE_START = re.compile(r"(?:^|,\s*|\bthat\s+)(?:the\s+|(?-i:[A-Z][\w-]*)['’]s\s+)?$", re.I)
 NOT_A_SUBJECT = re.compile(r"\b(?:by|and|of|including|with|from|to|for|than|as)\s+(?:the\s+)?$", re.I)
@@ -128,12 +131,14 @@ def find_speaker(text: str, entities: Sequence[Entity], offset: int = 0, *, is_t
     plans, and that over a target's subject; of equals, the first mention.
     """
     spans = [(e.start - offset, e.end - offset) for e in entities]
-    best: tuple[int, Entity] | None = None
-    for e, (start, end) in zip(entities, spans):
-        rank = _rank(text, start, end, [s for s in spans if s != (start, end)], is_target)
-        if rank is not None and (best is None or rank < best[0]):
-            best = (rank, e)
-    return best[1] if best else None
+    ranks = [_rank(text, start, end, [s for s in spans if s != (start, end)], is_target) for start, end in spans]
+    for i, j in combinations(range(len(entities)), 2):
+        # ``He Wei, vice-head of the CAICT said``: the organisation is the person's role.
+        if (ranks[j] is not None and entities[i].label == "PERSON" and entities[j].label == "ORG"
+                and ROLE_OF.match(text, spans[i][1], spans[j][0])):
+            ranks[i] = ranks[j] if ranks[i] is None else min(ranks[i], ranks[j])
+    found = [(rank, k) for k, rank in enumerate(ranks) if rank is not None]
+    return entities[min(found)[1]] if found else None
 
 
 def attribute_sentence(text: str, entities: Sequence[Entity], offset: int, labels: Iterable[str]

@@ -15,7 +15,7 @@ def mentions(text: str, *names: str) -> list[Entity]:
     for name in names:
         start = text.index(name)
         label = "ORG" if name.isupper() or any(w in name for w in ("Ministry", "Administration", "Union",
-                                                                  "Council", "Institute", "Mobile")) else "PERSON"
+                                                                  "Council", "Institute", "Mobile", "Academy")) else "PERSON"
         out.append(Entity(start, start + len(name), name, label))
     return out
 
@@ -38,6 +38,8 @@ def mentions(text: str, *names: str) -> list[Entity]:
     ("In a landmark decision, the European Union (EU) has designated six gatekeepers.",
      ["European Union", "EU"], True, "European Union"),
     ("Xinhua reported that the economy grew, citing the NDA.", ["Xinhua", "NDA"], False, "NDA"),
+    ("He Wei (x), vice-head of the China Academy (CAICT) said at a meeting that output grew.",
+     ["He Wei", "China Academy"], False, "He Wei"),
     # nobody named: pronouns, unnamed officials, documents
     ("He noted that capacity reached 780,000 PFlops.", [], False, None),
     ("China will intensify efforts, said officials and experts.", [], True, None),
@@ -122,7 +124,7 @@ def test_training_gold_carries_attribution():
 
 
 def test_stage_figures_stay_above_floors(nlp):
-    """Measured 1.00/0.96 (seeds) and 0.91/0.85 (training) speaker P/R; floors sit below."""
+    """Measured 1.00/0.96 (seeds) and 0.91/0.86 (training) speaker P/R; floors sit below."""
     from pipeline.attribution_eval import predict_stage
 
     for gold_path, side, floor in ((shared_file("gold", "seeds.jsonl"), REPO / "data/gold/seeds_attribution.jsonl",
