@@ -48,6 +48,7 @@ def run(
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address; none starts a local Ray."),
     force: bool = typer.Option(False, "--force", help="Redo every document; reuse nothing from earlier runs."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer documents become error records."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch, and per checkpoint."),
     db: Path = typer.Option(Path("outputs/claims.duckdb"), "--db", help="DuckDB store the run is loaded into."),
     no_db: bool = typer.Option(False, "--no-db", help="Do not load the run into the DuckDB store."),
 ) -> None:
@@ -67,7 +68,8 @@ def run(
     if engine not in ("local", "ray"):
         _fail(f"unknown engine {engine!r}: use 'local' or 'ray'")
     spec = PipelineSpec(str(config) if config else None, tuple(_overrides(set_).items()))
-    options = RunOptions(workers=workers, engine=engine, address=address, force=force, max_chars=max_chars)
+    options = RunOptions(workers=workers, engine=engine, address=address, force=force, max_chars=max_chars,
+                         batch_size=batch_size)
     bar = ProgressBar(None if quiet else count_documents(inputs), enabled=False if quiet else None)
     try:
         summary = run_batch(spec, inputs, out, options=options, progress=bar)

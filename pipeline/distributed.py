@@ -63,6 +63,7 @@ class RayEngine:
             self._started = True
         from ray.data import DataContext
 
+        logging.getLogger("ray.data").setLevel(logging.WARNING)  # the run has its own progress bar
         ctx = DataContext.get_current()
         ctx.execution_options.preserve_order = True
         ctx.enable_progress_bars = False
@@ -86,7 +87,8 @@ class RayEngine:
         results: dict[int, DocResult] = {}
         if rows:
             ray = self._ensure_ray()
-            dataset = ray.data.from_items(rows).map_batches(
+            blocks = -(-len(rows) // self.batch_size)  # one block per batch: every actor gets work
+            dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
                 ClaimsActor, fn_constructor_args=(self.spec,), batch_size=self.batch_size,
                 batch_format="numpy", concurrency=self.actors, num_cpus=1)
             for row in dataset.iter_rows():

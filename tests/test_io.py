@@ -83,3 +83,79 @@ def test_atomic_writer_leaves_no_final_file_on_failure(tmp_path):
     with AtomicWriter(out) as w:
         w.write({"a": 1})
     assert out.read_text() == '{"a": 1}\n'
+
+
+# ------------------------------------------------- encodings and hostile bytes --
+
+@pytest.mark.parametrize("data,text", [
+    (b"\xef\xbb\xbfBOM first.", "BOM first."),                      # UTF-8 BOM: a marker, not text
+    ("UTF-16 with a mark.".encode("utf-16"), "UTF-16 with a mark."),
+    ("Big end.".encode("utf-16-be"), "Big end."),                 # no mark: found by its NUL bytes
+    ("Little end.".encode("utf-16-le"), "Little end."),
+    ("Zhōngguó 中国 économie.\r\n".encode("utf-8"), "Zhōngguó 中国 économie.\r\n"),
+])
+def test_decoding(tmp_path, data, text):
+    f = tmp_path / "doc.txt"
+    f.write_bytes(data)
+    (doc,) = read([f])
+    assert doc.text == text
+
+
+def test_a_file_too_long_is_refused_without_being_read(tmp_path):
+    from pipeline.io import read_text_file
+
+    f = tmp_path / "huge.txt"
+    f.write_bytes(b"x" * 5000)
+    err = read_text_file(f, max_chars=1000)
+    assert err.kind == "too_long" and "limit is 1,000" in err.message
+    assert read_text_file(f, max_chars=5000).text == "x" * 5000
+
+
+def test_jsonl_text_too_long_or_with_nul_is_one_error(tmp_path):
+    f = tmp_path / "in.jsonl"
+    f.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "long", "text": "y" * 50}, {"id": "nul", "text": "a\u0000b"}, {"id": "ok", "text": "Fine."}]))
+    items = list(read_documents([str(f)], max_chars=10))
+    assert kinds(items) == ["too_long", "binary", "ok"]
+
+
+def test_html_article_text_is_extracted(tmp_path):
+    f = tmp_path / "page.html"
+    f.write_text("<html><body><nav>Menu</nav><article><p>The NDA will build 50 hubs by 2027.</p>"
+                 "</article></body></html>", encoding="utf-8")
+    (tmp_path / "blank.html").write_text("<html><body></body></html>", encoding="utf-8")
+    docs = {d.doc_id: d for d in read([tmp_path])}
+    assert docs["page"].format == "html" and docs["page"].text.endswith("The NDA will build 50 hubs by 2027.")
+    assert "<" not in docs["page"].text
+    assert docs["blank"].kind == "html"
+
+
+@pytest.mark.parametrize("doc_id", ["../../etc/x", "/etc/passwd", "..", "a/b\\c", "", "名前", "x" * 500])
+def test_safe_filename_never_leaves_its_folder(tmp_path, doc_id):
+    from pipeline.io import safe_filename
+
+    name = safe_filename(doc_id)
+    assert "/" not in name and "\\" not in name and not name.startswith(".") and len(name) < 120
+    assert (tmp_path / name).resolve().parent == tmp_path.resolve()
+    assert safe_filename(doc_id) == name and safe_filename(doc_id + "!") != name
+
+
+def test_append_file_cuts_a_half_line_before_appending(tmp_path):
+    from pipeline.io import AppendFile
+
+    path = tmp_path / "out.jsonl.part"
+    path.write_bytes(b'{"a": 1}\n{"b": ')
+    f = AppendFile(path, 9)
+    f.write_line('{"c": 3}')
+    f.flush()
+    f.close()
+    assert path.read_bytes() == b'{"a": 1}\n{"c": 3}\n'
+
+
+def test_count_documents(tmp_path):
+    from pipeline.io import count_documents
+
+    (tmp_path / "a.txt").write_text("A.")
+    (tmp_path / "b.jsonl").write_text('{"id": 1, "text": "x"}\n{"id": 2, "text": "y"}\n')
+    assert count_documents([str(tmp_path)]) == 3
+    assert count_documents(["-"]) is None
