@@ -25,7 +25,7 @@ from .extensions import record_error
 from .records import CLAIM_LABELS, Entity, Quantity
 from .sentences import stripped_bounds
 
-FEATURES_VERSION = "claims.features.v2"
+FEATURES_VERSION = "claims.features.v3"
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -33,10 +33,12 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 CUES: dict[str, re.Pattern[str]] = {
     # target: explicit forward-looking markers (spec §8)
     "future_will": re.compile(r"\b(?:will|would|shall)\b(?!\s+(?:be\s+)?(?:likely|able)\b)", re.I),
+    # an actor's intent: the verb and its ``to`` (``plans to``), not the noun ``plans``
     "future_intent": re.compile(
         r"\b(?:aims?|aiming|aimed|plans?|planning|planned|seeks?|seeking|intends?|intending|"
-        r"strives?|striving|pledged?|vows?|vowed|is committed|are committed|commits?|"
-        r"expects? to have|is set to|are set to|is to|are to|ready to|willing to)\b", re.I),
+        r"strives?|striving|pledged?|pledging|vows?|vowed|vowing|commits?|committed|ready|willing|"
+        r"set|going|determined|expects?|expecting|hopes?|hoping|targets?|targeting)\s+to\b|"
+        r"\b(?:aimed at|with the (?:goal|aim|target) of|commitment to|is to|are to)\b", re.I),
     "goal_word": re.compile(r"\b(?:targets?|targeted|targeting|goals?|objectives?|milestones?)\b", re.I),
     "by_year": re.compile(r"\b(?:by|before|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I),
     "forecast": re.compile(r"\b(?:expected|projected|forecast|estimated|predicted|likely)\b", re.I),
