@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
+from .evaluate import GoldError, _read_jsonl
 from .grouping import ClaimText, Figure, group_claims
 from .records import CLAIM_LABELS
 
@@ -102,21 +103,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
 
 def read_run(path: str | Path) -> Iterator[dict]:
     """The records of a run file, one per sentence; a bad line raises RunFileError."""
-    path = Path(path)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise RunFileError(f"cannot read run file {path}: {err.strerror or err}") from None
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise RunFileError(f"{path}:{lineno}: malformed JSON: {err.msg}") from None
-        if not isinstance(obj, dict) or not {"doc_id", "sent_id", "labels"} <= obj.keys():
-            raise RunFileError(f"{path}:{lineno}: not a sentence record of `claims run` (spec §6)")
-        yield obj
+        for lineno, obj in _read_jsonl(path, "run"):
+            if not {"doc_id", "sent_id", "labels"} <= obj.keys():
+                raise RunFileError(f"{path}:{lineno}: not a sentence record of `claims run` (spec §6)")
+            yield obj
+    except GoldError as err:
+        raise RunFileError(f"{path}: {err}") from None
 
 
 def typed_frame(table: str, rows: Iterable[dict]) -> pd.DataFrame:
