@@ -23,6 +23,8 @@ from .records import CLAIM_LABELS
 COLORS = {"metric": "#2b6cb0", "target": "#c05621", "policy": "#2f855a",
           "ORG": "#6b46c1", "PERSON": "#b83280"}
 TOP_ENTITIES = 12
+TOP_DOCUMENTS = 30
+DOTS_PER_YEAR = 20
 MAX_ROWS = 200
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 STYLE = """
@@ -92,7 +94,7 @@ def timeline_chart(targets: pd.DataFrame, *, width: int = 1140) -> str:
     years = sorted(int(y) for y in targets["deadline"].unique())
     first, last = years[0] - 1, years[-1] + 1
     per_year = targets.groupby("deadline").size()
-    dot, left, right, base = 14, 40, 30, 40 + 16 * int(per_year.max())
+    dot, left, right, base = 14, 40, 30, 40 + 16 * min(int(per_year.max()), DOTS_PER_YEAR)
     span = max(1, last - first)
 
     def x_of(year: int) -> float:
@@ -107,10 +109,15 @@ def timeline_chart(targets: pd.DataFrame, *, width: int = 1140) -> str:
     stacked: Counter = Counter()
     for row in targets.sort_values(["deadline", "doc_id", "sent_id"]).itertuples():
         year = int(row.deadline)
-        y = base - 12 - 16 * stacked[year]
         stacked[year] += 1
+        if stacked[year] > DOTS_PER_YEAR:
+            continue
+        y = base - 12 - 16 * (stacked[year] - 1)
         out.append(f'<circle class="target" data-year="{year}" cx="{x_of(year):.1f}" cy="{y}" r="{dot / 2 - 1}" '
                    f'fill="{COLORS["target"]}"><title>{year} · {esc(row.doc_id)}: {esc(row.text)}</title></circle>')
+    for year, n in per_year.items():
+        if n > DOTS_PER_YEAR:
+            out.append(f'<text x="{x_of(int(year)) + 10:.1f}" y="30">+{n - DOTS_PER_YEAR}</text>')
     out.append("</svg>")
     return "".join(out)
 
@@ -139,9 +146,10 @@ def label_bars(claims: pd.DataFrame) -> list[Bar]:
 
 
 def document_bars(claims: pd.DataFrame) -> list[Bar]:
+    """Stacked bars of the documents with the most claims (``TOP_DOCUMENTS``), in name order."""
     counts = claims.groupby(["doc_id", "label"], observed=True).size()
-    return [Bar(doc, tuple((label, float(counts.get((doc, label), 0))) for label in CLAIM_LABELS))
-            for doc in sorted(claims["doc_id"].unique())]
+    top = sorted(claims["doc_id"].value_counts().head(TOP_DOCUMENTS).index)
+    return [Bar(doc, tuple((label, float(counts.get((doc, label), 0))) for label in CLAIM_LABELS)) for doc in top]
 
 
 def entity_bars(entities: pd.DataFrame, label: str) -> list[Bar]:
@@ -175,6 +183,11 @@ def repeated_table(groups: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+def _documents_note(claims: pd.DataFrame) -> str:
+    n = claims["doc_id"].nunique()
+    return f'<p class="note">The {TOP_DOCUMENTS} documents with the most claims, of {n}.</p>' if n > TOP_DOCUMENTS else ""
+
+
 def render_report(tables: dict[str, pd.DataFrame], *, title: str) -> str:
     """The whole page for the tables of one run."""
     claims, sentences, entities = tables["claims"], tables["sentences"], tables["entities"]
@@ -194,7 +207,7 @@ def render_report(tables: dict[str, pd.DataFrame], *, title: str) -> str:
         "<div class='grid'><section><h2>Claims by label</h2>",
         bar_chart(label_bars(claims), title="Claims by label"),
         "</section><section><h2>Claims by document</h2>", legend(CLAIM_LABELS),
-        bar_chart(document_bars(claims), title="Claims by document"), "</section>",
+        bar_chart(document_bars(claims), title="Claims by document"), _documents_note(claims), "</section>",
         "<section><h2>Top organisations</h2>", bar_chart(entity_bars(entities, "ORG"), title="Top organisations"),
         "</section><section><h2>Top people</h2>", bar_chart(entity_bars(entities, "PERSON"), title="Top people"),
         "</section></div>",

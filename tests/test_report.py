@@ -113,3 +113,15 @@ def test_screenshot_shows_the_charts(page, browser, tmp_path):
     counts = colour_counts(screenshot(page, tmp_path / "report.png", width=1000, height=1100))
     for series in ("metric", "target", "policy", "ORG", "PERSON"):
         assert counts[bytes.fromhex(COLORS[series].lstrip("#"))] > 1000, f"{series} bars are not on the screenshot"
+
+
+def test_a_large_run_keeps_the_page_bounded():
+    from pipeline.report import DOTS_PER_YEAR, TOP_DOCUMENTS
+
+    records = [{"doc_id": f"doc{d:03d}", "sent_id": k, "start": 0, "end": 9, "text": f"By 2027, X will act {d} {k}.",
+                "labels": ["target"], "scores": {"target": 0.9}, "boilerplate": False, "entities": [],
+                "quantities": [], "speaker": None, "deadline": 2027} for d in range(TOP_DOCUMENTS + 10) for k in range(2)]
+    page = render_report(run_tables(records), title="large")
+    assert page.count("<circle") == DOTS_PER_YEAR and f"+{len(records) - DOTS_PER_YEAR}" in page
+    assert page.count('data-series="target"') == 1 + TOP_DOCUMENTS
+    assert f"of {TOP_DOCUMENTS + 10}." in page
