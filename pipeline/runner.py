@@ -49,6 +49,7 @@ class RunSummary:
     processed: int = 0
     reused: int = 0
     resumed: int = 0
+    processing_seconds: float = 0.0  # the pipeline's own time, summed over documents and workers
 
     def add(self, entry: Entry, *, resumed: bool = False) -> None:
         self.items += 1
@@ -62,6 +63,8 @@ class RunSummary:
             self.reused += 1
         elif entry.status == "processed":
             self.processed += 1
+        if not resumed:
+            self.processing_seconds += entry.seconds
 
     def line(self) -> str:
         claims = ", ".join(f"{label} {self.claims.get(label, 0)}" for label in CLAIM_LABELS)
@@ -72,7 +75,8 @@ class RunSummary:
     def to_json(self) -> dict:
         return {"documents": self.documents, "sentences": self.sentences, "claims": dict(self.claims),
                 "errors": self.errors, "items": self.items, "processed": self.processed,
-                "reused": self.reused, "resumed": self.resumed, "seconds": round(self.seconds, 3)}
+                "reused": self.reused, "resumed": self.resumed, "seconds": round(self.seconds, 3),
+                "processing_seconds": round(self.processing_seconds, 3)}
 
 
 @dataclass(frozen=True)
@@ -331,14 +335,13 @@ def run(pipeline, inputs: list[str], out: str | Path, *, options: RunOptions | N
     summary = RunSummary()
     started = time.perf_counter()
     header, expected = run_header(pipeline, inputs, options)
-    read_back = read_journal(part_path(paths.manifest))
-    if read_back.summary is not None and same_pipeline(read_back.header, expected):
-        paths.finish_commit()  # killed between the renames of a finished run: finish them
+    if read_journal(part_path(paths.manifest)).summary is not None:
+        paths.finish_commit()  # a finished run was killed between its renames: finish them
     kept = Journal() if options.force else resumable_journal(paths, expected)
     previous = PreviousRun(paths, None if options.force else expected)
-    files = RunFiles(paths, header, kept, options.checkpoint_seconds)
     engine = make_engine(pipeline, engine=options.engine, workers=options.workers, address=options.address,
                          batch_size=options.batch_size, window=options.window)
+    files = RunFiles(paths, header, kept, options.checkpoint_seconds)
     try:
         items = read_documents(inputs, stdin, max_chars=options.max_chars)
         plan = plan_items(items, kept, previous)
