@@ -61,7 +61,7 @@ def run(
 
     from .config import ConfigError
     from .engines import PipelineSpec
-    from .io import count_documents
+    from .io import Locked, count_documents
     from .progress import ProgressBar
     from .runner import RunOptions, errors_path_for, run as run_batch
 
@@ -73,7 +73,7 @@ def run(
     bar = ProgressBar(None if quiet else count_documents(inputs), enabled=False if quiet else None)
     try:
         summary = run_batch(spec, inputs, out, options=options, progress=bar)
-    except ConfigError as err:
+    except (ConfigError, Locked) as err:
         _fail(str(err))
     except BrokenProcessPool as err:
         _fail(f"a worker process died ({err}); run the same command again to resume", code=1)

@@ -323,6 +323,38 @@ def json_line(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
+class Locked(RuntimeError):
+    """Another live process holds the lock: two runs must not append to the same files."""
+
+
+class ExclusiveLock:
+    """An advisory lock on ``path`` (created if missing), released when the process dies.
+
+    ``flock`` locks belong to the open file, so a run killed with SIGKILL never
+    leaves a stale lock behind for its resumption to trip over.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+
+    def __enter__(self) -> "ExclusiveLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = open(self.path, "a")
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock, as before
+            return self
+        try:
+            fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._file.close()
+            raise Locked(f"another process is writing beside {self.path}") from None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._file.close()
+
+
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 

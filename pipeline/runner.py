@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
 from .engines import DocResult, PipelineSpec, make_engine
-from .io import DEFAULT_MAX_CHARS, AppendFile, Document, ReadError, json_line, read_documents, \
-    safe_filename, write_text_atomic
+from .io import DEFAULT_MAX_CHARS, AppendFile, Document, ExclusiveLock, ReadError, json_line, \
+    read_documents, safe_filename, write_text_atomic
 from .manifest import MANIFEST_FORMAT, Entry, Journal, JournalWriter, fingerprint, item_key, \
     manifest_path_for, read_journal, same_pipeline
 from .records import CLAIM_LABELS
@@ -332,9 +332,17 @@ def run_header(pipeline, inputs: list[str], options: RunOptions) -> tuple[dict, 
 
 def run(pipeline, inputs: list[str], out: str | Path, *, options: RunOptions | None = None,
         progress: Callable[[RunSummary], None] | None = None, stdin: IO[str] | None = None) -> RunSummary:
-    """Run ``pipeline`` (a Language, or a PipelineSpec for workers and Ray) over ``inputs`` into ``out``."""
-    options = options or RunOptions()
-    paths = OutputPaths.for_output(Path(out))
+    """Run ``pipeline`` (a Language, or a PipelineSpec for workers and Ray) over ``inputs`` into ``out``.
+
+    Raises ``io.Locked`` when another run is writing the same output.
+    """
+    out = Path(out)
+    with ExclusiveLock(out.with_name(out.name + ".lock")):
+        return _run(pipeline, inputs, OutputPaths.for_output(out), options or RunOptions(), progress, stdin)
+
+
+def _run(pipeline, inputs: list[str], paths: OutputPaths, options: RunOptions,
+         progress: Callable[[RunSummary], None] | None, stdin: IO[str] | None) -> RunSummary:
     summary = RunSummary()
     started = time.perf_counter()
     header, expected = run_header(pipeline, inputs, options)

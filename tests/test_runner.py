@@ -167,6 +167,17 @@ def test_kill_between_the_final_renames_is_rolled_forward(nlp, corpus, reference
     assert output_bytes(out) == reference and manifest.exists()
 
 
+def test_a_second_run_on_the_same_output_is_refused_while_the_first_is_live(nlp, corpus, tmp_path):
+    from pipeline.io import ExclusiveLock, Locked
+
+    out = tmp_path / "claims.jsonl"
+    with ExclusiveLock(out.with_name(out.name + ".lock")):
+        with pytest.raises(Locked):
+            run(nlp, [str(corpus)], out)
+    assert not part_path(out).exists()
+    assert run(nlp, [str(corpus)], out).documents == 3
+
+
 def _journaled(out: Path) -> int:
     path = part_path(manifest_path_for(out))
     return path.read_bytes().count(b'"type": "document"') if path.exists() else 0
