@@ -52,7 +52,13 @@ class RayEngine:
         self._started = False
 
     def _ensure_ray(self):
-        import ray
+        try:
+            import ray
+            import ray.data  # noqa: F401
+        except ImportError as err:
+            from .config import ConfigError
+
+            raise ConfigError(f"--engine ray needs Ray Data ({err}): pip install 'claims[distributed]'") from err
 
         if not ray.is_initialized():
             options = dict(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
