@@ -20,7 +20,7 @@ import spacy
 from spacy.training import Example
 from spacy.util import filter_spans
 
-from pipeline.entities import find_entities, tags_fit_a_name
+from pipeline.entities import find_entities, plausible_model_name
 from pipeline.evaluate import load_gold
 from pipeline.train import document_folds, gazetteer_rows
 
@@ -60,7 +60,7 @@ def fine_tuned(docs, epochs, gold_labels, seed):
 def counts(nlp, docs, gazetteer):
     tp, n_pred, n_gold = ({lab: 0 for lab in LABELS} for _ in range(3))
     for d in docs:
-        spans = [(e.start_char, e.end_char, e.label_) for e in nlp(d.text).ents if tags_fit_a_name(e)]
+        spans = [(e.start_char, e.end_char, e.label_) for e in nlp(d.text).ents if plausible_model_name(e)]
         pred = {(e.start, e.end, e.label) for e in find_entities(d.text, spans, gazetteer)}
         gold = set(d.entities)
         for lab in LABELS:

