@@ -97,14 +97,14 @@ def _overrides(pairs: Optional[List[str]]) -> dict:
 
 
 def _load_into_store(out: Path, db: Path) -> None:
-    """Load a finished run into the analytics store, when that module is installed."""
-    import importlib.util
+    """Load a finished run into the analytics store; the output is already safe on disk."""
+    from .store import StoreError, load_run
 
-    if importlib.util.find_spec("pipeline.store") is None:
-        return
-    from .store import load_run
-
-    run_id = load_run(out, db)
+    try:
+        run_id = load_run(out, db)
+    except StoreError as err:
+        _fail(f"{out} is written, but loading it into {db} failed: {err} "
+              f"(retry with the same command, or --no-db)", code=1)
     typer.echo(f"loaded run {run_id} into {db}", err=True)
 
 

@@ -78,3 +78,14 @@ def test_query_command_formats(db, fmt):
 def test_query_command_reports_errors(tmp_path):
     result = CliRunner().invoke(app, ["query", "SELECT 1", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "no store" in result.output
+
+
+def test_run_whose_store_cannot_be_opened_keeps_its_output(tmp_path):
+    (tmp_path / "a.txt").write_text("China's digital economy grew 10 percent in 2024.", encoding="utf-8")
+    out = tmp_path / "out" / "claims.jsonl"
+    bad_db = tmp_path / "db_is_a_folder"
+    bad_db.mkdir()
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "a.txt"), "--out", str(out), "--db", str(bad_db), "-q"])
+    assert result.exit_code == 1
+    assert "loading it into" in result.output
+    assert out.is_file() and json.loads(out.read_text().splitlines()[0])["doc_id"] == "a"
