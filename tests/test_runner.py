@@ -279,18 +279,3 @@ def test_progress_bar_is_quiet_off_a_terminal_and_counts_on_one(nlp, corpus):
     bar(RunSummary(items=2, sentences=10, errors=1))
     bar.close()
     assert "2/3" in stream.getvalue() and "1 errors" in stream.getvalue() and "sent/s" in stream.getvalue()
-
-
-def test_run_loads_into_the_store_when_the_module_exists(tmp_path, monkeypatch):
-    import importlib.util
-    import types
-
-    from pipeline import cli
-
-    calls = []
-    store = types.ModuleType("pipeline.store")
-    store.load_run = lambda run_path, db_path: calls.append((run_path, db_path)) or "run-1"
-    monkeypatch.setitem(sys.modules, "pipeline.store", store)
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: object() if name == "pipeline.store" else None)
-    cli._load_into_store(tmp_path / "claims.jsonl", tmp_path / "claims.duckdb")
-    assert calls == [(tmp_path / "claims.jsonl", tmp_path / "claims.duckdb")]

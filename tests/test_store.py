@@ -89,3 +89,28 @@ def test_run_whose_store_cannot_be_opened_keeps_its_output(tmp_path):
     assert result.exit_code == 1
     assert "loading it into" in result.output
     assert out.is_file() and json.loads(out.read_text().splitlines()[0])["doc_id"] == "a"
+
+
+def test_a_finished_run_goes_into_the_store(tmp_path):
+    from pipeline import cli
+
+    run = write_run(tmp_path / "run.jsonl")
+    path = tmp_path / "claims.duckdb"
+    cli._load_into_store(run, path)
+    assert query("SELECT run_id FROM runs", path)["run_id"].tolist() == [run_id_of(run)]
+
+
+def test_a_broken_store_is_one_clear_error_and_the_output_stays(tmp_path, capsys):
+    import typer
+
+    from pipeline import cli
+
+    run = write_run(tmp_path / "run.jsonl")
+    before = run.read_bytes()
+    path = tmp_path / "claims.duckdb"
+    path.write_bytes(b"not a database")
+    with pytest.raises(typer.Exit) as exit_:
+        cli._load_into_store(run, path)
+    assert exit_.value.exit_code == 1
+    assert "--no-db" in capsys.readouterr().err
+    assert run.read_bytes() == before
