@@ -28,8 +28,7 @@ from typing import Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401
-from .extensions import record_error
+from .extensions import document_text, record_error
 from .records import Entity
 
 SPEECH_VERBS = (r"said|says|told|tells|stated|states|noted|notes|added|adds|announced|announces|"
@@ -164,13 +163,13 @@ class AttributionStage:
 
         labels = doc._.claim_labels or {}
         entities = doc._.claim_entities or []
-        out = {}
+        out, document = {}, document_text(doc)
         for sent in doc.sents:
             bounds = stripped_bounds(sent)
             if bounds is None or not labels.get(bounds[0]):
                 continue
             start, end = bounds
-            text = doc.text[start:end]
+            text = document[start:end]
             inside = [e for e in entities if start <= e.start and e.end <= end]
             out[start] = attribute_sentence(text, inside, start, labels[start])
         return out

@@ -10,12 +10,13 @@ one site, so they carry over to outlets the seeds never showed.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401
+from .extensions import document_text
 from .sentences import LINE_BREAK, stripped_bounds
 
 ENDS_LIKE_PROSE = re.compile(r"(?:[.?!…:;]|[.?!,][\"”’')\]]+)$")
@@ -43,11 +44,14 @@ BULLET = re.compile(r"^[•·▪◦*-]\s+\S")
 MIN_BULLET_WORDS = 6
 
 
-def _line_of(text: str, pos: int) -> tuple[int, int]:
-    starts = [0] + [m.end() for m in LINE_BREAK.finditer(text, 0, pos)]
-    line_start = starts[-1]
-    nxt = LINE_BREAK.search(text, pos)
-    return line_start, nxt.start() if nxt else len(text)
+def _lines(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of every line, found once per document."""
+    breaks = list(LINE_BREAK.finditer(text))
+    return [0] + [m.end() for m in breaks], [m.start() for m in breaks] + [len(text)]
+
+
+def _is_furniture(line: str) -> bool:
+    return any(p.search(line) for p in (FURNITURE, BYLINE, CREDIT, CREDIT_CASED))
 
 
 def boilerplate_flags(text: str, spans: list[tuple[int, int]]) -> list[bool]:
@@ -55,13 +59,17 @@ def boilerplate_flags(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     flags: list[bool] = []
     in_footer = False
     last = len(spans) - 1
+    starts, ends = _lines(text)
+    furniture: dict[int, bool] = {}  # per line: its sentences share the verdict
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        line_start, line_end = _line_of(text, start)
-        line = text[line_start:line_end].strip()
+        n = bisect.bisect_right(starts, start) - 1
+        line = text[starts[n]:ends[n]].strip()
         if FOOTER.search(line):
             in_footer = True
-        if in_footer or any(p.search(line) for p in (FURNITURE, BYLINE, CREDIT, CREDIT_CASED)):
+        if n not in furniture:
+            furniture[n] = _is_furniture(line)
+        if in_footer or furniture[n]:
             flags.append(True)
             continue
         if not ENDS_LIKE_PROSE.search(sentence):
@@ -77,7 +85,7 @@ def boilerplate_flags(text: str, spans: list[tuple[int, int]]) -> list[bool]:
 def flag_boilerplate(doc: Doc) -> Doc:
     sents = [(s, stripped_bounds(s)) for s in doc.sents]
     kept = [(s, b) for s, b in sents if b is not None]
-    for (sent, _), flag in zip(kept, boilerplate_flags(doc.text, [b for _, b in kept])):
+    for (sent, _), flag in zip(kept, boilerplate_flags(document_text(doc), [b for _, b in kept])):
         sent._.boilerplate = flag
     return doc
 

@@ -20,8 +20,7 @@ from typing import Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401
-from .extensions import record_error
+from .extensions import document_text, record_error
 from .records import CLAIM_LABELS, Entity, Quantity
 from .sentences import stripped_bounds
 
@@ -122,7 +121,7 @@ def view_of(doc: Doc, start: int, end: int) -> SentenceView:
     """The classifier's view of ``doc.text[start:end]`` with the stages' findings inside it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return SentenceView(
-        text=doc.text[start:end],
+        text=document_text(doc)[start:end],
         quantities=tuple(q for q in doc._.quantities or [] if start <= q.start and q.end <= end),
         entities=tuple(e for e in doc._.claim_entities or [] if start <= e.start and e.end <= end),
         pattern=syntactic_pattern(span) if span is not None else "",
@@ -180,6 +179,7 @@ class TrainedClassifier:
         self.estimators = estimators
         self.thresholds = thresholds
         self.name = name
+        self.shared_features = shared_feature_step(list(estimators.values()))
 
     @classmethod
     def load(cls, path: str | Path) -> "TrainedClassifier":
@@ -198,8 +198,40 @@ class TrainedClassifier:
         if not views:
             return []
         rows = model_inputs(views)
-        probs = {label: est.predict_proba(rows)[:, 1] for label, est in self.estimators.items()}
+        if self.shared_features is not None:
+            features = self.shared_features.transform(rows)
+            probs = {label: est[-1].predict_proba(features)[:, 1] for label, est in self.estimators.items()}
+        else:
+            probs = {label: est.predict_proba(rows)[:, 1] for label, est in self.estimators.items()}
         return [{label: float(probs[label][i]) for label in CLAIM_LABELS} for i in range(len(views))]
+
+
+def shared_feature_step(estimators: list):
+    """The feature step all per-label pipelines share, or None.
+
+    The labels' pipelines are fitted on the same sentences and the feature step
+    is unsupervised, so their fitted features are the same; transforming once
+    instead of once per label is a third of the classifier's time.
+    """
+    import numpy as np
+    from sklearn.pipeline import Pipeline
+
+    if not estimators or not all(isinstance(e, Pipeline) and len(e.steps) > 1 for e in estimators):
+        return None
+    first = estimators[0][:-1]
+
+    def fitted_state(step):
+        names = step.get_feature_names_out()
+        idf = [t.idf_ for _, t, _ in getattr(step, "transformers_", []) if hasattr(t, "idf_")]
+        return repr(step.get_params(deep=True)), names, idf
+
+    params, names, idf = fitted_state(first)
+    for other in estimators[1:]:
+        o_params, o_names, o_idf = fitted_state(other[:-1])
+        if (o_params != params or not np.array_equal(o_names, names) or len(o_idf) != len(idf)
+                or not all(np.array_equal(a, b) for a, b in zip(idf, o_idf))):
+            return None
+    return first
 
 
 def _is_sklearn_or_numpy(type_name: str) -> bool:

@@ -48,7 +48,7 @@ def run(
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address; none starts a local Ray."),
     force: bool = typer.Option(False, "--force", help="Redo every document; reuse nothing from earlier runs."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer documents become error records."),
-    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Documents per batch, and per checkpoint."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch, and per checkpoint."),
     db: Path = typer.Option(Path("outputs/claims.duckdb"), "--db", help="DuckDB store the run is loaded into."),
     no_db: bool = typer.Option(False, "--no-db", help="Do not load the run into the DuckDB store."),
 ) -> None:

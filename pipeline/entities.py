@@ -19,8 +19,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401
-from .extensions import record_error
+from .extensions import document_text, record_error
 from .records import Entity
 
 LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with .match(text, pos)
@@ -333,7 +332,7 @@ class EntityStage:
             return doc
         try:
             spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if plausible_model_name(e)]
-            doc._.claim_entities = find_entities(doc.text, spans, self.gazetteer)
+            doc._.claim_entities = find_entities(document_text(doc), spans, self.gazetteer)
         except Exception as err:  # a bad document must not sink its batch
             doc._.claim_entities = []
             record_error(doc, "claims_entities", err)

@@ -63,8 +63,7 @@ from typing import Any, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import extensions  # noqa: F401
-from .extensions import record_error
+from .extensions import document_text, record_error
 from .records import Quantity
 from .sentences import stripped_bounds
 
@@ -1044,12 +1043,13 @@ def quantities_from_ner(doc: Doc) -> list[Quantity]:
 def quantities_of_body(doc: Doc) -> list[Quantity]:
     """Spec §4: quantities of body sentences only, with document offsets."""
     found: list[Quantity] = []
+    text = document_text(doc)
     for sent in doc.sents:
         bounds = stripped_bounds(sent)
         if bounds is None or sent._.boilerplate:
             continue
         start, end = bounds
-        found.extend(q.shifted(start) for q in find_quantities(doc.text[start:end]))
+        found.extend(q.shifted(start) for q in find_quantities(text[start:end]))
     return found
 
 

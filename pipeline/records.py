@@ -95,9 +95,10 @@ ZERO_SCORES = {label: 0.0 for label in CLAIM_LABELS}
 
 def doc_to_records(doc, doc_id: str) -> list[SentenceRecord]:
     """The spec §6 rows of one processed Doc, offsets checked."""
+    from .extensions import document_text
     from .sentences import stripped_bounds
 
-    text = doc.text
+    text = document_text(doc)
     entities = doc._.claim_entities or []
     quantities = doc._.quantities or []
     scores = doc._.claim_scores or {}

@@ -87,7 +87,7 @@ class RunOptions:
     engine: str = "local"  # local | ray
     address: str | None = None  # Ray cluster; None starts a local Ray for the run
     force: bool = False  # redo every document, reuse nothing
-    batch_size: int = 32
+    batch_size: int = 64
     max_chars: int = DEFAULT_MAX_CHARS
     checkpoint_seconds: float = 5.0  # how often appended lines are fsynced
     window: int = 2000  # documents per Ray dataset

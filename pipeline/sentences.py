@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from . import extensions  # noqa: F401  (declares the attributes)
+from .extensions import TEXT_KEY, document_text
 
 LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
@@ -167,9 +169,10 @@ class SentenceAlignedTokenizer:
         doc = self.base(text)
         cuts = {p for span in sentence_spans(text) for p in span}
         inside = [t for t in doc if any(t.idx < p < t.idx + len(t.text) for p in _cuts_near(cuts, t))]
-        if not inside:
-            return doc
-        return _split_tokens(doc, cuts)
+        if inside:
+            doc = _split_tokens(doc, cuts, text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:
@@ -183,13 +186,13 @@ def _cuts_near(cuts: set[int], token) -> Iterable[int]:
     return (p for p in range(token.idx + 1, token.idx + len(token.text)) if p in cuts)
 
 
-def _split_tokens(doc: Doc, cuts: set[int]) -> Doc:
+def _split_tokens(doc: Doc, cuts: set[int], text: str) -> Doc:
     words: list[str] = []
     spaces: list[bool] = []
     for token in doc:
         pieces = [token.idx, *sorted(p for p in _cuts_near(cuts, token)), token.idx + len(token.text)]
         for i, (a, b) in enumerate(zip(pieces, pieces[1:])):
-            words.append(doc.text[a:b])
+            words.append(text[a:b])
             spaces.append(bool(token.whitespace_) and i == len(pieces) - 2)
     return Doc(doc.vocab, words=words, spaces=spaces)
 
@@ -206,10 +209,16 @@ def create_sentence_aligned_tokenizer():
 # --------------------------------------------------------------- component --
 
 def set_sentence_starts(doc: Doc) -> Doc:
-    """Mark spec §1 sentence starts on the Doc; whitespace joins the sentence before."""
-    starts = {a for a, _ in sentence_spans(doc.text)}
-    for i, token in enumerate(doc):
-        token.is_sent_start = i == 0 or token.idx in starts
+    """Mark spec §1 sentence starts on the Doc; whitespace joins the sentence before.
+
+    Written as one array: setting ``Token.is_sent_start`` one token at a time
+    rescans the whole Doc on each call, which is quadratic in its length.
+    """
+    if not len(doc):
+        return doc
+    starts = {a for a, _ in sentence_spans(document_text(doc))}
+    flags = numpy.array([1 if i == 0 or t.idx in starts else -1 for i, t in enumerate(doc)], dtype="int64")
+    doc.from_array([SENT_START], flags.astype("uint64"))
     return doc
 
 
