@@ -9,11 +9,12 @@ so the command works from any directory.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-import spacy
-from spacy.language import Language
-from thinc.api import Config
+from confection import Config  # spaCy's config format, without importing spaCy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = REPO_ROOT / "configs" / "default.cfg"
@@ -55,6 +56,8 @@ def load_config(path: str | Path | None = None, overrides: Mapping[str, Any] | N
 
 def build_pipeline(config: Config, *, disable: list[str] | None = None) -> Language:
     """Assemble the pipeline; a missing model or bad setting fails here, once."""
+    import spacy
+
     from . import components  # noqa: F401  (registers every factory)
 
     try:
