@@ -118,12 +118,55 @@ def f1_table(y: np.ndarray, scores: np.ndarray, thresholds: dict[str, float]) ->
     return out
 
 
+def fitted_parts(estimator):
+    """The estimator and every fitted estimator inside it (pipeline steps, fitted column transformers)."""
+    yield estimator
+    for _, step in getattr(estimator, "steps", []):
+        yield from fitted_parts(step)
+    for _, transformer, _ in getattr(estimator, "transformers_", []):
+        if hasattr(transformer, "fit"):
+            yield from fitted_parts(transformer)
+
+
+def canonical_skops(archive: bytes) -> bytes:
+    """The same skops archive, with nothing in it that depends on the moment of saving.
+
+    skops names objects and array files by ``id()`` (a memory address) and
+    dates every zip entry; numbered in order of appearance and dated
+    1980-01-01 instead, the same data and seed give the same bytes, so a
+    rebuilt model can be checked against the shipped one with ``cmp``.
+    """
+    import io
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(archive)) as src:
+        schema = src.read("schema.json").decode("utf-8")
+        numbers: dict[str, str] = {}
+        for match in re.finditer(r'"__id__": (\d+)|"file": "(\d+)\.npy"', schema):
+            numbers.setdefault(match.group(1) or match.group(2), str(len(numbers) + 1))
+        schema = re.sub(r'("__id__": )(\d+)', lambda m: m.group(1) + numbers[m.group(2)], schema)
+        schema = re.sub(r'("file": ")(\d+)(\.npy")', lambda m: m.group(1) + numbers[m.group(2)] + m.group(3), schema)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as dst:
+            entries = [(e, numbers.get(e.filename[:-4], e.filename[:-4]) + ".npy" if e.filename.endswith(".npy")
+                        else e.filename) for e in src.infolist()]
+            for entry, name in sorted(entries, key=lambda pair: pair[1]):
+                fixed = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+                fixed.compress_type, fixed.external_attr = entry.compress_type, entry.external_attr
+                data = schema.encode("utf-8") if name == "schema.json" else src.read(entry.filename)
+                dst.writestr(fixed, data)
+    return out.getvalue()
+
+
 def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Path, card: dict) -> None:
     import skops.io as sio
 
     out_dir.mkdir(parents=True, exist_ok=True)
     for label, est in estimators.items():
-        sio.dump(est, out_dir / f"{label}.skops")
+        for part in fitted_parts(est):
+            vars(part).pop("_stop_words_id", None)  # a cache of id(stop_words): a memory address
+        (out_dir / f"{label}.skops").write_bytes(canonical_skops(sio.dumps(est)))
     (out_dir / "thresholds.json").write_text(json.dumps(
         {"name": out_dir.name, "features": FEATURES_VERSION, "thresholds": thresholds}, indent=2) + "\n")
     (out_dir / "card.json").write_text(json.dumps(card, indent=2) + "\n")
@@ -154,12 +197,24 @@ def load_train_config(path: str | Path | None = None, overrides: dict | None = N
     return Config().from_disk(path or DEFAULT_TRAIN_CONFIG, overrides=overrides or {})
 
 
+def repo_relative(path: str | Path) -> str:
+    """The path as the card should show it: relative to the repository when inside it,
+    so that the same data give the same card on every machine."""
+    from .config import REPO_ROOT
+
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
 def train(nlp_factory: Callable[[], Any], gold_path: str | Path, models_dir: str | Path,
           settings: dict[str, Any], seed: int, folds: int, log: Callable[[str], None] = print) -> dict:
     """Fit the gazetteer and the classifier on all of ``gold_path``; write ``models_dir``."""
     docs = list(load_gold(gold_path).values())
     card = fit_models(docs, nlp_factory, models_dir, settings, seed, folds, log)
-    card["data"].update({"path": str(Path(gold_path).as_posix()), "sha256": data_hash(gold_path)})
+    card["data"].update({"path": repo_relative(gold_path), "sha256": data_hash(gold_path)})
     (Path(models_dir) / "classifier" / "card.json").write_text(json.dumps(card, indent=2) + "\n")
     return card
 

@@ -36,7 +36,22 @@ def test_same_data_and_seed_give_the_same_model(tmp_path, few_docs):
     views = [SentenceView("China will build 30 hubs by 2027."), SentenceView("Output grew 25 percent.")]
     assert a.predict_scores(views) == b.predict_scores(views)
     for label in ("metric", "target", "policy"):
-        assert (tmp_path / "a" / "classifier" / f"{label}.skops").read_bytes()[:2] == b"PK"  # zip, not pickle
+        saved = (tmp_path / "a" / "classifier" / f"{label}.skops").read_bytes()
+        assert saved[:2] == b"PK"  # zip, not pickle
+        assert saved == (tmp_path / "b" / "classifier" / f"{label}.skops").read_bytes()
+
+
+def test_claims_train_rebuilds_the_shipped_models_byte_for_byte(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["train", "--set", f"paths.models={tmp_path}"])
+    assert result.exit_code == 0, result.output
+    for name in ("classifier/metric.skops", "classifier/target.skops", "classifier/policy.skops",
+                 "classifier/thresholds.json", "entities/patterns.jsonl"):
+        assert (tmp_path / name).read_bytes() == (REPO / "models" / name).read_bytes(), \
+            f"models/{name} is not what `claims train` builds from the repo's data"
 
 
 def test_card_records_data_settings_and_figures(tmp_path, few_docs):
@@ -54,6 +69,7 @@ def test_shipped_model_card_matches_the_training_data():
     card = json.loads((REPO / "models" / "classifier" / "card.json").read_text())
     assert card["data"]["sha256"] == data_hash(REPO / "data" / "gold" / "train.jsonl"), \
         "models/ are stale: run `claims train`"
+    assert card["data"]["path"] == "data/gold/train.jsonl", "the card names the data as the repo does"
 
 
 def test_best_threshold_maximises_f1():
