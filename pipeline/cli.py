@@ -49,7 +49,8 @@ def run(
     force: bool = typer.Option(False, "--force", help="Redo every document; reuse nothing from earlier runs."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer documents become error records."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch, and per checkpoint."),
-    db: Path = typer.Option(Path("outputs/claims.duckdb"), "--db", help="DuckDB store the run is loaded into."),
+    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB store the run is loaded into "
+                                      "(default: claims.duckdb beside the output)."),
     no_db: bool = typer.Option(False, "--no-db", help="Do not load the run into the DuckDB store."),
 ) -> None:
     """Run the pipeline over articles and write spec §6 records (errors go to NAME.errors.jsonl).
@@ -83,8 +84,8 @@ def run(
     typer.echo(f"wrote {out} (errors: {errors_path_for(out)})", err=True)
     if summary.documents == 0 or (strict and summary.errors):
         raise typer.Exit(1)
-    if not no_db:
-        _load_into_store(out, db)
+    if not no_db:  # beside the output by default: a run writes nothing outside its output's folder
+        _load_into_store(out, db or out.parent / "claims.duckdb")
 
 
 def _overrides(pairs: Optional[List[str]]) -> dict:

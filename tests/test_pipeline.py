@@ -31,6 +31,14 @@ def seeds_run(tmp_path_factory):
     return out, proc.stderr
 
 
+def test_the_store_is_loaded_beside_the_output(seeds_run):
+    out, log = seeds_run
+    store = out.parent / "claims.duckdb"
+    assert store.is_file() and f"into {store}" in log
+    assert sorted(p.name for p in out.parent.iterdir() if p.is_file()) == [
+        "claims.duckdb", "claims.errors.jsonl", "claims.jsonl", "claims.jsonl.lock", "claims.manifest.jsonl"]
+
+
 def test_seed_output_follows_the_contract(seeds_run):
     out, log = seeds_run
     rows = [json.loads(line) for line in out.read_text().splitlines()]
