@@ -152,9 +152,31 @@ def document_bars(claims: pd.DataFrame) -> list[Bar]:
     return [Bar(doc, tuple((label, float(counts.get((doc, label), 0))) for label in CLAIM_LABELS)) for doc in top]
 
 
+def full_names(people: pd.DataFrame) -> pd.Series:
+    """Each PERSON mention as the full name it refers to in its document.
+
+    News names a person in full once and by surname after (``Liu Liehong`` ...
+    ``Liu said``); counted apart, one person shows as two. A one-word mention
+    becomes the document's only longer name that starts or ends with it
+    (surname first or last); with none, or more than one, it stays as written.
+    """
+    names = people["text"].astype(str)
+    out = names.copy()
+    for _, idx in people.groupby("doc_id", observed=True).groups.items():
+        in_doc = names.loc[idx]
+        longer = {n for n in in_doc if len(n.split()) > 1}
+        for i, name in in_doc.items():
+            if len(name.split()) == 1:
+                matches = [n for n in longer if name in (n.split()[0], n.split()[-1])]
+                if len(matches) == 1:
+                    out.loc[i] = matches[0]
+    return out
+
+
 def entity_bars(entities: pd.DataFrame, label: str) -> list[Bar]:
     body = entities[(entities["label"] == label) & ~entities["boilerplate"].fillna(False)]
-    return [Bar(name, ((label, float(n)),)) for name, n in body["text"].value_counts().head(TOP_ENTITIES).items()]
+    names = full_names(body) if label == "PERSON" else body["text"]
+    return [Bar(name, ((label, float(n)),)) for name, n in names.value_counts().head(TOP_ENTITIES).items()]
 
 
 def metrics_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -125,3 +125,19 @@ def test_a_large_run_keeps_the_page_bounded():
     assert page.count("<circle") == DOTS_PER_YEAR and f"+{len(records) - DOTS_PER_YEAR}" in page
     assert page.count('data-series="target"') == 1 + TOP_DOCUMENTS
     assert f"of {TOP_DOCUMENTS + 10}." in page
+
+
+def test_a_surname_counts_for_the_full_name_of_its_document():
+    import pandas as pd
+
+    from pipeline.report import full_names
+
+    people = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "b", "b", "b", "c"],
+        "text": ["Liu Liehong", "Liu", "Raimondo", "Gina Raimondo", "Raimondo", "Liu", "Liu"],
+    })
+    # surname first (Chinese) or last (English); no full name in the document: kept as written
+    assert full_names(people).tolist() == ["Liu Liehong", "Liu Liehong", "Raimondo",
+                                           "Gina Raimondo", "Gina Raimondo", "Liu", "Liu"]
+    two = pd.DataFrame({"doc_id": ["a", "a", "a"], "text": ["Liu Wei", "Liu Liehong", "Liu"]})
+    assert full_names(two).tolist() == ["Liu Wei", "Liu Liehong", "Liu"], "ambiguous: left alone"
