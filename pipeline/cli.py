@@ -158,7 +158,16 @@ def train(
     train_models(lambda: make_nlp(str(paths["models"]), classifier=False),
                  paths["gold"], paths["models"], dict(cfg["classifier"]),
                  seed=int(cfg["training"]["seed"]), folds=int(cfg["training"]["folds"]),
-                 log=lambda m: typer.echo(m, err=True))
+                 log=lambda m: typer.echo(m, err=True), reference=_reference_names(paths))
+
+
+def _reference_names(paths: dict) -> list:
+    from .train import read_names
+
+    path = paths.get("organisations")
+    if path is not None and not path.is_file():
+        _fail(f"reference organisations not found: {path}")
+    return read_names(path)
 
 
 def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
@@ -203,7 +212,7 @@ def cross_validate(
     for share in [float(x) for x in fractions.split(",")]:
         pred = run_cv(paths["gold"], make_nlp, dict(cfg["classifier"]), seed=int(cfg["training"]["seed"]),
                       folds=int(cfg["training"]["folds"]), out=out / f"cv-{share:.2f}.jsonl", fraction=share,
-                      log=lambda m: typer.echo(m, err=True))
+                      log=lambda m: typer.echo(m, err=True), reference=_reference_names(paths))
         results[share] = evaluate_files(paths["gold"], pred)
         if not as_json:
             typer.echo(f"\n== {int(cfg['training']['folds'])}-fold cross-validation, "

@@ -89,3 +89,24 @@ def test_gazetteer_keeps_organisations_only(few_docs):
     rows = gazetteer_rows(few_docs)
     assert rows and all(r["label"] == "ORG" for r in rows)
     assert all(not r["pattern"].islower() for r in rows)
+
+
+def test_reference_organisations_join_the_gazetteer_unless_the_gold_says_otherwise(tmp_path, few_docs):
+    from pipeline.train import read_names
+
+    person = next(d.text[s:e] for d in few_docs for s, e, label in d.entities if label == "PERSON")
+    listed = tmp_path / "orgs.txt"
+    listed.write_text(f"# comment\n\nQualcomm\n{person}\n", encoding="utf-8")
+    names = read_names(listed)
+    assert names == ["Qualcomm", person]
+    patterns = {r["pattern"] for r in gazetteer_rows(few_docs, names)}
+    assert "Qualcomm" in patterns and person not in patterns
+    assert {r["pattern"] for r in gazetteer_rows(few_docs)} < patterns
+
+
+def test_the_shipped_reference_list_is_clean():
+    from pipeline.train import read_names
+
+    names = read_names(REPO / "data" / "gazetteer" / "organisations.txt")
+    assert len(names) == len(set(names)) > 100
+    assert not [n for n in names if n.startswith(("the ", "The ")) or n.endswith("'s") or n != n.strip()]
