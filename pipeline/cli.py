@@ -208,11 +208,11 @@ def cross_validate(
 
     cfg, paths, make_nlp = _training_setup(config, set_)
     out.mkdir(parents=True, exist_ok=True)
-    results = {}
+    reference, results = _reference_names(paths), {}
     for share in [float(x) for x in fractions.split(",")]:
         pred = run_cv(paths["gold"], make_nlp, dict(cfg["classifier"]), seed=int(cfg["training"]["seed"]),
                       folds=int(cfg["training"]["folds"]), out=out / f"cv-{share:.2f}.jsonl", fraction=share,
-                      log=lambda m: typer.echo(m, err=True), reference=_reference_names(paths))
+                      log=lambda m: typer.echo(m, err=True), reference=reference)
         results[share] = evaluate_files(paths["gold"], pred)
         if not as_json:
             typer.echo(f"\n== {int(cfg['training']['folds'])}-fold cross-validation, "

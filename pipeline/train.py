@@ -240,9 +240,9 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
     np.random.seed(seed)
     models_dir = Path(models_dir)
     (models_dir / "entities").mkdir(parents=True, exist_ok=True)
-    rows = gazetteer_rows(docs, reference)
-    srsly.write_jsonl(models_dir / "entities" / "patterns.jsonl", rows)
-    log(f"gazetteer: {len(rows)} organisation names ({len(reference)} from the reference list)")
+    patterns = gazetteer_rows(docs, reference)
+    srsly.write_jsonl(models_dir / "entities" / "patterns.jsonl", patterns)
+    log(f"gazetteer: {len(patterns)} organisation names ({len(reference)} from the reference list)")
 
     nlp = nlp_factory()
     ts = training_set(nlp, docs)
@@ -261,6 +261,8 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
         "estimator": "tf-idf n-grams + spec cues -> LogisticRegression per label (skops)",
         "data": {"documents": len(docs), "doc_ids": [d.doc_id for d in docs], "sentences": len(ts.views),
                  "positives": {label: int(ts.labels[:, j].sum()) for j, label in enumerate(CLAIM_LABELS)}},
+        "gazetteer": {"organisations": len(patterns), "reference_names": len(reference),
+                      "reference_sha256": hashlib.sha256("\n".join(reference).encode("utf-8")).hexdigest()},
         "settings": {**settings, "seed": seed, "folds": folds},
         "thresholds": thresholds,
         "cross_validation": {"folds": folds, "grouped_by": "document", "f1": {k: round(v, 4) for k, v in cv.items()}},

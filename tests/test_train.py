@@ -61,7 +61,8 @@ def test_card_records_data_settings_and_figures(tmp_path, few_docs):
     assert card["settings"]["seed"] == 7
     assert set(card["cross_validation"]["f1"]) == {"metric", "target", "policy", "micro"}
     assert card["date"]
-    assert (tmp_path / "entities" / "patterns.jsonl").is_file()
+    patterns = (tmp_path / "entities" / "patterns.jsonl").read_text().splitlines()
+    assert card["gazetteer"]["organisations"] == len(patterns) > 0
 
 
 def test_shipped_model_card_matches_the_training_data():
