@@ -71,7 +71,8 @@ def run(
     spec = PipelineSpec(str(config) if config else None, tuple(_overrides(set_).items()))
     options = RunOptions(workers=workers, engine=engine, address=address, force=force, max_chars=max_chars,
                          batch_size=batch_size)
-    bar = ProgressBar(None if quiet else count_documents(inputs), enabled=False if quiet else None)
+    shown = not quiet and sys.stderr.isatty()  # counting reads every input once more: only for a bar
+    bar = ProgressBar(count_documents(inputs) if shown else None, enabled=shown)
     try:
         summary = run_batch(spec, inputs, out, options=options, progress=bar)
     except (ConfigError, Locked) as err:

@@ -81,7 +81,8 @@ class RayEngine:
         for key, docs in chunks:
             window.append((key, docs))
             size += len(docs)
-            if size >= self.window:
+            # chunks of reused documents carry copied lines, not work: count them too
+            if size >= self.window or len(window) * self.batch_size >= self.window:
                 yield from self._run_window(window)
                 window, size = [], 0
         if window:

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from .io import Document, ReadError, json_line
+from .records import doc_to_records
 
 K = TypeVar("K")
 Chunk = tuple[K, list[Document]]
@@ -79,8 +80,7 @@ def process_batch(nlp, docs: list[Document]) -> list[DocResult]:
         return []
     started = time.perf_counter()
     try:
-        processed = [doc for doc, _ in nlp.pipe(((d.text, i) for i, d in enumerate(docs)),
-                                                as_tuples=True, batch_size=len(docs))]
+        processed = list(nlp.pipe((d.text for d in docs), batch_size=len(docs)))
     except Exception:  # isolate the document that broke the batch
         return [_process_one(nlp, d) for d in docs]
     seconds = (time.perf_counter() - started) / max(1, sum(len(d.text) for d in docs))
@@ -98,8 +98,6 @@ def _process_one(nlp, d: Document) -> DocResult:
 
 def _result(doc, d: Document, seconds: float) -> DocResult:
     """A stage that caught an error still yields the rows it could make, with the error beside them."""
-    from .records import doc_to_records
-
     try:
         rows = doc_to_records(doc, d.doc_id)
     except Exception as err:
@@ -199,7 +197,7 @@ class ProcessEngine:
 
 
 def make_engine(pipeline, *, engine: str = "local", workers: int = 1, address: str | None = None,
-                batch_size: int = 32, window: int = 2000):
+                batch_size: int = 64, window: int = 2000):
     """The engine for ``--engine``/``--workers``; ``pipeline`` is a Language or a PipelineSpec."""
     if engine == "ray":
         from .distributed import RayEngine

@@ -266,6 +266,15 @@ class AtomicWriter:
             self.abort()
 
 
+def file_sha256(path: str | Path) -> str:
+    """The file's sha256 (hex), read in blocks: model files and runs can be large."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def write_text_atomic(path: str | Path, text: str) -> None:
     """The whole file or none of it: written to ``NAME.part``, then renamed."""
     path = Path(path)
@@ -273,10 +282,6 @@ def write_text_atomic(path: str | Path, text: str) -> None:
     with open(tmp, "w", encoding="utf-8", newline="") as f:
         f.write(text)
     os.replace(tmp, path)
-
-
-def write_json_atomic(path: str | Path, obj) -> None:
-    write_text_atomic(path, json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
 
 
 class AppendFile:

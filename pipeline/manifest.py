@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from .io import AppendFile, Document, ReadError, json_line
+from .io import AppendFile, Document, ReadError, file_sha256, json_line
 
 MANIFEST_FORMAT = 1
 
@@ -53,7 +53,7 @@ def _folder_hash(folder: Path, pattern: str = "*") -> str:
     if folder.is_dir():
         for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(bytes.fromhex(file_sha256(path)))
     return digest.hexdigest()
 
 

@@ -275,8 +275,9 @@ class RunFiles:
 
     def _save_text(self, doc: Document) -> None:
         path = self.paths.texts / safe_filename(doc.doc_id)
-        if path.is_file() and path.read_bytes() == doc.text.encode("utf-8"):
-            return
+        data = doc.text.encode("utf-8")
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return  # saved by an earlier run: the size tells most changes without a read
         path.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(path, doc.text)
 
@@ -309,9 +310,8 @@ class RunFiles:
 
 # ------------------------------------------------------------------ run --
 
-def resumable_journal(paths: OutputPaths, expected: dict) -> Journal:
+def resumable_journal(paths: OutputPaths, journal: Journal, expected: dict) -> Journal:
     """The journal of an interrupted run of the same pipeline, trimmed to bytes that exist."""
-    journal = read_journal(part_path(paths.manifest))
     if not same_pipeline(journal.header, expected) or journal.summary is not None:
         return Journal()
     sizes = [p.stat().st_size if p.exists() else -1 for p in map(part_path, (paths.out, paths.errors))]
@@ -346,9 +346,11 @@ def _run(pipeline, inputs: list[str], paths: OutputPaths, options: RunOptions,
     summary = RunSummary()
     started = time.perf_counter()
     header, expected = run_header(pipeline, inputs, options)
-    if read_journal(part_path(paths.manifest)).summary is not None:
+    partial = read_journal(part_path(paths.manifest))
+    if partial.summary is not None:
         paths.finish_commit()  # a finished run was killed between its renames: finish them
-    kept = Journal() if options.force else resumable_journal(paths, expected)
+        partial = Journal()
+    kept = Journal() if options.force else resumable_journal(paths, partial, expected)
     previous = PreviousRun(paths, None if options.force else expected)
     engine = make_engine(pipeline, engine=options.engine, workers=options.workers, address=options.address,
                          batch_size=options.batch_size, window=options.window)

@@ -9,13 +9,13 @@ is one transaction: a crash leaves the store as it was.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
 
 from .export import TABLES, Column, read_run, run_tables
+from .io import file_sha256
 
 DEFAULT_DB = Path("outputs/claims.duckdb")
 RUN_COLUMNS = (
@@ -42,11 +42,7 @@ class StoreError(RuntimeError):
 
 def run_id_of(run_path: str | Path) -> str:
     """A run's id: the same file content always gets the same id."""
-    digest = hashlib.sha256()
-    with open(run_path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()[:16]
+    return file_sha256(run_path)[:16]
 
 
 def table_columns(table: str) -> tuple[Column, ...]:
@@ -108,13 +104,13 @@ def load_run(run_path: Path, db_path: Path) -> str:
     """Load one run file into the store; returns its run id (nothing is added twice)."""
     run_path, db_path = Path(run_path), Path(db_path)
     run_id = run_id_of(run_path)
-    tables = run_tables(read_run(run_path))
     con = connect(db_path)
     try:
         con.execute("BEGIN TRANSACTION")
         if con.execute("SELECT count(*) FROM runs WHERE run_id = ?", [run_id]).fetchall()[0][0]:
             con.execute("ROLLBACK")
             return run_id
+        tables = run_tables(read_run(run_path))  # only for a run the store does not have yet
         run_row = pd.DataFrame([{
             "run_id": run_id, "source": str(run_path),
             "loaded_at": pd.Timestamp(datetime.now(timezone.utc)),

@@ -34,7 +34,9 @@ class TrainingSet:
 
 
 def data_hash(path: str | Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    from .io import file_sha256
+
+    return file_sha256(path)
 
 
 def training_set(nlp, docs: Sequence[GoldDocument]) -> TrainingSet:
