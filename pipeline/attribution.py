@@ -85,7 +85,7 @@ DEADLINE_TIERS: tuple[re.Pattern[str], ...] = (
 
 def _span_year(match: re.Match) -> int:
     """The year a pattern captured; the period ``2023-27`` gives 2027."""
-    year = match.group(match.lastindex or 0) if "first" not in match.re.groupindex else match.group(2)
+    year = match.group(match.lastindex)
     return int(year) if len(year) == 4 else int(match.group("first")[:2] + year)
 
 
@@ -148,6 +148,12 @@ def attribute_sentence(text: str, entities: Sequence[Entity], offset: int, label
     return find_speaker(text, entities, offset, is_target=is_target), deadline
 
 
+def attribute_span(document: str, entities: Sequence[Entity], start: int, end: int, labels: Iterable[str]
+                   ) -> tuple[Entity | None, int | None]:
+    inside = [e for e in entities if start <= e.start and e.end <= end]
+    return attribute_sentence(document[start:end], inside, start, labels)
+
+
 class AttributionStage:
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -168,10 +174,7 @@ class AttributionStage:
             bounds = stripped_bounds(sent)
             if bounds is None or not labels.get(bounds[0]):
                 continue
-            start, end = bounds
-            text = document[start:end]
-            inside = [e for e in entities if start <= e.start and e.end <= end]
-            out[start] = attribute_sentence(text, inside, start, labels[start])
+            out[bounds[0]] = attribute_span(document, entities, *bounds, labels[bounds[0]])
         return out
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from .evaluate import GoldDocument, GoldError, _read_jsonl, load_gold, overlap, prf
+from .evaluate import GoldDocument, GoldError, _f, _read_jsonl, load_gold, overlap, prf
 
 Span = tuple[int, int, str]  # start, end, label
 
@@ -77,7 +77,7 @@ def load_attribution_gold(gold_path: str | Path, attribution_path: str | Path | 
 def predict_stage(nlp, gold: dict[str, GoldDocument], items: list[AttributionItem]
                   ) -> list[AttributionPrediction]:
     """The attribution rules on each gold sentence, given its gold labels."""
-    from .attribution import attribute_sentence
+    from .attribution import attribute_span
 
     skip = [n for n in ("claims_classifier", "claims_attribution") if n in nlp.pipe_names]
     doc_ids = sorted({i.doc_id for i in items})
@@ -85,9 +85,7 @@ def predict_stage(nlp, gold: dict[str, GoldDocument], items: list[AttributionIte
         entities = {d: doc._.claim_entities or [] for d, doc in zip(doc_ids, nlp.pipe(gold[d].text for d in doc_ids))}
     out = []
     for i in items:
-        text = gold[i.doc_id].text[i.start:i.end]
-        inside = [e for e in entities[i.doc_id] if i.start <= e.start and e.end <= i.end]
-        speaker, deadline = attribute_sentence(text, inside, i.start, i.labels)
+        speaker, deadline = attribute_span(gold[i.doc_id].text, entities[i.doc_id], i.start, i.end, i.labels)
         out.append(AttributionPrediction(speaker and (speaker.start, speaker.end, speaker.label), deadline))
     return out
 
@@ -136,12 +134,9 @@ def attribution_errors(gold: dict[str, GoldDocument], items: list[AttributionIte
 
 
 def render_attribution(res: dict[str, Any], title: str) -> str:
-    def f(v: float | None) -> str:
-        return "    -" if v is None else f"{v:5.3f}"
-
     out = [f"{title}: {res['sentences']} labelled body sentences",
            f"  {'':<9} {'P':>5}  {'R':>5}  {'F1':>5}  {'TP':>4}  {'FP':>4}  {'FN':>4}"]
     for field in ("speaker", "deadline"):
-        out.append(f"  {field:<9} {f(res[field + '.p'])}  {f(res[field + '.r'])}  {f(res[field + '.f1'])}"
+        out.append(f"  {field:<9} {_f(res[field + '.p'])}  {_f(res[field + '.r'])}  {_f(res[field + '.f1'])}"
                    + "".join(f"  {res[f'{field}.{k}']:>4}" for k in ("tp", "fp", "fn")))
     return "\n".join(out)

@@ -417,8 +417,7 @@ def gold_problems(doc: GoldDocument) -> list[str]:
     text, problems = doc.text, []
     where = f"{doc.doc_id}:"
     sents = sorted(doc.sentences, key=lambda s: (s.start, s.end))
-    covered = [False] * len(text)
-    prev_end = 0
+    prev_end, gap = 0, None
     for s in sents:
         span = text[s.start:s.end]
         if s.start < prev_end:
@@ -427,13 +426,14 @@ def gold_problems(doc: GoldDocument) -> list[str]:
             problems.append(f"{where} sentence [{s.start}:{s.end}] has edge whitespace")
         if s.boilerplate and s.labels:
             problems.append(f"{where} boilerplate sentence [{s.start}:{s.end}] carries labels")
-        for i in range(s.start, s.end):
-            covered[i] = True
+        if gap is None and s.start > prev_end and text[prev_end:s.start].strip():
+            gap = prev_end
         prev_end = max(prev_end, s.end)
-    for i, ch in enumerate(text):
-        if not covered[i] and not ch.isspace():
-            problems.append(f"{where} character {i} ({text[i:i + 20]!r}...) is in no sentence")
-            break
+    if gap is None and text[prev_end:].strip():
+        gap = prev_end
+    if gap is not None:
+        i = gap + len(text[gap:]) - len(text[gap:].lstrip())
+        problems.append(f"{where} character {i} ({text[i:i + 20]!r}...) is in no sentence")
     for raw in doc.raw.get("sentences") or []:
         if raw.get("labels") != sorted(raw.get("labels") or []):
             problems.append(f"{where} sentence [{raw.get('start')}:{raw.get('end')}] labels are not sorted")

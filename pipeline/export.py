@@ -11,8 +11,6 @@ the same everywhere and its dtype survives a CSV round trip.
 from __future__ import annotations
 
 import json
-import os
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -21,6 +19,7 @@ import pandas as pd
 
 from .evaluate import GoldError, _read_jsonl
 from .grouping import ClaimText, Figure, group_claims
+from .io import atomic_path
 from .records import CLAIM_LABELS
 
 FORMATS = ("parquet", "csv", "jsonl")
@@ -133,6 +132,7 @@ def _coerce(series: pd.Series, dtype: Any) -> pd.Series:
 def _speaker_fields(record: dict) -> dict:
     speaker = record.get("speaker") or {}
     return {"speaker": speaker.get("text"), "speaker_label": speaker.get("label"),
+            "speaker_start": speaker.get("start"), "speaker_end": speaker.get("end"),
             "deadline": record.get("deadline")}
 
 
@@ -167,12 +167,10 @@ def run_tables(records: Iterable[dict]) -> dict[str, pd.DataFrame]:
         key = {"doc_id": r["doc_id"], "sent_id": r["sent_id"]}
         span = {"start": r["start"], "end": r["end"], "text": r["text"]}
         enrich = {**_speaker_fields(r), "claim_group": groups.get((r["doc_id"], r["sent_id"]))}
-        speaker = r.get("speaker") or {}
         scores = r.get("scores") or {}
         out["sentences"].append({
             **key, **span, **enrich, "labels": ",".join(r["labels"]), "boilerplate": r.get("boilerplate"),
             **{f"score_{label}": scores.get(label) for label in CLAIM_LABELS},
-            "speaker_start": speaker.get("start"), "speaker_end": speaker.get("end"),
         })
         out["claims"].extend({**key, **span, **enrich, "label": label, "score": scores.get(label)}
                              for label in r["labels"])
@@ -182,15 +180,6 @@ def run_tables(records: Iterable[dict]) -> dict[str, pd.DataFrame]:
                                             ("start", "end", "text", "value", "unit", "approx", "min", "max")}}
                                  for q in r.get("quantities") or [])
     return {name: typed_frame(name, rows) for name, rows in out.items()}
-
-
-@contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """A ``NAME.part`` path to write; renamed to ``path`` only when the block ends cleanly."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    yield tmp
-    os.replace(tmp, path)
 
 
 def write_table(frame: pd.DataFrame, path: Path, fmt: str) -> Path:

@@ -18,6 +18,7 @@ import json
 import os
 import re
 import sys
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator
@@ -275,13 +276,20 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A ``NAME.part`` path to write; renamed to ``path`` only when the block ends cleanly."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    yield tmp
+    os.replace(tmp, path)
+
+
 def write_text_atomic(path: str | Path, text: str) -> None:
     """The whole file or none of it: written to ``NAME.part``, then renamed."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="") as f:
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="") as f:
         f.write(text)
-    os.replace(tmp, path)
 
 
 class AppendFile:

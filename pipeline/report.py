@@ -16,7 +16,8 @@ from typing import Sequence
 
 import pandas as pd
 
-from .export import atomic_path, read_run, run_tables
+from .export import read_run, run_tables
+from .io import write_text_atomic
 from .grouping import format_value
 from .records import CLAIM_LABELS
 
@@ -250,6 +251,5 @@ def write_report(run_path: str | Path, out: str | Path) -> Path:
     """Render the report of a run file to ``out`` (written atomically)."""
     run_path, out = Path(run_path), Path(out)
     page = render_report(run_tables(read_run(run_path)), title=f"Claims report: {run_path.name}")
-    with atomic_path(out) as tmp:
-        tmp.write_text(page, encoding="utf-8")
+    write_text_atomic(out, page)
     return out

@@ -278,7 +278,6 @@ class RunFiles:
         data = doc.text.encode("utf-8")
         if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
             return  # saved by an earlier run: the size tells most changes without a read
-        path.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(path, doc.text)
 
     def checkpoint(self, entries: list[Entry]) -> None:

@@ -95,3 +95,13 @@ def test_validate_gold_accepts_the_seeds_and_rejects_broken_files(tmp_path):
     d["sentences"][0]["labels"] = ["opinion"]
     bad.write_text(json.dumps(d) + "\n")
     assert any("labels must be" in p for p in validate_gold_file(bad))
+
+
+@pytest.mark.parametrize("drop,where", [(1, "middle"), (-1, "tail")])
+def test_validate_gold_names_the_first_character_in_no_sentence(tmp_path, drop, where):
+    d = json.loads(open(shared_file("gold", "seeds.jsonl"), encoding="utf-8").readline())
+    gone = d["sentences"].pop(drop)
+    bad = tmp_path / f"{where}.jsonl"
+    bad.write_text(json.dumps(d) + "\n")
+    untiled = [p for p in validate_gold_file(bad) if "is in no sentence" in p]
+    assert len(untiled) == 1 and f"character {gone['start']} " in untiled[0]
