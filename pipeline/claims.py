@@ -270,7 +270,7 @@ class ClaimStage:
         self.classifier = classifier
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._score(doc, self.classifier.predict_scores)
+        return self._score(doc)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64):
         """Score a batch of documents with one model call (much faster than per doc)."""
@@ -293,10 +293,11 @@ class ClaimStage:
         except Exception:  # fall back to one document at a time to isolate the bad one
             return [self(d) for d in docs]
 
-    def _score(self, doc: Doc, predict) -> Doc:
+    def _score(self, doc: Doc) -> Doc:
         try:
             views = sentence_views(doc)
-            self._store(doc, dict(zip([s for s, _ in views], predict([v for _, v in views]))))
+            scores = self.classifier.predict_scores([v for _, v in views])
+            self._store(doc, dict(zip([s for s, _ in views], scores)))
         except Exception as err:
             self._store(doc, {})
             record_error(doc, "claims_classifier", err)

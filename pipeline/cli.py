@@ -26,10 +26,10 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _load_nlp(config: Optional[Path], overrides: Optional[List[str]]):
-    from .config import ConfigError, load_config, build_pipeline, parse_overrides
+    from .config import ConfigError, load
 
     try:
-        return build_pipeline(load_config(config, parse_overrides(overrides)))
+        return load(config, _overrides(overrides))
     except ConfigError as err:
         _fail(str(err))
 
@@ -110,6 +110,20 @@ def _load_into_store(out: Path, db: Path) -> None:
     typer.echo(f"loaded run {run_id} into {db}", err=True)
 
 
+def _evaluate_docs(gold: Path, docs: Path, config, overrides, lenient: bool, mismatches: list) -> dict:
+    """Run the pipeline on ``docs`` into a folder that is gone afterwards, and score it."""
+    import tempfile
+
+    from .evaluate import evaluate_files
+    from .runner import run as run_batch
+
+    nlp = _load_nlp(config, overrides)
+    with tempfile.TemporaryDirectory(prefix="claims-eval-") as tmp:
+        pred = Path(tmp) / "pred.jsonl"
+        run_batch(nlp, [str(docs)], pred)
+        return evaluate_files(gold, pred, lenient=lenient, mismatches=mismatches)
+
+
 @app.command()
 def evaluate(
     gold: Path = typer.Option(..., "--gold", help="Gold JSONL (spec §5)."),
@@ -126,17 +140,12 @@ def evaluate(
 
     if (pred is None) == (docs is None):
         _fail("give exactly one of --pred FILE or --docs DIR")
-    if docs is not None:
-        import tempfile
-
-        from .runner import run as run_batch
-
-        nlp = _load_nlp(config, set_)
-        pred = Path(tempfile.mkdtemp(prefix="claims-eval-")) / "pred.jsonl"
-        run_batch(nlp, [str(docs)], pred)
     mismatches: list = []
     try:
-        res = evaluate_files(gold, pred, lenient=lenient, mismatches=mismatches)
+        if docs is None:
+            res = evaluate_files(gold, pred, lenient=lenient, mismatches=mismatches)
+        else:
+            res = _evaluate_docs(gold, docs, config, set_, lenient, mismatches)
     except GoldError as err:
         _fail(str(err))
     if as_json:
@@ -173,23 +182,22 @@ def _reference_names(paths: dict) -> list:
 
 def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
     """The training config, its resolved paths, and a pipeline factory around a models folder."""
-    from .config import REPO_ROOT, ConfigError, build_pipeline, load_config, parse_overrides
-    from .train import load_train_config
+    from .config import REPO_ROOT, ConfigError, build_pipeline, load_config, load_train_config
 
     try:
-        cfg = load_train_config(config, parse_overrides(overrides))
+        cfg = load_train_config(config, _overrides(overrides))
     except (ConfigError, OSError) as err:
         _fail(str(err))
     paths = {k: (REPO_ROOT / v if not Path(v).is_absolute() else Path(v)) for k, v in cfg["paths"].items()}
     if not paths["gold"].is_file():
         _fail(f"training gold not found: {paths['gold']}")
 
-    def make_nlp(models_dir: str, classifier: bool = True, pipeline_config: Optional[Path] = None):
+    def make_nlp(models_dir: str, classifier: bool = True):
         # Features come from the pipeline without a classifier, so training needs no model.
         over = {"paths.models": models_dir}
         if not classifier:
             over["components.claims_classifier.model"] = None
-        return build_pipeline(load_config(pipeline_config or paths["pipeline_config"], over))
+        return build_pipeline(load_config(paths["pipeline_config"], over))
 
     return cfg, paths, make_nlp
 

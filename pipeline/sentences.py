@@ -168,8 +168,7 @@ class SentenceAlignedTokenizer:
     def __call__(self, text: str) -> Doc:
         doc = self.base(text)
         cuts = {p for span in sentence_spans(text) for p in span}
-        inside = [t for t in doc if any(t.idx < p < t.idx + len(t.text) for p in _cuts_near(cuts, t))]
-        if inside:
+        if any(True for t in doc for _ in _cuts_near(cuts, t)):
             doc = _split_tokens(doc, cuts, text)
         doc.user_data[TEXT_KEY] = text
         return doc
@@ -229,7 +228,7 @@ def claims_sentences(doc: Doc) -> Doc:
 
 def stripped_bounds(sent) -> tuple[int, int] | None:
     """The sentence's offsets without edge whitespace; None for a blank span."""
-    text = sent.text
+    text = document_text(sent.doc)[sent.start_char:sent.end_char]  # Span.text rejoins its tokens
     left = len(text) - len(text.lstrip())
     right = len(text.rstrip())
     if left >= right:

@@ -17,14 +17,10 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import numpy as np
-from thinc.api import Config
 
 from .claims import FEATURES_VERSION, SentenceView, model_inputs, view_of
-from .evaluate import GoldDocument, load_gold
+from .evaluate import GoldDocument, load_gold, prf
 from .records import CLAIM_LABELS
-
-DEFAULT_TRAIN_CONFIG = Path(__file__).resolve().parents[1] / "configs" / "train.cfg"
-
 
 @dataclass
 class TrainingSet:
@@ -76,21 +72,27 @@ def make_estimator(settings: dict[str, Any], seed: int):
     return Pipeline([("features", features), ("model", model)])
 
 
-def out_of_fold_scores(ts: TrainingSet, settings: dict[str, Any], seed: int, folds: int) -> np.ndarray:
-    """Probabilities for every sentence from models that never saw its document."""
+def out_of_fold_scores(ts: TrainingSet, rows, settings: dict[str, Any], seed: int, folds: int) -> np.ndarray:
+    """Probabilities for every sentence from models that never saw its document.
+
+    The feature step is unsupervised: fitted once per fold, shared by the labels.
+    """
+    from sklearn.base import clone
     from sklearn.model_selection import GroupKFold
 
-    rows = model_inputs(ts.views)
+    template = make_estimator(settings, seed)
     scores = np.zeros(ts.labels.shape, dtype=float)
     n_folds = min(folds, len(set(ts.groups)))
     for train_idx, test_idx in GroupKFold(n_splits=n_folds).split(rows, groups=ts.groups):
+        features = clone(template[:-1])
+        x_train = features.fit_transform(rows.iloc[train_idx])  # what Pipeline.fit does
+        x_test = features.transform(rows.iloc[test_idx])
         for j, label in enumerate(CLAIM_LABELS):
             y = ts.labels[train_idx, j]
             if len(set(y)) < 2:
                 scores[test_idx, j] = float(y.mean()) if len(y) else 0.0
                 continue
-            est = make_estimator(settings, seed).fit(rows.iloc[train_idx], y)
-            scores[test_idx, j] = est.predict_proba(rows.iloc[test_idx])[:, 1]
+            scores[test_idx, j] = clone(template[-1]).fit(x_train, y).predict_proba(x_test)[:, 1]
     return scores
 
 
@@ -100,9 +102,7 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     f1s = []
     for t in grid:
         pred = p >= t
-        tp = int((pred & (y == 1)).sum())
-        denom = int(pred.sum()) + int((y == 1).sum())
-        f1s.append(2 * tp / denom if denom else 0.0)
+        f1s.append(prf(int((pred & (y == 1)).sum()), int(pred.sum()), int((y == 1).sum()))["f1"] or 0.0)
     best = max(f1s)
     ties = [t for t, f in zip(grid, f1s) if f >= best - 1e-9]
     return float(ties[len(ties) // 2])
@@ -114,9 +114,9 @@ def f1_table(y: np.ndarray, scores: np.ndarray, thresholds: dict[str, float]) ->
         pred = scores[:, j] >= thresholds[label]
         tp = int((pred & (y[:, j] == 1)).sum())
         n_pred, n_gold = int(pred.sum()), int(y[:, j].sum())
-        out[label] = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+        out[label] = prf(tp, n_pred, n_gold)["f1"] or 0.0
         tp_all, pred_all, gold_all = tp_all + tp, pred_all + n_pred, gold_all + n_gold
-    out["micro"] = 2 * tp_all / (pred_all + gold_all) if pred_all + gold_all else 0.0
+    out["micro"] = prf(tp_all, pred_all, gold_all)["f1"] or 0.0
     return out
 
 
@@ -206,10 +206,6 @@ def gazetteer_rows(docs: Sequence[GoldDocument], reference: Sequence[str] = (),
             if lab == "ORG" and n not in conflicts]
 
 
-def load_train_config(path: str | Path | None = None, overrides: dict | None = None) -> Config:
-    return Config().from_disk(path or DEFAULT_TRAIN_CONFIG, overrides=overrides or {})
-
-
 def repo_relative(path: str | Path) -> str:
     """The path as the card should show it: relative to the repository when inside it,
     so that the same data give the same card on every machine."""
@@ -227,15 +223,15 @@ def train(nlp_factory: Callable[[], Any], gold_path: str | Path, models_dir: str
           reference: Sequence[str] = ()) -> dict:
     """Fit the gazetteer and the classifier on all of ``gold_path``; write ``models_dir``."""
     docs = list(load_gold(gold_path).values())
-    card = fit_models(docs, nlp_factory, models_dir, settings, seed, folds, log, reference)
-    card["data"].update({"path": repo_relative(gold_path), "sha256": data_hash(gold_path)})
-    (Path(models_dir) / "classifier" / "card.json").write_text(json.dumps(card, indent=2) + "\n")
-    return card
+    source = {"path": repo_relative(gold_path), "sha256": data_hash(gold_path)}
+    return fit_models(docs, nlp_factory, models_dir, settings, seed, folds, log, reference, source)
 
 
 def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], models_dir: str | Path,
                settings: dict[str, Any], seed: int, folds: int,
-               log: Callable[[str], None] = print, reference: Sequence[str] = ()) -> dict:
+               log: Callable[[str], None] = print, reference: Sequence[str] = (),
+               source: dict | None = None) -> dict:
+    """Fit and save the gazetteer and the classifier; ``source`` (path, hash) goes on the card."""
     import srsly
 
     random.seed(seed)
@@ -249,12 +245,12 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
     nlp = nlp_factory()
     ts = training_set(nlp, docs)
     log(f"training set: {len(ts.views)} body sentences from {len(docs)} documents")
-    oof = out_of_fold_scores(ts, settings, seed, folds)
+    rows = model_inputs(ts.views)
+    oof = out_of_fold_scores(ts, rows, settings, seed, folds)
     thresholds = {label: best_threshold(ts.labels[:, j], oof[:, j]) for j, label in enumerate(CLAIM_LABELS)}
     cv = f1_table(ts.labels, oof, thresholds)
     log("cross-validated sentence-level F1: " + ", ".join(f"{k} {v:.3f}" for k, v in cv.items()))
 
-    rows = model_inputs(ts.views)
     estimators = {label: make_estimator(settings, seed).fit(rows, ts.labels[:, j])
                   for j, label in enumerate(CLAIM_LABELS)}
     card = {
@@ -262,7 +258,8 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
         "features": FEATURES_VERSION,
         "estimator": "tf-idf n-grams + spec cues -> LogisticRegression per label (skops)",
         "data": {"documents": len(docs), "doc_ids": [d.doc_id for d in docs], "sentences": len(ts.views),
-                 "positives": {label: int(ts.labels[:, j].sum()) for j, label in enumerate(CLAIM_LABELS)}},
+                 "positives": {label: int(ts.labels[:, j].sum()) for j, label in enumerate(CLAIM_LABELS)},
+                 **(source or {})},
         "gazetteer": {"organisations": len(patterns), "reference_names": len(reference),
                       "reference_sha256": hashlib.sha256("\n".join(reference).encode("utf-8")).hexdigest()},
         "settings": {**settings, "seed": seed, "folds": folds},
