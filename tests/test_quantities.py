@@ -307,3 +307,9 @@ def test_spans_are_exact_sorted_and_disjoint(text: str) -> None:
         assert q.text == q.text.strip() and q.start >= end and q.end > q.start
         end = q.end
     parse_quantity(text)
+
+
+def test_letters_that_only_case_folding_matches_are_not_numbers():
+    # re.I lets "ſ" (long s) match "s": the fraction "ſix thirds" must not break the sentence
+    found = find_quantities("About ſix thirds of firms grew 5 percent.")
+    assert [(q.text, q.value, q.unit) for q in found] == [("5 percent", 5.0, "%")]
