@@ -20,8 +20,8 @@ import spacy
 from spacy.training import Example
 from spacy.util import filter_spans
 
-from pipeline.entities import find_entities, plausible_model_name
-from pipeline.evaluate import load_gold
+from pipeline.entities import EntityStage
+from pipeline.evaluate import load_gold, prf
 from pipeline.train import document_folds, gazetteer_rows
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,8 +60,7 @@ def fine_tuned(docs, epochs, gold_labels, seed):
 def counts(nlp, docs, gazetteer):
     tp, n_pred, n_gold = ({lab: 0 for lab in LABELS} for _ in range(3))
     for d in docs:
-        spans = [(e.start_char, e.end_char, e.label_) for e in nlp(d.text).ents if plausible_model_name(e)]
-        pred = {(e.start, e.end, e.label) for e in find_entities(d.text, spans, gazetteer)}
+        pred = {(e.start, e.end, e.label) for e in EntityStage(gazetteer)(nlp(d.text))._.claim_entities}
         gold = set(d.entities)
         for lab in LABELS:
             tp[lab] += sum(1 for x in pred & gold if x[2] == lab)
@@ -89,7 +88,7 @@ def main() -> None:
             for lab in LABELS:
                 total[key][lab] += part[lab]
     for lab in LABELS:
-        f1 = 2 * total["tp"][lab] / (total["pred"][lab] + total["gold"][lab])
+        f1 = prf(total["tp"][lab], total["pred"][lab], total["gold"][lab])["f1"] or 0.0
         print(f"epochs={args.epochs} gold={args.gold_labels} {lab} exact F1 {f1:.3f}")
 
 

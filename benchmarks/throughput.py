@@ -46,13 +46,12 @@ print(json.dumps({"seconds": time.perf_counter() - started, "components": nlp.pi
 
 def build_corpus(folder: Path, count: int) -> int:
     """``count`` documents made by repeating the shared corpus; returns their word count."""
-    sources = sorted(CORPUS.glob("*.txt"))
+    sources = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
     folder.mkdir(parents=True)
     words = 0
     for i in range(count):
-        src = sources[i % len(sources)]
-        text = src.read_text(encoding="utf-8")
-        (folder / f"r{i:05d}_{src.name}").write_text(text, encoding="utf-8")
+        name, text = sources[i % len(sources)]
+        (folder / f"r{i:05d}_{name}").write_text(text, encoding="utf-8")
         words += len(text.split())
     return words
 
@@ -94,7 +93,7 @@ def main() -> None:
         words = build_corpus(work / "big", args.docs)
         build_corpus(work / "small", args.small)
         rows = {}
-        plain_s, _, plain_out = measure([sys.executable, "-c", PLAIN, str(work / "big")])
+        _, _, plain_out = measure([sys.executable, "-c", PLAIN, str(work / "big")])
         rows["plain"] = json.loads([x for x in plain_out.splitlines() if x.startswith("{")][-1])["seconds"]
         rows["w1"], rss_big, _ = measure(claims_run(work / "big", work / "w1.jsonl", 1, args.overrides))
         rows["rerun"], _, _ = measure(claims_run(work / "big", work / "w1.jsonl", 1, args.overrides))

@@ -60,16 +60,16 @@ def boilerplate_flags(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     in_footer = False
     last = len(spans) - 1
     starts, ends = _lines(text)
-    furniture: dict[int, bool] = {}  # per line: its sentences share the verdict
+    verdicts: dict[int, tuple[bool, bool]] = {}  # per line (footer, furniture): its sentences share them
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         n = bisect.bisect_right(starts, start) - 1
-        line = text[starts[n]:ends[n]].strip()
-        if FOOTER.search(line):
-            in_footer = True
-        if n not in furniture:
-            furniture[n] = _is_furniture(line)
-        if in_footer or furniture[n]:
+        if n not in verdicts:
+            line = text[starts[n]:ends[n]].strip()
+            verdicts[n] = (FOOTER.search(line) is not None, _is_furniture(line))
+        footer, furniture = verdicts[n]
+        in_footer = in_footer or footer
+        if in_footer or furniture:
             flags.append(True)
             continue
         if not ENDS_LIKE_PROSE.search(sentence):

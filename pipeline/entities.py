@@ -11,6 +11,7 @@ training data (`claims train`) adds the domain's organisations.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,7 @@ NOT_ORG_WORDS = {
     "harmonyos", "chatgpt", "windows", "iphone", "alipay", "e-cny", "taobao", "b2b", "b2c", "fdi", "cpi", "ppi", "pmi", "saas", "cbdc",
 }
 COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Group|Holdings|Limited|Corporation|Company)\b\.?")
+SUFFIX_AFTER_BRAND = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}" + COMPANY_SUFFIX.pattern)
 CHAINED_NAME = re.compile(r"\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
 DANGLING_OF = re.compile(r"\s+of(?:\s+the)?$")
 OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
@@ -162,13 +164,19 @@ def credit_candidates(text: str) -> list[Candidate]:
     return out
 
 
+@functools.lru_cache(maxsize=32)
+def names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a set of names, longest first; the gazetteer's is built once, not per document."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + r")(?![\w-])")
+
+
 def mention_candidates(text: str, names: dict[str, str], source: str) -> list[Candidate]:
     """Every whole-word occurrence of each known name, with its label."""
     if not names:
         return []
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
-        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
-    return [Candidate(m.start(), m.end(), names[m.group()], source) for m in pattern.finditer(text)]
+    return [Candidate(m.start(), m.end(), names[m.group()], source)
+            for m in names_pattern(frozenset(names)).finditer(text)]
 
 
 def person_aliases(text: str, people: list[Candidate]) -> dict[str, str]:
@@ -231,7 +239,7 @@ def _joins(text: str, first: tuple[int, int, str], second: tuple[int, int, str])
 
 def extend_company_suffix(text: str, start: int, end: int) -> int:
     """``China Daily`` + ``Information Co`` is cut by the model after the brand."""
-    m = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}" + COMPANY_SUFFIX.pattern).match(text, end)
+    m = SUFFIX_AFTER_BRAND.match(text, end)
     return m.end() if m and "\n" not in m.group() else end
 
 
