@@ -97,6 +97,15 @@ def _too_long(doc_id: str | None, source: str, chars: int, max_chars: int) -> Re
                      "(raise it with --max-chars)")
 
 
+def _text_problem(doc_id: str, source: str, text: str, max_chars: int) -> ReadError | None:
+    """What every reader refuses, whatever the format: no text, or too much."""
+    if not text.strip():
+        return ReadError(doc_id, source, "empty", "document has no text")
+    if len(text) > max_chars:
+        return _too_long(doc_id, source, len(text), max_chars)
+    return None
+
+
 def read_text_file(path: Path, doc_id: str | None = None, *,
                    max_chars: int = DEFAULT_MAX_CHARS) -> Document | ReadError:
     doc_id = doc_id or path.stem
@@ -106,7 +115,7 @@ def read_text_file(path: Path, doc_id: str | None = None, *,
             return _too_long(doc_id, str(path), size, max_chars)
         data = path.read_bytes()
     except FileNotFoundError:
-        return ReadError(doc_id, str(path), "not_found", "no such file")
+        return ReadError(doc_id, str(path), "not_found", "no such file or directory")
     except OSError as err:
         return ReadError(doc_id, str(path), "unreadable", err.strerror or str(err))
     try:
@@ -121,11 +130,7 @@ def read_text_file(path: Path, doc_id: str | None = None, *,
         text, fmt = extract_article(text), "html"
         if text is None:
             return ReadError(doc_id, str(path), "html", "no article text found in the HTML")
-    if not text.strip():
-        return ReadError(doc_id, str(path), "empty", "document has no text")
-    if len(text) > max_chars:
-        return _too_long(doc_id, str(path), len(text), max_chars)
-    return Document(doc_id, text, str(path), fmt)
+    return _text_problem(doc_id, str(path), text, max_chars) or Document(doc_id, text, str(path), fmt)
 
 
 def read_jsonl_records(stream: IO[str] | Iterable[str], source: str, *,
@@ -151,10 +156,8 @@ def read_jsonl_records(stream: IO[str] | Iterable[str], source: str, *,
         doc_id = str(obj["id"])
         if not doc_id.strip():
             yield ReadError(None, where, "bad_record", "empty id")
-        elif not obj["text"].strip():
-            yield ReadError(doc_id, where, "empty", "document has no text")
-        elif len(obj["text"]) > max_chars:
-            yield _too_long(doc_id, where, len(obj["text"]), max_chars)
+        elif problem := _text_problem(doc_id, where, obj["text"], max_chars):
+            yield problem
         elif "\x00" in obj["text"]:
             yield ReadError(doc_id, where, "binary", "text contains NUL characters")
         else:
@@ -222,8 +225,6 @@ def read_documents(inputs: Iterable[str], stdin: IO[str] | None = None, *,
             records = read_jsonl_records(stdin or sys.stdin, "<stdin>", max_chars=max_chars)
         elif item.suffix.lower() in JSONL_SUFFIXES:
             records = _read_jsonl_file(item, max_chars)
-        elif not item.exists():
-            records = iter([ReadError(item.stem, str(item), "not_found", "no such file or directory")])
         else:
             records = iter([read_text_file(item, max_chars=max_chars)])
         for rec in records:
@@ -241,7 +242,7 @@ class AtomicWriter:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.part = self.path.with_name(self.path.name + ".part")
+        self.part = part_path(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file = open(self.part, "w", encoding="utf-8", newline="\n")
 
@@ -276,12 +277,22 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def part_path(path: Path) -> Path:
+    """Where ``path`` is written before it is complete."""
+    return path.with_name(path.name + ".part")
+
+
+def beside(out: Path, suffix: str) -> Path:
+    """A file of the same run: ``outputs/claims.jsonl`` + ``.errors.jsonl`` -> ``outputs/claims.errors.jsonl``."""
+    return out.with_name(out.name.removesuffix(".jsonl") + suffix)
+
+
 @contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """A ``NAME.part`` path to write; renamed to ``path`` only when the block ends cleanly."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
+    tmp = part_path(path)
     yield tmp
     os.replace(tmp, path)
 

@@ -21,14 +21,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from .io import AppendFile, Document, ReadError, file_sha256, json_line
+from .io import AppendFile, Document, ReadError, beside, file_sha256, json_line
 
 MANIFEST_FORMAT = 1
 
 
 def manifest_path_for(out: Path) -> Path:
     """``outputs/claims.jsonl`` -> ``outputs/claims.manifest.jsonl``."""
-    return out.with_name(out.name.removesuffix(".jsonl") + ".manifest.jsonl")
+    return beside(out, ".manifest.jsonl")
 
 
 def content_hash(doc: Document) -> str:

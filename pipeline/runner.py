@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
 from .engines import DocResult, PipelineSpec, make_engine
-from .io import DEFAULT_MAX_CHARS, AppendFile, Document, ExclusiveLock, ReadError, json_line, \
-    read_documents, safe_filename, write_text_atomic
+from .io import DEFAULT_MAX_CHARS, AppendFile, Document, ExclusiveLock, ReadError, beside, json_line, \
+    part_path, read_documents, safe_filename, write_text_atomic
 from .manifest import MANIFEST_FORMAT, Entry, Journal, JournalWriter, fingerprint, item_key, \
     manifest_path_for, read_journal, same_pipeline
 from .records import CLAIM_LABELS
@@ -95,16 +95,12 @@ class RunOptions:
 
 def errors_path_for(out: Path) -> Path:
     """``outputs/claims.jsonl`` -> ``outputs/claims.errors.jsonl``."""
-    return out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")
+    return beside(out, ".errors.jsonl")
 
 
 def texts_dir_for(out: Path) -> Path:
     """``outputs/claims.jsonl`` -> ``outputs/claims.texts/``: extracted HTML texts, which offsets refer to."""
-    return out.with_name(out.name.removesuffix(".jsonl") + ".texts")
-
-
-def part_path(path: Path) -> Path:
-    return path.with_name(path.name + ".part")
+    return beside(out, ".texts")
 
 
 @dataclass(frozen=True)
