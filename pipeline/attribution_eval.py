@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from .evaluate import GoldDocument, GoldError, _f, _read_jsonl, load_gold, overlap, prf
+from .evaluate import GoldDocument, GoldError, _f, _read_jsonl, best_match, load_gold, prf
 
 Span = tuple[int, int, str]  # start, end, label
 
@@ -97,9 +97,9 @@ def predict_from_run(records: Iterable[dict], items: list[AttributionItem]) -> l
         by_doc.setdefault(r["doc_id"], []).append(r)
     out = []
     for i in items:
-        cands = [(overlap(i.start, i.end, r["start"], r["end"]), r) for r in by_doc.get(i.doc_id, [])]
-        best = max(cands, key=lambda c: c[0], default=(0, None))
-        r = best[1] if best[0] > 0 else {}
+        records = by_doc.get(i.doc_id, [])
+        best = best_match(i.start, i.end, [(r["start"], r["end"]) for r in records])
+        r = records[best] if best is not None else {}
         sp = r.get("speaker")
         out.append(AttributionPrediction(sp and (sp["start"], sp["end"], sp["label"]), r.get("deadline")))
     return out

@@ -219,11 +219,11 @@ def _dedupe_quantities(quants: list[ScoredQuantity]) -> list[ScoredQuantity]:
     return sorted(out, key=lambda q: (q.start, q.end))
 
 
-def best_match(gold_sentence: GoldSentence, preds: list[PredSentence]) -> int | None:
-    """Index of the predicted sentence overlapping most (earliest on ties)."""
+def best_match(start: int, end: int, spans: list[tuple[int, int]]) -> int | None:
+    """Index of the span overlapping ``[start, end)`` most (earliest on ties); None when none does."""
     best, best_ov = None, 0
-    for i, ps in enumerate(preds):
-        ov = overlap(gold_sentence.start, gold_sentence.end, ps.start, ps.end)
+    for i, (s, e) in enumerate(spans):
+        ov = overlap(start, end, s, e)
         if ov > best_ov:
             best, best_ov = i, ov
     return best
@@ -254,8 +254,9 @@ def score(gold: dict[str, GoldDocument], pred: dict[str, PredDocument],
         p = pred.get(doc_id, PredDocument())
         psents = sorted(p.sentences, key=lambda x: (x.start, x.end, x.line))
         is_best = [False] * len(psents)
+        pspans = [(ps.start, ps.end) for ps in psents]
         for gs in g.sentences:
-            best = best_match(gs, psents)
+            best = best_match(gs.start, gs.end, pspans)
             plabels = frozenset()
             if best is not None:
                 is_best[best] = True
