@@ -188,9 +188,15 @@ def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
         cfg = load_train_config(config, _overrides(overrides))
     except (ConfigError, OSError) as err:
         _fail(str(err))
-    paths = {k: (REPO_ROOT / v if not Path(v).is_absolute() else Path(v)) for k, v in cfg["paths"].items()}
-    if not paths["gold"].is_file():
-        _fail(f"training gold not found: {paths['gold']}")
+    def resolve(v: str) -> Path:
+        return REPO_ROOT / v if not Path(v).is_absolute() else Path(v)
+
+    paths = {k: ([resolve(x) for x in v] if isinstance(v, (list, tuple)) else resolve(v))
+             for k, v in cfg["paths"].items()}
+    paths["gold"] = paths["gold"] if isinstance(paths["gold"], list) else [paths["gold"]]
+    for file in paths["gold"]:
+        if not file.is_file():
+            _fail(f"training gold not found: {file}")
 
     def make_nlp(models_dir: str, classifier: bool = True):
         # Features come from the pipeline without a classifier, so training needs no model.
@@ -206,32 +212,45 @@ def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
 def cross_validate(
     config: Path = typer.Option(None, "--config", "-c", help="Training config (default: configs/train.cfg)."),
     set_: Optional[List[str]] = SetOpt,
+    by: str = typer.Option("document", "--by", help="'document': k folds of articles; 'file': hold out each "
+                                                   "gold file (a region's slice) in turn, train on the others."),
     fractions: str = typer.Option("1.0", help="Shares of the training articles, e.g. 0.25,0.5,0.75,1.0 "
                                               "for the learning curve."),
     out: Path = typer.Option(Path("outputs/cv"), "--out", help="Folder for the out-of-fold predictions."),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
-    """k-fold cross-validation over the training articles, scored as `claims evaluate` does."""
+    """Cross-validation over the training articles, scored as `claims evaluate` does."""
     from .evaluate import evaluate_files, render_table
-    from .train import cross_validate as run_cv
+    from .train import cross_validate as run_cv, leave_one_file_out
 
+    if by not in ("document", "file"):
+        _fail(f"unknown --by {by!r}: use 'document' or 'file'")
     cfg, paths, make_nlp = _training_setup(config, set_)
     out.mkdir(parents=True, exist_ok=True)
     reference, results = _reference_names(paths), {}
+    args = dict(seed=int(cfg["training"]["seed"]), folds=int(cfg["training"]["folds"]),
+                log=lambda m: typer.echo(m, err=True), reference=reference)
     for share in [float(x) for x in fractions.split(",")]:
-        pred = run_cv(paths["gold"], make_nlp, dict(cfg["classifier"]), seed=int(cfg["training"]["seed"]),
-                      folds=int(cfg["training"]["folds"]), out=out / f"cv-{share:.2f}.jsonl", fraction=share,
-                      log=lambda m: typer.echo(m, err=True), reference=reference)
-        results[share] = evaluate_files(paths["gold"], pred)
-        if not as_json:
-            typer.echo(f"\n== {int(cfg['training']['folds'])}-fold cross-validation, "
-                       f"{share:.0%} of the training articles ==")
-            typer.echo(render_table(results[share]))
+        if by == "document":
+            pred = run_cv(paths["gold"], make_nlp, dict(cfg["classifier"]), out=out / f"cv-{share:.2f}.jsonl",
+                          fraction=share, **args)
+            runs = {f"{args['folds']}-fold cross-validation, {share:.0%} of the training articles":
+                    (paths["gold"], pred)}
+        else:
+            held = leave_one_file_out(paths["gold"], make_nlp, dict(cfg["classifier"]), out=out, fraction=share,
+                                      **args)
+            runs = {f"held out {gold.stem}, trained on the other files ({share:.0%})": (gold, pred)
+                    for gold, pred in held.items()}
+        for name, (gold, pred) in runs.items():
+            results[name] = evaluate_files(gold, pred)
+            if not as_json:
+                typer.echo(f"\n== {name} ==")
+                typer.echo(render_table(results[name]))
     if as_json:
-        typer.echo(json.dumps({str(k): v for k, v in results.items()}, sort_keys=True))
-    elif len(results) > 1:
-        typer.echo("\nLearning curve (claim labels micro F1): " + ", ".join(
-            f"{k:.0%} {v['labels.micro.f1']:.3f}" for k, v in results.items()))
+        typer.echo(json.dumps(results, sort_keys=True))
+    else:
+        typer.echo("\nClaim labels micro F1: " + "; ".join(
+            f"{k}: {v['labels.micro.f1']:.3f}" for k, v in results.items()))
 
 
 @app.command("validate-gold")
@@ -248,6 +267,76 @@ def validate_gold(files: List[Path] = typer.Argument(..., help="Gold JSONL files
         typer.echo(f"{file}: {'OK' if not problems else f'{len(problems)} problem(s)'}", err=True)
     if bad:
         raise typer.Exit(1)
+
+
+annotate_app = typer.Typer(no_args_is_help=True, help="Round trip to Label Studio and Prodigy: export "
+                                                          "sentences as tasks, import finished ones as gold.")
+app.add_typer(annotate_app, name="annotate")
+
+
+@annotate_app.command("export")
+def annotate_export(
+    source: Path = typer.Argument(..., help="A `claims run` output (its manifest beside it) or a gold file."),
+    fmt: str = typer.Option(..., "--format", "-f", help="label-studio or prodigy."),
+    out: Path = typer.Option(..., "--out", "-o", help="Tasks file: JSON list (Label Studio) or JSONL (Prodigy)."),
+    order: str = typer.Option("document", "--order", help="'document', or 'uncertain': the sentences whose "
+                                                          "scores lie nearest their thresholds first (runs only)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N tasks (after ordering)."),
+) -> None:
+    """Write one task per sentence, with the run's or the gold's annotations as pre-annotations."""
+    from .annotate import AnnotationError, export_tasks, order_tasks, tasks_from_gold, tasks_from_run
+    from .evaluate import GoldError
+
+    try:
+        if _is_run_file(source):
+            tasks = tasks_from_run(source, _thresholds())
+            version = f"claims-run:{source.name}"
+        else:
+            tasks, version = tasks_from_gold(source), f"gold:{source.name}"
+        tasks = order_tasks(tasks, order)[:limit]
+        n = export_tasks(tasks, fmt, out, version)
+    except (AnnotationError, GoldError) as err:
+        _fail(str(err))
+    typer.echo(f"wrote {n} tasks to {out}", err=True)
+
+
+def _is_run_file(path: Path) -> bool:
+    """A run file has one record per sentence (``sent_id``); a gold file one per document."""
+    try:
+        with open(path, encoding="utf-8-sig") as f:
+            first = next((line for line in f if line.strip()), "")
+    except OSError as err:
+        _fail(f"cannot read {path}: {err.strerror or err}")
+    try:
+        return "sent_id" in json.loads(first or "{}")
+    except json.JSONDecodeError:
+        _fail(f"{path} line 1 is not JSON: give a run output or a gold file")
+
+
+def _thresholds() -> dict:
+    from .config import load_config
+
+    models = Path(load_config()["paths"]["models"])
+    return json.loads((models / "classifier" / "thresholds.json").read_text())["thresholds"]
+
+
+@annotate_app.command("import")
+def annotate_import(
+    file: Path = typer.Argument(..., help="Finished tasks exported from the tool."),
+    fmt: str = typer.Option(..., "--format", "-f", help="label-studio or prodigy."),
+    out: Path = typer.Option(..., "--out", "-o", help="Gold JSONL (spec §5; standoff where the article allows)."),
+) -> None:
+    """Turn finished annotations back into spec gold, one record per document."""
+    from .annotate import AnnotationError, import_tasks
+    from .io import write_text_atomic
+
+    try:
+        records, n, unreviewed = import_tasks(file, fmt)
+    except AnnotationError as err:
+        _fail(str(err))
+    write_text_atomic(out, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    note = f"; {unreviewed} had no human annotation and kept their pre-annotations" if unreviewed else ""
+    typer.echo(f"wrote {len(records)} documents ({n} sentences) to {out}{note}", err=True)
 
 
 @app.command()

@@ -12,8 +12,9 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence, Union
 
+from .gold import StandoffError, resolve_text
 from .records import CLAIM_LABELS, ENTITY_LABELS
 
 VALUE_RTOL = 1e-6
@@ -114,13 +115,35 @@ def _number(v: Any, where: str) -> float | None:
     return float(v)
 
 
-def load_gold(path: str | Path) -> dict[str, GoldDocument]:
+GoldPaths = Union[str, Path, Sequence[Union[str, Path]]]
+
+
+def gold_paths(paths: GoldPaths) -> list[Path]:
+    """One gold file or several, as a list."""
+    return [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
+
+
+def load_gold(paths: GoldPaths) -> dict[str, GoldDocument]:
+    """Gold documents from one file or several (doc ids unique across them); standoff
+    records get their text from the shared folder (``pipeline.gold``)."""
     docs: dict[str, GoldDocument] = {}
+    for path in gold_paths(paths):
+        _load_gold_file(path, docs)
+    if not docs:
+        raise GoldError(f"gold file {', '.join(map(str, gold_paths(paths)))} holds no documents")
+    return docs
+
+
+def _load_gold_file(path: Path, docs: dict[str, GoldDocument]) -> None:
     for lineno, obj in _read_jsonl(path, "gold"):
-        where = f"gold line {lineno}"
-        doc_id, text = obj.get("doc_id"), obj.get("text")
-        if not isinstance(doc_id, str) or not isinstance(text, str):
-            raise GoldError(f"{where}: doc_id and text must be strings")
+        where = f"{path.name} line {lineno}"
+        doc_id = obj.get("doc_id")
+        if not isinstance(doc_id, str):
+            raise GoldError(f"{where}: doc_id must be a string")
+        try:
+            text = resolve_text(obj)
+        except StandoffError as err:
+            raise GoldError(f"{where} ({doc_id}): {err}") from None
         if doc_id in docs:
             raise GoldError(f"{where}: duplicate doc_id {doc_id}")
         n = len(text)
@@ -144,9 +167,6 @@ def load_gold(path: str | Path) -> dict[str, GoldDocument]:
             start, end = _span(q, w, n)
             quants.append(ScoredQuantity(start, end, _number(q.get("value"), w), q.get("unit")))
         docs[doc_id] = GoldDocument(doc_id, text, sents, ents, quants, obj)
-    if not docs:
-        raise GoldError(f"gold file {path} holds no documents")
-    return docs
 
 
 def load_predictions(path: str | Path, gold: dict[str, GoldDocument]) -> tuple[dict[str, PredDocument], int]:

@@ -2,8 +2,9 @@
 
 Everything a model needs is rebuilt from the repository's data with a fixed
 seed, so the same data and settings give the same files. Models are saved
-with skops (no pickle) beside a JSON model card: the data hash, the settings,
-the cross-validated figures and the date.
+with skops (no pickle) beside a JSON model card: the data files and their
+hashes, the settings and the cross-validated figures (no date: a rebuild is
+byte-identical).
 """
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ import hashlib
 import json
 import random
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from .claims import FEATURES_VERSION, SentenceView, model_inputs, view_of
-from .evaluate import GoldDocument, load_gold, prf
+from .evaluate import GoldDocument, GoldPaths, gold_paths, load_gold, prf
 from .records import CLAIM_LABELS
 
 @dataclass
@@ -218,12 +218,12 @@ def repo_relative(path: str | Path) -> str:
         return resolved.as_posix()
 
 
-def train(nlp_factory: Callable[[], Any], gold_path: str | Path, models_dir: str | Path,
+def train(nlp_factory: Callable[[], Any], gold: GoldPaths, models_dir: str | Path,
           settings: dict[str, Any], seed: int, folds: int, log: Callable[[str], None] = print,
           reference: Sequence[str] = ()) -> dict:
-    """Fit the gazetteer and the classifier on all of ``gold_path``; write ``models_dir``."""
-    docs = list(load_gold(gold_path).values())
-    source = {"path": repo_relative(gold_path), "sha256": data_hash(gold_path)}
+    """Fit the gazetteer and the classifier on all of ``gold`` (one file or several); write ``models_dir``."""
+    docs = list(load_gold(gold).values())
+    source = {"files": [{"path": repo_relative(p), "sha256": data_hash(p)} for p in gold_paths(gold)]}
     return fit_models(docs, nlp_factory, models_dir, settings, seed, folds, log, reference, source)
 
 
@@ -265,7 +265,6 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
         "settings": {**settings, "seed": seed, "folds": folds},
         "thresholds": thresholds,
         "cross_validation": {"folds": folds, "grouped_by": "document", "f1": {k: round(v, 4) for k, v in cv.items()}},
-        "date": datetime.now(timezone.utc).date().isoformat(),
     }
     save_classifier(estimators, thresholds, models_dir / "classifier", card)
     log(f"saved {models_dir / 'classifier'}")
@@ -279,7 +278,7 @@ def document_folds(doc_ids: Sequence[str], folds: int, seed: int) -> list[list[s
     return [ids[i::folds] for i in range(folds)]
 
 
-def cross_validate(gold_path: str | Path, make_nlp: Callable[[str], Any], settings: dict[str, Any],
+def cross_validate(gold: GoldPaths, make_nlp: Callable[[str], Any], settings: dict[str, Any],
                    seed: int, folds: int, out: str | Path, fraction: float = 1.0,
                    log: Callable[[str], None] = print, reference: Sequence[str] = ()) -> Path:
     """Predictions for every training document from models fitted without it.
@@ -288,28 +287,60 @@ def cross_validate(gold_path: str | Path, make_nlp: Callable[[str], Any], settin
     ``fraction`` keeps that share of each fold's training documents (for the
     learning curve). The predictions file is scored like any other.
     """
-    import tempfile
-
-    from .runner import run as run_batch
-
-    gold = load_gold(gold_path)
+    docs = load_gold(gold)
     parts = []
-    for k, held_out in enumerate(document_folds(list(gold), folds, seed)):
-        train_ids = [d for d in sorted(gold) if d not in held_out]
-        train_ids = sorted(random.Random(seed + k).sample(train_ids, max(2, round(len(train_ids) * fraction))))
-        with tempfile.TemporaryDirectory(prefix="claims-cv-") as tmp:
-            fit_models([gold[d] for d in train_ids], lambda: make_nlp_without_classifier(make_nlp, tmp),
-                       tmp, settings, seed, folds, log=lambda m: None, reference=reference)
-            nlp = make_nlp(tmp)
-            inputs = Path(tmp) / "held_out.jsonl"
-            inputs.write_text("".join(json.dumps({"id": d, "text": gold[d].text}) + "\n" for d in held_out))
-            part = Path(tmp) / "pred.jsonl"
-            run_batch(nlp, [str(inputs)], part)
-            parts.append(part.read_text())
+    for k, held_out in enumerate(document_folds(list(docs), folds, seed)):
+        train_ids = [d for d in sorted(docs) if d not in held_out]
+        parts.append(predict_held_out(docs, train_ids, held_out, make_nlp, settings, seed, folds,
+                                      fraction, seed + k, reference))
         log(f"fold {k + 1}/{folds}: trained on {len(train_ids)} documents, predicted {len(held_out)}")
     out = Path(out)
     out.write_text("".join(parts))
     return out
+
+
+def leave_one_file_out(gold: GoldPaths, make_nlp: Callable[[str], Any], settings: dict[str, Any],
+                       seed: int, folds: int, out: str | Path, fraction: float = 1.0,
+                       log: Callable[[str], None] = print, reference: Sequence[str] = ()) -> dict[Path, Path]:
+    """Each gold file (a region's slice) predicted by models fitted on all the other files.
+
+    This is the honest estimate for articles from a place the training data
+    never covered; returns {held-out gold file: its predictions file}.
+    """
+    files = gold_paths(gold)
+    per_file = {path: load_gold(path) for path in files}
+    docs = {d: doc for held in per_file.values() for d, doc in held.items()}
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for k, (path, held) in enumerate(per_file.items()):
+        train_ids = [d for d in sorted(docs) if d not in held]
+        pred = out / f"held-out-{path.stem}-{fraction:.2f}.jsonl"
+        pred.write_text(predict_held_out(docs, train_ids, sorted(held), make_nlp, settings, seed, folds,
+                                         fraction, seed + k, reference))
+        log(f"held out {path.name}: trained on {len(train_ids)} documents, predicted {len(held)}")
+        results[path] = pred
+    return results
+
+
+def predict_held_out(docs: dict[str, GoldDocument], train_ids: Sequence[str], held_out: Sequence[str],
+                     make_nlp: Callable[..., Any], settings: dict[str, Any], seed: int, folds: int,
+                     fraction: float, sample_seed: int, reference: Sequence[str]) -> str:
+    """Fit on (a ``fraction`` of) ``train_ids``, run on ``held_out``; the run's JSONL text."""
+    import tempfile
+
+    from .runner import run as run_batch
+
+    train_ids = sorted(random.Random(sample_seed).sample(list(train_ids), max(2, round(len(train_ids) * fraction))))
+    with tempfile.TemporaryDirectory(prefix="claims-cv-") as tmp:
+        fit_models([docs[d] for d in train_ids], lambda: make_nlp_without_classifier(make_nlp, tmp),
+                   tmp, settings, seed, folds, log=lambda m: None, reference=reference)
+        nlp = make_nlp(tmp)
+        inputs = Path(tmp) / "held_out.jsonl"
+        inputs.write_text("".join(json.dumps({"id": d, "text": docs[d].text}) + "\n" for d in held_out))
+        part = Path(tmp) / "pred.jsonl"
+        run_batch(nlp, [str(inputs)], part)
+        return part.read_text()
 
 
 def make_nlp_without_classifier(make_nlp: Callable[..., Any], models_dir: str):

@@ -119,7 +119,7 @@ def test_seed_attribution_file_matches_the_shared_gold():
 
 
 def test_training_gold_carries_attribution():
-    _, items = load_attribution_gold(REPO / "data/gold/train.jsonl")
+    _, items = load_attribution_gold(REPO / "data/gold/corpus.jsonl")
     assert len(items) > 100 and any(i.speaker for i in items) and any(i.deadline for i in items)
 
 
@@ -128,7 +128,7 @@ def test_stage_figures_stay_above_floors(nlp):
     from pipeline.attribution_eval import predict_stage
 
     for gold_path, side, floor in ((shared_file("gold", "seeds.jsonl"), REPO / "data/gold/seeds_attribution.jsonl",
-                                    0.85), (REPO / "data/gold/train.jsonl", None, 0.75)):
+                                    0.85), (REPO / "data/gold/corpus.jsonl", None, 0.75)):
         gold, items = load_attribution_gold(gold_path, side)
         res = score_attribution(items, predict_stage(nlp, gold, items))
         low = {k: res[k] for k in ("speaker.p", "speaker.r", "deadline.p", "deadline.r") if res[k] < floor}
