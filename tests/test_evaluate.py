@@ -42,12 +42,33 @@ def perturbed_predictions(gold_path, out):
     out.write_text("".join(json.dumps(r) + "\n" for r in rows))
 
 
-def test_agrees_with_reference_scorer(tmp_path):
-    gold = shared_file("gold", "seeds.jsonl")
+def inline_copy(standoff, out):
+    """The gold with each article's text put back, as the reference scorer reads gold."""
+    from pipeline.gold import resolve_text
+
+    rows = []
+    for line in open(standoff, encoding="utf-8"):
+        d = json.loads(line)
+        rows.append({"doc_id": d["doc_id"], "text": resolve_text(d),
+                     **{k: v for k, v in d.items() if k not in ("doc_id", "path", "sha256")}})
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("gold_name", ["seeds", "corpus2-europe-north-america-oceania.jsonl"])
+def test_agrees_with_reference_scorer(tmp_path, gold_name):
+    """Ours reads the standoff file itself; the reference scorer reads the same gold with its texts inline."""
+    from conftest import REPO
+
+    if gold_name == "seeds":
+        gold = inline = shared_file("gold", "seeds.jsonl")
+    else:
+        gold = REPO / "data" / "gold" / gold_name
+        inline = inline_copy(gold, tmp_path / "inline.jsonl")
     pred = tmp_path / "pred.jsonl"
-    perturbed_predictions(gold, pred)
+    perturbed_predictions(inline, pred)
     ours = evaluate_files(gold, pred)
-    ref = reference_scorer().evaluate(str(gold), str(pred))
+    ref = reference_scorer().evaluate(str(inline), str(pred))
     compared = 0
     for key, value in ref.items():
         if key.startswith("_") or key.startswith("validation."):

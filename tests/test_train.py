@@ -16,7 +16,7 @@ SETTINGS = {"max_ngram": 1, "min_df": 1, "C": 4.0, "cue_weight": 0.5, "pattern_n
 
 @pytest.fixture(scope="module")
 def few_docs():
-    docs = list(load_gold(REPO / "data" / "gold" / "train.jsonl").values())
+    docs = list(load_gold(REPO / "data" / "gold" / "corpus.jsonl").values())
     return docs[:8]
 
 
