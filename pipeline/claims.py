@@ -4,8 +4,11 @@ Claims are multi-label and the training set is small, so the model is a
 linear one per label over two views of a sentence: its words (n-grams, with
 numbers folded to one token so that `41.06` and `3.2` look alike) and a few
 hand-made cues the spec itself names (a stated quantity, a forward-looking
-marker, an instrument word, a rank). The cues are also the keyword baseline
-that runs when no trained model is configured.
+marker, an instrument word, a rank). A third view is dense: the sentence's
+vector from a static encoder, with its predecessor's and its article's
+(``pipeline.embeddings``), for words and contexts the training articles never
+had. The cues are also the keyword baseline that runs when no trained model
+is configured.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from .extensions import document_text, record_error
 from .records import CLAIM_LABELS, Entity, Quantity
 from .sentences import stripped_bounds
 
-FEATURES_VERSION = "claims.features.v4"
+FEATURES_VERSION = "claims.features.v5"
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -168,42 +171,77 @@ class RuleClassifier:
     name = "rules"
     thresholds = {label: 0.5 for label in CLAIM_LABELS}
 
-    def predict_scores(self, views: Sequence[SentenceView]) -> list[dict[str, float]]:
+    def predict_scores(self, views: Sequence[SentenceView], groups=None) -> list[dict[str, float]]:
         return [rule_scores(v) for v in views]
 
 
 class TrainedClassifier:
     """A fitted scikit-learn model per label, loaded without pickle (skops)."""
 
-    def __init__(self, estimators: dict, thresholds: dict[str, float], name: str):
+    def __init__(self, estimators: dict, thresholds: dict[str, float], name: str, encoder=None):
         self.estimators = estimators
         self.thresholds = thresholds
         self.name = name
+        self.encoder = encoder
         self.shared_features = shared_feature_step(list(estimators.values()))
 
     @classmethod
-    def load(cls, path: str | Path) -> "TrainedClassifier":
+    def load(cls, path: str | Path, embeddings: str | Path | None = None) -> "TrainedClassifier":
         import skops.io as sio
 
         path = Path(path)
         meta = json.loads((path / "thresholds.json").read_text())
+        encoder = encoder_for(meta.get("embeddings"), embeddings, path)
         estimators = {}
         for label in CLAIM_LABELS:
             file = path / f"{label}.skops"
             trusted = sio.get_untrusted_types(file=file)
             estimators[label] = sio.load(file, trusted=[t for t in trusted if _is_sklearn_or_numpy(t)])
-        return cls(estimators, meta["thresholds"], meta.get("name", path.name))
+        return cls(estimators, meta["thresholds"], meta.get("name", path.name), encoder)
 
-    def predict_scores(self, views: Sequence[SentenceView]) -> list[dict[str, float]]:
+    def predict_scores(self, views: Sequence[SentenceView], groups: Sequence[int] | None = None
+                       ) -> list[dict[str, float]]:
+        """Scores per view; ``groups`` gives each view's document (views in document order)."""
         if not views:
             return []
-        rows = model_inputs(views)
+        rows = model_inputs(views, sentence_vectors(self.encoder, views, groups))
         if self.shared_features is not None:
             features = self.shared_features.transform(rows)
             probs = {label: est[-1].predict_proba(features)[:, 1] for label, est in self.estimators.items()}
         else:
             probs = {label: est.predict_proba(rows)[:, 1] for label, est in self.estimators.items()}
         return [{label: float(probs[label][i]) for label in CLAIM_LABELS} for i in range(len(views))]
+
+
+def encoder_for(trained_with: str | None, folder: str | Path | None, model: Path):
+    """The sentence encoder a classifier was trained with, or None if it used none."""
+    if not trained_with:
+        return None
+    from .config import ConfigError
+    from .embeddings import EmbeddingError, SentenceEncoder
+
+    if not folder:
+        raise ConfigError(f"{model} was trained with sentence vectors: set components.claims_classifier.embeddings")
+    try:
+        encoder = SentenceEncoder(folder)
+    except EmbeddingError as err:
+        raise ConfigError(str(err)) from None
+    if encoder.fingerprint != trained_with:
+        raise ConfigError(f"{model} was trained with another sentence encoder than {folder}: "
+                          f"run `claims train` again")
+    return encoder
+
+
+def sentence_vectors(encoder, views: Sequence[SentenceView], groups: Sequence[int] | None):
+    """Each view's vector with its context (``pipeline.embeddings``), or None without an encoder."""
+    if encoder is None:
+        return None
+    import numpy as np
+
+    from .embeddings import context_vectors
+
+    groups = np.zeros(len(views), dtype=int) if groups is None else np.asarray(groups)
+    return context_vectors(encoder.encode([v.text for v in views]), groups)
 
 
 def shared_feature_step(estimators: list):
@@ -238,16 +276,23 @@ def _is_sklearn_or_numpy(type_name: str) -> bool:
     return type_name.split(".")[0] in {"sklearn", "numpy", "scipy", "builtins"}
 
 
-def model_inputs(views: Iterable[SentenceView]):
-    """The two views of each sentence as the columns the fitted model expects."""
+def model_inputs(views: Iterable[SentenceView], vectors=None):
+    """The views of each sentence as the columns the fitted model expects (``v0``... for vectors)."""
     import pandas as pd
 
     views = list(views)
-    return pd.DataFrame({
+    frame = pd.DataFrame({
         "text": [normalised_text(v.text) for v in views],
         "pattern": [v.pattern for v in views],
         "cues": [cue_features(v) for v in views],
     })
+    if vectors is None:
+        return frame
+    return pd.concat([frame, pd.DataFrame(vectors, columns=vector_columns(vectors.shape[1]))], axis=1)
+
+
+def vector_columns(dims: int) -> list[str]:
+    return [f"v{i}" for i in range(dims)]
 
 
 def labels_from_scores(scores: dict[str, float], thresholds: dict[str, float]) -> list[str]:
@@ -286,7 +331,8 @@ class ClaimStage:
         try:
             per_doc = [sentence_views(d) for d in docs]
             flat = [v for views in per_doc for _, v in views]
-            scores = iter(self.classifier.predict_scores(flat))
+            groups = [i for i, views in enumerate(per_doc) for _ in views]
+            scores = iter(self.classifier.predict_scores(flat, groups))
             for doc, views in zip(docs, per_doc):
                 self._store(doc, {start: next(scores) for start, _ in views})
             return docs
@@ -309,7 +355,7 @@ class ClaimStage:
                               for start, s in scores.items()}
 
 
-def load_classifier(model: str | None):
+def load_classifier(model: str | None, embeddings: str | None = None):
     if not model:
         return RuleClassifier()
     path = Path(model)
@@ -318,10 +364,10 @@ def load_classifier(model: str | None):
 
         raise ConfigError(f"claim classifier model not found at {path}: run `claims train` "
                           "or set components.claims_classifier.model=null for the keyword rules")
-    return TrainedClassifier.load(path)
+    return TrainedClassifier.load(path, embeddings)
 
 
-@Language.factory("claims_classifier", default_config={"model": None},
+@Language.factory("claims_classifier", default_config={"model": None, "embeddings": None},
                   assigns=["doc._.claim_scores", "doc._.claim_labels"])
-def make_claim_stage(nlp: Language, name: str, model: str | None) -> ClaimStage:
-    return ClaimStage(load_classifier(model))
+def make_claim_stage(nlp: Language, name: str, model: str | None, embeddings: str | None) -> ClaimStage:
+    return ClaimStage(load_classifier(model, embeddings))

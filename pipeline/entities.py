@@ -269,8 +269,17 @@ def not_org_acronyms(text: str) -> set[str]:
 
 
 def find_entities(text: str, model_spans: list[tuple[int, int, str]],
-                  gazetteer: dict[str, str] | None = None) -> list[Entity]:
-    """Spec §3 entities from the NER's spans plus the rules above."""
+                  gazetteer: dict[str, str] | None = None, verifier=None) -> list[Entity]:
+    """Spec §3 entities from the NER's spans plus the rules above, less what the verifier rejects."""
+    found = find_candidates(text, model_spans, gazetteer)
+    if verifier is not None:
+        found = verifier.keep(text, found, gazetteer or {})
+    return [Entity(c.start, c.end, text[c.start:c.end], c.label) for c in found]
+
+
+def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
+                    gazetteer: dict[str, str] | None = None) -> list[Candidate]:
+    """The rules' mentions, each with the source that proposed it (model, rule, gazetteer, alias)."""
     base: list[Candidate] = []
     blocked = not_org_acronyms(text)
     for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")]):
@@ -300,9 +309,8 @@ def find_entities(text: str, model_spans: list[tuple[int, int, str]],
     propagated = mention_candidates(text, {**known, **aliases}, "alias")
     overridden = [c for c in first if not (c.source == "model" and any(
         p.start == c.start and p.end == c.end and p.label != c.label for p in propagated))]
-    final = resolve(overridden + [p for p in propagated if not any(
+    return resolve(overridden + [p for p in propagated if not any(
         c.start == p.start and c.end == p.end for c in overridden)])
-    return [Entity(c.start, c.end, text[c.start:c.end], c.label) for c in final]
 
 
 def load_gazetteer(path: str | Path | None) -> dict[str, str]:
@@ -328,10 +336,16 @@ def plausible_model_name(span) -> bool:
     return not opens
 
 
+def model_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """The NER's spans the stage starts from (implausible one-word people vetoed)."""
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents if plausible_model_name(e)]
+
+
 class EntityStage:
-    def __init__(self, gazetteer: dict[str, str], rules: bool = True):
+    def __init__(self, gazetteer: dict[str, str], rules: bool = True, verifier=None):
         self.gazetteer = gazetteer
         self.rules = rules
+        self.verifier = verifier
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.rules:  # the plain model, for the baseline row
@@ -339,15 +353,18 @@ class EntityStage:
                                     for e in doc.ents if e.label_ in ("PERSON", "ORG")]
             return doc
         try:
-            spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents if plausible_model_name(e)]
-            doc._.claim_entities = find_entities(document_text(doc), spans, self.gazetteer)
+            doc._.claim_entities = find_entities(document_text(doc), model_spans(doc), self.gazetteer,
+                                                 self.verifier)
         except Exception as err:  # a bad document must not sink its batch
             doc._.claim_entities = []
             record_error(doc, "claims_entities", err)
         return doc
 
 
-@Language.factory("claims_entities", default_config={"patterns": None, "rules": True},
+@Language.factory("claims_entities", default_config={"patterns": None, "rules": True, "verifier": None},
                   assigns=["doc._.claim_entities"])
-def make_entity_stage(nlp: Language, name: str, patterns: str | None, rules: bool) -> EntityStage:
-    return EntityStage(load_gazetteer(patterns), rules)
+def make_entity_stage(nlp: Language, name: str, patterns: str | None, rules: bool,
+                      verifier: str | None) -> EntityStage:
+    from .verifier import load_verifier
+
+    return EntityStage(load_gazetteer(patterns), rules, load_verifier(verifier))

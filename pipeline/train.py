@@ -18,7 +18,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .claims import FEATURES_VERSION, SentenceView, model_inputs, view_of
+from .claims import FEATURES_VERSION, SentenceView, model_inputs, sentence_vectors, vector_columns, view_of
 from .evaluate import GoldDocument, GoldPaths, gold_paths, load_gold, prf
 from .records import CLAIM_LABELS
 
@@ -51,28 +51,102 @@ def training_set(nlp, docs: Sequence[GoldDocument]) -> TrainingSet:
     return TrainingSet(views, np.array(labels, dtype=int).reshape(-1, len(CLAIM_LABELS)), np.array(groups))
 
 
-def make_estimator(settings: dict[str, Any], seed: int):
-    """n-grams of the normalised text plus the spec cues, into a logistic regression."""
+def ner_spans(nlp, docs: Sequence[GoldDocument]) -> list[list[tuple[int, int, str]]]:
+    """The NER's spans per document, as the entity stage receives them."""
+    from .entities import model_spans
+
+    with nlp.select_pipes(enable=[n for n in ("ner", "claims_sentences") if n in nlp.pipe_names]):
+        return [model_spans(doc) for doc in nlp.pipe(d.text for d in docs)]
+
+
+def verifier_candidates(docs: Sequence[GoldDocument], spans, reference: Sequence[str], seed: int, folds: int):
+    """Every proposed mention with its features and whether the gold has it, each article's
+    proposed with a gazetteer made without that article (as a new article meets it)."""
+    from .entities import find_candidates
+    from .verifier import candidate_features
+
+    features, correct, labels, groups = [], [], [], []
+    index = {d.doc_id: i for i, d in enumerate(docs)}
+    for held in document_folds([d.doc_id for d in docs], folds, seed):
+        others = [d for d in docs if d.doc_id not in held]
+        names = {row["pattern"]: row["label"] for row in gazetteer_rows(others, reference)}
+        for doc_id in held:
+            i = index[doc_id]
+            gold = set(docs[i].entities)
+            for c in find_candidates(docs[i].text, spans[i], names):
+                features.append(candidate_features(docs[i].text, c, names))
+                correct.append(int((c.start, c.end, c.label) in gold))
+                labels.append(c.label)
+                groups.append(i)
+    return features, np.array(correct), np.array(labels), np.array(groups)
+
+
+def fit_verifier(docs: Sequence[GoldDocument], spans, reference: Sequence[str], seed: int, folds: int,
+                 out: Path, verify: Sequence[str] = ("PERSON", "ORG")) -> dict:
+    """Fit and save the entity verifier; thresholds per label from out-of-fold scores.
+
+    A label left out of ``verify`` keeps every mention (threshold 0): people's
+    names on general news are one-word surnames in lists and scores, which a
+    check learnt on this domain's headlines and bylines would drop.
+    """
+    from sklearn.base import clone
+    from sklearn.model_selection import GroupKFold
+
+    from .verifier import make_model
+
+    features, y, labels, groups = verifier_candidates(docs, spans, reference, seed, folds)
+    template = make_model(seed)
+    oof = np.zeros(len(y))
+    for tr, te in GroupKFold(n_splits=min(folds, len(set(groups)))).split(features, groups=groups):
+        oof[te] = clone(template).fit([features[i] for i in tr], y[tr]).predict_proba([features[i] for i in te])[:, 1]
+    thresholds, figures = {}, {}
+    for label in ("PERSON", "ORG"):
+        mine = labels == label
+        n_gold = sum(1 for d in docs for e in d.entities if e[2] == label)
+        grid = np.round(np.arange(0.0, 0.81, 0.025), 3)
+        f1 = [prf(int((mine & (oof >= t) & (y == 1)).sum()), int((mine & (oof >= t)).sum()), n_gold)["f1"] or 0.0
+              for t in grid]
+        best = max(f1) if label in verify else f1[0]
+        thresholds[label] = float(grid[[i for i, f in enumerate(f1) if f >= best - 1e-9][0]])
+        figures[label] = {"before": round(f1[0], 4), "after": round(best, 4), "threshold": thresholds[label]}
+    model = clone(template).fit(features, y)
+    out.mkdir(parents=True, exist_ok=True)
+    import skops.io as sio
+
+    (out / "verifier.skops").write_bytes(canonical_skops(sio.dumps(model)))
+    (out / "verifier.json").write_text(json.dumps({"thresholds": thresholds, "out_of_fold_f1": figures},
+                                                  indent=2) + "\n")
+    return figures
+
+
+def make_estimator(settings: dict[str, Any], seed: int, vector_dims: int = 0):
+    """n-grams of the normalised text, word-class patterns, the spec cues and (with an
+    encoder) the sentence vectors in context, into a logistic regression."""
     from sklearn.compose import ColumnTransformer
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
-    features = ColumnTransformer([
+    blocks = [
         ("ngrams", TfidfVectorizer(ngram_range=(1, int(settings["max_ngram"])), min_df=int(settings["min_df"]),
                                    sublinear_tf=True, token_pattern=r"(?u)\b\w[\w-]*\b"), "text"),
         ("pattern", TfidfVectorizer(ngram_range=(2, int(settings["pattern_ngram"])), lowercase=False,
                                     sublinear_tf=True, token_pattern=r"\S+"), "pattern"),
         ("cues", DictVectorizer(), "cues"),
-    ], transformer_weights={"ngrams": 1.0, "pattern": float(settings["pattern_weight"]),
-                            "cues": float(settings["cue_weight"])})
+    ]
+    weights = {"ngrams": 1.0, "pattern": float(settings["pattern_weight"]), "cues": float(settings["cue_weight"])}
+    if vector_dims:
+        blocks.append(("vectors", "passthrough", vector_columns(vector_dims)))
+        weights["vectors"] = float(settings.get("vector_weight", 1.0))
+    features = ColumnTransformer(blocks, transformer_weights=weights)
     model = LogisticRegression(C=float(settings["C"]), class_weight="balanced", max_iter=2000,
                                random_state=seed)
     return Pipeline([("features", features), ("model", model)])
 
 
-def out_of_fold_scores(ts: TrainingSet, rows, settings: dict[str, Any], seed: int, folds: int) -> np.ndarray:
+def out_of_fold_scores(ts: TrainingSet, rows, settings: dict[str, Any], seed: int, folds: int,
+                       vector_dims: int = 0) -> np.ndarray:
     """Probabilities for every sentence from models that never saw its document.
 
     The feature step is unsupervised: fitted once per fold, shared by the labels.
@@ -80,7 +154,7 @@ def out_of_fold_scores(ts: TrainingSet, rows, settings: dict[str, Any], seed: in
     from sklearn.base import clone
     from sklearn.model_selection import GroupKFold
 
-    template = make_estimator(settings, seed)
+    template = make_estimator(settings, seed, vector_dims)
     scores = np.zeros(ts.labels.shape, dtype=float)
     n_folds = min(folds, len(set(ts.groups)))
     for train_idx, test_idx in GroupKFold(n_splits=n_folds).split(rows, groups=ts.groups):
@@ -161,7 +235,8 @@ def canonical_skops(archive: bytes) -> bytes:
     return out.getvalue()
 
 
-def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Path, card: dict) -> None:
+def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Path, card: dict,
+                    embeddings: str | None = None) -> None:
     import skops.io as sio
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -169,8 +244,10 @@ def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Pat
         for part in fitted_parts(est):
             vars(part).pop("_stop_words_id", None)  # a cache of id(stop_words): a memory address
         (out_dir / f"{label}.skops").write_bytes(canonical_skops(sio.dumps(est)))
-    (out_dir / "thresholds.json").write_text(json.dumps(
-        {"name": out_dir.name, "features": FEATURES_VERSION, "thresholds": thresholds}, indent=2) + "\n")
+    meta = {"name": out_dir.name, "features": FEATURES_VERSION, "thresholds": thresholds}
+    if embeddings:
+        meta["embeddings"] = embeddings  # sha256 of the encoder's card: the vectors it was trained on
+    (out_dir / "thresholds.json").write_text(json.dumps(meta, indent=2) + "\n")
     (out_dir / "card.json").write_text(json.dumps(card, indent=2) + "\n")
 
 
@@ -220,18 +297,19 @@ def repo_relative(path: str | Path) -> str:
 
 def train(nlp_factory: Callable[[], Any], gold: GoldPaths, models_dir: str | Path,
           settings: dict[str, Any], seed: int, folds: int, log: Callable[[str], None] = print,
-          reference: Sequence[str] = ()) -> dict:
+          reference: Sequence[str] = (), encoder=None) -> dict:
     """Fit the gazetteer and the classifier on all of ``gold`` (one file or several); write ``models_dir``."""
     docs = list(load_gold(gold).values())
     source = {"files": [{"path": repo_relative(p), "sha256": data_hash(p)} for p in gold_paths(gold)]}
-    return fit_models(docs, nlp_factory, models_dir, settings, seed, folds, log, reference, source)
+    return fit_models(docs, nlp_factory, models_dir, settings, seed, folds, log, reference, source, encoder)
 
 
 def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], models_dir: str | Path,
                settings: dict[str, Any], seed: int, folds: int,
                log: Callable[[str], None] = print, reference: Sequence[str] = (),
-               source: dict | None = None) -> dict:
-    """Fit and save the gazetteer and the classifier; ``source`` (path, hash) goes on the card."""
+               source: dict | None = None, encoder=None) -> dict:
+    """Fit and save the gazetteer and the classifier; ``source`` (files, hashes) goes on the card;
+    with an ``encoder`` the sentence vectors join the features."""
     import srsly
 
     random.seed(seed)
@@ -242,31 +320,46 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
     srsly.write_jsonl(models_dir / "entities" / "patterns.jsonl", patterns)
     log(f"gazetteer: {len(patterns)} organisation names ({len(reference)} from the reference list)")
 
-    nlp = nlp_factory()
+    verifier_dir = models_dir / "entities"
+    (verifier_dir / "verifier.json").unlink(missing_ok=True)  # an old verifier must not shape the new one's data
+    spans = ner_spans(nlp_factory(), docs)
+    verifier_figures = fit_verifier(docs, spans, reference, seed, folds, verifier_dir,
+                                    settings.get("verify", ("PERSON", "ORG")))
+    log("entity verifier, out of fold: " + ", ".join(
+        f"{label} {v['before']:.3f} -> {v['after']:.3f}" for label, v in verifier_figures.items()))
+
+    nlp = nlp_factory()  # now with the new verifier
     ts = training_set(nlp, docs)
     log(f"training set: {len(ts.views)} body sentences from {len(docs)} documents")
-    rows = model_inputs(ts.views)
-    oof = out_of_fold_scores(ts, rows, settings, seed, folds)
+    vectors = sentence_vectors(encoder, ts.views, ts.groups)
+    rows = model_inputs(ts.views, vectors)
+    dims = 0 if vectors is None else vectors.shape[1]
+    oof = out_of_fold_scores(ts, rows, settings, seed, folds, dims)
     thresholds = {label: best_threshold(ts.labels[:, j], oof[:, j]) for j, label in enumerate(CLAIM_LABELS)}
     cv = f1_table(ts.labels, oof, thresholds)
     log("cross-validated sentence-level F1: " + ", ".join(f"{k} {v:.3f}" for k, v in cv.items()))
 
-    estimators = {label: make_estimator(settings, seed).fit(rows, ts.labels[:, j])
+    estimators = {label: make_estimator(settings, seed, dims).fit(rows, ts.labels[:, j])
                   for j, label in enumerate(CLAIM_LABELS)}
     card = {
         "model": "claims_classifier",
         "features": FEATURES_VERSION,
-        "estimator": "tf-idf n-grams + spec cues -> LogisticRegression per label (skops)",
+        "estimator": "tf-idf n-grams + word-class patterns + spec cues"
+                     + (" + static sentence vectors in context" if encoder else "")
+                     + " -> LogisticRegression per label (skops)",
+        **({"embeddings": {"card_sha256": encoder.fingerprint, "dims": dims}} if encoder else {}),
         "data": {"documents": len(docs), "doc_ids": [d.doc_id for d in docs], "sentences": len(ts.views),
                  "positives": {label: int(ts.labels[:, j].sum()) for j, label in enumerate(CLAIM_LABELS)},
                  **(source or {})},
+        "entity_verifier": {"out_of_fold_f1": verifier_figures},
         "gazetteer": {"organisations": len(patterns), "reference_names": len(reference),
                       "reference_sha256": hashlib.sha256("\n".join(reference).encode("utf-8")).hexdigest()},
         "settings": {**settings, "seed": seed, "folds": folds},
         "thresholds": thresholds,
         "cross_validation": {"folds": folds, "grouped_by": "document", "f1": {k: round(v, 4) for k, v in cv.items()}},
     }
-    save_classifier(estimators, thresholds, models_dir / "classifier", card)
+    save_classifier(estimators, thresholds, models_dir / "classifier", card,
+                    encoder.fingerprint if encoder else None)
     log(f"saved {models_dir / 'classifier'}")
     return card
 
@@ -280,7 +373,7 @@ def document_folds(doc_ids: Sequence[str], folds: int, seed: int) -> list[list[s
 
 def cross_validate(gold: GoldPaths, make_nlp: Callable[[str], Any], settings: dict[str, Any],
                    seed: int, folds: int, out: str | Path, fraction: float = 1.0,
-                   log: Callable[[str], None] = print, reference: Sequence[str] = ()) -> Path:
+                   log: Callable[[str], None] = print, reference: Sequence[str] = (), encoder=None) -> Path:
     """Predictions for every training document from models fitted without it.
 
     ``make_nlp(models_dir)`` builds the pipeline around a models folder;
@@ -292,7 +385,7 @@ def cross_validate(gold: GoldPaths, make_nlp: Callable[[str], Any], settings: di
     for k, held_out in enumerate(document_folds(list(docs), folds, seed)):
         train_ids = [d for d in sorted(docs) if d not in held_out]
         parts.append(predict_held_out(docs, train_ids, held_out, make_nlp, settings, seed, folds,
-                                      fraction, seed + k, reference))
+                                      fraction, seed + k, reference, encoder))
         log(f"fold {k + 1}/{folds}: trained on {len(train_ids)} documents, predicted {len(held_out)}")
     out = Path(out)
     out.write_text("".join(parts))
@@ -301,7 +394,8 @@ def cross_validate(gold: GoldPaths, make_nlp: Callable[[str], Any], settings: di
 
 def leave_one_file_out(gold: GoldPaths, make_nlp: Callable[[str], Any], settings: dict[str, Any],
                        seed: int, folds: int, out: str | Path, fraction: float = 1.0,
-                       log: Callable[[str], None] = print, reference: Sequence[str] = ()) -> dict[Path, Path]:
+                       log: Callable[[str], None] = print, reference: Sequence[str] = (),
+                       encoder=None) -> dict[Path, Path]:
     """Each gold file (a region's slice) predicted by models fitted on all the other files.
 
     This is the honest estimate for articles from a place the training data
@@ -317,7 +411,7 @@ def leave_one_file_out(gold: GoldPaths, make_nlp: Callable[[str], Any], settings
         train_ids = [d for d in sorted(docs) if d not in held]
         pred = out / f"held-out-{path.stem}-{fraction:.2f}.jsonl"
         pred.write_text(predict_held_out(docs, train_ids, sorted(held), make_nlp, settings, seed, folds,
-                                         fraction, seed + k, reference))
+                                         fraction, seed + k, reference, encoder))
         log(f"held out {path.name}: trained on {len(train_ids)} documents, predicted {len(held)}")
         results[path] = pred
     return results
@@ -325,7 +419,7 @@ def leave_one_file_out(gold: GoldPaths, make_nlp: Callable[[str], Any], settings
 
 def predict_held_out(docs: dict[str, GoldDocument], train_ids: Sequence[str], held_out: Sequence[str],
                      make_nlp: Callable[..., Any], settings: dict[str, Any], seed: int, folds: int,
-                     fraction: float, sample_seed: int, reference: Sequence[str]) -> str:
+                     fraction: float, sample_seed: int, reference: Sequence[str], encoder=None) -> str:
     """Fit on (a ``fraction`` of) ``train_ids``, run on ``held_out``; the run's JSONL text."""
     import tempfile
 
@@ -334,7 +428,7 @@ def predict_held_out(docs: dict[str, GoldDocument], train_ids: Sequence[str], he
     train_ids = sorted(random.Random(sample_seed).sample(list(train_ids), max(2, round(len(train_ids) * fraction))))
     with tempfile.TemporaryDirectory(prefix="claims-cv-") as tmp:
         fit_models([docs[d] for d in train_ids], lambda: make_nlp_without_classifier(make_nlp, tmp),
-                   tmp, settings, seed, folds, log=lambda m: None, reference=reference)
+                   tmp, settings, seed, folds, log=lambda m: None, reference=reference, encoder=encoder)
         nlp = make_nlp(tmp)
         inputs = Path(tmp) / "held_out.jsonl"
         inputs.write_text("".join(json.dumps({"id": d, "text": docs[d].text}) + "\n" for d in held_out))

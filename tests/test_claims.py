@@ -59,7 +59,7 @@ def test_shared_feature_step_scores_exactly_as_each_label_pipeline(nlp):
     doc = nlp("China's digital economy grew 10 percent in 2024. By 2027, the NDA aims to build 30 data hubs. "
               "The State Council issued a guideline on data.")
     views = [v for _, v in sentence_views(doc)]
-    separate = TrainedClassifier(classifier.estimators, classifier.thresholds, "separate")
+    separate = TrainedClassifier(classifier.estimators, classifier.thresholds, "separate", classifier.encoder)
     separate.shared_features = None
     for a, b in zip(classifier.predict_scores(views), separate.predict_scores(views)):
         assert a == pytest.approx(b, abs=1e-12)
