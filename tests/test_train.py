@@ -49,7 +49,8 @@ def test_claims_train_rebuilds_the_shipped_models_byte_for_byte(tmp_path):
     result = CliRunner().invoke(app, ["train", "--set", f"paths.models={tmp_path}"])
     assert result.exit_code == 0, result.output
     for name in ("classifier/metric.skops", "classifier/target.skops", "classifier/policy.skops",
-                 "classifier/thresholds.json", "classifier/card.json", "entities/patterns.jsonl"):
+                 "classifier/thresholds.json", "classifier/card.json", "entities/patterns.jsonl",
+                 "entities/verifier.skops", "entities/verifier.json"):
         assert (tmp_path / name).read_bytes() == (REPO / "models" / name).read_bytes(), \
             f"models/{name} is not what `claims train` builds from the repo's data"
 
