@@ -187,16 +187,14 @@ class TrainedClassifier:
 
     @classmethod
     def load(cls, path: str | Path, embeddings: str | Path | None = None) -> "TrainedClassifier":
-        import skops.io as sio
+        from .safe_models import load_checked
 
         path = Path(path)
         meta = json.loads((path / "thresholds.json").read_text())
         encoder = encoder_for(meta.get("embeddings"), embeddings, path)
-        estimators = {}
-        for label in CLAIM_LABELS:
-            file = path / f"{label}.skops"
-            trusted = sio.get_untrusted_types(file=file)
-            estimators[label] = sio.load(file, trusted=[t for t in trusted if _is_sklearn_or_numpy(t)])
+        hashes = json.loads((path / "card.json").read_text()).get("files", {}) if (path / "card.json").is_file() else {}
+        estimators = {label: load_checked(path / f"{label}.skops", hashes.get(f"{label}.skops"))
+                      for label in CLAIM_LABELS}
         return cls(estimators, meta["thresholds"], meta.get("name", path.name), encoder)
 
     def predict_scores(self, views: Sequence[SentenceView], groups: Sequence[int] | None = None
@@ -270,10 +268,6 @@ def shared_feature_step(estimators: list):
                 or not all(np.array_equal(a, b) for a, b in zip(idf, o_idf))):
             return None
     return first
-
-
-def _is_sklearn_or_numpy(type_name: str) -> bool:
-    return type_name.split(".")[0] in {"sklearn", "numpy", "scipy", "builtins"}
 
 
 def model_inputs(views: Iterable[SentenceView], vectors=None):

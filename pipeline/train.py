@@ -113,8 +113,10 @@ def fit_verifier(docs: Sequence[GoldDocument], spans, reference: Sequence[str], 
     out.mkdir(parents=True, exist_ok=True)
     import skops.io as sio
 
-    (out / "verifier.skops").write_bytes(canonical_skops(sio.dumps(model)))
-    (out / "verifier.json").write_text(json.dumps({"thresholds": thresholds, "out_of_fold_f1": figures},
+    archive = canonical_skops(sio.dumps(model))
+    (out / "verifier.skops").write_bytes(archive)
+    (out / "verifier.json").write_text(json.dumps({"thresholds": thresholds, "out_of_fold_f1": figures,
+                                                   "sha256": hashlib.sha256(archive).hexdigest()},
                                                   indent=2) + "\n")
     return figures
 
@@ -240,10 +242,13 @@ def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Pat
     import skops.io as sio
 
     out_dir.mkdir(parents=True, exist_ok=True)
+    card["files"] = {}  # checked before each file is loaded (pipeline.safe_models)
     for label, est in estimators.items():
         for part in fitted_parts(est):
             vars(part).pop("_stop_words_id", None)  # a cache of id(stop_words): a memory address
-        (out_dir / f"{label}.skops").write_bytes(canonical_skops(sio.dumps(est)))
+        archive = canonical_skops(sio.dumps(est))
+        (out_dir / f"{label}.skops").write_bytes(archive)
+        card["files"][f"{label}.skops"] = hashlib.sha256(archive).hexdigest()
     meta = {"name": out_dir.name, "features": FEATURES_VERSION, "thresholds": thresholds}
     if embeddings:
         meta["embeddings"] = embeddings  # sha256 of the encoder's card: the vectors it was trained on

@@ -103,10 +103,8 @@ def load_verifier(folder: str | Path | None) -> EntityVerifier | None:
     """The verifier saved by ``claims train``, or None (no folder configured, or none trained)."""
     if not folder or not (Path(folder) / "verifier.json").is_file():
         return None
-    import skops.io as sio
+    from .safe_models import load_checked
 
     folder = Path(folder)
     meta = json.loads((folder / "verifier.json").read_text())
-    file = folder / "verifier.skops"
-    trusted = [t for t in sio.get_untrusted_types(file=file) if t.split(".")[0] in {"sklearn", "numpy", "scipy"}]
-    return EntityVerifier(sio.load(file, trusted=trusted), meta["thresholds"])
+    return EntityVerifier(load_checked(folder / "verifier.skops", meta.get("sha256")), meta["thresholds"])
