@@ -72,8 +72,12 @@ def connect(db_path: str | Path, *, read_only: bool = False):
         raise StoreError(f"no store at {db_path}: run `claims run` first (or give --db)")
     if not read_only:
         db_path.parent.mkdir(parents=True, exist_ok=True)
+    # Queries reach the store and nothing else: no files read or written, no other
+    # database attached, no extension installed, and the settings cannot be undone.
+    locked = {"enable_external_access": False, "autoinstall_known_extensions": False,
+              "autoload_known_extensions": False, "lock_configuration": True}
     try:
-        con = duckdb.connect(str(db_path), read_only=read_only)
+        con = duckdb.connect(str(db_path), read_only=read_only, config=locked if read_only else {})
     except duckdb.Error as err:
         raise StoreError(f"cannot open {db_path}: {err}") from None
     if not read_only:

@@ -114,3 +114,38 @@ def test_a_broken_store_is_one_clear_error_and_the_output_stays(tmp_path, capsys
     assert exit_.value.exit_code == 1
     assert "--no-db" in capsys.readouterr().err
     assert run.read_bytes() == before
+
+
+def side_effects(tmp_path):
+    """SQL that would reach beyond the store: (statement, the path it would touch)."""
+    other = tmp_path / "other.duckdb"
+    import duckdb
+
+    duckdb.connect(str(other)).close()
+    return [
+        (f"COPY claims TO '{tmp_path / 'leak.csv'}'", tmp_path / "leak.csv"),
+        (f"SELECT 1; COPY claims TO '{tmp_path / 'leak2.csv'}'", tmp_path / "leak2.csv"),
+        (f"EXPORT DATABASE '{tmp_path / 'dump'}'", tmp_path / "dump"),
+        ("SELECT * FROM read_csv('/etc/passwd')", None),
+        ("SELECT * FROM glob('/etc/*')", None),
+        (f"ATTACH '{other}' AS o; CREATE TABLE o.t AS SELECT 1 AS x", None),
+        ("INSTALL httpfs", None),
+        ("SET enable_external_access = true", None),
+    ]
+
+
+def test_queries_cannot_reach_beyond_the_store(db, tmp_path):
+    path, _, _ = db
+    for sql, touched in side_effects(tmp_path):
+        result = CliRunner().invoke(app, ["query", sql, "--db", str(path)])
+        assert result.exit_code == 2, sql
+        lines = [line for line in result.output.splitlines() if line.strip()]
+        assert len(lines) == 1 and lines[0].startswith("claims: error:"), (sql, result.output)
+        assert "Traceback" not in result.output
+        if touched is not None:
+            assert not touched.exists(), sql
+    import duckdb
+
+    assert duckdb.connect(str(tmp_path / "other.duckdb")).execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 't'").fetchall() == [(0,)]
+    assert query("SELECT count(*) AS n FROM claims", path)["n"][0] > 0  # ordinary queries still work
