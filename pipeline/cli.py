@@ -62,7 +62,7 @@ def run(
 
     from .config import ConfigError
     from .engines import PipelineSpec
-    from .io import Locked, count_documents
+    from .io import Locked, OutputOverInput, count_documents
     from .progress import ProgressBar
     from .runner import RunOptions, errors_path_for, run as run_batch
 
@@ -75,7 +75,7 @@ def run(
     bar = ProgressBar(count_documents(inputs) if shown else None, enabled=shown)
     try:
         summary = run_batch(spec, inputs, out, options=options, progress=bar)
-    except (ConfigError, Locked) as err:
+    except (ConfigError, Locked, OutputOverInput) as err:
         _fail(str(err))
     except BrokenProcessPool as err:
         _fail(f"a worker process died ({err}); run the same command again to resume", code=1)

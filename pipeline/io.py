@@ -191,6 +191,33 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
             yield path
 
 
+class OutputOverInput(ValueError):
+    """An output that is, or lies among, the run's inputs: a run would overwrite or reread itself."""
+
+
+def refuse_output_over_inputs(inputs: Iterable[str], out: str | Path) -> None:
+    """Raise before anything is written when ``out`` (or a file beside it) is one of the inputs,
+    lies inside an input folder, or matches an input glob."""
+    import fnmatch
+
+    out = Path(out).absolute()
+    own = [out, beside(out, ".manifest.jsonl"), beside(out, ".errors.jsonl")]
+    for item in inputs:
+        if item == "-":
+            continue
+        path = Path(item).absolute()
+        if any(ch in item for ch in "*?[") and not Path(item).exists():
+            if any(fnmatch.fnmatch(str(f), str(path)) for f in own):
+                raise OutputOverInput(f"the output {out} matches the input pattern {item}: a rerun would read "
+                                      f"its own output as articles; write it elsewhere (--out)")
+        elif path.is_dir():
+            if out.resolve().is_relative_to(path.resolve()):
+                raise OutputOverInput(f"the output {out} lies inside the input folder {item}: a rerun would read "
+                                      f"its own output as articles; write it elsewhere (--out)")
+        elif path.exists() and any(path.resolve() == f.resolve() for f in own):
+            raise OutputOverInput(f"the output {out} would overwrite the input {item}; write it elsewhere (--out)")
+
+
 def count_documents(inputs: Iterable[str]) -> int | None:
     """How many documents ``inputs`` hold, for a progress bar's ETA; None when unknowable (stdin).
 

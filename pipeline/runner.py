@@ -32,7 +32,7 @@ from typing import IO, Callable, Iterable, Iterator
 
 from .engines import DocResult, PipelineSpec, make_engine
 from .io import DEFAULT_MAX_CHARS, AppendFile, Document, ExclusiveLock, ReadError, beside, json_line, \
-    part_path, read_documents, safe_filename, write_text_atomic
+    part_path, read_documents, refuse_output_over_inputs, safe_filename, write_text_atomic
 from .manifest import MANIFEST_FORMAT, Entry, Journal, JournalWriter, fingerprint, item_key, \
     manifest_path_for, read_journal, same_pipeline
 from .records import CLAIM_LABELS
@@ -332,6 +332,7 @@ def run(pipeline, inputs: list[str], out: str | Path, *, options: RunOptions | N
     Raises ``io.Locked`` when another run is writing the same output.
     """
     out = Path(out)
+    refuse_output_over_inputs(inputs, out)
     with ExclusiveLock(out.with_name(out.name + ".lock")):
         return _run(pipeline, inputs, OutputPaths.for_output(out), options or RunOptions(), progress, stdin)
 

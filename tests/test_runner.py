@@ -279,3 +279,25 @@ def test_progress_bar_is_quiet_off_a_terminal_and_counts_on_one(nlp, corpus):
     bar(RunSummary(items=2, sentences=10, errors=1))
     bar.close()
     assert "2/3" in stream.getvalue() and "1 errors" in stream.getvalue() and "sent/s" in stream.getvalue()
+
+
+@pytest.mark.parametrize("layout", ["same file", "inside the input folder", "matches the input glob"])
+def test_an_output_among_the_inputs_is_refused_before_anything_is_written(tmp_path, layout):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    arts = tmp_path / "arts"
+    arts.mkdir()
+    article = arts / "in.jsonl"
+    original = '{"id": "a", "text": "China will build 30 data hubs by 2027."}\n'
+    article.write_text(original)
+    inputs, out = {"same file": ([str(article)], article),
+                   "inside the input folder": ([str(arts)], arts / "claims.jsonl"),
+                   "matches the input glob": ([str(arts / "*.jsonl")], arts / "claims.jsonl")}[layout]
+    before = sorted(p.name for p in arts.iterdir())
+    result = CliRunner().invoke(app, ["run", *inputs, "--out", str(out), "--no-db", "-q"])
+    assert result.exit_code == 2
+    assert result.output.startswith("claims: error: the output") and "Traceback" not in result.output
+    assert article.read_text() == original
+    assert sorted(p.name for p in arts.iterdir()) == before  # not even a lock file
