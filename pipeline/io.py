@@ -354,7 +354,7 @@ class AppendFile:
         self._file.seek(length)
 
     def write_line(self, line: str) -> None:
-        self._file.write(line.encode("utf-8") + b"\n")
+        self._file.write(lines_bytes([line]))
 
     def write_bytes(self, data: bytes) -> None:
         self._file.write(data)
@@ -367,6 +367,11 @@ class AppendFile:
 
     def close(self) -> None:
         self._file.close()
+
+
+def lines_bytes(lines: list[str]) -> bytes:
+    """Lines as a JSONL file holds them: UTF-8, each ended by a line break."""
+    return b"".join(line.encode("utf-8") + b"\n" for line in lines)
 
 
 def json_line(obj: dict) -> str:

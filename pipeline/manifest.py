@@ -80,6 +80,11 @@ def fingerprint(config) -> dict[str, str]:
 
 # ----------------------------------------------------------------- entries --
 
+def lines_digest(out: bytes, err: bytes) -> str:
+    """What a document wrote, as one hash: a reused byte range must still hold exactly this."""
+    return hashlib.sha256(out + b"\0" + err).hexdigest()
+
+
 @dataclass
 class Entry:
     """One input item's line: what it was, what became of it, where its lines are."""
@@ -95,6 +100,7 @@ class Entry:
     out: tuple[int, int] = (0, 0)
     err: tuple[int, int] = (0, 0)
     seconds: float = 0.0
+    lines_sha256: str | None = None  # of the document's output and error bytes: a reused range is checked
 
     def to_json(self) -> dict[str, Any]:
         return {"type": "document", **asdict(self)}

@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
 from .engines import DocResult, PipelineSpec, make_engine
-from .io import DEFAULT_MAX_CHARS, AppendFile, Document, ExclusiveLock, ReadError, beside, json_line, \
+from .io import DEFAULT_MAX_CHARS, AppendFile, Document, ExclusiveLock, ReadError, beside, json_line, lines_bytes, \
     part_path, read_documents, refuse_output_over_inputs, safe_filename, write_text_atomic
-from .manifest import MANIFEST_FORMAT, Entry, Journal, JournalWriter, fingerprint, item_key, \
+from .manifest import MANIFEST_FORMAT, Entry, Journal, JournalWriter, fingerprint, item_key, lines_digest, \
     manifest_path_for, read_journal, same_pipeline
 from .records import CLAIM_LABELS
 
@@ -170,8 +170,7 @@ class PreviousRun:
         if entry is None or entry.sha256 != sha256:
             return None
         chunks = tuple(self._read(f, span) for f, span in zip(self._files, (entry.out, entry.err)))
-        prefix = ('{"doc_id": ' + json_line(doc.doc_id)).encode("utf-8")
-        if any(chunk and not chunk.startswith(prefix) for chunk in chunks):
+        if entry.lines_sha256 != lines_digest(*chunks):  # an edited manifest or output: process afresh
             return None
         return entry, chunks
 
@@ -249,25 +248,25 @@ class RunFiles:
             self._save_text(p.item)
         out_start, err_start = self.out.length, self.err.length
         if p.action == "reuse":
-            self.out.write_bytes(p.copied[0])
-            self.err.write_bytes(p.copied[1])
-            return self._entry(p, "reused", out_start, err_start, p.entry.sentences, p.entry.claims,
+            return self._entry(p, "reused", out_start, err_start, p.copied, p.entry.sentences, p.entry.claims,
                                p.entry.errors, 0.0)
         if p.action == "error":
-            self.err.write_line(json_line(p.item.to_json()))
-            return self._entry(p, "error", out_start, err_start, 0, {}, 1, 0.0)
-        for line in result.lines:
-            self.out.write_line(line)
-        if result.error is not None:
-            self.err.write_line(json_line(result.error))
+            written = (b"", lines_bytes([json_line(p.item.to_json())]))
+            return self._entry(p, "error", out_start, err_start, written, 0, {}, 1, 0.0)
+        written = (lines_bytes(result.lines),
+                   lines_bytes([json_line(result.error)] if result.error is not None else []))
         status = "processed" if result.lines or result.error is None else "error"
-        return self._entry(p, status, out_start, err_start, len(result.lines), result.claims,
+        return self._entry(p, status, out_start, err_start, written, len(result.lines), result.claims,
                            int(result.error is not None), result.seconds)
 
-    def _entry(self, p: Planned, status: str, out_start: int, err_start: int, sentences: int,
-               claims: dict, errors: int, seconds: float) -> Entry:
+    def _entry(self, p: Planned, status: str, out_start: int, err_start: int, written: tuple[bytes, bytes],
+               sentences: int, claims: dict, errors: int, seconds: float) -> Entry:
+        """Write the document's bytes and describe them (ranges and their hash) for the journal."""
+        self.out.write_bytes(written[0])
+        self.err.write_bytes(written[1])
         return Entry(p.seq, p.item.doc_id, p.item.source, p.sha256, status, sentences, dict(claims),
-                     errors, (out_start, self.out.length), (err_start, self.err.length), seconds)
+                     errors, (out_start, self.out.length), (err_start, self.err.length), seconds,
+                     lines_digest(*written))
 
     def _save_text(self, doc: Document) -> None:
         path = self.paths.texts / safe_filename(doc.doc_id)

@@ -301,3 +301,22 @@ def test_an_output_among_the_inputs_is_refused_before_anything_is_written(tmp_pa
     assert result.output.startswith("claims: error: the output") and "Traceback" not in result.output
     assert article.read_text() == original
     assert sorted(p.name for p in arts.iterdir()) == before  # not even a lock file
+
+
+def test_an_edited_manifest_range_means_reprocessing_never_wrong_lines(nlp, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(3):
+        (docs / f"d{i}.txt").write_text(f"Article {i}.\nChina will build {i + 10} data hubs by 2027.\n")
+    out = tmp_path / "out" / "claims.jsonl"
+    run(nlp, [str(docs)], out)
+    reference = out.read_bytes()
+    manifest = manifest_path_for(out)
+    rows = [json.loads(line) for line in manifest.read_text().splitlines()]
+    edited = [r for r in rows if r["type"] == "document"][1]
+    edited["out"] = [edited["out"][0], edited["out"][1] - 5]  # still valid JSON, still starts with its id
+    manifest.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    summary = run(nlp, [str(docs)], out)
+    assert (summary.reused, summary.processed) == (2, 1)
+    assert out.read_bytes() == reference
+    assert all(json.loads(line) for line in out.read_text().splitlines())
