@@ -79,6 +79,9 @@ def run(
         _fail(str(err))
     except BrokenProcessPool as err:
         _fail(f"a worker process died ({err}); run the same command again to resume", code=1)
+    except OSError as err:  # a folder that cannot be written, a full disk
+        where = f" ({err.filename})" if err.filename else ""
+        _fail(f"{err.strerror or err}{where}; fix that and run the same command again to resume", code=1)
     finally:
         bar.close()
     typer.echo(summary.line(), err=True)

@@ -81,8 +81,12 @@ def connect(db_path: str | Path, *, read_only: bool = False):
     except duckdb.Error as err:
         raise StoreError(f"cannot open {db_path}: {err}") from None
     if not read_only:
-        for statement in create_statements():
-            con.execute(statement)
+        try:
+            for statement in create_statements():
+                con.execute(statement)
+        except duckdb.Error as err:
+            con.close()
+            raise StoreError(f"cannot use {db_path}: {str(err).splitlines()[0]}") from None
     return con
 
 
@@ -106,6 +110,10 @@ def _with_run_id(frame: pd.DataFrame, run_id: str) -> pd.DataFrame:
 
 def load_run(run_path: Path, db_path: Path) -> str:
     """Load one run file into the store; returns its run id (nothing is added twice)."""
+    import duckdb
+
+    from .export import RunFileError
+
     run_path, db_path = Path(run_path), Path(db_path)
     run_id = run_id_of(run_path)
     con = connect(db_path)
@@ -125,12 +133,25 @@ def load_run(run_path: Path, db_path: Path) -> str:
         for name, frame in tables.items():
             _insert(con, name, _with_run_id(frame, run_id))
         con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
+    except (duckdb.Error, RunFileError) as err:
+        _roll_back(con)
+        raise StoreError(f"cannot load {run_path} into {db_path}: {str(err).splitlines()[0]}") from None
+    except BaseException:
+        _roll_back(con)
         raise
     finally:
         con.close()
     return run_id
+
+
+def _roll_back(con) -> None:
+    """Undo the load; a store too broken to roll back has nothing of the load to undo."""
+    import duckdb
+
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass
 
 
 def _nullable_dtype(arrow_type):

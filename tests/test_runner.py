@@ -320,3 +320,31 @@ def test_an_edited_manifest_range_means_reprocessing_never_wrong_lines(nlp, tmp_
     assert (summary.reused, summary.processed) == (2, 1)
     assert out.read_bytes() == reference
     assert all(json.loads(line) for line in out.read_text().splitlines())
+
+
+@pytest.mark.parametrize("failure", ["read-only folder", "full disk"])
+def test_a_folder_that_cannot_be_written_is_one_clear_error(tmp_path, monkeypatch, failure):
+    """Root ignores permissions, so the operating system's refusal is simulated where it arrives."""
+    import errno
+
+    from typer.testing import CliRunner
+
+    import pipeline.io as io_module
+    from pipeline.cli import app
+
+    if failure == "read-only folder":
+        def refuse(self, *args):
+            raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "out" / "claims.jsonl.lock"))
+        monkeypatch.setattr(io_module.ExclusiveLock, "__enter__", refuse)
+    else:
+        def full(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        monkeypatch.setattr(io_module.AppendFile, "write_bytes", full)
+    result = CliRunner().invoke(app, ["run", str(REPO / "seeds"), "--out", str(tmp_path / "out" / "claims.jsonl"),
+                                      "--no-db", "-q"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)  # the CLI's own exit, not an escaped OSError
+    lines = [line for line in result.output.splitlines() if line.startswith("claims: error:")]
+    expected = "Permission denied" if failure == "read-only folder" else "No space left on device"
+    assert len(lines) == 1 and expected in lines[0] and "run the same command again" in lines[0]

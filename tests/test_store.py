@@ -149,3 +149,27 @@ def test_queries_cannot_reach_beyond_the_store(db, tmp_path):
     assert duckdb.connect(str(tmp_path / "other.duckdb")).execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 't'").fetchall() == [(0,)]
     assert query("SELECT count(*) AS n FROM claims", path)["n"][0] > 0  # ordinary queries still work
+
+
+def test_a_truncated_store_is_one_clear_error_and_the_output_stays(tmp_path):
+    from conftest import REPO
+
+    seeds = [str(REPO / "seeds" / "000_ef4fed4dfbe7fc54.txt")]
+    first = CliRunner().invoke(app, ["run", *seeds, "--out", str(tmp_path / "a" / "claims.jsonl"),
+                                     "--db", str(tmp_path / "claims.duckdb"), "-q"])
+    assert first.exit_code == 0, first.output
+    store = tmp_path / "claims.duckdb"
+    store.write_bytes(store.read_bytes()[: store.stat().st_size // 3])
+    out = tmp_path / "b" / "claims.jsonl"
+    result = CliRunner().invoke(app, ["run", *seeds, "--out", str(out), "--db", str(store), "-q"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("claims: error:")]
+    assert len(errors) == 1 and "is written, but loading it into" in errors[0]
+    assert out.read_text().count("\n") > 5
+
+
+def test_a_broken_run_file_is_a_store_error_not_a_traceback(tmp_path):
+    run = write_run(tmp_path / "run.jsonl")
+    run.write_text(run.read_text() + '{"doc_id": "x", "sent_id": \n')
+    with pytest.raises(StoreError, match="cannot load"):
+        load_run(run, tmp_path / "claims.duckdb")
