@@ -419,7 +419,20 @@ def query(
     elif fmt == "json":
         typer.echo(frame.to_json(orient="records", force_ascii=False, date_format="iso"))
     else:
-        typer.echo(frame.to_string(index=False, max_colwidth=60, na_rep="NULL") if len(frame) else "(no rows)")
+        typer.echo(terminal_safe(frame).to_string(index=False, max_colwidth=60, na_rep="NULL")
+                   if len(frame) else "(no rows)")
+
+
+def terminal_safe(frame):
+    """Article text may hold escape sequences (``ESC ]0;...``): shown, not obeyed, on a terminal."""
+    import unicodedata
+
+    def visible(value):
+        if not isinstance(value, str):
+            return value
+        return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in value)
+
+    return frame.apply(lambda column: column.map(visible))
 
 
 @app.command("score-attribution")

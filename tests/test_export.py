@@ -110,3 +110,16 @@ def test_grouping_rules(a, b, same):
 
 def test_content_words_ignore_numbers_and_stopwords():
     assert content_words("The data output reached 41.06 zettabytes") == {"data", "output", "reached", "zettabyte"}
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_guarded(tmp_path):
+    import pandas as pd
+
+    from pipeline.export import write_table
+
+    frame = pd.DataFrame({"text": ['=HYPERLINK("http://x","y")', "+1", "-2 cmd", "@SUM(A1)", "plain", None],
+                          "value": [1.0, -2.0, 3.0, 4.0, 5.0, 6.0]})
+    write_table(frame, tmp_path / "t.csv", "csv")
+    back = pd.read_csv(tmp_path / "t.csv")
+    assert list(back["text"][:5]) == ["'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-2 cmd", "'@SUM(A1)", "plain"]
+    assert list(back["value"]) == [1.0, -2.0, 3.0, 4.0, 5.0, 6.0]  # numbers stay numbers

@@ -173,3 +173,12 @@ def test_a_broken_run_file_is_a_store_error_not_a_traceback(tmp_path):
     run.write_text(run.read_text() + '{"doc_id": "x", "sent_id": \n')
     with pytest.raises(StoreError, match="cannot load"):
         load_run(run, tmp_path / "claims.duckdb")
+
+
+def test_query_shows_escape_sequences_instead_of_sending_them_to_the_terminal(db):
+    path, _, _ = db
+    sql = "SELECT chr(27) || ']0;owned' || chr(7) || chr(27) || '[2J' || 'text' AS t"
+    result = CliRunner().invoke(app, ["query", sql, "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\u001b]0;owned\\u0007\\u001b[2Jtext" in result.output
