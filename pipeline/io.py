@@ -106,10 +106,21 @@ def _text_problem(doc_id: str, source: str, text: str, max_chars: int) -> ReadEr
     return None
 
 
+def _not_regular(path: Path, doc_id: str | None) -> ReadError | None:
+    """A pipe, device or socket would block the run or never end: one error record instead."""
+    import stat
+
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        return ReadError(doc_id, str(path), "not_a_file", "not a regular file (a pipe, device or socket)")
+    return None
+
+
 def read_text_file(path: Path, doc_id: str | None = None, *,
                    max_chars: int = DEFAULT_MAX_CHARS) -> Document | ReadError:
     doc_id = doc_id or path.stem
     try:
+        if problem := _not_regular(path, doc_id):
+            return problem
         size = path.stat().st_size
         if size > max_chars * MAX_BYTES_PER_CHAR:
             return _too_long(doc_id, str(path), size, max_chars)
@@ -153,6 +164,9 @@ def read_jsonl_records(stream: IO[str] | Iterable[str], source: str, *,
             yield ReadError(None, where, "bad_record",
                             'expected an object with string "text" and an "id"')
             continue
+        if isinstance(obj["id"], bool) or not isinstance(obj["id"], (str, int)):
+            yield ReadError(None, where, "bad_record", f"id must be a string or an integer, not {json.dumps(obj['id'])[:40]}")
+            continue
         doc_id = str(obj["id"])
         if not doc_id.strip():
             yield ReadError(None, where, "bad_record", "empty id")
@@ -166,6 +180,9 @@ def read_jsonl_records(stream: IO[str] | Iterable[str], source: str, *,
 
 def _read_jsonl_file(path: Path, max_chars: int) -> Iterator[Document | ReadError]:
     try:
+        if problem := _not_regular(path, None):
+            yield problem
+            return
         with open(path, encoding="utf-8-sig", newline="") as f:
             yield from read_jsonl_records(f, str(path), max_chars=max_chars)
     except UnicodeDecodeError as err:
@@ -228,7 +245,7 @@ def count_documents(inputs: Iterable[str]) -> int | None:
     for item in expand_inputs(inputs):
         if item == "-":
             return None
-        if item.suffix.lower() not in JSONL_SUFFIXES:
+        if item.suffix.lower() not in JSONL_SUFFIXES or not item.is_file():  # a pipe is never read twice
             total += 1
             continue
         try:

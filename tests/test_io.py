@@ -159,3 +159,30 @@ def test_count_documents(tmp_path):
     (tmp_path / "b.jsonl").write_text('{"id": 1, "text": "x"}\n{"id": 2, "text": "y"}\n')
     assert count_documents([str(tmp_path)]) == 3
     assert count_documents(["-"]) is None
+
+
+@pytest.mark.parametrize("name", ["pipe.txt", "pipe.jsonl"])
+def test_a_fifo_on_the_command_line_is_an_error_record_not_a_hang(tmp_path, name):
+    import os
+
+    from pipeline.io import ReadError, read_documents
+
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    (tmp_path / "a.txt").write_text("China will build 30 hubs.")
+    got = list(read_documents([str(fifo), str(tmp_path / "a.txt")]))
+    assert isinstance(got[0], ReadError) and got[0].kind == "not_a_file"
+    assert got[1].text == "China will build 30 hubs."
+
+
+@pytest.mark.parametrize("bad_id", [None, {"a": 1}, [1], True, 1.5])
+def test_ids_that_are_neither_strings_nor_integers_are_refused(bad_id):
+    import io
+    import json
+
+    from pipeline.io import ReadError, read_jsonl_records
+
+    lines = [json.dumps({"id": bad_id, "text": "x"}), json.dumps({"id": 7, "text": "y"})]
+    got = list(read_jsonl_records(io.StringIO("\n".join(lines)), "stdin"))
+    assert isinstance(got[0], ReadError) and "string or an integer" in got[0].message
+    assert got[1].doc_id == "7"
