@@ -63,6 +63,23 @@ def create_statements() -> list[str]:
     return out
 
 
+LOCK_RETRIES = (0.2, 0.5, 1.0, 2.0, 4.0)  # seconds between tries while another process holds the store
+
+
+def _connect_with_retry(duckdb, db_path: Path, read_only: bool, config: dict):
+    """Another process (a long `claims query`) may hold the file for a while: wait, then give up clearly."""
+    import time
+
+    for pause in (*LOCK_RETRIES, None):
+        try:
+            return duckdb.connect(str(db_path), read_only=read_only, config=config)
+        except duckdb.Error as err:
+            if pause is None or "lock" not in str(err).lower():
+                held = " (another process holds it)" if "lock" in str(err).lower() else ""
+                raise StoreError(f"cannot open {db_path}{held}: {str(err).splitlines()[0]}") from None
+            time.sleep(pause)
+
+
 def connect(db_path: str | Path, *, read_only: bool = False):
     """A DuckDB connection with the schema in place (read-only needs an existing file)."""
     import duckdb
@@ -76,10 +93,7 @@ def connect(db_path: str | Path, *, read_only: bool = False):
     # database attached, no extension installed, and the settings cannot be undone.
     locked = {"enable_external_access": False, "autoinstall_known_extensions": False,
               "autoload_known_extensions": False, "lock_configuration": True}
-    try:
-        con = duckdb.connect(str(db_path), read_only=read_only, config=locked if read_only else {})
-    except duckdb.Error as err:
-        raise StoreError(f"cannot open {db_path}: {err}") from None
+    con = _connect_with_retry(duckdb, db_path, read_only, locked if read_only else {})
     if not read_only:
         try:
             for statement in create_statements():

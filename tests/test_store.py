@@ -182,3 +182,21 @@ def test_query_shows_escape_sequences_instead_of_sending_them_to_the_terminal(db
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\\u001b]0;owned\\u0007\\u001b[2Jtext" in result.output
+
+
+def test_loading_waits_for_another_process_that_holds_the_store(db, tmp_path):
+    import subprocess
+    import sys
+
+    path, _, _ = db
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, sys, time\n"
+        f"con = duckdb.connect({str(path)!r})\n"
+        "print('holding', flush=True)\n"
+        "time.sleep(1.5)\n")], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "holding"
+    second = write_run(tmp_path / "second.jsonl")
+    second.write_text(second.read_text().replace('"doc_id": "d1"', '"doc_id": "d9"'))
+    run_id = load_run(second, path)  # retried until the holder let go
+    holder.wait(timeout=30)
+    assert run_id in set(query("SELECT run_id FROM runs", path)["run_id"])
