@@ -69,19 +69,21 @@ def test_seed_scores_stay_above_floors(seeds_run):
 
 
 def test_bad_inputs_become_error_records(tmp_path):
-    (tmp_path / "good.txt").write_text("China's digital economy grew 10 percent in 2024.", encoding="utf-8")
-    (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
-    (tmp_path / "latin1.txt").write_bytes(b"caf\xe9")
-    (tmp_path / "records.jsonl").write_text('{"id": "r1", "text": "The NDA will build hubs."}\nnot json\n')
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "good.txt").write_text("China's digital economy grew 10 percent in 2024.", encoding="utf-8")
+    (articles / "empty.txt").write_bytes(b"")
+    (articles / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (articles / "latin1.txt").write_bytes(b"caf\xe9")
+    (articles / "records.jsonl").write_text('{"id": "r1", "text": "The NDA will build hubs."}\nnot json\n')
     out = tmp_path / "out" / "claims.jsonl"
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(tmp_path), "--out", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(articles), "--out", str(out)],
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     errors = [json.loads(x) for x in (out.parent / "claims.errors.jsonl").read_text().splitlines()]
     assert sorted(e["kind"] for e in errors) == ["bad_record", "binary", "empty", "encoding"]
     assert {json.loads(x)["doc_id"] for x in out.read_text().splitlines()} == {"good", "r1"}
-    strict = subprocess.run([sys.executable, "-m", "pipeline", "run", str(tmp_path), "--out", str(out), "--strict"],
+    strict = subprocess.run([sys.executable, "-m", "pipeline", "run", str(articles), "--out", str(out), "--strict"],
                             capture_output=True, text=True, timeout=600)
     assert strict.returncode == 1
 
