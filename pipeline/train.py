@@ -111,13 +111,9 @@ def fit_verifier(docs: Sequence[GoldDocument], spans, reference: Sequence[str], 
         figures[label] = {"before": round(f1[0], 4), "after": round(best, 4), "threshold": thresholds[label]}
     model = clone(template).fit(features, y)
     out.mkdir(parents=True, exist_ok=True)
-    import skops.io as sio
-
-    archive = canonical_skops(sio.dumps(model))
-    (out / "verifier.skops").write_bytes(archive)
+    sha = write_skops(model, out / "verifier.skops")
     (out / "verifier.json").write_text(json.dumps({"thresholds": thresholds, "out_of_fold_f1": figures,
-                                                   "sha256": hashlib.sha256(archive).hexdigest()},
-                                                  indent=2) + "\n")
+                                                   "sha256": sha}, indent=2) + "\n")
     return figures
 
 
@@ -237,18 +233,23 @@ def canonical_skops(archive: bytes) -> bytes:
     return out.getvalue()
 
 
-def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Path, card: dict,
-                    embeddings: str | None = None) -> None:
+def write_skops(model, path: Path) -> str:
+    """Save a fitted model as a canonical skops archive; its sha256, for the card that vouches for it."""
     import skops.io as sio
 
+    archive = canonical_skops(sio.dumps(model))
+    path.write_bytes(archive)
+    return hashlib.sha256(archive).hexdigest()
+
+
+def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Path, card: dict,
+                    embeddings: str | None = None) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     card["files"] = {}  # checked before each file is loaded (pipeline.safe_models)
     for label, est in estimators.items():
         for part in fitted_parts(est):
             vars(part).pop("_stop_words_id", None)  # a cache of id(stop_words): a memory address
-        archive = canonical_skops(sio.dumps(est))
-        (out_dir / f"{label}.skops").write_bytes(archive)
-        card["files"][f"{label}.skops"] = hashlib.sha256(archive).hexdigest()
+        card["files"][f"{label}.skops"] = write_skops(est, out_dir / f"{label}.skops")
     meta = {"name": out_dir.name, "features": FEATURES_VERSION, "thresholds": thresholds}
     if embeddings:
         meta["embeddings"] = embeddings  # sha256 of the encoder's card: the vectors it was trained on
