@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import document_text, record_error
+from .linear import LinearModel
 from .records import CLAIM_LABELS, Entity, Quantity
 from .sentences import stripped_bounds
 
@@ -101,8 +102,20 @@ KEPT_STEMS = ("aim", "plan", "seek", "sought", "target", "goal", "expect", "fore
               "accord", "commit", "striv", "intend", "urg", "need", "objective")
 
 
+WORD_CLASSES: dict[int, str] = {}  # by token.orth: a word's class depends on its text alone
+
+
 def word_class(token) -> str:
     """A kept word as itself (lower case), anything else as its shape."""
+    known = WORD_CLASSES.get(token.orth)
+    if known is None:
+        known = class_of_word(token)
+        if len(WORD_CLASSES) < 500_000:
+            WORD_CLASSES[token.orth] = known
+    return known
+
+
+def class_of_word(token) -> str:
     low = token.lower_
     if token.like_num:
         return "NUM"
@@ -176,39 +189,32 @@ class RuleClassifier:
 
 
 class TrainedClassifier:
-    """A fitted scikit-learn model per label, loaded without pickle (skops)."""
+    """A logistic regression per label, fitted by ``claims train`` and kept as plain data
+    (``pipeline.linear``): a run needs numpy, not scikit-learn."""
 
-    def __init__(self, estimators: dict, thresholds: dict[str, float], name: str, encoder=None):
-        self.estimators = estimators
+    def __init__(self, model: LinearModel, thresholds: dict[str, float], name: str, encoder=None):
+        self.model = model
         self.thresholds = thresholds
         self.name = name
         self.encoder = encoder
-        self.shared_features = shared_feature_step(list(estimators.values()))
 
     @classmethod
     def load(cls, path: str | Path, embeddings: str | Path | None = None) -> "TrainedClassifier":
-        from .safe_models import load_checked
-
         path = Path(path)
         meta = json.loads((path / "thresholds.json").read_text())
         encoder = encoder_for(meta.get("embeddings"), embeddings, path)
-        hashes = json.loads((path / "card.json").read_text()).get("files", {}) if (path / "card.json").is_file() else {}
-        estimators = {label: load_checked(path / f"{label}.skops", hashes.get(f"{label}.skops"))
-                      for label in CLAIM_LABELS}
-        return cls(estimators, meta["thresholds"], meta.get("name", path.name), encoder)
+        card = path / "card.json"
+        hashes = json.loads(card.read_text()).get("files", {}) if card.is_file() else {}
+        return cls(LinearModel.load(path, hashes), meta["thresholds"], meta.get("name", path.name), encoder)
 
     def predict_scores(self, views: Sequence[SentenceView], groups: Sequence[int] | None = None
                        ) -> list[dict[str, float]]:
         """Scores per view; ``groups`` gives each view's document (views in document order)."""
         if not views:
             return []
-        rows = model_inputs(views, sentence_vectors(self.encoder, views, groups))
-        if self.shared_features is not None:
-            features = self.shared_features.transform(rows)
-            probs = {label: est[-1].predict_proba(features)[:, 1] for label, est in self.estimators.items()}
-        else:
-            probs = {label: est.predict_proba(rows)[:, 1] for label, est in self.estimators.items()}
-        return [{label: float(probs[label][i]) for label in CLAIM_LABELS} for i in range(len(views))]
+        probs = self.model.probabilities(model_columns(views), sentence_vectors(self.encoder, views, groups))
+        order = [self.model.outputs.index(label) for label in CLAIM_LABELS]
+        return [{label: float(row[j]) for label, j in zip(CLAIM_LABELS, order)} for row in probs]
 
 
 def encoder_for(trained_with: str | None, folder: str | Path | None, model: Path):
@@ -242,44 +248,18 @@ def sentence_vectors(encoder, views: Sequence[SentenceView], groups: Sequence[in
     return context_vectors(encoder.encode([v.text for v in views]), groups)
 
 
-def shared_feature_step(estimators: list):
-    """The feature step all per-label pipelines share, or None.
-
-    The labels' pipelines are fitted on the same sentences and the feature step
-    is unsupervised, so their fitted features are the same; transforming once
-    instead of once per label is a third of the classifier's time.
-    """
-    import numpy as np
-    from sklearn.pipeline import Pipeline
-
-    if not estimators or not all(isinstance(e, Pipeline) and len(e.steps) > 1 for e in estimators):
-        return None
-    first = estimators[0][:-1]
-
-    def fitted_state(step):
-        names = step.get_feature_names_out()
-        idf = [t.idf_ for _, t, _ in getattr(step, "transformers_", []) if hasattr(t, "idf_")]
-        return repr(step.get_params(deep=True)), names, idf
-
-    params, names, idf = fitted_state(first)
-    for other in estimators[1:]:
-        o_params, o_names, o_idf = fitted_state(other[:-1])
-        if (o_params != params or not np.array_equal(o_names, names) or len(o_idf) != len(idf)
-                or not all(np.array_equal(a, b) for a, b in zip(idf, o_idf))):
-            return None
-    return first
+def model_columns(views: Sequence[SentenceView]) -> dict[str, list]:
+    """The views of each sentence as the columns the model reads: n-gram text, pattern, cues."""
+    return {"text": [normalised_text(v.text) for v in views],
+            "pattern": [v.pattern for v in views],
+            "cues": [cue_features(v) for v in views]}
 
 
 def model_inputs(views: Iterable[SentenceView], vectors=None):
-    """The views of each sentence as the columns the fitted model expects (``v0``... for vectors)."""
+    """The columns as the DataFrame scikit-learn fits on (``v0``... for vectors)."""
     import pandas as pd
 
-    views = list(views)
-    frame = pd.DataFrame({
-        "text": [normalised_text(v.text) for v in views],
-        "pattern": [v.pattern for v in views],
-        "cues": [cue_features(v) for v in views],
-    })
+    frame = pd.DataFrame(model_columns(list(views)))
     if vectors is None:
         return frame
     return pd.concat([frame, pd.DataFrame(vectors, columns=vector_columns(vectors.shape[1]))], axis=1)

@@ -2,7 +2,7 @@
 
 Everything a model needs is rebuilt from the repository's data with a fixed
 seed, so the same data and settings give the same files. Models are saved
-with skops (no pickle) beside a JSON model card: the data files and their
+as plain data (``pipeline.linear``: JSON and safetensors) beside a JSON model card: the data files and their
 hashes, the settings and the cross-validated figures (no date: a rebuild is
 byte-identical).
 """
@@ -19,6 +19,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from .claims import FEATURES_VERSION, SentenceView, model_inputs, sentence_vectors, vector_columns, view_of
+from .linear import LinearModel
 from .evaluate import GoldDocument, GoldPaths, gold_paths, load_gold, prf
 from .records import CLAIM_LABELS
 
@@ -109,11 +110,10 @@ def fit_verifier(docs: Sequence[GoldDocument], spans, reference: Sequence[str], 
         best = max(f1) if label in verify else f1[0]
         thresholds[label] = float(grid[[i for i, f in enumerate(f1) if f >= best - 1e-9][0]])
         figures[label] = {"before": round(f1[0], 4), "after": round(best, 4), "threshold": thresholds[label]}
-    model = clone(template).fit(features, y)
-    out.mkdir(parents=True, exist_ok=True)
-    sha = write_skops(model, out / "verifier.skops")
+    model = LinearModel.from_sklearn({"correct": clone(template).fit(features, y)})
+    files = model.save(out / "verifier")  # checked before each file is read (pipeline.safe_models)
     (out / "verifier.json").write_text(json.dumps({"thresholds": thresholds, "out_of_fold_f1": figures,
-                                                   "sha256": sha}, indent=2) + "\n")
+                                                   "files": files}, indent=2) + "\n")
     return figures
 
 
@@ -192,64 +192,10 @@ def f1_table(y: np.ndarray, scores: np.ndarray, thresholds: dict[str, float]) ->
     return out
 
 
-def fitted_parts(estimator):
-    """The estimator and every fitted estimator inside it (pipeline steps, fitted column transformers)."""
-    yield estimator
-    for _, step in getattr(estimator, "steps", []):
-        yield from fitted_parts(step)
-    for _, transformer, _ in getattr(estimator, "transformers_", []):
-        if hasattr(transformer, "fit"):
-            yield from fitted_parts(transformer)
-
-
-def canonical_skops(archive: bytes) -> bytes:
-    """The same skops archive, with nothing in it that depends on the moment of saving.
-
-    skops names objects and array files by ``id()`` (a memory address) and
-    dates every zip entry; numbered in order of appearance and dated
-    1980-01-01 instead, the same data and seed give the same bytes, so a
-    rebuilt model can be checked against the shipped one with ``cmp``.
-    """
-    import io
-    import re
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(archive)) as src:
-        schema = src.read("schema.json").decode("utf-8")
-        numbers: dict[str, str] = {}
-        for match in re.finditer(r'"__id__": (\d+)|"file": "(\d+)\.npy"', schema):
-            numbers.setdefault(match.group(1) or match.group(2), str(len(numbers) + 1))
-        schema = re.sub(r'("__id__": )(\d+)', lambda m: m.group(1) + numbers[m.group(2)], schema)
-        schema = re.sub(r'("file": ")(\d+)(\.npy")', lambda m: m.group(1) + numbers[m.group(2)] + m.group(3), schema)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as dst:
-            entries = [(e, numbers.get(e.filename[:-4], e.filename[:-4]) + ".npy" if e.filename.endswith(".npy")
-                        else e.filename) for e in src.infolist()]
-            for entry, name in sorted(entries, key=lambda pair: pair[1]):
-                fixed = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-                fixed.compress_type, fixed.external_attr = entry.compress_type, entry.external_attr
-                data = schema.encode("utf-8") if name == "schema.json" else src.read(entry.filename)
-                dst.writestr(fixed, data)
-    return out.getvalue()
-
-
-def write_skops(model, path: Path) -> str:
-    """Save a fitted model as a canonical skops archive; its sha256, for the card that vouches for it."""
-    import skops.io as sio
-
-    archive = canonical_skops(sio.dumps(model))
-    path.write_bytes(archive)
-    return hashlib.sha256(archive).hexdigest()
-
-
 def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Path, card: dict,
                     embeddings: str | None = None) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    card["files"] = {}  # checked before each file is loaded (pipeline.safe_models)
-    for label, est in estimators.items():
-        for part in fitted_parts(est):
-            vars(part).pop("_stop_words_id", None)  # a cache of id(stop_words): a memory address
-        card["files"][f"{label}.skops"] = write_skops(est, out_dir / f"{label}.skops")
+    # checked before each file is loaded (pipeline.safe_models)
+    card["files"] = LinearModel.from_sklearn(estimators).save(out_dir)
     meta = {"name": out_dir.name, "features": FEATURES_VERSION, "thresholds": thresholds}
     if embeddings:
         meta["embeddings"] = embeddings  # sha256 of the encoder's card: the vectors it was trained on
@@ -352,7 +298,7 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
         "features": FEATURES_VERSION,
         "estimator": "tf-idf n-grams + word-class patterns + spec cues"
                      + (" + static sentence vectors in context" if encoder else "")
-                     + " -> LogisticRegression per label (skops)",
+                     + " -> LogisticRegression per label (plain arrays: pipeline.linear)",
         **({"embeddings": {"card_sha256": encoder.fingerprint, "dims": dims}} if encoder else {}),
         "data": {"documents": len(docs), "doc_ids": [d.doc_id for d in docs], "sentences": len(ts.views),
                  "positives": {label: int(ts.labels[:, j].sum()) for j, label in enumerate(CLAIM_LABELS)},

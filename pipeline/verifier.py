@@ -20,6 +20,7 @@ from typing import Sequence
 import numpy as np
 
 from .entities import Candidate
+from .linear import LinearModel
 
 WORD = re.compile(r"[\w'’&.-]+")
 
@@ -74,23 +75,17 @@ def candidate_features(text: str, c: Candidate, gazetteer: dict[str, str]) -> di
 
 
 class EntityVerifier:
-    """A fitted scikit-learn model and a threshold per label; keeps the mentions it believes."""
+    """A logistic regression over the candidates' features and a threshold per label;
+    keeps the mentions it believes."""
 
-    def __init__(self, model, thresholds: dict[str, float]):
+    def __init__(self, model: LinearModel, thresholds: dict[str, float]):
         self.model = model
         self.thresholds = thresholds
-        # The model is a feature lookup and a dot product: done directly, it skips sklearn's
-        # per-call checks, which cost more than the sum itself on a handful of mentions.
-        vocabulary, regression = model[0].vocabulary_, model[-1]
-        self._weights = {name: float(regression.coef_[0][i]) for name, i in vocabulary.items()}
-        self._bias = float(regression.intercept_[0])
 
     def scores(self, text: str, found: Sequence[Candidate], gazetteer: dict[str, str]) -> np.ndarray:
-        """P(the mention is right) per candidate: the logistic regression's predict_proba."""
-        z = np.array([self._bias + sum(self._weights.get(k, 0.0) * v
-                                       for k, v in candidate_features(text, c, gazetteer).items())
-                      for c in found], dtype=float)
-        return 1.0 / (1.0 + np.exp(-z))
+        """P(the mention is right) per candidate."""
+        rows = [candidate_features(text, c, gazetteer) for c in found]
+        return self.model.probabilities({"features": rows})[:, 0]
 
     def keep(self, text: str, found: list[Candidate], gazetteer: dict[str, str]) -> list[Candidate]:
         p = self.scores(text, found, gazetteer)
@@ -110,8 +105,6 @@ def load_verifier(folder: str | Path | None) -> EntityVerifier | None:
     """The verifier saved by ``claims train``, or None (no folder configured, or none trained)."""
     if not folder or not (Path(folder) / "verifier.json").is_file():
         return None
-    from .safe_models import load_checked
-
     folder = Path(folder)
     meta = json.loads((folder / "verifier.json").read_text())
-    return EntityVerifier(load_checked(folder / "verifier.skops", meta.get("sha256")), meta["thresholds"])
+    return EntityVerifier(LinearModel.load(folder / "verifier", meta.get("files", {})), meta["thresholds"])

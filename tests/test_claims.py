@@ -49,31 +49,3 @@ def test_boilerplate_gets_no_scores(nlp):
     doc = nlp("Home | Technology\n\nThe digital economy grew 10 percent last year.")
     starts = set(doc._.claim_scores)
     assert 0 not in starts and len(starts) == 1
-
-
-def test_shared_feature_step_scores_exactly_as_each_label_pipeline(nlp):
-    from pipeline.claims import TrainedClassifier, sentence_views
-
-    classifier = nlp.get_pipe("claims_classifier").classifier
-    assert classifier.shared_features is not None, "the shipped labels share one fitted feature step"
-    doc = nlp("China's digital economy grew 10 percent in 2024. By 2027, the NDA aims to build 30 data hubs. "
-              "The State Council issued a guideline on data.")
-    views = [v for _, v in sentence_views(doc)]
-    separate = TrainedClassifier(classifier.estimators, classifier.thresholds, "separate", classifier.encoder)
-    separate.shared_features = None
-    for a, b in zip(classifier.predict_scores(views), separate.predict_scores(views)):
-        assert a == pytest.approx(b, abs=1e-12)
-
-
-def test_feature_steps_that_differ_are_not_shared():
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-
-    from pipeline.claims import shared_feature_step
-
-    texts, y = ["data grew", "china will build", "policy issued", "data will grow"], [0, 1, 0, 1]
-    a = make_pipeline(TfidfVectorizer(), LogisticRegression()).fit(texts, y)
-    b = make_pipeline(TfidfVectorizer(), LogisticRegression()).fit(texts[:3], y[:3])
-    assert shared_feature_step([a, a]) is not None
-    assert shared_feature_step([a, b]) is None

@@ -35,10 +35,8 @@ def test_same_data_and_seed_give_the_same_model(tmp_path, few_docs):
     from pipeline.claims import SentenceView
     views = [SentenceView("China will build 30 hubs by 2027."), SentenceView("Output grew 25 percent.")]
     assert a.predict_scores(views) == b.predict_scores(views)
-    for label in ("metric", "target", "policy"):
-        saved = (tmp_path / "a" / "classifier" / f"{label}.skops").read_bytes()
-        assert saved[:2] == b"PK"  # zip, not pickle
-        assert saved == (tmp_path / "b" / "classifier" / f"{label}.skops").read_bytes()
+    for name in ("linear.json", "weights.safetensors"):
+        assert (tmp_path / "a" / "classifier" / name).read_bytes() == (tmp_path / "b" / "classifier" / name).read_bytes()
 
 
 def test_claims_train_rebuilds_the_shipped_models_byte_for_byte(tmp_path):
@@ -48,9 +46,9 @@ def test_claims_train_rebuilds_the_shipped_models_byte_for_byte(tmp_path):
 
     result = CliRunner().invoke(app, ["train", "--set", f"paths.models={tmp_path}"])
     assert result.exit_code == 0, result.output
-    for name in ("classifier/metric.skops", "classifier/target.skops", "classifier/policy.skops",
+    for name in ("classifier/linear.json", "classifier/weights.safetensors",
                  "classifier/thresholds.json", "classifier/card.json", "entities/patterns.jsonl",
-                 "entities/verifier.skops", "entities/verifier.json"):
+                 "entities/verifier/linear.json", "entities/verifier/weights.safetensors", "entities/verifier.json"):
         assert (tmp_path / name).read_bytes() == (REPO / "models" / name).read_bytes(), \
             f"models/{name} is not what `claims train` builds from the repo's data"
 

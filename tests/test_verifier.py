@@ -39,15 +39,5 @@ def test_fit_verifier_writes_a_model_and_out_of_fold_thresholds(tmp_path, nlp):
     meta = json.loads((tmp_path / "verifier.json").read_text())
     assert meta["thresholds"]["PERSON"] == 0.0 and 0.0 <= meta["thresholds"]["ORG"] <= 0.8
     assert figures["ORG"]["after"] >= figures["ORG"]["before"]
-    assert (tmp_path / "verifier.skops").read_bytes()[:2] == b"PK"  # skops zip, not pickle
+    assert json.loads((tmp_path / "verifier" / "linear.json").read_text())["format"] == "claims.linear.v1"
     assert load_verifier(tmp_path).thresholds == meta["thresholds"]
-
-
-def test_the_direct_scores_are_the_models_predict_proba():
-    from pipeline.verifier import candidate_features
-
-    verifier = load_verifier(REPO / "models" / "entities")
-    doc = next(iter(load_gold(REPO / "data" / "gold" / "corpus.jsonl").values()))
-    found = [Candidate(s, e, label, "model") for s, e, label in doc.entities]
-    expected = verifier.model.predict_proba([candidate_features(doc.text, c, {}) for c in found])[:, 1]
-    assert verifier.scores(doc.text, found, {}) == pytest.approx(expected, abs=1e-12)
