@@ -70,6 +70,12 @@ class DocResult:
 
 # ------------------------------------------------------------ processing --
 
+# Longer documents go through the pipeline a section at a time (``section_bounds``):
+# the NER's memory grows with the length of what it is given, and spaCy refuses
+# more than ``nlp.max_length`` characters at once.
+SECTION_CHARS = 100_000
+
+
 def process_batch(nlp, docs: list[Document]) -> list[DocResult]:
     """Results for ``docs``, in order; a batch that raises is redone one document at a time.
 
@@ -78,32 +84,56 @@ def process_batch(nlp, docs: list[Document]) -> list[DocResult]:
     """
     if not docs:
         return []
+    size = min(SECTION_CHARS, nlp.max_length)
+    results: dict[int, DocResult] = {i: _process_one(nlp, d, size) for i, d in enumerate(docs) if len(d.text) > size}
+    short = [(i, d) for i, d in enumerate(docs) if i not in results]
     started = time.perf_counter()
     try:
-        processed = list(nlp.pipe((d.text for d in docs), batch_size=len(docs)))
+        processed = list(nlp.pipe((d.text for _, d in short), batch_size=max(1, len(short))))
     except Exception:  # isolate the document that broke the batch
-        return [_process_one(nlp, d) for d in docs]
-    seconds = (time.perf_counter() - started) / max(1, sum(len(d.text) for d in docs))
-    return [_result(doc, d, seconds * len(d.text)) for doc, d in zip(processed, docs)]
+        processed = None
+    seconds = (time.perf_counter() - started) / max(1, sum(len(d.text) for _, d in short))
+    for n, (i, d) in enumerate(short):
+        results[i] = _process_one(nlp, d, size) if processed is None else _result([processed[n]], d, seconds * len(d.text))
+    return [results[i] for i in range(len(docs))]
 
 
-def _process_one(nlp, d: Document) -> DocResult:
+def _process_one(nlp, d: Document, size: int) -> DocResult:
     started = time.perf_counter()
     try:
-        doc = nlp(d.text)
+        docs = [nlp(d.text)] if len(d.text) <= size else list(_sections(nlp, d.text, size))
     except Exception as err:
         return DocResult(error=_error(d, "processing", f"{type(err).__name__}: {err}"))
-    return _result(doc, d, time.perf_counter() - started)
+    return _result(docs, d, time.perf_counter() - started)
 
 
-def _result(doc, d: Document, seconds: float) -> DocResult:
-    """A stage that caught an error still yields the rows it could make, with the error beside them."""
+def _sections(nlp, text: str, size: int):
+    """Each section's Doc, one at a time, with the offset of its first character."""
+    from .sentences import section_bounds
+
+    for start, end in section_bounds(text, size):
+        yield start, nlp(text[start:end])
+
+
+def _result(docs: list, d: Document, seconds: float) -> DocResult:
+    """A stage that caught an error still yields the rows it could make, with the error beside them.
+
+    ``docs`` is one Doc, or ``(offset, Doc)`` per section of a long document.
+    """
+    rows, errors = [], []
     try:
-        rows = doc_to_records(doc, d.doc_id)
+        for item in docs:
+            offset, doc = item if isinstance(item, tuple) else (0, item)
+            for row in doc_to_records(doc, d.doc_id):
+                if isinstance(item, tuple):
+                    row = row.shifted(offset, len(rows))
+                    row.check(d.text)
+                rows.append(row)
+            errors.extend(doc._.errors or [])
     except Exception as err:
         return DocResult(error=_error(d, "processing", f"{type(err).__name__}: {err}"), seconds=seconds)
     claims = Counter(label for row in rows for label in row.labels)
-    error = _error(d, "stage", "; ".join(doc._.errors)) if doc._.errors else None
+    error = _error(d, "stage", "; ".join(errors)) if errors else None
     return DocResult(tuple(json_line(row.to_json()) for row in rows), error, dict(claims), round(seconds, 6))
 
 

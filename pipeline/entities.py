@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import document_text, record_error
+from .invisible import trim_invisible
 from .records import Entity
 
 LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with .match(text, pos)
@@ -274,7 +275,8 @@ def find_entities(text: str, model_spans: list[tuple[int, int, str]],
     found = find_candidates(text, model_spans, gazetteer)
     if verifier is not None:
         found = verifier.keep(text, found, gazetteer or {})
-    return [Entity(c.start, c.end, text[c.start:c.end], c.label) for c in found]
+    edges = [trim_invisible(text, c.start, c.end) for c in found]
+    return [Entity(a, b, text[a:b], c.label) for c, (a, b) in zip(found, edges) if a < b]
 
 
 def find_candidates(text: str, model_spans: list[tuple[int, int, str]],

@@ -151,10 +151,16 @@ def read_jsonl_records(stream: IO[str] | Iterable[str], source: str, *,
     The id is data: it names the document in the output and is never used as
     a path (see ``safe_filename``).
     """
-    for lineno, line in enumerate(stream, 1):
+    limit = max_record_chars(max_chars)
+    for lineno, (line, length) in enumerate(bounded_lines(stream, limit), 1):
+        where = f"{source}:{lineno}"
+        if line is None:
+            yield ReadError(None, where, "too_long",
+                            f"record has {length:,} characters: its text cannot be within the limit of "
+                            f"{max_chars:,} characters (raise it with --max-chars)")
+            continue
         if not line.strip():
             continue
-        where = f"{source}:{lineno}"
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
@@ -176,6 +182,30 @@ def read_jsonl_records(stream: IO[str] | Iterable[str], source: str, *,
             yield ReadError(doc_id, where, "binary", "text contains NUL characters")
         else:
             yield Document(doc_id, obj["text"], where)
+
+
+def max_record_chars(max_chars: int) -> int:
+    """The longest JSONL line whose text can be within ``max_chars``: JSON spells one character in
+    at most 12 (an escaped surrogate pair), and the id and other fields get 64 KiB."""
+    return 12 * max_chars + 65_536
+
+
+def bounded_lines(stream: IO[str] | Iterable[str], limit: int) -> Iterator[tuple[str | None, int]]:
+    """(line, length) per line, or (None, length) for a line over ``limit``, which is skipped
+    in pieces without ever being held whole: a 100 MB record is refused, not parsed."""
+    readline = getattr(stream, "readline", None)
+    if readline is None:
+        for line in stream:
+            yield (line if len(line) <= limit else None), len(line)
+        return
+    while line := readline(limit + 1):
+        length = len(line)
+        if length <= limit or line.endswith("\n"):
+            yield (line if length <= limit else None), length
+            continue
+        while (rest := readline(limit)) and not rest.endswith("\n"):
+            length += len(rest)
+        yield None, length + len(rest)
 
 
 def _read_jsonl_file(path: Path, max_chars: int) -> Iterator[Document | ReadError]:

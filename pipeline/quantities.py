@@ -65,6 +65,7 @@ from spacy.tokens import Doc
 
 from .evaluate import overlap, value_ok as _value_ok
 from .extensions import document_text, record_error
+from .invisible import original_span, visible
 from .records import Quantity
 from .sentences import stripped_bounds
 
@@ -918,8 +919,16 @@ def find_quantities(text: str) -> list[Quantity]:
 
     Offsets are relative to ``text``; spans are sorted and never overlap, and
     the approximator before a span is kept in ``approx`` (outside the span).
+    Invisible characters are read through (``pipeline.invisible``).
     """
-    return list(_candidates(text, strict=True))
+    seen, positions = visible(text)
+    if positions is None:
+        return list(_candidates(text, strict=True))
+    found = []
+    for q in _candidates(seen, strict=True):
+        start, end = original_span(positions, q.start, q.end)
+        found.append(replace(q, start=start, end=end, text=text[start:end]))
+    return found
 
 
 def parse_quantity(span_text: str) -> tuple[float | None, str | None]:

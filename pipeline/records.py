@@ -6,7 +6,7 @@ the offset invariant (``text[start:end]`` is the span) is checked in one place.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 CLAIM_LABELS: tuple[str, ...] = ("metric", "target", "policy")
@@ -47,6 +47,9 @@ class Entity:
     text: str
     label: str
 
+    def shifted(self, offset: int) -> "Entity":
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -54,6 +57,9 @@ class Speaker:
     end: int
     text: str
     label: str
+
+    def shifted(self, offset: int) -> "Speaker":
+        return replace(self, start=self.start + offset, end=self.end + offset)
 
 
 @dataclass
@@ -88,6 +94,13 @@ class SentenceRecord:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    def shifted(self, offset: int, sent_id: int) -> "SentenceRecord":
+        """This row of a section, as a row of the whole document: offsets moved, renumbered."""
+        return replace(self, sent_id=sent_id, start=self.start + offset, end=self.end + offset,
+                       entities=[e.shifted(offset) for e in self.entities],
+                       quantities=[q.shifted(offset) for q in self.quantities],
+                       speaker=None if self.speaker is None else self.speaker.shifted(offset))
 
 
 ZERO_SCORES = {label: 0.0 for label in CLAIM_LABELS}

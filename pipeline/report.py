@@ -9,6 +9,7 @@ so the report and the exported tables never disagree.
 from __future__ import annotations
 
 import html
+import math
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,10 @@ COLORS = {"metric": "#2b6cb0", "target": "#c05621", "policy": "#2f855a",
 TOP_ENTITIES = 12
 TOP_DOCUMENTS = 30
 DOTS_PER_YEAR = 20
+# The timeline's years: a deadline outside them (a misread number, an edited
+# file) stays in the table but would stretch the axis over millions of ticks.
+TIMELINE_YEARS = (1900, 2200)
+MAX_TICKS = 30
 MAX_ROWS = 200
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 STYLE = """
@@ -92,6 +97,16 @@ def timeline_chart(targets: pd.DataFrame, *, width: int = 1140) -> str:
     """Targets as dots over their deadline year, stacked per year, each with its text as a tooltip."""
     if targets.empty:
         return '<p class="note">No target states a deadline.</p>'
+    low, high = TIMELINE_YEARS
+    shown = targets[(targets["deadline"] >= low) & (targets["deadline"] <= high)]
+    note = (f'<p class="note">{len(targets) - len(shown)} deadlines outside {low}–{high} are in the table '
+            f'only.</p>' if len(shown) < len(targets) else "")
+    if shown.empty:
+        return note
+    return timeline_svg(shown, width) + note
+
+
+def timeline_svg(targets: pd.DataFrame, width: int) -> str:
     years = sorted(int(y) for y in targets["deadline"].unique())
     first, last = years[0] - 1, years[-1] + 1
     per_year = targets.groupby("deadline").size()
@@ -104,7 +119,7 @@ def timeline_chart(targets: pd.DataFrame, *, width: int = 1140) -> str:
     out = [f'<svg role="img" aria-label="Targets by deadline" width="{width}" height="{base + 40}" '
            f'viewBox="0 0 {width} {base + 40}" xmlns="http://www.w3.org/2000/svg"><title>Targets by deadline</title>',
            f'<line x1="{left}" y1="{base}" x2="{width - right}" y2="{base}" stroke="#4a5568"/>']
-    for year in range(first, last + 1):
+    for year in range(first, last + 1, math.ceil((last - first + 1) / MAX_TICKS)):
         out.append(f'<line x1="{x_of(year):.1f}" y1="{base}" x2="{x_of(year):.1f}" y2="{base + 5}" stroke="#4a5568"/>'
                    f'<text x="{x_of(year):.1f}" y="{base + 20}" text-anchor="middle">{year}</text>')
     stacked: Counter = Counter()

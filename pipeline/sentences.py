@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from .extensions import TEXT_KEY, document_text
+from .invisible import INVISIBLE
 
 LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
@@ -149,10 +150,37 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def section_bounds(text: str, size: int) -> list[tuple[int, int]]:
+    """Consecutive (start, end) pieces of ``text``, none longer than ``size``, covering it all.
+
+    A long document is processed a section at a time so that memory stays
+    bounded and spaCy's ``max_length`` never refuses it. Every line break
+    ends a sentence (spec §1), so a cut after one, a paragraph break if there
+    is one, never splits a sentence; only a line longer than half a section
+    is cut at a space, or anywhere when it has none.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        floor, ceiling = start + size // 2, start + size
+        cut = -1
+        for separator in ("\n\n", "\n", " "):
+            found = text.rfind(separator, floor, ceiling)
+            if found >= 0:
+                cut = found + len(separator)
+                break
+        cut = cut if cut > start else ceiling
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
 # --------------------------------------------------------------- tokenizer --
 
 class SentenceAlignedTokenizer:
-    """spaCy's tokenizer, plus a split wherever a sentence starts or ends mid-token.
+    """spaCy's tokenizer, plus a split wherever a sentence starts or ends mid-token,
+    and around invisible characters (``pipeline.invisible``).
 
     Glued text (``driverThe``) is one token to spaCy; splitting it here, before
     any statistical component runs, lets the NER see two words and lets the
@@ -168,6 +196,7 @@ class SentenceAlignedTokenizer:
     def __call__(self, text: str) -> Doc:
         doc = self.base(text)
         cuts = {p for span in sentence_spans(text) for p in span}
+        cuts.update(p for m in INVISIBLE.finditer(text) for p in m.span())  # keeps names clean of them
         if any(True for t in doc for _ in _cuts_near(cuts, t)):
             doc = _split_tokens(doc, cuts, text)
         doc.user_data[TEXT_KEY] = text

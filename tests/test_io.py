@@ -186,3 +186,28 @@ def test_ids_that_are_neither_strings_nor_integers_are_refused(bad_id):
     got = list(read_jsonl_records(io.StringIO("\n".join(lines)), "stdin"))
     assert isinstance(got[0], ReadError) and "string or an integer" in got[0].message
     assert got[1].doc_id == "7"
+
+
+def test_a_jsonl_record_too_long_to_fit_is_refused_unparsed_and_the_next_one_read(tmp_path, monkeypatch):
+    import pipeline.io as io_module
+
+    parsed = []
+    real_loads = json.loads
+    monkeypatch.setattr(io_module.json, "loads", lambda s, *a, **k: parsed.append(len(s)) or real_loads(s, *a, **k))
+    f = tmp_path / "in.jsonl"
+    huge = json.dumps({"id": "huge", "text": "z" * 400_000})
+    f.write_text(huge + "\n" + json.dumps({"id": "ok", "text": "Fine."}) + "\n")
+    items = list(read_documents([str(f)], max_chars=1_000))
+    assert kinds(items) == ["too_long", "ok"]
+    assert "record has 400,0" in items[0].message and "--max-chars" in items[0].message
+    assert items[0].source.endswith("in.jsonl:1") and items[1].source.endswith("in.jsonl:2")
+    assert max(parsed) < 1_000  # the long line never reached the JSON parser
+
+
+def test_bounded_lines_skips_a_long_line_in_pieces():
+    import io
+
+    from pipeline.io import bounded_lines
+
+    stream = io.StringIO("short\n" + "a" * 95 + "\nlast")
+    assert list(bounded_lines(stream, 10)) == [("short\n", 6), (None, 96), ("last", 4)]

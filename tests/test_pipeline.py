@@ -107,3 +107,27 @@ def test_domain_rules_do_not_cost_accuracy_on_general_news(nlp, tmp_path):
     # measured 0.745 / 0.404; the floors are plain en_core_web_sm's figures
     assert res["entities.PERSON.f1"] >= 0.670
     assert res["entities.ORG.f1"] >= 0.353
+
+
+def test_a_document_longer_than_spacy_allows_is_processed_in_sections(nlp, monkeypatch):
+    """With ``max_length`` lowered, a document past it still gives every sentence, at document offsets."""
+    import json
+
+    from pipeline.engines import process_batch
+    from pipeline.io import Document
+
+    paragraph = ("China's digital economy grew 10 percent in 2024, the National Data Administration said. "
+                 "By 2027, Alibaba aims to build 30 data hubs.\n\n")
+    text = paragraph * 60
+    monkeypatch.setattr(nlp, "max_length", 2_000)
+    [result] = process_batch(nlp, [Document("long", text, "long.txt")])
+    assert result.error is None
+    rows = [json.loads(line) for line in result.lines]
+    assert [r["sent_id"] for r in rows] == list(range(120))
+    assert rows[-1]["start"] > 2_000 * 3
+    for row in rows:
+        assert text[row["start"]:row["end"]] == row["text"]
+        for span in row["entities"] + row["quantities"]:
+            assert text[span["start"]:span["end"]] == span["text"]
+    assert sum("target" in r["labels"] for r in rows) == 60
+    assert {e["text"] for r in rows for e in r["entities"]} >= {"National Data Administration", "Alibaba"}

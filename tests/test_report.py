@@ -141,3 +141,17 @@ def test_a_surname_counts_for_the_full_name_of_its_document():
                                            "Gina Raimondo", "Gina Raimondo", "Liu", "Liu"]
     two = pd.DataFrame({"doc_id": ["a", "a", "a"], "text": ["Liu Wei", "Liu Liehong", "Liu"]})
     assert full_names(two).tolist() == ["Liu Wei", "Liu Liehong", "Liu"], "ambiguous: left alone"
+
+
+def test_a_deadline_in_an_absurd_year_stays_in_the_table_but_off_the_timeline():
+    import pandas as pd
+
+    from pipeline.report import timeline_chart
+
+    targets = pd.DataFrame({"deadline": [2027, 2_000_000_000, 2030], "doc_id": ["a", "b", "c"],
+                            "sent_id": [0, 1, 2], "text": ["x", "y", "z"]})
+    svg = timeline_chart(targets)
+    assert len(svg) < 20_000 and svg.count("<circle") == 2
+    assert "1 deadlines outside 1900–2200 are in the table only" in svg
+    wide = timeline_chart(targets.assign(deadline=[1900, 2200, 2050]))
+    assert wide.count("<text") <= 31  # ticks thinned to about thirty labels

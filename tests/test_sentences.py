@@ -35,3 +35,26 @@ def test_spans_are_stripped_and_cover_all_text():
         assert text[a:b] == text[a:b].strip()
         covered.update(range(a, b))
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+@pytest.mark.parametrize("text", [
+    "First line.\nSecond line.\n\nA new paragraph here.\n" * 40,
+    "one long line without breaks " * 60,
+    "x" * 1000,
+    "",
+])
+def test_sections_cover_the_text_and_stay_within_their_size(text):
+    from pipeline.sentences import section_bounds
+
+    bounds = section_bounds(text, 100)
+    assert "".join(text[a:b] for a, b in bounds) == text
+    assert all(b - a <= 100 for a, b in bounds) and all(a < b for a, b in bounds[:-1])
+
+
+def test_sections_cut_after_line_breaks_so_no_sentence_is_split():
+    from pipeline.sentences import section_bounds
+
+    text = "The first sentence of many. Another one follows it.\n" * 30
+    whole = set(sentence_spans(text))
+    pieces = {(a + s, a + e) for a, b in section_bounds(text, 400) for s, e in sentence_spans(text[a:b])}
+    assert pieces == whole
