@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CONFIG = REPO_ROOT / "configs" / "default.cfg"
+# pipeline/configs links to the repository's configs/ in a checkout, and is a copy in a wheel
+DEFAULT_CONFIG = Path(__file__).parent / "configs" / "default.cfg"
 DEFAULT_TRAIN_CONFIG = REPO_ROOT / "configs" / "train.cfg"
 
 
@@ -48,8 +49,8 @@ def load_config(path: str | Path | None = None, overrides: Mapping[str, Any] | N
     try:
         config = Config().from_disk(path, interpolate=False, overrides=dict(overrides or {}))
         models = Path(config["paths"]["models"])
-        if not models.is_absolute():
-            config["paths"]["models"] = str((path.resolve().parent.parent / models).resolve())
+        if not models.is_absolute():  # beside the config's folder: the repository's, or the package's
+            config["paths"]["models"] = str((path.absolute().parent.parent / models).resolve())
         return config.interpolate()
     except Exception as err:  # confection raises several types for bad files
         raise ConfigError(f"cannot read config {path}: {err}") from err
