@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -90,6 +91,6 @@ def flag_boilerplate(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("claims_boilerplate", requires=["token.is_sent_start"], assigns=["span._.boilerplate"])
-def claims_boilerplate(doc: Doc) -> Doc:
-    return flag_boilerplate(doc)
+@Language.factory("claims_boilerplate", requires=["token.is_sent_start"], assigns=["span._.boilerplate"])
+def make_boilerplate_stage(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    return flag_boilerplate

@@ -133,15 +133,19 @@ def syntactic_pattern(tokens) -> str:
     return " ".join(word_class(t) for t in tokens if not t.is_space)
 
 
-def view_of(doc: Doc, start: int, end: int) -> SentenceView:
-    """The classifier's view of ``doc.text[start:end]`` with the stages' findings inside it."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return SentenceView(
-        text=document_text(doc)[start:end],
-        quantities=tuple(q for q in doc._.quantities or [] if start <= q.start and q.end <= end),
-        entities=tuple(e for e in doc._.claim_entities or [] if start <= e.start and e.end <= end),
-        pattern=syntactic_pattern(span) if span is not None else "",
-    )
+def views_of(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[SentenceView]:
+    """The classifier's view of each ``doc.text[start:end]`` with the stages' findings inside it."""
+    text, quantities, entities = document_text(doc), doc._.quantities or [], doc._.claim_entities or []
+    views = []
+    for start, end in bounds:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        views.append(SentenceView(
+            text=text[start:end],
+            quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
+            entities=tuple(e for e in entities if start <= e.start and e.end <= end),
+            pattern=syntactic_pattern(span) if span is not None else "",
+        ))
+    return views
 
 
 def normalised_text(text: str) -> str:
@@ -275,24 +279,53 @@ def labels_from_scores(scores: dict[str, float], thresholds: dict[str, float]) -
 
 def sentence_views(doc: Doc) -> list[tuple[int, SentenceView]]:
     """(start offset, view) for each body sentence of an annotated Doc."""
-    out = []
-    for sent in doc.sents:
-        bounds = stripped_bounds(sent)
-        if bounds is None or sent._.boilerplate:
-            continue
-        out.append((bounds[0], view_of(doc, *bounds)))
-    return out
+    bounds = [b for sent in doc.sents if not sent._.boilerplate and (b := stripped_bounds(sent)) is not None]
+    return [(start, view) for (start, _), view in zip(bounds, views_of(doc, bounds))]
 
 
 class ClaimStage:
-    def __init__(self, classifier):
+    def __init__(self, classifier, sources: tuple[str | None, str | None] = (None, None)):
         self.classifier = classifier
+        self.sources = sources  # the model and encoder folders to_disk copies
+
+    @property
+    def missing(self) -> str | None:
+        """Why there is no classifier yet (spacy.load fills it in from_disk), or None."""
+        return None if self.classifier is not None else (
+            f"claim classifier model not found at {self.sources[0]}: run `claims train` "
+            "or set components.claims_classifier.model=null for the keyword rules")
 
     def __call__(self, doc: Doc) -> Doc:
+        self._check_loaded()
         return self._score(doc)
+
+    def _check_loaded(self) -> None:
+        if self.missing:
+            from .config import ConfigError
+
+            raise ConfigError(self.missing)
+
+    def to_disk(self, path: str | Path, *, exclude=()) -> None:
+        """The classifier's and the encoder's files, so that ``spacy.load`` needs no repository."""
+        import shutil
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, folder in zip(("classifier", "static"), self.sources):
+            if folder and isinstance(self.classifier, TrainedClassifier):
+                shutil.copytree(folder, path / name, dirs_exist_ok=True)
+
+    def from_disk(self, path: str | Path, *, exclude=()) -> "ClaimStage":
+        path = Path(path)
+        if (path / "classifier").is_dir():
+            static = path / "static" if (path / "static").is_dir() else None
+            self.classifier = load_classifier(str(path / "classifier"), static and str(static))
+            self.sources = (str(path / "classifier"), static and str(static))
+        return self
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64):
         """Score a batch of documents with one model call (much faster than per doc)."""
+        self._check_loaded()
         batch: list[Doc] = []
         for doc in docs:
             batch.append(doc)
@@ -330,18 +363,17 @@ class ClaimStage:
 
 
 def load_classifier(model: str | None, embeddings: str | None = None):
+    """The trained classifier in ``model``, the keyword rules without one, or None when the
+    folder is missing (``ClaimStage.missing`` says so; ``spacy.load`` fills it from its own copy)."""
     if not model:
         return RuleClassifier()
     path = Path(model)
     if not (path / "thresholds.json").is_file():
-        from .config import ConfigError
-
-        raise ConfigError(f"claim classifier model not found at {path}: run `claims train` "
-                          "or set components.claims_classifier.model=null for the keyword rules")
+        return None
     return TrainedClassifier.load(path, embeddings)
 
 
 @Language.factory("claims_classifier", default_config={"model": None, "embeddings": None},
                   assigns=["doc._.claim_scores", "doc._.claim_labels"])
 def make_claim_stage(nlp: Language, name: str, model: str | None, embeddings: str | None) -> ClaimStage:
-    return ClaimStage(load_classifier(model, embeddings))
+    return ClaimStage(load_classifier(model, embeddings), (model, embeddings))

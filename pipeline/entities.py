@@ -20,7 +20,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import document_text, record_error
+from .extensions import document_text, record_error, set_span_group
 from .invisible import trim_invisible
 from .records import Entity
 
@@ -344,10 +344,31 @@ def model_spans(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 class EntityStage:
-    def __init__(self, gazetteer: dict[str, str], rules: bool = True, verifier=None):
+    def __init__(self, gazetteer: dict[str, str], rules: bool = True, verifier=None,
+                 verifier_folder: str | Path | None = None):
         self.gazetteer = gazetteer
         self.rules = rules
         self.verifier = verifier
+        self.verifier_folder = verifier_folder  # what to_disk copies: the files its card vouches for
+
+    def to_disk(self, path: str | Path, *, exclude=()) -> None:
+        """The gazetteer and the verifier's files, so that ``spacy.load`` needs no repository."""
+        import shutil
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "patterns.jsonl", [{"label": label, "pattern": name}
+                                                    for name, label in self.gazetteer.items()])
+        if self.verifier is not None:
+            shutil.copyfile(Path(self.verifier_folder) / "verifier.json", path / "verifier.json")
+            shutil.copytree(Path(self.verifier_folder) / "verifier", path / "verifier", dirs_exist_ok=True)
+
+    def from_disk(self, path: str | Path, *, exclude=()) -> "EntityStage":
+        from .verifier import load_verifier
+
+        self.gazetteer = load_gazetteer(Path(path) / "patterns.jsonl")
+        self.verifier, self.verifier_folder = load_verifier(path), path
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.rules:  # the plain model, for the baseline row
@@ -355,8 +376,9 @@ class EntityStage:
                                     for e in doc.ents if e.label_ in ("PERSON", "ORG")]
             return doc
         try:
-            doc._.claim_entities = find_entities(document_text(doc), model_spans(doc), self.gazetteer,
-                                                 self.verifier)
+            doc._.claim_entities = entities = find_entities(document_text(doc), model_spans(doc),
+                                                            self.gazetteer, self.verifier)
+            set_span_group(doc, "claims_entities", entities)
         except Exception as err:  # a bad document must not sink its batch
             doc._.claim_entities = []
             record_error(doc, "claims_entities", err)
@@ -369,4 +391,4 @@ def make_entity_stage(nlp: Language, name: str, patterns: str | None, rules: boo
                       verifier: str | None) -> EntityStage:
     from .verifier import load_verifier
 
-    return EntityStage(load_gazetteer(patterns), rules, load_verifier(verifier))
+    return EntityStage(load_gazetteer(patterns), rules, load_verifier(verifier), verifier)

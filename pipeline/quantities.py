@@ -64,7 +64,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .evaluate import overlap, value_ok as _value_ok
-from .extensions import document_text, record_error
+from .extensions import document_text, record_error, set_span_group
 from .invisible import original_span, visible
 from .records import Quantity
 from .sentences import stripped_bounds
@@ -1057,7 +1057,8 @@ class QuantityStage:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.quantities = self.find(doc)
+            doc._.quantities = found = self.find(doc)
+            set_span_group(doc, "quantities", found, label=lambda q: q.unit or "number")
         except Exception as err:  # keep the document; report the stage
             doc._.quantities = []
             record_error(doc, "claims_quantities", err)

@@ -51,15 +51,8 @@ class Entity:
         return replace(self, start=self.start + offset, end=self.end + offset)
 
 
-@dataclass(frozen=True)
-class Speaker:
-    start: int
-    end: int
-    text: str
-    label: str
-
-    def shifted(self, offset: int) -> "Speaker":
-        return replace(self, start=self.start + offset, end=self.end + offset)
+# The speaker of a claim is a PERSON or ORG mention: the same four fields.
+Speaker = Entity
 
 
 @dataclass
@@ -136,7 +129,7 @@ def doc_to_records(doc, doc_id: str) -> list[SentenceRecord]:
             boilerplate=boilerplate,
             entities=[e for e in entities if start <= e.start and e.end <= end],
             quantities=[] if boilerplate else [q for q in quantities if start <= q.start and q.end <= end],
-            speaker=None if boilerplate or speaker is None else Speaker(**vars(speaker)),
+            speaker=None if boilerplate else speaker,
             deadline=None if boilerplate else deadline,
         )
         row.check(text)

@@ -250,9 +250,9 @@ def set_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("claims_sentences", assigns=["token.is_sent_start"])
-def claims_sentences(doc: Doc) -> Doc:
-    return set_sentence_starts(doc)
+@Language.factory("claims_sentences", assigns=["token.is_sent_start"])
+def make_sentence_stage(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    return set_sentence_starts
 
 
 def stripped_bounds(sent) -> tuple[int, int] | None:

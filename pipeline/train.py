@@ -18,7 +18,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .claims import FEATURES_VERSION, SentenceView, model_inputs, sentence_vectors, vector_columns, view_of
+from .claims import FEATURES_VERSION, SentenceView, model_inputs, sentence_vectors, vector_columns, views_of
 from .linear import LinearModel
 from .evaluate import GoldDocument, GoldPaths, gold_paths, load_gold, prf
 from .records import CLAIM_LABELS
@@ -43,12 +43,10 @@ def training_set(nlp, docs: Sequence[GoldDocument]) -> TrainingSet:
     with nlp.select_pipes(disable=disabled):
         processed = list(nlp.pipe(d.text for d in docs))
     for i, (gold, doc) in enumerate(zip(docs, processed)):
-        for s in gold.sentences:
-            if s.boilerplate:
-                continue
-            views.append(view_of(doc, s.start, s.end))
-            labels.append([int(label in s.labels) for label in CLAIM_LABELS])
-            groups.append(i)
+        body = [s for s in gold.sentences if not s.boilerplate]
+        views.extend(views_of(doc, [(s.start, s.end) for s in body]))
+        labels.extend([int(label in s.labels) for label in CLAIM_LABELS] for s in body)
+        groups.extend([i] * len(body))
     return TrainingSet(views, np.array(labels, dtype=int).reshape(-1, len(CLAIM_LABELS)), np.array(groups))
 
 
