@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import shutil
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -15,6 +17,28 @@ app = typer.Typer(
     help="Extract metric, target and policy claims, PERSON/ORG entities and quantities "
          "from news articles (spec: ANNOTATION.md).",
 )
+log = logging.getLogger("claims")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"claims {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True,
+                                help="Show what the run does (-v), and more (-vv), on stderr."),
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Global options: they go before the subcommand (claims -v run ...)."""
+    level = logging.WARNING if not verbose else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="claims: %(levelname)s: %(message)s", stream=sys.stderr, force=True)
+    log.setLevel(level)
 
 ConfigOpt = typer.Option(None, "--config", "-c", help="Pipeline config (default: configs/default.cfg).")
 SetOpt = typer.Option(None, "--set", help="Override a config setting: --set section.key=value (repeatable).")
@@ -29,20 +53,23 @@ def _load_nlp(config: Optional[Path], overrides: Optional[List[str]]):
     from .config import ConfigError, load
 
     try:
-        return load(config, _overrides(overrides))
+        nlp = load(config, _overrides(overrides))
     except ConfigError as err:
         _fail(str(err))
+    return nlp
 
 
 @app.command()
 def run(
     inputs: List[str] = typer.Argument(..., help="Files, folders (*.txt, *.html, *.jsonl inside), globs, "
                                                  "or '-' for JSONL records {\"id\", \"text\"} on stdin."),
-    out: Path = typer.Option(Path("outputs/claims.jsonl"), "--out", "-o", help="Output JSONL, one sentence per line."),
+    out: Path = typer.Option(Path("outputs/claims.jsonl"), "--out", "-o",
+                             help="Output JSONL, one sentence per line; '-' writes the records to stdout "
+                                  "(errors and the summary to stderr; nothing kept, no store)."),
     config: Optional[Path] = ConfigOpt,
     set_: Optional[List[str]] = SetOpt,
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any document failed."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (Ray actors with --engine ray)."),
     engine: str = typer.Option("local", "--engine", help="'local' (this machine) or 'ray' (Ray Data)."),
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address; none starts a local Ray."),
@@ -58,7 +85,9 @@ def run(
     Resumable (rerun the same command after a crash), incremental (unchanged
     documents are reused, see NAME.manifest.jsonl) and streaming.
     """
+    import tempfile
     from concurrent.futures.process import BrokenProcessPool
+    from contextlib import nullcontext
 
     from .config import ConfigError
     from .engines import PipelineSpec
@@ -73,23 +102,40 @@ def run(
                          batch_size=batch_size)
     shown = not quiet and sys.stderr.isatty()  # counting reads every input once more: only for a bar
     bar = ProgressBar(count_documents(inputs) if shown else None, enabled=shown)
-    try:
-        summary = run_batch(spec, inputs, out, options=options, progress=bar)
-    except (ConfigError, Locked, OutputOverInput) as err:
-        _fail(str(err))
-    except BrokenProcessPool as err:
-        _fail(f"a worker process died ({err}); run the same command again to resume", code=1)
-    except OSError as err:  # a folder that cannot be written, a full disk
-        where = f" ({err.filename})" if err.filename else ""
-        _fail(f"{err.strerror or err}{where}; fix that and run the same command again to resume", code=1)
-    finally:
-        bar.close()
-    typer.echo(summary.line(), err=True)
-    typer.echo(f"wrote {out} (errors: {errors_path_for(out)})", err=True)
+    to_stdout = str(out) == "-"
+    with tempfile.TemporaryDirectory(prefix="claims-stdout-") if to_stdout else nullcontext() as tmp:
+        target = Path(tmp) / "claims.jsonl" if to_stdout else out
+        try:
+            summary = run_batch(spec, inputs, target, options=options, progress=bar)
+        except (ConfigError, Locked, OutputOverInput) as err:
+            _fail(str(err))
+        except BrokenProcessPool as err:
+            _fail(f"a worker process died ({err}); run the same command again to resume", code=1)
+        except OSError as err:  # a folder that cannot be written, a full disk
+            where = f" ({err.filename})" if err.filename else ""
+            _fail(f"{err.strerror or err}{where}; fix that and run the same command again to resume", code=1)
+        finally:
+            bar.close()
+        if to_stdout:  # records to stdout; error records to stderr, beside the summary
+            _copy_to(target, sys.stdout)
+            _copy_to(errors_path_for(target), sys.stderr)
+    log.info("%s processed, %s reused unchanged, %s resumed", summary.processed, summary.reused, summary.resumed)
+    if not quiet:
+        typer.echo(summary.line(), err=True)
+        if not to_stdout:
+            typer.echo(f"wrote {out} (errors: {errors_path_for(out)})", err=True)
     if summary.documents == 0 or (strict and summary.errors):
         raise typer.Exit(1)
-    if not no_db:  # beside the output by default: a run writes nothing outside its output's folder
-        _load_into_store(out, db or out.parent / "claims.duckdb")
+    if not no_db and not to_stdout:  # beside the output by default: a run writes nothing outside its folder
+        _load_into_store(out, db or out.parent / "claims.duckdb", quiet)
+
+
+def _copy_to(path: Path, stream) -> None:
+    if path.is_file():
+        stream.flush()
+        with path.open("rb") as f:
+            shutil.copyfileobj(f, stream.buffer)
+        stream.buffer.flush()
 
 
 def _overrides(pairs: Optional[List[str]]) -> dict:
@@ -101,7 +147,7 @@ def _overrides(pairs: Optional[List[str]]) -> dict:
         _fail(str(err))
 
 
-def _load_into_store(out: Path, db: Path) -> None:
+def _load_into_store(out: Path, db: Path, quiet: bool = False) -> None:
     """Load a finished run into the analytics store; the output is already safe on disk."""
     from .store import StoreError, load_run
 
@@ -110,7 +156,8 @@ def _load_into_store(out: Path, db: Path) -> None:
     except StoreError as err:
         _fail(f"{out} is written, but loading it into {db} failed: {err} "
               f"(retry with the same command, or --no-db)", code=1)
-    typer.echo(f"loaded run {run_id} into {db}", err=True)
+    if not quiet:
+        typer.echo(f"loaded run {run_id} into {db}", err=True)
 
 
 def _evaluate_docs(gold: Path, docs: Path, config, overrides, lenient: bool, mismatches: list) -> dict:

@@ -63,10 +63,14 @@ def load_train_config(path: str | Path | None = None, overrides: Mapping[str, An
 
 def build_pipeline(config: Config) -> Language:
     """Assemble the pipeline; a missing model or bad setting fails here, once."""
+    import logging
+    import time
+
     import spacy
 
     from . import components  # noqa: F401  (registers every factory)
 
+    started = time.perf_counter()
     try:
         nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     except OSError as err:
@@ -76,6 +80,8 @@ def build_pipeline(config: Config) -> Language:
     for _, component in nlp.pipeline:  # a model the config names must exist: fail here, once
         if getattr(component, "missing", None):
             raise ConfigError(component.missing)
+    logging.getLogger("claims").info("built the pipeline (%s) in %.1f s", ", ".join(nlp.pipe_names),
+                                     time.perf_counter() - started)
     return nlp
 
 
