@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import srsly
+import jsonlines
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -315,12 +315,19 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
         c.start == p.start and c.end == p.end for c in overridden)])
 
 
+def write_gazetteer(path: Path, rows: list[dict[str, str]]) -> None:
+    """One ``{"label": ..., "pattern": ...}`` per line, compact and key-sorted: same rows, same bytes."""
+    with jsonlines.open(path, "w", compact=True, sort_keys=True) as out:
+        out.write_all(rows)
+
+
 def load_gazetteer(path: str | Path | None) -> dict[str, str]:
     """``{"pattern": "National Data Administration", "label": "ORG"}`` lines -> name map."""
     if not path or not Path(path).is_file():
         return {}
-    return {row["pattern"]: row["label"] for row in srsly.read_jsonl(path)
-            if row.get("label") in ("PERSON", "ORG") and isinstance(row.get("pattern"), str)}
+    with jsonlines.open(path) as rows:
+        return {row["pattern"]: row["label"] for row in rows
+                if row.get("label") in ("PERSON", "ORG") and isinstance(row.get("pattern"), str)}
 
 
 def plausible_model_name(span) -> bool:
@@ -357,8 +364,8 @@ class EntityStage:
 
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / "patterns.jsonl", [{"label": label, "pattern": name}
-                                                    for name, label in self.gazetteer.items()])
+        write_gazetteer(path / "patterns.jsonl", [{"label": label, "pattern": name}
+                                                  for name, label in self.gazetteer.items()])
         if self.verifier is not None:
             shutil.copyfile(Path(self.verifier_folder) / "verifier.json", path / "verifier.json")
             shutil.copytree(Path(self.verifier_folder) / "verifier", path / "verifier", dirs_exist_ok=True)

@@ -260,14 +260,14 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
                source: dict | None = None, encoder=None) -> dict:
     """Fit and save the gazetteer and the classifier; ``source`` (files, hashes) goes on the card;
     with an ``encoder`` the sentence vectors join the features."""
-    import srsly
+    from .entities import write_gazetteer
 
     random.seed(seed)
     np.random.seed(seed)
     models_dir = Path(models_dir)
     (models_dir / "entities").mkdir(parents=True, exist_ok=True)
     patterns = gazetteer_rows(docs, reference)
-    srsly.write_jsonl(models_dir / "entities" / "patterns.jsonl", patterns)
+    write_gazetteer(models_dir / "entities" / "patterns.jsonl", patterns)
     log(f"gazetteer: {len(patterns)} organisation names ({len(reference)} from the reference list)")
 
     verifier_dir = models_dir / "entities"
