@@ -5,7 +5,7 @@
 Builds one document of each length from ../shared/corpus/*.txt (articles
 joined by blank lines), runs `claims run` on it in a fresh process with
 ``--max-chars`` raised to fit, and prints seconds and peak RSS. Documents are
-processed in sections (``pipeline.engines.SECTION_CHARS``), so memory should
+processed in sections (``pipeline.batch.engines.SECTION_CHARS``), so memory should
 stay near the short document's while time grows with the length.
 """
 

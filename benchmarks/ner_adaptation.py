@@ -5,7 +5,7 @@ article. In each fold the gazetteer is learnt from the training articles only;
 the NER is either the pinned en_core_web_sm as it is, or fine-tuned on the
 fold's gold PERSON/ORG (the model's own other entity types kept as silver
 labels, so that it does not forget them). Both are followed by the same
-entity stage (pipeline/entities.py). Prints exact-match F1 per label.
+entity stage (pipeline/stages/entities.py). Prints exact-match F1 per label.
 
     python benchmarks/ner_adaptation.py --epochs 10 --gold-labels PERSON,ORG
 """
@@ -20,9 +20,9 @@ import spacy
 from spacy.training import Example
 from spacy.util import filter_spans
 
-from pipeline.entities import EntityStage
-from pipeline.evaluate import load_gold, prf
-from pipeline.train import document_folds, gazetteer_rows
+from pipeline.stages.entities import EntityStage
+from pipeline.evaluation.scoring import load_gold, prf
+from pipeline.learning.train import document_folds, gazetteer_rows
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = ("PERSON", "ORG")

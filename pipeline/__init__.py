@@ -10,11 +10,11 @@ __all__ = ["load", "load_claims", "__version__"]
 
 def __getattr__(name: str):
     if name == "load":
-        from .config import load
+        from pipeline.config import load
 
         return load
     if name == "load_claims":
-        from .export import load_claims
+        from pipeline.analytics.tables import load_claims
 
         return load_claims
     raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -22,7 +22,7 @@ log = logging.getLogger("claims")
 
 def _print_version(value: bool) -> None:
     if value:
-        from . import __version__
+        from pipeline import __version__
 
         typer.echo(f"claims {__version__}")
         raise typer.Exit()
@@ -50,7 +50,8 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _load_nlp(config: Optional[Path], overrides: Optional[List[str]]):
-    from .config import ConfigError, load
+    from pipeline.config import load
+    from pipeline.errors import ConfigError
 
     try:
         nlp = load(config, _overrides(overrides))
@@ -89,11 +90,12 @@ def run(
     from concurrent.futures.process import BrokenProcessPool
     from contextlib import nullcontext
 
-    from .config import ConfigError
-    from .engines import PipelineSpec
-    from .io import Locked, OutputOverInput, count_documents
-    from .progress import ProgressBar
-    from .runner import RunOptions, errors_path_for, run as run_batch
+    from pipeline.errors import ConfigError
+    from pipeline.batch.processing import PipelineSpec
+    from pipeline.batch.io import count_documents
+    from pipeline.errors import Locked, OutputOverInput
+    from pipeline.batch.progress import ProgressBar
+    from pipeline.batch.runner import RunOptions, errors_path_for, run as run_batch
 
     if engine not in ("local", "ray"):
         _fail(f"unknown engine {engine!r}: use 'local' or 'ray'")
@@ -139,7 +141,8 @@ def _copy_to(path: Path, stream) -> None:
 
 
 def _overrides(pairs: Optional[List[str]]) -> dict:
-    from .config import ConfigError, parse_overrides
+    from pipeline.config import parse_overrides
+    from pipeline.errors import ConfigError
 
     try:
         return parse_overrides(pairs)
@@ -149,7 +152,8 @@ def _overrides(pairs: Optional[List[str]]) -> dict:
 
 def _load_into_store(out: Path, db: Path, quiet: bool = False) -> None:
     """Load a finished run into the analytics store; the output is already safe on disk."""
-    from .store import StoreError, load_run
+    from pipeline.analytics.store import load_run
+    from pipeline.errors import StoreError
 
     try:
         run_id = load_run(out, db)
@@ -164,8 +168,8 @@ def _evaluate_docs(gold: Path, docs: Path, config, overrides, lenient: bool, mis
     """Run the pipeline on ``docs`` into a folder that is gone afterwards, and score it."""
     import tempfile
 
-    from .evaluate import evaluate_files
-    from .runner import run as run_batch
+    from pipeline.evaluation.scoring import evaluate_files
+    from pipeline.batch.runner import run as run_batch
 
     nlp = _load_nlp(config, overrides)
     with tempfile.TemporaryDirectory(prefix="claims-eval-") as tmp:
@@ -186,7 +190,8 @@ def evaluate(
     set_: Optional[List[str]] = SetOpt,
 ) -> None:
     """Score predictions against gold (spec §7), as ../shared/tools/score.py does."""
-    from .evaluate import GoldError, evaluate_files, render_mismatches, render_table
+    from pipeline.evaluation.scoring import evaluate_files, render_mismatches, render_table
+    from pipeline.errors import GoldError
 
     if (pred is None) == (docs is None):
         _fail("give exactly one of --pred FILE or --docs DIR")
@@ -196,7 +201,7 @@ def evaluate(
             res = evaluate_files(gold, pred, lenient=lenient, mismatches=mismatches)
         else:
             res = _evaluate_docs(gold, docs, config, set_, lenient, mismatches)
-    except GoldError as err:
+    except DataError as err:
         _fail(str(err))
     if as_json:
         typer.echo(json.dumps(res, sort_keys=True))
@@ -212,7 +217,7 @@ def train(
     set_: Optional[List[str]] = SetOpt,
 ) -> None:
     """Rebuild models/ (claim classifier, entity gazetteer) from the annotated training data."""
-    from .train import train as train_models
+    from pipeline.learning.train import train as train_models
 
     cfg, paths, make_nlp = _training_setup(config, set_)
     train_models(lambda: make_nlp(str(paths["models"]), classifier=False),
@@ -228,7 +233,8 @@ def distill(
     dims: int = typer.Option(256, "--dims", min=8, help="Vector size (PCA)."),
 ) -> None:
     """Make the static sentence encoder from all-MiniLM-L6-v2 (training-time step; needs ".[distill]")."""
-    from .embeddings import EmbeddingError, distill_static
+    from pipeline.learning.embeddings import distill_static
+    from pipeline.errors import EmbeddingError
 
     try:
         card = distill_static(out, dims)
@@ -239,7 +245,8 @@ def distill(
 
 def _encoder(paths: dict):
     """The sentence encoder the training config names, or None when it names none."""
-    from .embeddings import EmbeddingError, SentenceEncoder
+    from pipeline.learning.embeddings import SentenceEncoder
+    from pipeline.errors import EmbeddingError
 
     if not paths.get("embeddings"):
         return None
@@ -255,7 +262,7 @@ def _settings(cfg) -> dict:
 
 
 def _reference_names(paths: dict) -> list:
-    from .train import read_names
+    from pipeline.learning.train import read_names
 
     path = paths.get("organisations")
     if path is not None and not path.is_file():
@@ -265,7 +272,8 @@ def _reference_names(paths: dict) -> list:
 
 def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
     """The training config, its resolved paths, and a pipeline factory around a models folder."""
-    from .config import REPO_ROOT, ConfigError, build_pipeline, load_config, load_train_config
+    from pipeline.config import REPO_ROOT, build_pipeline, load_config, load_train_config
+    from pipeline.errors import ConfigError
 
     try:
         cfg = load_train_config(config, _overrides(overrides))
@@ -305,8 +313,8 @@ def cross_validate(
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Cross-validation over the training articles, scored as `claims evaluate` does."""
-    from .evaluate import evaluate_files, render_table
-    from .train import cross_validate as run_cv, leave_one_file_out
+    from pipeline.evaluation.scoring import evaluate_files, render_table
+    from pipeline.learning.train import cross_validate as run_cv, leave_one_file_out
 
     if by not in ("document", "file"):
         _fail(f"unknown --by {by!r}: use 'document' or 'file'")
@@ -341,7 +349,7 @@ def cross_validate(
 @app.command("validate-gold")
 def validate_gold(files: List[Path] = typer.Argument(..., help="Gold JSONL files (spec §5).")) -> None:
     """Check gold files: offsets, sentence tiling and overlaps, labels, quantities in body sentences."""
-    from .evaluate import validate_gold_file
+    from pipeline.evaluation.scoring import validate_gold_file
 
     bad = 0
     for file in files:
@@ -369,8 +377,9 @@ def annotate_export(
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N tasks (after ordering)."),
 ) -> None:
     """Write one task per sentence, with the run's or the gold's annotations as pre-annotations."""
-    from .annotate import AnnotationError, export_tasks, order_tasks, tasks_from_gold, tasks_from_run
-    from .evaluate import GoldError
+    from pipeline.evaluation.annotate import export_tasks, order_tasks, tasks_from_gold, tasks_from_run
+    from pipeline.errors import AnnotationError
+    from pipeline.errors import GoldError
 
     try:
         if _is_run_file(source):
@@ -399,7 +408,7 @@ def _is_run_file(path: Path) -> bool:
 
 
 def _thresholds() -> dict:
-    from .config import load_config
+    from pipeline.config import load_config
 
     models = Path(load_config()["paths"]["models"])
     return json.loads((models / "classifier" / "thresholds.json").read_text())["thresholds"]
@@ -412,8 +421,9 @@ def annotate_import(
     out: Path = typer.Option(..., "--out", "-o", help="Gold JSONL (spec §5; standoff where the article allows)."),
 ) -> None:
     """Turn finished annotations back into spec gold, one record per document."""
-    from .annotate import AnnotationError, import_tasks
-    from .io import write_text_atomic
+    from pipeline.evaluation.annotate import import_tasks
+    from pipeline.errors import AnnotationError
+    from pipeline.batch.io import write_text_atomic
 
     try:
         records, n, unreviewed = import_tasks(file, fmt)
@@ -431,7 +441,8 @@ def export(
     out: Path = typer.Option(Path("outputs/tables"), "--out", "-o", help="Folder for the tables."),
 ) -> None:
     """Write the run as tables: claims, sentences, entities, quantities, claim_groups."""
-    from .export import FORMATS, RunFileError, export_run
+    from pipeline.analytics.tables import FORMATS, export_run
+    from pipeline.errors import RunFileError
 
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}")
@@ -453,7 +464,8 @@ def query(
     fmt: str = typer.Option("table", "--format", "-f", help="table (for people), csv or json (for machines)."),
 ) -> None:
     """Query the store that `claims run` fills (tables: runs, sentences, claims, entities, quantities, claim_groups)."""
-    from .store import StoreError, query as run_query
+    from pipeline.analytics.store import query as run_query
+    from pipeline.errors import StoreError
 
     if fmt not in ("table", "csv", "json"):
         _fail("--format must be one of table, csv, json")
@@ -496,16 +508,17 @@ def score_attribution(
     set_: Optional[List[str]] = SetOpt,
 ) -> None:
     """Speaker (exact span) and deadline precision/recall on labelled gold sentences (GUIDE.md)."""
-    from .attribution_eval import (attribution_errors, load_attribution_gold, predict_from_run,
+    from pipeline.evaluation.attribution import (attribution_errors, load_attribution_gold, predict_from_run,
                                    predict_stage, render_attribution, score_attribution as score)
-    from .evaluate import GoldError
-    from .export import RunFileError, read_run
+    from pipeline.errors import GoldError
+    from pipeline.analytics.tables import read_run
+    from pipeline.errors import RunFileError
 
     try:
         gold_docs, items = load_attribution_gold(gold, attribution)
         preds = (predict_from_run(read_run(pred), items) if pred is not None
                  else predict_stage(_load_nlp(config, set_), gold_docs, items))
-    except (GoldError, RunFileError) as err:
+    except DataError as err:  # gold or run file
         _fail(str(err))
     res = score(items, preds)
     mode = "run file, end to end" if pred is not None else "attribution stage on gold labels"
@@ -522,9 +535,10 @@ def report(
                                                                          "(needs Chromium)."),
 ) -> None:
     """One self-contained HTML page: claims by label and document, people and organisations, metrics, targets."""
-    from .browser import BrowserError, screenshot as take_screenshot
-    from .export import RunFileError
-    from .report import write_report
+    from pipeline.analytics.browser import screenshot as take_screenshot
+    from pipeline.errors import BrowserError
+    from pipeline.errors import RunFileError
+    from pipeline.analytics.report import write_report
 
     try:
         write_report(run_file, out)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 from confection import Config  # spaCy's config format, without importing spaCy
+from pipeline.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -22,8 +23,6 @@ DEFAULT_CONFIG = Path(__file__).parent / "configs" / "default.cfg"
 DEFAULT_TRAIN_CONFIG = REPO_ROOT / "configs" / "train.cfg"
 
 
-class ConfigError(RuntimeError):
-    """A bad config or missing model: reported once, at start-up."""
 
 
 def parse_overrides(pairs: list[str] | None) -> dict[str, Any]:
@@ -68,7 +67,7 @@ def build_pipeline(config: Config) -> Language:
 
     import spacy
 
-    from . import components  # noqa: F401  (registers every factory)
+    from pipeline import components  # noqa: F401  (registers every factory)
 
     started = time.perf_counter()
     try:

@@ -9,10 +9,11 @@ and setters that convert.
 """
 
 from dataclasses import asdict
+from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
-from .records import Entity, Quantity
+from pipeline.records import ZERO_SCORES, Entity, Quantity, SentenceRecord
 
 DOC_EXTENSIONS = {
     # per-sentence claim scores: {sentence start_char: {label: p}}
@@ -104,11 +105,63 @@ def document_text(doc: Doc) -> str:
     return text
 
 
+def stripped_bounds(sent) -> tuple[int, int] | None:
+    """The sentence's offsets without edge whitespace; None for a blank span."""
+    text = document_text(sent.doc)[sent.start_char:sent.end_char]  # Span.text rejoins its tokens
+    left = len(text) - len(text.lstrip())
+    right = len(text.rstrip())
+    if left >= right:
+        return None
+    return sent.start_char + left, sent.start_char + right
+
+
+def sentence_bounds(doc: Doc, *, body_only: bool = False) -> Iterator[tuple[Span, int, int]]:
+    """Each sentence with its offsets without edge whitespace; blank ones (and, with
+    ``body_only``, boilerplate) left out. Every stage walks sentences this way."""
+    for sent in doc.sents:
+        if body_only and sent._.boilerplate:
+            continue
+        bounds = stripped_bounds(sent)
+        if bounds is not None:
+            yield sent, bounds[0], bounds[1]
+
+
 def record_error(doc: Doc, stage: str, error: BaseException) -> None:
     """Keep a stage's failure on the document instead of losing the batch."""
     if doc._.errors is None:
         doc._.errors = []
     doc._.errors.append(f"{stage}: {type(error).__name__}: {error}")
+
+
+def doc_to_records(doc, doc_id: str) -> list[SentenceRecord]:
+    """The spec §6 rows of one processed Doc, offsets checked."""
+    text = document_text(doc)
+    entities = doc._.claim_entities or []
+    quantities = doc._.quantities or []
+    scores = doc._.claim_scores or {}
+    labels = doc._.claim_labels or {}
+    attribution = doc._.attribution or {}
+    rows: list[SentenceRecord] = []
+    for sent, start, end in sentence_bounds(doc):
+        boilerplate = bool(sent._.boilerplate)
+        speaker, deadline = attribution.get(start, (None, None))
+        row = SentenceRecord(
+            doc_id=doc_id,
+            sent_id=len(rows),
+            start=start,
+            end=end,
+            text=text[start:end],
+            labels=[] if boilerplate else list(labels.get(start, [])),
+            scores={k: round(float(v), 4) for k, v in scores.get(start, ZERO_SCORES).items()},
+            boilerplate=boilerplate,
+            entities=[e for e in entities if start <= e.start and e.end <= end],
+            quantities=[] if boilerplate else [q for q in quantities if start <= q.start and q.end <= end],
+            speaker=None if boilerplate else speaker,
+            deadline=None if boilerplate else deadline,
+        )
+        row.check(text)
+        rows.append(row)
+    return rows
 
 
 register_extensions()

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
+from pipeline.errors import OffsetError
 
 CLAIM_LABELS: tuple[str, ...] = ("metric", "target", "policy")
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG")
 
 
-class OffsetError(ValueError):
-    """A span whose offsets do not reproduce its text: a bug, never data."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +48,16 @@ class Entity:
 
     def shifted(self, offset: int) -> "Entity":
         return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A PERSON/ORG mention proposed by the NER, a rule or the gazetteer, before the verifier's check."""
+
+    start: int
+    end: int
+    label: str
+    source: str  # model | rule | gazetteer | alias
 
 
 # The speaker of a claim is a PERSON or ORG mention: the same four fields.
@@ -97,41 +106,3 @@ class SentenceRecord:
 
 
 ZERO_SCORES = {label: 0.0 for label in CLAIM_LABELS}
-
-
-def doc_to_records(doc, doc_id: str) -> list[SentenceRecord]:
-    """The spec §6 rows of one processed Doc, offsets checked."""
-    from .extensions import document_text
-    from .sentences import stripped_bounds
-
-    text = document_text(doc)
-    entities = doc._.claim_entities or []
-    quantities = doc._.quantities or []
-    scores = doc._.claim_scores or {}
-    labels = doc._.claim_labels or {}
-    attribution = doc._.attribution or {}
-    rows: list[SentenceRecord] = []
-    for sent in doc.sents:
-        bounds = stripped_bounds(sent)
-        if bounds is None:
-            continue
-        start, end = bounds
-        boilerplate = bool(sent._.boilerplate)
-        speaker, deadline = attribution.get(start, (None, None))
-        row = SentenceRecord(
-            doc_id=doc_id,
-            sent_id=len(rows),
-            start=start,
-            end=end,
-            text=text[start:end],
-            labels=[] if boilerplate else list(labels.get(start, [])),
-            scores={k: round(float(v), 4) for k, v in scores.get(start, ZERO_SCORES).items()},
-            boilerplate=boilerplate,
-            entities=[e for e in entities if start <= e.start and e.end <= end],
-            quantities=[] if boilerplate else [q for q in quantities if start <= q.start and q.end <= end],
-            speaker=None if boilerplate else speaker,
-            deadline=None if boilerplate else deadline,
-        )
-        row.check(text)
-        rows.append(row)
-    return rows

@@ -9,7 +9,7 @@ import json
 import os
 
 from conftest import REPO
-from pipeline.records import doc_to_records
+from pipeline.extensions import doc_to_records
 
 SEED = REPO / "seeds" / "000_ef4fed4dfbe7fc54.txt"
 GOLDEN = REPO / "tests" / "golden" / "000_ef4fed4dfbe7fc54.jsonl"

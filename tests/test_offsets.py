@@ -3,8 +3,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.records import doc_to_records
-from pipeline.sentences import sentence_spans
+from pipeline.extensions import doc_to_records
+from pipeline.stages.sentences import sentence_spans
 
 PIECES = st.sampled_from([
     "China's digital economy grew 10 percent to 49 trillion yuan ($6.9 trillion). ",

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from conftest import REPO, shared_file
-from pipeline.evaluate import evaluate_files
+from pipeline.evaluation.scoring import evaluate_files
 
 # Floors sit safely below the figures measured on the seeds (see README).
 FLOORS = {
@@ -98,7 +98,7 @@ def test_nothing_processed_is_a_failure(tmp_path):
 
 def test_domain_rules_do_not_cost_accuracy_on_general_news(nlp, tmp_path):
     """CoNLL-2003 test set (PERSON/ORG): at or above plain en_core_web_sm (0.670 / 0.353)."""
-    from pipeline.runner import run
+    from pipeline.batch.runner import run
 
     gold = shared_file("external", "conll2003", "gold.jsonl")
     out = tmp_path / "conll.jsonl"
@@ -113,8 +113,8 @@ def test_a_document_longer_than_spacy_allows_is_processed_in_sections(nlp, monke
     """With ``max_length`` lowered, a document past it still gives every sentence, at document offsets."""
     import json
 
-    from pipeline.engines import process_batch
-    from pipeline.io import Document
+    from pipeline.batch.processing import process_batch
+    from pipeline.batch.io import Document
 
     paragraph = ("China's digital economy grew 10 percent in 2024, the National Data Administration said. "
                  "By 2027, Alibaba aims to build 30 data hubs.\n\n")

@@ -8,12 +8,12 @@ import pytest
 from spacy.tokens import Doc, DocBin
 
 from conftest import REPO
-from pipeline.records import doc_to_records
+from pipeline.extensions import doc_to_records
 
 TEXT = ("China's digital economy grew 10 percent to $5 billion in 2024, NDA head Liu Liehong said.\n"
         "By 2027, Alibaba aims to build 30 data hubs under a State Council guideline.")
 RECORDS = ("import json, sys; import spacy; nlp = spacy.load(sys.argv[1]); "
-           "from pipeline.records import doc_to_records; "
+           "from pipeline.extensions import doc_to_records; "
            "print(json.dumps([r.to_json() for r in doc_to_records(nlp(sys.argv[2]), 'd')]))")
 
 

@@ -1,0 +1,1 @@
+"""A run's records as tables, the DuckDB store, the HTML report."""

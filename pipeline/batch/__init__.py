@@ -1,0 +1,1 @@
+"""Running the pipeline over many documents: reading, engines, manifests, resumable output."""

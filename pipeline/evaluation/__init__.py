@@ -1,0 +1,1 @@
+"""Gold data, scoring as the spec scores, annotation round trips, external suites."""

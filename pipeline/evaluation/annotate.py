@@ -1,0 +1,343 @@
+"""A round trip to the tools annotation teams use: Label Studio and Prodigy.
+
+One task per sentence, the unit annotators label claims in: the sentence's
+text, its PERSON/ORG/QUANTITY spans (quantities carry their value and unit)
+and a multi-choice of metric/target/policy, plus a boilerplate flag. Each
+task also carries what is needed to put the document back together exactly:
+its id, the sentence's offset and the whitespace around it, and, for a
+standoff article, its path and sha256. Importing finished tasks rebuilds spec
+gold, standoff where the article allows it, with document offsets again; a
+rebuilt text whose hash differs from the article's is refused.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from pipeline.batch.io import read_jsonl
+from pipeline.errors import AnnotationError
+from pipeline.evaluation.gold import text_sha256
+from pipeline.evaluation.scoring import load_gold
+from pipeline.records import CLAIM_LABELS
+
+FORMATS = ("label-studio", "prodigy")
+SPAN_LABELS = ("PERSON", "ORG", "QUANTITY")
+CORE_SENTENCE_KEYS = ("start", "end", "labels", "boilerplate")
+
+
+
+
+@dataclass
+class SentenceTask:
+    """One sentence to annotate, with document offsets, and how to rebuild its document."""
+    doc_id: str
+    sent_id: int
+    start: int
+    end: int
+    text: str
+    before: str  # whitespace between the previous sentence (or the document start) and this one
+    after: str  # whitespace after the last sentence of the document; "" elsewhere
+    labels: list[str]
+    boilerplate: bool
+    entities: list[dict]  # start, end (document offsets), label
+    quantities: list[dict]  # start, end, value, unit
+    source: dict  # {"path", "sha256"} of a standoff article, or {}
+    extra: dict  # other sentence fields of the gold (speaker, deadline), kept as they were
+    uncertainty: float | None = None  # distance of the nearest label score from its threshold
+
+
+# ---------------------------------------------------------------- sources
+
+
+def tasks_from_gold(path: str | Path) -> list[SentenceTask]:
+    """Every sentence of a gold file (inline or standoff) as a task."""
+    tasks = []
+    for doc in load_gold(path).values():
+        source = {k: doc.raw[k] for k in ("path", "sha256") if k in doc.raw and "text" not in doc.raw}
+        raw_sents = doc.raw.get("sentences") or []
+        for i, (s, raw) in enumerate(zip(doc.sentences, raw_sents)):
+            tasks.append(_task(doc.doc_id, i, doc.text, doc.sentences[i - 1].end if i else 0, s.start, s.end, i == len(doc.sentences) - 1, sorted(s.labels), s.boilerplate,
+                               [{"start": a, "end": b, "label": lab} for a, b, lab in doc.entities],
+                               [q for q in doc.raw.get("quantities") or []], source,
+                               {k: v for k, v in raw.items() if k not in CORE_SENTENCE_KEYS}))
+    return tasks
+
+
+def tasks_from_run(path: str | Path, thresholds: dict[str, float]) -> list[SentenceTask]:
+    """Every sentence of a `claims run` output as a task, its texts read back from the run's sources."""
+    from pipeline.batch.manifest import manifest_path_for
+
+    records: dict[str, list[dict]] = {}
+    for _, obj in read_jsonl(path, "run"):
+        records.setdefault(obj["doc_id"], []).append(obj)
+    texts = _run_texts(Path(path), manifest_path_for(Path(path)), set(records))
+    tasks = []
+    for doc_id, recs in records.items():
+        text = texts[doc_id]
+        for i, r in enumerate(recs):
+            ents = [{"start": e["start"], "end": e["end"], "label": e["label"]} for e in r.get("entities", [])]
+            quants = [{"start": q["start"], "end": q["end"], "value": q.get("value"), "unit": q.get("unit")}
+                      for q in r.get("quantities", [])]
+            task = _task(doc_id, i, text, recs[i - 1]["end"] if i else 0, r["start"], r["end"],
+                         i == len(recs) - 1, sorted(r["labels"]), bool(r["boilerplate"]), ents, quants, {}, {})
+            scores = r.get("scores") or {}
+            if not r["boilerplate"] and scores:
+                task.uncertainty = min(abs(scores[lab] - thresholds[lab]) for lab in CLAIM_LABELS if lab in scores)
+            tasks.append(task)
+    return tasks
+
+
+def _run_texts(run: Path, manifest: Path, wanted: set[str]) -> dict[str, str]:
+    """The documents' texts, read from the sources the run's manifest names and checked by hash."""
+    from pipeline.batch.io import Document, read_documents
+    from pipeline.batch.manifest import content_hash
+
+    if not manifest.is_file():
+        raise AnnotationError(f"{manifest} not found: a run is exported with its manifest, which names "
+                              f"the articles the offsets point into")
+    rows = [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines() if line.strip()]
+    expected = {r["doc_id"]: r.get("sha256") for r in rows if r.get("type") == "document"}
+    inputs = next((r["inputs"] for r in rows if r.get("type") == "run"), [])
+    texts, changed = {}, []
+    for doc in read_documents([str(Path(i)) for i in inputs]):
+        if isinstance(doc, Document) and doc.doc_id in wanted:
+            texts[doc.doc_id] = doc.text
+            if expected.get(doc.doc_id) not in (None, content_hash(doc)):
+                changed.append(doc.doc_id)
+    missing = sorted(wanted - set(texts))
+    if missing:
+        raise AnnotationError(f"cannot read the text of {len(missing)} document(s) of {run} from the run's "
+                              f"inputs ({', '.join(inputs)}): {', '.join(missing[:5])}")
+    if changed:
+        raise AnnotationError(f"{len(changed)} input(s) changed since the run (sha256 differs): "
+                              f"{', '.join(sorted(changed)[:5])}; rerun `claims run` first")
+    return texts
+
+
+def _task(doc_id, sent_id, text, prev_end, start, end, last, labels, boilerplate, entities, quantities,
+          source, extra) -> SentenceTask:
+    def inside(span: dict) -> bool:
+        return start <= span["start"] and span["end"] <= end
+
+    return SentenceTask(doc_id, sent_id, start, end, text[start:end], text[prev_end:start],
+                        text[end:] if last else "", labels, boilerplate,
+                        [e for e in entities if inside(e)], [q for q in quantities if inside(q)], source, extra)
+
+
+# ---------------------------------------------------------------- export
+
+
+def order_tasks(tasks: list[SentenceTask], order: str) -> list[SentenceTask]:
+    """``document``: as in the documents; ``uncertain``: body sentences whose scores lie nearest
+    their thresholds first (active learning), the rest after them in document order."""
+    if order == "document":
+        return tasks
+    if order != "uncertain":
+        raise AnnotationError(f"unknown order {order!r}: use 'document' or 'uncertain'")
+    if not any(t.uncertainty is not None for t in tasks):
+        raise AnnotationError("--order uncertain needs the classifier's scores: export a run, not gold")
+    return sorted(tasks, key=lambda t: (t.uncertainty is None, t.uncertainty or 0.0))
+
+
+def _claims_meta(t: SentenceTask) -> dict:
+    return {"doc_id": t.doc_id, "sent_id": t.sent_id, "offset": t.start, "before": t.before, "after": t.after,
+            **({"source": t.source} if t.source else {}), **({"extra": t.extra} if t.extra else {}),
+            **({"uncertainty": round(t.uncertainty, 4)} if t.uncertainty is not None else {})}
+
+
+def _spans(t: SentenceTask) -> Iterator[tuple[str, dict, str]]:
+    """(region id, span relative to the sentence, label) for entities then quantities."""
+    for k, e in enumerate(t.entities):
+        yield f"{t.doc_id}:{t.sent_id}:e{k}", e, e["label"]
+    for k, q in enumerate(t.quantities):
+        yield f"{t.doc_id}:{t.sent_id}:q{k}", q, "QUANTITY"
+
+
+def label_studio_task(t: SentenceTask, model_version: str) -> dict:
+    result = []
+    for rid, span, label in _spans(t):
+        rel = {"start": span["start"] - t.start, "end": span["end"] - t.start}
+        rel["text"] = t.text[rel["start"]:rel["end"]]
+        result.append({"id": rid, "from_name": "span", "to_name": "text", "type": "labels",
+                       "value": {**rel, "labels": [label]}})
+        if label == "QUANTITY":
+            for name in ("value", "unit"):
+                if span.get(name) is not None:
+                    result.append({"id": rid, "from_name": name, "to_name": "text", "type": "textarea",
+                                   "value": {**rel, "text": [repr(span[name]) if name == "value" else span[name]]}})
+    if t.labels:
+        result.append({"id": f"{t.doc_id}:{t.sent_id}:claims", "from_name": "claims", "to_name": "text",
+                       "type": "choices", "value": {"choices": list(t.labels)}})
+    if t.boilerplate:
+        result.append({"id": f"{t.doc_id}:{t.sent_id}:bp", "from_name": "boilerplate", "to_name": "text",
+                       "type": "choices", "value": {"choices": ["boilerplate"]}})
+    prediction = {"model_version": model_version, "result": result}
+    if t.uncertainty is not None:
+        prediction["score"] = round(t.uncertainty, 4)
+    return {"data": {"text": t.text, "doc_id": t.doc_id, "sent_id": t.sent_id, "claims": _claims_meta(t)},
+            "predictions": [prediction]}
+
+
+def prodigy_task(t: SentenceTask, model_version: str) -> dict:
+    spans = []
+    for _, span, label in _spans(t):
+        s = {"start": span["start"] - t.start, "end": span["end"] - t.start, "label": label}
+        if label == "QUANTITY":
+            s.update(value=span.get("value"), unit=span.get("unit"))
+        spans.append(s)
+    return {"text": t.text, "spans": spans,
+            "options": [{"id": lab, "text": lab} for lab in (*CLAIM_LABELS, "boilerplate")],
+            "accept": list(t.labels) + (["boilerplate"] if t.boilerplate else []),
+            "config": {"choice_style": "multiple"},
+            "meta": {"doc_id": t.doc_id, "sent_id": t.sent_id, "source": model_version},
+            "claims": _claims_meta(t)}
+
+
+def export_tasks(tasks: list[SentenceTask], fmt: str, out: str | Path, model_version: str) -> int:
+    """Write the tasks in the tool's own import format (LS: a JSON list; Prodigy: JSONL)."""
+    from pipeline.batch.io import write_text_atomic
+
+    if fmt == "label-studio":
+        body = json.dumps([label_studio_task(t, model_version) for t in tasks], ensure_ascii=False, indent=1)
+    elif fmt == "prodigy":
+        body = "".join(json.dumps(prodigy_task(t, model_version), ensure_ascii=False) + "\n" for t in tasks)
+    else:
+        raise AnnotationError(f"unknown format {fmt!r}: use {' or '.join(FORMATS)}")
+    write_text_atomic(out, body + ("\n" if fmt == "label-studio" else ""))
+    return len(tasks)
+
+
+# ---------------------------------------------------------------- import
+
+
+@dataclass
+class Imported:
+    meta: dict
+    text: str
+    labels: list[str]
+    boilerplate: bool
+    spans: list[dict]  # start, end (sentence-relative), label, value?, unit?
+    from_predictions: bool
+
+
+def read_label_studio(path: str | Path) -> Iterator[Imported]:
+    try:
+        tasks = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise AnnotationError(f"cannot read Label Studio tasks from {path}: {err}") from None
+    if not isinstance(tasks, list):
+        raise AnnotationError(f"{path}: a Label Studio export is a JSON list of tasks")
+    for n, task in enumerate(tasks):
+        data = task.get("data") or {}
+        done = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
+        source = done[-1] if done else (task.get("predictions") or [None])[0]
+        if source is None:
+            raise AnnotationError(f"{path} task {n} ({data.get('doc_id')}:{data.get('sent_id')}): "
+                                  f"neither an annotation nor a prediction")
+        yield _from_label_studio(data, source.get("result") or [], not done, f"{path} task {n}")
+
+
+def _from_label_studio(data: dict, result: list[dict], from_predictions: bool, where: str) -> Imported:
+    regions: dict[str, dict] = {}
+    labels, boilerplate = [], False
+    for item in result:
+        value, name = item.get("value") or {}, item.get("from_name")
+        if name == "claims":
+            labels = value.get("choices") or []
+        elif name == "boilerplate":
+            boilerplate = "boilerplate" in (value.get("choices") or [])
+        elif name == "span":
+            label = (value.get("labels") or [None])[0]
+            if label not in SPAN_LABELS:
+                raise AnnotationError(f"{where}: span label {label!r} is not one of {', '.join(SPAN_LABELS)}")
+            regions.setdefault(item.get("id"), {}).update(start=value["start"], end=value["end"], label=label)
+        elif name in ("value", "unit"):
+            raw = (value.get("text") or [""])[0].strip()
+            regions.setdefault(item.get("id"), {})[name] = _parse_field(name, raw, where)
+    spans = [r for r in regions.values() if "label" in r]
+    return Imported(data.get("claims") or {}, data.get("text", ""), labels, boilerplate, spans, from_predictions)
+
+
+def _parse_field(name: str, raw: str, where: str) -> Any:
+    if name == "unit":
+        return raw or None
+    try:
+        return float(raw) if raw else None
+    except ValueError:
+        raise AnnotationError(f"{where}: quantity value {raw!r} is not a number") from None
+
+
+def read_prodigy(path: str | Path) -> Iterator[Imported]:
+    for lineno, obj in read_jsonl(path, "prodigy"):
+        where = f"{path} line {lineno}"
+        if obj.get("answer", "accept") != "accept":
+            raise AnnotationError(f"{where}: answer {obj['answer']!r}; every sentence must be accepted, "
+                                  f"corrected if need be, or the document cannot be rebuilt")
+        accepted = obj.get("accept") or []
+        for s in obj.get("spans") or []:
+            if s.get("label") not in SPAN_LABELS:
+                raise AnnotationError(f"{where}: span label {s.get('label')!r} is not one of {', '.join(SPAN_LABELS)}")
+        yield Imported(obj.get("claims") or {}, obj.get("text", ""), [a for a in accepted if a in CLAIM_LABELS],
+                       "boilerplate" in accepted, list(obj.get("spans") or []), "answer" not in obj)
+
+
+def gold_from_tasks(items: Iterable[Imported]) -> list[dict]:
+    """Spec gold records, one per document, in the order documents first appear."""
+    docs: dict[str, list[Imported]] = {}
+    for item in items:
+        if "doc_id" not in item.meta or "offset" not in item.meta:
+            raise AnnotationError("a task without its 'claims' block (doc_id, offset): was it exported by "
+                                  "`claims annotate export`?")
+        docs.setdefault(item.meta["doc_id"], []).append(item)
+    return [_document(doc_id, sorted(parts, key=lambda p: p.meta["offset"])) for doc_id, parts in docs.items()]
+
+
+def _document(doc_id: str, parts: list[Imported]) -> dict:
+    text, sentences, entities, quantities = "", [], [], []
+    for p in parts:
+        text += p.meta.get("before", "")
+        start = len(text)
+        if start != p.meta["offset"]:
+            raise AnnotationError(f"{doc_id}: sentence {p.meta.get('sent_id')} does not start where it did "
+                                  f"({start} != {p.meta['offset']}): is a sentence of the document missing?")
+        text += p.text
+        if any(lab not in CLAIM_LABELS for lab in p.labels):
+            raise AnnotationError(f"{doc_id}: sentence {p.meta.get('sent_id')}: unknown label in {p.labels}")
+        sentences.append({"start": start, "end": len(text), "labels": sorted(set(p.labels)),
+                          "boilerplate": p.boilerplate, **(p.meta.get("extra") or {})})
+        for s in sorted(p.spans, key=lambda s: (s["start"], s["end"])):
+            if not 0 <= s["start"] < s["end"] <= len(p.text):
+                raise AnnotationError(f"{doc_id}: sentence {p.meta.get('sent_id')}: span {s} lies outside it")
+            span = {"start": start + s["start"], "end": start + s["end"]}
+            if s["label"] == "QUANTITY":
+                quantities.append({**span, "value": s.get("value"), "unit": s.get("unit")})
+            else:
+                entities.append({**span, "label": s["label"]})
+        text += p.meta.get("after", "")
+    record: dict[str, Any] = {"doc_id": doc_id}
+    source = parts[0].meta.get("source")
+    if source:
+        if text_sha256(text) != source.get("sha256"):
+            raise AnnotationError(f"{doc_id}: the rebuilt text is not the article {source.get('path')} "
+                                  f"(sha256 differs): a sentence's text was edited")
+        record.update(path=source["path"], sha256=source["sha256"])
+    else:
+        record["text"] = text
+    record.update(sentences=sentences, entities=sorted(entities, key=lambda e: (e["start"], e["end"])),
+                  quantities=sorted(quantities, key=lambda q: (q["start"], q["end"])))
+    return record
+
+
+def import_tasks(path: str | Path, fmt: str) -> tuple[list[dict], int, int]:
+    """Gold records from a tool's export; also how many tasks there were and how many had no
+    human annotation (their pre-annotations were taken as they are)."""
+    if fmt == "label-studio":
+        items = list(read_label_studio(path))
+    elif fmt == "prodigy":
+        items = list(read_prodigy(path))
+    else:
+        raise AnnotationError(f"unknown format {fmt!r}: use {' or '.join(FORMATS)}")
+    return gold_from_tasks(items), len(items), sum(i.from_predictions for i in items)

@@ -1,0 +1,72 @@
+"""Standoff gold: annotations that point into article files the repository does not hold.
+
+News text belongs to its publishers, so a gold record for an article under
+``../shared`` keeps only ``doc_id``, the article's ``path`` relative to that
+folder, the ``sha256`` of its text and the annotations. The text is read
+back when the gold is loaded, and a changed file is refused: offsets into a
+different text would silently score the wrong spans. Records that carry
+their ``text`` inline (the seeds' gold, exported tasks) still load as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from pipeline.errors import StandoffError
+
+SHARED_ENV = "CLAIMS_SHARED"
+
+
+
+
+def shared_root() -> Path:
+    """Where standoff paths point: ``$CLAIMS_SHARED``, else ``shared/`` beside the repository."""
+    from pipeline.config import REPO_ROOT
+
+    env = os.environ.get(SHARED_ENV)
+    return Path(env) if env else REPO_ROOT.parent / "shared"
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_article(rel_path: str, sha256: str, root: Path | None = None) -> str:
+    """The article's text exactly as annotated (UTF-8, nothing normalised), or one clear error."""
+    root = root or shared_root()
+    if Path(rel_path).is_absolute() or ".." in Path(rel_path).parts:
+        raise StandoffError(f"path {rel_path!r} must be relative to the shared folder, without '..'")
+    file = root / rel_path
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise StandoffError(f"article {file} not found (standoff paths are relative to {root}; "
+                            f"set {SHARED_ENV} to the folder that holds {rel_path})") from None
+    except OSError as err:
+        raise StandoffError(f"cannot read article {file}: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        raise StandoffError(f"article {file} is not valid UTF-8 (byte {err.start})") from None
+    found = text_sha256(text)
+    if found != sha256:
+        raise StandoffError(f"article {file} has sha256 {found[:12]}…, the gold was made on {sha256[:12]}…: "
+                            f"the text changed, so its offsets no longer hold")
+    return text
+
+
+def resolve_text(record: dict, root: Path | None = None) -> str:
+    """The record's document text: inline, or read from its standoff article."""
+    if isinstance(record.get("text"), str):
+        return record["text"]
+    path, sha = record.get("path"), record.get("sha256")
+    if not isinstance(path, str) or not isinstance(sha, str):
+        raise StandoffError("a gold record needs its text, or a standoff 'path' and 'sha256'")
+    return read_article(path, sha, root)
+
+
+def to_standoff(record: dict, rel_path: str) -> dict:
+    """The record without its text: doc_id, path, sha256, then the annotations."""
+    text = record["text"]
+    out = {"doc_id": record["doc_id"], "path": rel_path, "sha256": text_sha256(text)}
+    out.update((k, v) for k, v in record.items() if k not in ("doc_id", "text", "path", "sha256"))
+    return out

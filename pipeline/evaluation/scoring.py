@@ -1,0 +1,461 @@
+"""Spec §7 scoring of predictions against gold, and the error listing.
+
+The rules follow the reference scorer (``shared/tools/score.py``) exactly:
+best-overlap matching for claim labels, exact boundaries for sentences,
+exact and partial entities, overlap-matched quantities with value and unit
+accuracy. ``tests/test_evaluate.py`` checks the two agree on every figure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence, Union
+
+from pipeline.evaluation.gold import resolve_text
+
+from pipeline.batch.io import read_jsonl
+from pipeline.errors import StandoffError
+from pipeline.records import CLAIM_LABELS, ENTITY_LABELS
+from pipeline.errors import GoldError
+
+VALUE_RTOL = 1e-6
+
+
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class GoldSentence:
+    start: int
+    end: int
+    labels: frozenset
+    boilerplate: bool
+
+
+@dataclass(frozen=True)
+class ScoredQuantity:
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+
+
+@dataclass
+class GoldDocument:
+    doc_id: str
+    text: str
+    sentences: list[GoldSentence]
+    entities: list[tuple[int, int, str]]
+    quantities: list[ScoredQuantity]
+    raw: dict = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class PredSentence:
+    line: int
+    start: int
+    end: int
+    labels: frozenset
+    text: str = ""
+
+
+@dataclass
+class PredDocument:
+    sentences: list[PredSentence] = field(default_factory=list)
+    entities: list[tuple[int, int, str]] = field(default_factory=list)
+    quantities: list[ScoredQuantity] = field(default_factory=list)
+
+
+def _span(obj: dict, where: str, n: int | None) -> tuple[int, int]:
+    s, e = obj.get("start"), obj.get("end")
+    if not (isinstance(s, int) and isinstance(e, int)) or isinstance(s, bool) or isinstance(e, bool):
+        raise GoldError(f"{where}: start and end must be integers")
+    if s < 0 or e <= s or (n is not None and e > n):
+        raise GoldError(f"{where}: offsets out of range: start={s}, end={e}")
+    return s, e
+
+
+def _labels(obj: dict, where: str) -> frozenset:
+    labels = obj.get("labels")
+    if not isinstance(labels, list) or any(lab not in CLAIM_LABELS for lab in labels):
+        raise GoldError(f"{where}: labels must be a list of {', '.join(CLAIM_LABELS)}")
+    return frozenset(labels)
+
+
+def _number(v: Any, where: str) -> float | None:
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise GoldError(f"{where}: value must be a number or null")
+    return float(v)
+
+
+GoldPaths = Union[str, Path, Sequence[Union[str, Path]]]
+
+
+def gold_paths(paths: GoldPaths) -> list[Path]:
+    """One gold file or several, as a list."""
+    return [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
+
+
+def load_gold(paths: GoldPaths) -> dict[str, GoldDocument]:
+    """Gold documents from one file or several (doc ids unique across them); standoff
+    records get their text from the shared folder (``pipeline.evaluation.gold``)."""
+    docs: dict[str, GoldDocument] = {}
+    for path in gold_paths(paths):
+        _load_gold_file(path, docs)
+    if not docs:
+        raise GoldError(f"gold file {', '.join(map(str, gold_paths(paths)))} holds no documents")
+    return docs
+
+
+def _load_gold_file(path: Path, docs: dict[str, GoldDocument]) -> None:
+    for lineno, obj in read_jsonl(path, "gold"):
+        where = f"{path.name} line {lineno}"
+        doc_id = obj.get("doc_id")
+        if not isinstance(doc_id, str):
+            raise GoldError(f"{where}: doc_id must be a string")
+        try:
+            text = resolve_text(obj)
+        except StandoffError as err:
+            raise GoldError(f"{where} ({doc_id}): {err}") from None
+        if doc_id in docs:
+            raise GoldError(f"{where}: duplicate doc_id {doc_id}")
+        n = len(text)
+        sents = []
+        for i, s in enumerate(obj.get("sentences") or []):
+            w = f"{where} sentences[{i}]"
+            start, end = _span(s, w, n)
+            if not isinstance(s.get("boilerplate"), bool):
+                raise GoldError(f"{w}: boilerplate must be true or false")
+            sents.append(GoldSentence(start, end, _labels(s, w), s["boilerplate"]))
+        ents = []
+        for i, e in enumerate(obj.get("entities") or []):
+            w = f"{where} entities[{i}]"
+            start, end = _span(e, w, n)
+            if e.get("label") not in ENTITY_LABELS:
+                raise GoldError(f"{w}: entity label must be PERSON or ORG")
+            ents.append((start, end, e["label"]))
+        quants = []
+        for i, q in enumerate(obj.get("quantities") or []):
+            w = f"{where} quantities[{i}]"
+            start, end = _span(q, w, n)
+            quants.append(ScoredQuantity(start, end, _number(q.get("value"), w), q.get("unit")))
+        docs[doc_id] = GoldDocument(doc_id, text, sents, ents, quants, obj)
+
+
+def load_predictions(path: str | Path, gold: dict[str, GoldDocument]) -> tuple[dict[str, PredDocument], int]:
+    """Predictions grouped per document, and the number of text mismatches against gold."""
+    docs: dict[str, PredDocument] = defaultdict(PredDocument)
+    mismatches = 0
+    for lineno, obj in read_jsonl(path, "pred"):
+        where = f"pred line {lineno}"
+        doc_id = obj.get("doc_id")
+        if not isinstance(doc_id, str):
+            raise GoldError(f"{where}: doc_id must be a string")
+        g = gold.get(doc_id)
+        n = len(g.text) if g else None
+        start, end = _span(obj, where, n)
+        d = docs[doc_id]
+        text = obj.get("text", "")
+        if g is not None and g.text[start:end] != text:
+            mismatches += 1
+        d.sentences.append(PredSentence(lineno, start, end, _labels(obj, where), text))
+        for e in obj.get("entities") or []:
+            es, ee = _span(e, where, n)
+            d.entities.append((es, ee, e.get("label")))
+        for q in obj.get("quantities") or []:
+            qs, qe = _span(q, where, n)
+            d.quantities.append(ScoredQuantity(qs, qe, _number(q.get("value"), where), q.get("unit")))
+    return dict(docs), mismatches
+
+
+def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
+    return {
+        "p": tp / n_pred if n_pred else None,
+        "r": tp / n_gold if n_gold else None,
+        "f1": 2 * tp / (n_pred + n_gold) if (n_pred + n_gold) else None,
+        "tp": tp, "fp": n_pred - tp, "fn": n_gold - tp,
+    }
+
+
+def greedy_match(gold_spans: list[tuple[int, int]], pred_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-to-one pairs of overlapping spans, largest overlap first."""
+    cands = sorted((-overlap(gs, ge, ps, pe), gi, pi)
+                   for gi, (gs, ge) in enumerate(gold_spans)
+                   for pi, (ps, pe) in enumerate(pred_spans) if overlap(gs, ge, ps, pe) > 0)
+    used_g, used_p, pairs = set(), set(), []
+    for _, gi, pi in cands:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+def value_ok(pred: float | None, gold: float | None) -> bool:
+    if gold is None:
+        return pred is None
+    if pred is None:
+        return False
+    return abs(pred - gold) <= VALUE_RTOL * max(1.0, abs(gold))
+
+
+def _dedupe_quantities(quants: list[ScoredQuantity]) -> list[ScoredQuantity]:
+    seen, out = set(), []
+    for q in quants:
+        if (q.start, q.end) not in seen:
+            seen.add((q.start, q.end))
+            out.append(q)
+    return sorted(out, key=lambda q: (q.start, q.end))
+
+
+def best_match(start: int, end: int, spans: list[tuple[int, int]]) -> int | None:
+    """Index of the span overlapping ``[start, end)`` most (earliest on ties); None when none does."""
+    best, best_ov = None, 0
+    for i, (s, e) in enumerate(spans):
+        ov = overlap(start, end, s, e)
+        if ov > best_ov:
+            best, best_ov = i, ov
+    return best
+
+
+@dataclass
+class Mismatch:
+    """One scoring error for `--errors`: what gold said and what was predicted."""
+
+    doc_id: str
+    kind: str  # label | entity | quantity
+    outcome: str  # fp | fn | value | unit
+    text: str
+    gold: Any
+    pred: Any
+
+
+def score(gold: dict[str, GoldDocument], pred: dict[str, PredDocument],
+          mismatches: list[Mismatch] | None = None) -> dict[str, Any]:
+    """All figures as flat dotted keys, as the reference scorer names them."""
+    lab = {label: [0, 0, 0] for label in CLAIM_LABELS}
+    s_tp = s_pred = s_gold = 0
+    e_tp, e_pred, e_gold, ep_tp = ({label: 0 for label in ENTITY_LABELS} for _ in range(4))
+    q_tp = q_pred = q_gold = q_exact = q_val = q_unit = 0
+    keep = mismatches if mismatches is not None else []
+
+    for doc_id, g in gold.items():
+        p = pred.get(doc_id, PredDocument())
+        psents = sorted(p.sentences, key=lambda x: (x.start, x.end, x.line))
+        is_best = [False] * len(psents)
+        pspans = [(ps.start, ps.end) for ps in psents]
+        for gs in g.sentences:
+            best = best_match(gs.start, gs.end, pspans)
+            plabels = frozenset()
+            if best is not None:
+                is_best[best] = True
+                plabels = psents[best].labels
+            glabels = frozenset() if gs.boilerplate else gs.labels
+            for label in CLAIM_LABELS:
+                if label in plabels and label in glabels:
+                    lab[label][0] += 1
+                elif label in plabels:
+                    lab[label][1] += 1
+                elif label in glabels:
+                    lab[label][2] += 1
+            if plabels != glabels:
+                keep.append(Mismatch(doc_id, "label", "fn" if glabels - plabels else "fp",
+                                     g.text[gs.start:gs.end], sorted(glabels), sorted(plabels)))
+        for i, ps in enumerate(psents):
+            if not is_best[i]:
+                for label in ps.labels:
+                    lab[label][1] += 1
+                if ps.labels:
+                    keep.append(Mismatch(doc_id, "label", "fp", ps.text, [], sorted(ps.labels)))
+
+        gspans = {(x.start, x.end) for x in g.sentences if not x.boilerplate}
+        pspans = {(x.start, x.end) for x in psents}
+        s_gold += len(gspans)
+        s_tp += len(gspans & pspans)
+        s_pred += sum(1 for ps, pe in pspans
+                      if any(2 * overlap(ps, pe, gs_, ge_) > pe - ps for gs_, ge_ in gspans))
+
+        gents, pents = set(g.entities), set(p.entities)
+        for label in ENTITY_LABELS:
+            gl = sorted(x for x in gents if x[2] == label)
+            pl = sorted(x for x in pents if x[2] == label)
+            e_gold[label] += len(gl)
+            e_pred[label] += len(pl)
+            e_tp[label] += len(set(gl) & set(pl))
+            ep_tp[label] += len(greedy_match([x[:2] for x in gl], [x[:2] for x in pl]))
+            for x in sorted(set(gl) - set(pl)):
+                keep.append(Mismatch(doc_id, "entity", "fn", g.text[x[0]:x[1]], label, None))
+            for x in sorted(set(pl) - set(gl)):
+                keep.append(Mismatch(doc_id, "entity", "fp", g.text[x[0]:x[1]], None, label))
+
+        gq, pq = _dedupe_quantities(g.quantities), _dedupe_quantities(p.quantities)
+        q_gold += len(gq)
+        q_pred += len(pq)
+        q_exact += len({(x.start, x.end) for x in gq} & {(x.start, x.end) for x in pq})
+        pairs = greedy_match([(x.start, x.end) for x in gq], [(x.start, x.end) for x in pq])
+        for gi, pi in pairs:
+            q_tp += 1
+            ok_value = value_ok(pq[pi].value, gq[gi].value)
+            q_val += ok_value
+            q_unit += pq[pi].unit == gq[gi].unit
+            if not ok_value or pq[pi].unit != gq[gi].unit:
+                keep.append(Mismatch(doc_id, "quantity", "value" if not ok_value else "unit",
+                                     g.text[gq[gi].start:gq[gi].end],
+                                     [gq[gi].value, gq[gi].unit], [pq[pi].value, pq[pi].unit]))
+        matched_g = {gi for gi, _ in pairs}
+        matched_p = {pi for _, pi in pairs}
+        keep.extend(Mismatch(doc_id, "quantity", "fn", g.text[q.start:q.end], [q.value, q.unit], None)
+                    for i, q in enumerate(gq) if i not in matched_g)
+        keep.extend(Mismatch(doc_id, "quantity", "fp", g.text[q.start:q.end], None, [q.value, q.unit])
+                    for i, q in enumerate(pq) if i not in matched_p)
+
+    res: dict[str, Any] = {}
+
+    def put(prefix: str, d: dict) -> None:
+        for k, v in d.items():
+            res[f"{prefix}.{k}"] = v
+
+    per = {}
+    for label in CLAIM_LABELS:
+        tp, fp, fn = lab[label]
+        per[label] = prf(tp, tp + fp, tp + fn)
+        put(f"labels.{label}", per[label])
+    tp, fp, fn = (sum(lab[label][i] for label in CLAIM_LABELS) for i in range(3))
+    put("labels.micro", prf(tp, tp + fp, tp + fn))
+    for k in ("p", "r", "f1"):
+        vals = [per[label][k] for label in CLAIM_LABELS if per[label][k] is not None]
+        res[f"labels.macro.{k}"] = sum(vals) / len(vals) if vals else None
+    put("sentences", prf(s_tp, s_pred, s_gold))
+    for label in ENTITY_LABELS:
+        put(f"entities.{label}", prf(e_tp[label], e_pred[label], e_gold[label]))
+    put("entities.micro", prf(sum(e_tp.values()), sum(e_pred.values()), sum(e_gold.values())))
+    put("entities.partial", prf(sum(ep_tp.values()), sum(e_pred.values()), sum(e_gold.values())))
+    for label in ENTITY_LABELS:
+        put(f"entities.partial.{label}", prf(ep_tp[label], e_pred[label], e_gold[label]))
+    put("quantities", prf(q_tp, q_pred, q_gold))
+    res["quantities.value_acc"] = q_val / q_tp if q_tp else None
+    res["quantities.value_correct"] = q_val
+    res["quantities.unit_acc"] = q_unit / q_tp if q_tp else None
+    res["quantities.unit_correct"] = q_unit
+    put("quantities.exact", prf(q_exact, q_pred, q_gold))
+    res["docs.gold"] = len(gold)
+    res["docs.pred"] = len(pred)
+    res["docs.scored"] = sum(1 for d in gold if d in pred)
+    res["docs.missing"] = sum(1 for d in gold if d not in pred)
+    res["docs.extra"] = sum(1 for d in pred if d not in gold)
+    return res
+
+
+def evaluate_files(gold_path: str | Path, pred_path: str | Path, *, lenient: bool = False,
+                   mismatches: list[Mismatch] | None = None) -> dict[str, Any]:
+    gold = load_gold(gold_path)
+    pred, text_mismatches = load_predictions(pred_path, gold)
+    if text_mismatches and not lenient:
+        raise GoldError(f"{text_mismatches} prediction text(s) differ from gold text[start:end]; "
+                        "are the predictions from the same documents? (--lenient scores anyway)")
+    res = score(gold, pred, mismatches)
+    res["validation.text_mismatches"] = text_mismatches
+    return res
+
+
+def format_figure(v: float | None) -> str:
+    """A figure for a fixed-width table: three decimals, or a dash when there is none."""
+    return "    -" if v is None else f"{v:5.3f}"
+
+
+def render_table(r: dict[str, Any]) -> str:
+    """The figures as a readable table (same rows as the reference scorer)."""
+    out = [f"Documents: {r['docs.gold']} gold, {r['docs.pred']} predicted, {r['docs.scored']} scored, "
+           f"{r['docs.missing']} missing, {r['docs.extra']} extra (ignored)", ""]
+    head = f"  {'':<13} {'P':>5}  {'R':>5}  {'F1':>5}  {'TP':>5}  {'FP':>5}  {'FN':>5}"
+
+    def row(name: str, prefix: str) -> None:
+        out.append(f"  {name:<13} {format_figure(r[prefix + '.p'])}  {format_figure(r[prefix + '.r'])}  {format_figure(r[prefix + '.f1'])}"
+                   + "".join(f"  {r[prefix + '.' + c]:>5}" for c in ("tp", "fp", "fn")))
+
+    out += ["Claim labels (per gold sentence)", head]
+    for label in CLAIM_LABELS:
+        row(label, f"labels.{label}")
+    row("micro", "labels.micro")
+    out.append(f"  {'macro':<13} {format_figure(r['labels.macro.p'])}  {format_figure(r['labels.macro.r'])}  {format_figure(r['labels.macro.f1'])}")
+    out += ["", "Sentence boundaries (non-boilerplate gold)", head]
+    row("exact", "sentences")
+    out += ["", "Entities", head]
+    for label in ENTITY_LABELS:
+        row(label, f"entities.{label}")
+    row("micro", "entities.micro")
+    for label in ENTITY_LABELS:
+        row(f"{label} part.", f"entities.partial.{label}")
+    row("micro part.", "entities.partial")
+    out += ["", "Quantities", head]
+    row("overlap", "quantities")
+    row("exact", "quantities.exact")
+    tp = r["quantities.tp"]
+    out.append(f"  value accuracy  {format_figure(r['quantities.value_acc'])}  ({r['quantities.value_correct']}/{tp} matched)")
+    out.append(f"  unit accuracy   {format_figure(r['quantities.unit_acc'])}  ({r['quantities.unit_correct']}/{tp} matched)")
+    return "\n".join(out)
+
+
+def render_mismatches(items: list[Mismatch]) -> str:
+    lines = []
+    for m in items:
+        lines.append(f"[{m.doc_id}] {m.kind} {m.outcome}: gold={m.gold} pred={m.pred}\n    {m.text}")
+    return "\n".join(lines)
+
+
+def gold_problems(doc: GoldDocument) -> list[str]:
+    """Everything in one gold document that breaks spec §1-5 (empty when it is valid)."""
+    text, problems = doc.text, []
+    where = f"{doc.doc_id}:"
+    sents = sorted(doc.sentences, key=lambda s: (s.start, s.end))
+    prev_end, gap = 0, None
+    for s in sents:
+        span = text[s.start:s.end]
+        if s.start < prev_end:
+            problems.append(f"{where} sentence [{s.start}:{s.end}] overlaps the one before")
+        if span != span.strip():
+            problems.append(f"{where} sentence [{s.start}:{s.end}] has edge whitespace")
+        if s.boilerplate and s.labels:
+            problems.append(f"{where} boilerplate sentence [{s.start}:{s.end}] carries labels")
+        if gap is None and s.start > prev_end and text[prev_end:s.start].strip():
+            gap = prev_end
+        prev_end = max(prev_end, s.end)
+    if gap is None and text[prev_end:].strip():
+        gap = prev_end
+    if gap is not None:
+        i = gap + len(text[gap:]) - len(text[gap:].lstrip())
+        problems.append(f"{where} character {i} ({text[i:i + 20]!r}...) is in no sentence")
+    for raw in doc.raw.get("sentences") or []:
+        if raw.get("labels") != sorted(raw.get("labels") or []):
+            problems.append(f"{where} sentence [{raw.get('start')}:{raw.get('end')}] labels are not sorted")
+    body = [s for s in sents if not s.boilerplate]
+    for q in doc.quantities:
+        if not any(s.start <= q.start and q.end <= s.end for s in body):
+            problems.append(f"{where} quantity [{q.start}:{q.end}] {text[q.start:q.end]!r} is not inside a body sentence")
+    for start, end, label in doc.entities:
+        span = text[start:end]
+        if span != span.strip():
+            problems.append(f"{where} entity [{start}:{end}] {span!r} has edge whitespace")
+    return problems
+
+
+def validate_gold_file(path: str | Path) -> list[str]:
+    """Problems of a whole gold file; offsets, labels and JSON are checked on loading."""
+    try:
+        docs = load_gold(path)
+    except GoldError as err:
+        return [str(err)]
+    return [p for doc in docs.values() for p in gold_problems(doc)]

@@ -1,0 +1,221 @@
+"""A fitted linear model as plain data, scored with numpy.
+
+A logistic regression over tf-idf n-grams, a dict of cues and dense columns
+is, once fitted, a vocabulary, idf weights, coefficients and an intercept.
+Kept as JSON and safetensors, loading it cannot run code (nothing is
+unpickled or imported by name), a run never imports scikit-learn, and one
+file holds the feature step all three labels share. ``from_sklearn`` is the
+one place that knows scikit-learn's layout; ``tests/test_linear.py`` checks
+that the scores equal scikit-learn's to 1e-9.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+FORMAT = "claims.linear.v1"
+WEIGHTS = "weights.safetensors"
+SPEC = "linear.json"
+
+
+@dataclass
+class TextBlock:
+    """A fitted ``TfidfVectorizer`` (word analyzer, l2 norm) over one text column."""
+
+    column: str
+    weight: float
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    token_pattern: str
+    lowercase: bool
+    ngram_range: tuple[int, int]
+    sublinear_tf: bool
+    _tokens: re.Pattern[str] = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self._tokens = re.compile(self.token_pattern)
+
+    def terms(self, text: str) -> list[str]:
+        """The analyzer's n-grams of ``text``, as scikit-learn's word analyzer makes them."""
+        words = self._tokens.findall(text.lower() if self.lowercase else text)
+        low, high = self.ngram_range
+        return [" ".join(words[i:i + n]) for n in range(low, high + 1) for i in range(len(words) - n + 1)]
+
+    def entries(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column, value) of every non-zero feature: tf-idf, l2-normed per row, weighted."""
+        rows, cols, tf = [], [], []
+        for row, text in enumerate(texts):
+            counts = Counter(t for t in self.terms(text) if t in self.vocabulary)
+            rows.extend([row] * len(counts))
+            cols.extend(self.vocabulary[t] for t in counts)
+            tf.extend(counts.values())
+        rows, cols = np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
+        tf = np.asarray(tf, dtype=np.float64)
+        values = (1.0 + np.log(tf) if self.sublinear_tf else tf) * self.idf[cols]
+        norms = np.sqrt(np.bincount(rows, values ** 2, minlength=len(texts)))
+        return rows, cols, values * (self.weight / norms[rows])
+
+
+@dataclass
+class DictBlock:
+    """A fitted ``DictVectorizer`` over a column of feature dicts."""
+
+    column: str
+    weight: float
+    vocabulary: dict[str, int]
+
+    def entries(self, dicts: Sequence[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        triples = [(row, self.vocabulary[k], v) for row, values in enumerate(dicts)
+                   for k, v in values.items() if k in self.vocabulary]
+        rows, cols, values = (np.asarray(x) for x in zip(*triples)) if triples else ([], [], [])
+        return (np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp),
+                np.asarray(values, dtype=np.float64) * self.weight)
+
+
+@dataclass
+class LinearModel:
+    """Logistic regressions (one per output) over the same fitted features."""
+
+    outputs: list[str]
+    text_blocks: list[TextBlock]
+    dict_blocks: list[DictBlock]
+    dense_weight: float  # the passthrough columns' transformer weight (no dense block: 0)
+    coef: np.ndarray  # outputs x features, in scikit-learn's column order
+    intercept: np.ndarray
+    offsets: dict[str, int]  # first feature column of each block
+
+    def probabilities(self, columns: dict[str, Sequence[Any]], dense: np.ndarray | None = None) -> np.ndarray:
+        """P(positive) per row and output; ``columns`` maps each block's column to its values."""
+        n = len(next(iter(columns.values()))) if columns else (0 if dense is None else len(dense))
+        z = np.tile(self.intercept, (n, 1))
+        for block in [*self.text_blocks, *self.dict_blocks]:
+            rows, cols, values = block.entries(columns[block.column])
+            contributions = self.coef[:, cols + self.offsets[block.column]] * values
+            for k in range(len(self.outputs)):
+                z[:, k] += np.bincount(rows, contributions[k], minlength=n)
+        if dense is not None and self.dense_weight:
+            start = self.offsets["dense"]
+            z += (dense * self.dense_weight) @ self.coef[:, start:start + dense.shape[1]].T
+        return 1.0 / (1.0 + np.exp(-z))
+
+    # ----------------------------------------------------------------- files --
+
+    def save(self, folder: Path) -> dict[str, str]:
+        """Write ``linear.json`` and ``weights.safetensors``; the same model gives the same bytes."""
+        from safetensors.numpy import save_file
+
+        from pipeline.batch.io import file_sha256
+
+        folder.mkdir(parents=True, exist_ok=True)
+        spec = {
+            "format": FORMAT, "outputs": self.outputs, "offsets": self.offsets, "dense_weight": self.dense_weight,
+            "text_blocks": [{"column": b.column, "weight": b.weight, "token_pattern": b.token_pattern,
+                             "lowercase": b.lowercase, "ngram_range": list(b.ngram_range),
+                             "sublinear_tf": b.sublinear_tf, "vocabulary": ordered(b.vocabulary)}
+                            for b in self.text_blocks],
+            "dict_blocks": [{"column": b.column, "weight": b.weight, "vocabulary": ordered(b.vocabulary)}
+                            for b in self.dict_blocks],
+        }
+        (folder / SPEC).write_text(json.dumps(spec, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        arrays = {"coef": self.coef, "intercept": self.intercept,
+                  **{f"idf:{b.column}": b.idf for b in self.text_blocks}}
+        save_file({k: np.ascontiguousarray(v, dtype=np.float64) for k, v in arrays.items()}, str(folder / WEIGHTS))
+        return {name: file_sha256(folder / name) for name in (SPEC, WEIGHTS)}
+
+    @classmethod
+    def load(cls, folder: Path, hashes: dict[str, str]) -> "LinearModel":
+        """The model in ``folder``; each file must match the sha256 its card recorded."""
+        from safetensors.numpy import load
+
+        from pipeline.learning.safe_models import checked_bytes
+
+        spec = json.loads(checked_bytes(folder / SPEC, hashes.get(SPEC)).decode("utf-8"))
+        if spec.get("format") != FORMAT:
+            raise ValueError(f"{folder / SPEC}: not a {FORMAT} model")
+        arrays = load(checked_bytes(folder / WEIGHTS, hashes.get(WEIGHTS)))
+        text = [TextBlock(b["column"], b["weight"], indexed(b["vocabulary"]), arrays[f"idf:{b['column']}"],
+                          b["token_pattern"], b["lowercase"], tuple(b["ngram_range"]), b["sublinear_tf"])
+                for b in spec["text_blocks"]]
+        dicts = [DictBlock(b["column"], b["weight"], indexed(b["vocabulary"])) for b in spec["dict_blocks"]]
+        return cls(spec["outputs"], text, dicts, spec["dense_weight"], arrays["coef"], arrays["intercept"],
+                   spec["offsets"])
+
+    # ---------------------------------------------------------- from sklearn --
+
+    @classmethod
+    def from_sklearn(cls, estimators: dict[str, Any]) -> "LinearModel":
+        """One model from per-output ``Pipeline([ColumnTransformer, LogisticRegression])`` that share
+        their fitted feature step (the same columns, vocabularies and idf)."""
+        outputs = list(estimators)
+        features = estimators[outputs[0]][:-1][0]
+        for other in outputs[1:]:
+            if not same_fitted_features(features, estimators[other][:-1][0]):
+                raise ValueError(f"{other}'s feature step differs from {outputs[0]}'s: they cannot share one")
+        weights = getattr(features, "transformer_weights", None) or {}
+        # a lone vectorizer (no ColumnTransformer) reads the column "features"
+        blocks = getattr(features, "transformers_", [("features", features, "features")])
+        text, dicts, offsets, dense_weight, start = [], [], {}, 0.0, 0
+        for name, transformer, column in blocks:
+            if transformer == "drop":
+                continue
+            weight = float(weights.get(name, 1.0))
+            if is_passthrough(transformer):
+                offsets["dense"], dense_weight = start, weight
+                start += len(column)
+                continue
+            key = column if isinstance(column, str) else name
+            offsets[key] = start
+            if hasattr(transformer, "idf_"):
+                check_analyzer(transformer)
+                text.append(TextBlock(key, weight, {t: int(i) for t, i in transformer.vocabulary_.items()},
+                                      np.asarray(transformer.idf_, dtype=np.float64), transformer.token_pattern,
+                                      bool(transformer.lowercase), tuple(transformer.ngram_range),
+                                      bool(transformer.sublinear_tf)))
+            else:
+                dicts.append(DictBlock(key, weight, {t: int(i) for t, i in transformer.vocabulary_.items()}))
+            start += len(transformer.get_feature_names_out())
+        coef = np.vstack([estimators[o][-1].coef_[0] for o in outputs]).astype(np.float64)
+        intercept = np.asarray([estimators[o][-1].intercept_[0] for o in outputs], dtype=np.float64)
+        return cls(outputs, text, dicts, dense_weight, coef, intercept, offsets)
+
+
+def same_fitted_features(a, b) -> bool:
+    """The feature step is unsupervised: fitted on the same rows, every label's is the same."""
+    if repr(a.get_params(deep=True)) != repr(b.get_params(deep=True)):
+        return False
+    if not np.array_equal(a.get_feature_names_out(), b.get_feature_names_out()):
+        return False
+    idf = [[t.idf_ for _, t, _ in getattr(step, "transformers_", [("", step, "")]) if hasattr(t, "idf_")]
+           for step in (a, b)]
+    return len(idf[0]) == len(idf[1]) and all(np.array_equal(x, y) for x, y in zip(*idf))
+
+
+def is_passthrough(transformer) -> bool:
+    """``"passthrough"``, which a fitted ColumnTransformer keeps as an identity FunctionTransformer."""
+    if isinstance(transformer, str):
+        return transformer == "passthrough"
+    return type(transformer).__name__ == "FunctionTransformer" and transformer.func is None
+
+
+def check_analyzer(vectorizer) -> None:
+    """Refuse settings ``TextBlock`` does not reproduce, rather than score differently."""
+    unsupported = {"analyzer": "word", "norm": "l2", "use_idf": True, "strip_accents": None, "stop_words": None,
+                   "preprocessor": None, "tokenizer": None, "binary": False}
+    for name, expected in unsupported.items():
+        if getattr(vectorizer, name) != expected:
+            raise ValueError(f"TfidfVectorizer({name}={getattr(vectorizer, name)!r}) cannot be exported")
+
+
+def ordered(vocabulary: dict[str, int]) -> list[str]:
+    return [t for t, _ in sorted(vocabulary.items(), key=lambda kv: kv[1])]
+
+
+def indexed(terms: list[str]) -> dict[str, int]:
+    return {t: i for i, t in enumerate(terms)}

@@ -1,0 +1,391 @@
+"""Train the claim classifier and the entity gazetteer from annotated gold.
+
+Everything a model needs is rebuilt from the repository's data with a fixed
+seed, so the same data and settings give the same files. Models are saved
+as plain data (``pipeline.learning.linear``: JSON and safetensors) beside a JSON model card: the data files and their
+hashes, the settings and the cross-validated figures (no date: a rebuild is
+byte-identical).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from pipeline.stages.classifier import FEATURES_VERSION, SentenceView, model_inputs, sentence_vectors, vector_columns, views_of
+from pipeline.learning.linear import LinearModel
+from pipeline.evaluation.scoring import GoldDocument, GoldPaths, gold_paths, load_gold, prf
+from pipeline.records import CLAIM_LABELS
+
+@dataclass
+class TrainingSet:
+    views: list[SentenceView]
+    labels: np.ndarray  # (n_sentences, 3) of 0/1 in CLAIM_LABELS order
+    groups: np.ndarray  # document index per sentence, for grouped folds
+
+
+def data_hash(path: str | Path) -> str:
+    from pipeline.batch.io import file_sha256
+
+    return file_sha256(path)
+
+
+def training_set(nlp, docs: Sequence[GoldDocument]) -> TrainingSet:
+    """Gold body sentences with the pipeline's own quantities and entities inside them."""
+    views, labels, groups = [], [], []
+    disabled = [n for n in ("claims_classifier", "claims_attribution") if n in nlp.pipe_names]
+    with nlp.select_pipes(disable=disabled):
+        processed = list(nlp.pipe(d.text for d in docs))
+    for i, (gold, doc) in enumerate(zip(docs, processed)):
+        body = [s for s in gold.sentences if not s.boilerplate]
+        views.extend(views_of(doc, [(s.start, s.end) for s in body]))
+        labels.extend([int(label in s.labels) for label in CLAIM_LABELS] for s in body)
+        groups.extend([i] * len(body))
+    return TrainingSet(views, np.array(labels, dtype=int).reshape(-1, len(CLAIM_LABELS)), np.array(groups))
+
+
+def ner_spans(nlp, docs: Sequence[GoldDocument]) -> list[list[tuple[int, int, str]]]:
+    """The NER's spans per document, as the entity stage receives them."""
+    from pipeline.stages.entities import model_spans
+
+    with nlp.select_pipes(enable=[n for n in ("ner", "claims_sentences") if n in nlp.pipe_names]):
+        return [model_spans(doc) for doc in nlp.pipe(d.text for d in docs)]
+
+
+def verifier_candidates(docs: Sequence[GoldDocument], spans, reference: Sequence[str], seed: int, folds: int):
+    """Every proposed mention with its features and whether the gold has it, each article's
+    proposed with a gazetteer made without that article (as a new article meets it)."""
+    from pipeline.stages.entities import find_candidates
+    from pipeline.stages.verifier import candidate_features
+
+    features, correct, labels, groups = [], [], [], []
+    index = {d.doc_id: i for i, d in enumerate(docs)}
+    for held in document_folds([d.doc_id for d in docs], folds, seed):
+        others = [d for d in docs if d.doc_id not in held]
+        names = {row["pattern"]: row["label"] for row in gazetteer_rows(others, reference)}
+        for doc_id in held:
+            i = index[doc_id]
+            gold = set(docs[i].entities)
+            for c in find_candidates(docs[i].text, spans[i], names):
+                features.append(candidate_features(docs[i].text, c, names))
+                correct.append(int((c.start, c.end, c.label) in gold))
+                labels.append(c.label)
+                groups.append(i)
+    return features, np.array(correct), np.array(labels), np.array(groups)
+
+
+def fit_verifier(docs: Sequence[GoldDocument], spans, reference: Sequence[str], seed: int, folds: int,
+                 out: Path, verify: Sequence[str] = ("PERSON", "ORG")) -> dict:
+    """Fit and save the entity verifier; thresholds per label from out-of-fold scores.
+
+    A label left out of ``verify`` keeps every mention (threshold 0): people's
+    names on general news are one-word surnames in lists and scores, which a
+    check learnt on this domain's headlines and bylines would drop.
+    """
+    from sklearn.base import clone
+    from sklearn.model_selection import GroupKFold
+
+    from pipeline.stages.verifier import make_model
+
+    features, y, labels, groups = verifier_candidates(docs, spans, reference, seed, folds)
+    template = make_model(seed)
+    oof = np.zeros(len(y))
+    for tr, te in GroupKFold(n_splits=min(folds, len(set(groups)))).split(features, groups=groups):
+        oof[te] = clone(template).fit([features[i] for i in tr], y[tr]).predict_proba([features[i] for i in te])[:, 1]
+    thresholds, figures = {}, {}
+    for label in ("PERSON", "ORG"):
+        mine = labels == label
+        n_gold = sum(1 for d in docs for e in d.entities if e[2] == label)
+        grid = np.round(np.arange(0.0, 0.81, 0.025), 3)
+        f1 = [prf(int((mine & (oof >= t) & (y == 1)).sum()), int((mine & (oof >= t)).sum()), n_gold)["f1"] or 0.0
+              for t in grid]
+        best = max(f1) if label in verify else f1[0]
+        thresholds[label] = float(grid[[i for i, f in enumerate(f1) if f >= best - 1e-9][0]])
+        figures[label] = {"before": round(f1[0], 4), "after": round(best, 4), "threshold": thresholds[label]}
+    model = LinearModel.from_sklearn({"correct": clone(template).fit(features, y)})
+    files = model.save(out / "verifier")  # checked before each file is read (pipeline.learning.safe_models)
+    (out / "verifier.json").write_text(json.dumps({"thresholds": thresholds, "out_of_fold_f1": figures,
+                                                   "files": files}, indent=2) + "\n")
+    return figures
+
+
+def make_estimator(settings: dict[str, Any], seed: int, vector_dims: int = 0):
+    """n-grams of the normalised text, word-class patterns, the spec cues and (with an
+    encoder) the sentence vectors in context, into a logistic regression."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    blocks = [
+        ("ngrams", TfidfVectorizer(ngram_range=(1, int(settings["max_ngram"])), min_df=int(settings["min_df"]),
+                                   sublinear_tf=True, token_pattern=r"(?u)\b\w[\w-]*\b"), "text"),
+        ("pattern", TfidfVectorizer(ngram_range=(2, int(settings["pattern_ngram"])), lowercase=False,
+                                    sublinear_tf=True, token_pattern=r"\S+"), "pattern"),
+        ("cues", DictVectorizer(), "cues"),
+    ]
+    weights = {"ngrams": 1.0, "pattern": float(settings["pattern_weight"]), "cues": float(settings["cue_weight"])}
+    if vector_dims:
+        blocks.append(("vectors", "passthrough", vector_columns(vector_dims)))
+        weights["vectors"] = float(settings.get("vector_weight", 1.0))
+    features = ColumnTransformer(blocks, transformer_weights=weights)
+    model = LogisticRegression(C=float(settings["C"]), class_weight="balanced", max_iter=2000,
+                               random_state=seed)
+    return Pipeline([("features", features), ("model", model)])
+
+
+def out_of_fold_scores(ts: TrainingSet, rows, settings: dict[str, Any], seed: int, folds: int,
+                       vector_dims: int = 0) -> np.ndarray:
+    """Probabilities for every sentence from models that never saw its document.
+
+    The feature step is unsupervised: fitted once per fold, shared by the labels.
+    """
+    from sklearn.base import clone
+    from sklearn.model_selection import GroupKFold
+
+    template = make_estimator(settings, seed, vector_dims)
+    scores = np.zeros(ts.labels.shape, dtype=float)
+    n_folds = min(folds, len(set(ts.groups)))
+    for train_idx, test_idx in GroupKFold(n_splits=n_folds).split(rows, groups=ts.groups):
+        features = clone(template[:-1])
+        x_train = features.fit_transform(rows.iloc[train_idx])  # what Pipeline.fit does
+        x_test = features.transform(rows.iloc[test_idx])
+        for j, label in enumerate(CLAIM_LABELS):
+            y = ts.labels[train_idx, j]
+            if len(set(y)) < 2:
+                scores[test_idx, j] = float(y.mean()) if len(y) else 0.0
+                continue
+            scores[test_idx, j] = clone(template[-1]).fit(x_train, y).predict_proba(x_test)[:, 1]
+    return scores
+
+
+def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    """The cut on out-of-fold probabilities that maximises F1 (ties: the middle one)."""
+    grid = np.round(np.arange(0.2, 0.81, 0.025), 3)
+    f1s = []
+    for t in grid:
+        pred = p >= t
+        f1s.append(prf(int((pred & (y == 1)).sum()), int(pred.sum()), int((y == 1).sum()))["f1"] or 0.0)
+    best = max(f1s)
+    ties = [t for t, f in zip(grid, f1s) if f >= best - 1e-9]
+    return float(ties[len(ties) // 2])
+
+
+def f1_table(y: np.ndarray, scores: np.ndarray, thresholds: dict[str, float]) -> dict[str, float]:
+    out, tp_all, pred_all, gold_all = {}, 0, 0, 0
+    for j, label in enumerate(CLAIM_LABELS):
+        pred = scores[:, j] >= thresholds[label]
+        tp = int((pred & (y[:, j] == 1)).sum())
+        n_pred, n_gold = int(pred.sum()), int(y[:, j].sum())
+        out[label] = prf(tp, n_pred, n_gold)["f1"] or 0.0
+        tp_all, pred_all, gold_all = tp_all + tp, pred_all + n_pred, gold_all + n_gold
+    out["micro"] = prf(tp_all, pred_all, gold_all)["f1"] or 0.0
+    return out
+
+
+def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Path, card: dict,
+                    embeddings: str | None = None) -> None:
+    # checked before each file is loaded (pipeline.learning.safe_models)
+    card["files"] = LinearModel.from_sklearn(estimators).save(out_dir)
+    meta = {"name": out_dir.name, "features": FEATURES_VERSION, "thresholds": thresholds}
+    if embeddings:
+        meta["embeddings"] = embeddings  # sha256 of the encoder's card: the vectors it was trained on
+    (out_dir / "thresholds.json").write_text(json.dumps(meta, indent=2) + "\n")
+    (out_dir / "card.json").write_text(json.dumps(card, indent=2) + "\n")
+
+
+def read_names(path: str | Path | None) -> list[str]:
+    """One name a line; blank lines and ``#`` comments skipped."""
+    if not path:
+        return []
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def gazetteer_rows(docs: Sequence[GoldDocument], reference: Sequence[str] = (),
+                   min_length: int = 2) -> list[dict[str, str]]:
+    """Organisation names from the gold and a reference list, as entity patterns.
+
+    Only ORG: organisations recur across articles of a domain (agencies,
+    outlets, companies), people mostly do not, and surnames are resolved per
+    article by the entity stage. The reference list brings the organisations
+    the news of the domain keeps naming that a small gold has not met yet; a
+    name the gold annotates otherwise is left out.
+    """
+    names: dict[str, str] = {name: "ORG" for name in reference}
+    conflicts: set[str] = set()
+    for d in docs:
+        for start, end, label in d.entities:
+            name = d.text[start:end]
+            if len(name) < min_length or name.islower() or "\n" in name:
+                continue
+            if names.get(name, label) != label:
+                conflicts.add(name)
+            names[name] = label
+    return [{"label": "ORG", "pattern": n} for n, lab in sorted(names.items())
+            if lab == "ORG" and n not in conflicts]
+
+
+def repo_relative(path: str | Path) -> str:
+    """The path as the card should show it: relative to the repository when inside it,
+    so that the same data give the same card on every machine."""
+    from pipeline.config import REPO_ROOT
+
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def train(nlp_factory: Callable[[], Any], gold: GoldPaths, models_dir: str | Path,
+          settings: dict[str, Any], seed: int, folds: int, log: Callable[[str], None] = print,
+          reference: Sequence[str] = (), encoder=None) -> dict:
+    """Fit the gazetteer and the classifier on all of ``gold`` (one file or several); write ``models_dir``."""
+    docs = list(load_gold(gold).values())
+    source = {"files": [{"path": repo_relative(p), "sha256": data_hash(p)} for p in gold_paths(gold)]}
+    return fit_models(docs, nlp_factory, models_dir, settings, seed, folds, log, reference, source, encoder)
+
+
+def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], models_dir: str | Path,
+               settings: dict[str, Any], seed: int, folds: int,
+               log: Callable[[str], None] = print, reference: Sequence[str] = (),
+               source: dict | None = None, encoder=None) -> dict:
+    """Fit and save the gazetteer and the classifier; ``source`` (files, hashes) goes on the card;
+    with an ``encoder`` the sentence vectors join the features."""
+    from pipeline.stages.entities import write_gazetteer
+
+    random.seed(seed)
+    np.random.seed(seed)
+    models_dir = Path(models_dir)
+    (models_dir / "entities").mkdir(parents=True, exist_ok=True)
+    patterns = gazetteer_rows(docs, reference)
+    write_gazetteer(models_dir / "entities" / "patterns.jsonl", patterns)
+    log(f"gazetteer: {len(patterns)} organisation names ({len(reference)} from the reference list)")
+
+    verifier_dir = models_dir / "entities"
+    (verifier_dir / "verifier.json").unlink(missing_ok=True)  # an old verifier must not shape the new one's data
+    spans = ner_spans(nlp_factory(), docs)
+    verifier_figures = fit_verifier(docs, spans, reference, seed, folds, verifier_dir,
+                                    settings.get("verify", ("PERSON", "ORG")))
+    log("entity verifier, out of fold: " + ", ".join(
+        f"{label} {v['before']:.3f} -> {v['after']:.3f}" for label, v in verifier_figures.items()))
+
+    nlp = nlp_factory()  # now with the new verifier
+    ts = training_set(nlp, docs)
+    log(f"training set: {len(ts.views)} body sentences from {len(docs)} documents")
+    vectors = sentence_vectors(encoder, ts.views, ts.groups)
+    rows = model_inputs(ts.views, vectors)
+    dims = 0 if vectors is None else vectors.shape[1]
+    oof = out_of_fold_scores(ts, rows, settings, seed, folds, dims)
+    thresholds = {label: best_threshold(ts.labels[:, j], oof[:, j]) for j, label in enumerate(CLAIM_LABELS)}
+    cv = f1_table(ts.labels, oof, thresholds)
+    log("cross-validated sentence-level F1: " + ", ".join(f"{k} {v:.3f}" for k, v in cv.items()))
+
+    estimators = {label: make_estimator(settings, seed, dims).fit(rows, ts.labels[:, j])
+                  for j, label in enumerate(CLAIM_LABELS)}
+    card = {
+        "model": "claims_classifier",
+        "features": FEATURES_VERSION,
+        "estimator": "tf-idf n-grams + word-class patterns + spec cues"
+                     + (" + static sentence vectors in context" if encoder else "")
+                     + " -> LogisticRegression per label (plain arrays: pipeline.learning.linear)",
+        **({"embeddings": {"card_sha256": encoder.fingerprint, "dims": dims}} if encoder else {}),
+        "data": {"documents": len(docs), "doc_ids": [d.doc_id for d in docs], "sentences": len(ts.views),
+                 "positives": {label: int(ts.labels[:, j].sum()) for j, label in enumerate(CLAIM_LABELS)},
+                 **(source or {})},
+        "entity_verifier": {"out_of_fold_f1": verifier_figures},
+        "gazetteer": {"organisations": len(patterns), "reference_names": len(reference),
+                      "reference_sha256": hashlib.sha256("\n".join(reference).encode("utf-8")).hexdigest()},
+        "settings": {**settings, "seed": seed, "folds": folds},
+        "thresholds": thresholds,
+        "cross_validation": {"folds": folds, "grouped_by": "document", "f1": {k: round(v, 4) for k, v in cv.items()}},
+    }
+    save_classifier(estimators, thresholds, models_dir / "classifier", card,
+                    encoder.fingerprint if encoder else None)
+    log(f"saved {models_dir / 'classifier'}")
+    return card
+
+
+def document_folds(doc_ids: Sequence[str], folds: int, seed: int) -> list[list[str]]:
+    """Documents dealt into ``folds`` groups after a seeded shuffle."""
+    ids = sorted(doc_ids)
+    random.Random(seed).shuffle(ids)
+    return [ids[i::folds] for i in range(folds)]
+
+
+def cross_validate(gold: GoldPaths, make_nlp: Callable[[str], Any], settings: dict[str, Any],
+                   seed: int, folds: int, out: str | Path, fraction: float = 1.0,
+                   log: Callable[[str], None] = print, reference: Sequence[str] = (), encoder=None) -> Path:
+    """Predictions for every training document from models fitted without it.
+
+    ``make_nlp(models_dir)`` builds the pipeline around a models folder;
+    ``fraction`` keeps that share of each fold's training documents (for the
+    learning curve). The predictions file is scored like any other.
+    """
+    docs = load_gold(gold)
+    parts = []
+    for k, held_out in enumerate(document_folds(list(docs), folds, seed)):
+        train_ids = [d for d in sorted(docs) if d not in held_out]
+        parts.append(predict_held_out(docs, train_ids, held_out, make_nlp, settings, seed, folds,
+                                      fraction, seed + k, reference, encoder))
+        log(f"fold {k + 1}/{folds}: trained on {len(train_ids)} documents, predicted {len(held_out)}")
+    out = Path(out)
+    out.write_text("".join(parts))
+    return out
+
+
+def leave_one_file_out(gold: GoldPaths, make_nlp: Callable[[str], Any], settings: dict[str, Any],
+                       seed: int, folds: int, out: str | Path, fraction: float = 1.0,
+                       log: Callable[[str], None] = print, reference: Sequence[str] = (),
+                       encoder=None) -> dict[Path, Path]:
+    """Each gold file (a region's slice) predicted by models fitted on all the other files.
+
+    This is the honest estimate for articles from a place the training data
+    never covered; returns {held-out gold file: its predictions file}.
+    """
+    files = gold_paths(gold)
+    per_file = {path: load_gold(path) for path in files}
+    docs = {d: doc for held in per_file.values() for d, doc in held.items()}
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for k, (path, held) in enumerate(per_file.items()):
+        train_ids = [d for d in sorted(docs) if d not in held]
+        pred = out / f"held-out-{path.stem}-{fraction:.2f}.jsonl"
+        pred.write_text(predict_held_out(docs, train_ids, sorted(held), make_nlp, settings, seed, folds,
+                                         fraction, seed + k, reference, encoder))
+        log(f"held out {path.name}: trained on {len(train_ids)} documents, predicted {len(held)}")
+        results[path] = pred
+    return results
+
+
+def predict_held_out(docs: dict[str, GoldDocument], train_ids: Sequence[str], held_out: Sequence[str],
+                     make_nlp: Callable[..., Any], settings: dict[str, Any], seed: int, folds: int,
+                     fraction: float, sample_seed: int, reference: Sequence[str], encoder=None) -> str:
+    """Fit on (a ``fraction`` of) ``train_ids``, run on ``held_out``; the run's JSONL text."""
+    import tempfile
+
+    from pipeline.batch.runner import run as run_batch
+
+    train_ids = sorted(random.Random(sample_seed).sample(list(train_ids), max(2, round(len(train_ids) * fraction))))
+    with tempfile.TemporaryDirectory(prefix="claims-cv-") as tmp:
+        fit_models([docs[d] for d in train_ids], lambda: make_nlp_without_classifier(make_nlp, tmp),
+                   tmp, settings, seed, folds, log=lambda m: None, reference=reference, encoder=encoder)
+        nlp = make_nlp(tmp)
+        inputs = Path(tmp) / "held_out.jsonl"
+        inputs.write_text("".join(json.dumps({"id": d, "text": docs[d].text}) + "\n" for d in held_out))
+        part = Path(tmp) / "pred.jsonl"
+        run_batch(nlp, [str(inputs)], part)
+        return part.read_text()
+
+
+def make_nlp_without_classifier(make_nlp: Callable[..., Any], models_dir: str):
+    return make_nlp(models_dir, classifier=False)

@@ -1,0 +1,373 @@
+"""Stage: score each body sentence as metric, target and policy (spec §2).
+
+Claims are multi-label and the training set is small, so the model is a
+linear one per label over two views of a sentence: its words (n-grams, with
+numbers folded to one token so that `41.06` and `3.2` look alike) and a few
+hand-made cues the spec itself names (a stated quantity, a forward-looking
+marker, an instrument word, a rank). A third view is dense: the sentence's
+vector from a static encoder, with its predecessor's and its article's
+(``pipeline.learning.embeddings``), for words and contexts the training articles never
+had. The cues are also the keyword baseline that runs when no trained model
+is configured.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.errors import ConfigError
+from pipeline.extensions import document_text, record_error, sentence_bounds
+from pipeline.learning.linear import LinearModel
+from pipeline.records import CLAIM_LABELS, Entity, Quantity
+
+FEATURES_VERSION = "claims.features.v5"
+
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+CUES: dict[str, re.Pattern[str]] = {
+    # target: explicit forward-looking markers (spec §8)
+    "future_will": re.compile(r"\b(?:will|would|shall)\b(?!\s+(?:be\s+)?(?:likely|able)\b)", re.I),
+    # an actor's intent: the verb and its ``to`` (``plans to``), not the noun ``plans``
+    "future_intent": re.compile(
+        r"\b(?:aims?|aiming|aimed|plans?|planning|planned|seeks?|seeking|intends?|intending|"
+        r"strives?|striving|pledged?|pledging|vows?|vowed|vowing|commits?|committed|ready|willing|"
+        r"set|going|determined|expects?|expecting|hopes?|hoping|targets?|targeting)\s+to\b|"
+        r"\b(?:aimed at|with the (?:goal|aim|target) of|commitment to|is to|are to)\b", re.I),
+    "goal_word": re.compile(r"\b(?:targets?|targeted|targeting|goals?|objectives?|milestones?)\b", re.I),
+    "by_year": re.compile(r"\b(?:by|before|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I),
+    "forecast": re.compile(r"\b(?:expected|projected|forecast|estimated|predicted|likely)\b", re.I),
+    "should": re.compile(r"\b(?:should|must|called for|calls? for|urged?|need(?:s|ed)? to)\b", re.I),
+    "ongoing": re.compile(r"\b(?:is|are)\s+(?:\w+ing|working|beefing)\b", re.I),
+    # policy: governance instruments and actions
+    "instrument": re.compile(
+        r"\b(?:guidelines?|guidance|regulations?|regulatory|rules?|laws?|legislation|acts?|"
+        r"policy|policies|measures?|plans?(?!\s+(?:to|period)\b)|initiatives?|programmes?|programs?|pilots?|"
+        r"demonstration|zones?|frameworks?|agreements?|mous?|memorand\w+|standards?|"
+        r"strateg(?:y|ies)|action plan|five-year plan(?!\s+period)|opinions?|circulars?|directives?|"
+        r"subsid(?:y|ies)|incentives?|funds?|property rights|basic data systems|systems?)\b", re.I),
+    "governance_action": re.compile(
+        r"\b(?:issued|unveiled|released|rolled out|launched|adopted|approved|enacted|"
+        r"promulgated|implemented|introduced|signed|designated|reform\w*|regulat\w+|"
+        r"governance|supervis\w+|oversight|compliance|deepen\w*)\b", re.I),
+    "public_actor": re.compile(
+        r"\b(?:government|state council|ministry|ministries|administration|commission|"
+        r"council|authorit(?:y|ies)|regulators?|departments?|bureau|congress|parliament|"
+        r"committee|province|municipal|central|national|country|china|eu|european)\b", re.I),
+    # metric: values and ranks
+    "percent": re.compile(r"%|\bper\s*cent\b|\bpercent\b|\bpercentage points?\b", re.I),
+    "money": re.compile(r"\b(?:yuan|dollars?|euros?|rmb|usd|cny)\b|[$€£¥]", re.I),
+    "scale_word": re.compile(r"\b(?:thousand|million|billion|trillion|mln|bln|bn)\b", re.I),
+    "growth": re.compile(r"\b(?:grew|growth|increase[ds]?|rose|risen|surged?|jumped|declined?|"
+                         r"fell|reached|stood at|accounted for|exceeded|totall?ed|up\s+\d)", re.I),
+    "rank_ordinal": re.compile(
+        r"\brank(?:s|ed|ing)?\s+(?:no\.\s*)?(?:first|second|third|fourth|fifth|top|\d+(?:st|nd|rd|th)?)\b|"
+        r"\b(?:second|third|fourth|fifth)[- ](?:largest|biggest|strongest|highest)\b|"
+        r"\b(?:world|country|nation|globe)(?:'s|’s)\s+(?:largest|biggest|leading|top)\b", re.I),
+    "rank": re.compile(r"\b(?:rank\w*|largest|biggest|second[- ]largest|first|leads?|leading|"
+                       r"top|highest|lowest)\b", re.I),
+}
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """What the classifier sees of one body sentence."""
+
+    text: str
+    quantities: tuple[Quantity, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    pattern: str = ""  # function words kept, content words as their shape: "Xx will x NUM x"
+
+
+# Function words carry tense, modality and purpose (``will``, ``to``, ``by``);
+# the rest is reduced to its shape so that patterns generalise across topics.
+# Both come from the words alone: no tagger is needed, which halves the run time.
+FUNCTION_WORDS = frozenset("""
+a an the this that these those to of in on at by for from with as into over under about after
+before since until through between among per than and or but while although because if whether
+will would shall should can could may might must is are was were be been being has have had do
+does did it its they their them we our he his she her which who whom whose not also more most
+such there here no only both each all some any other new
+""".split())
+KEPT_STEMS = ("aim", "plan", "seek", "sought", "target", "goal", "expect", "forecast", "project",
+              "estimat", "call", "issu", "releas", "launch", "rank", "reach", "said", "say",
+              "accord", "commit", "striv", "intend", "urg", "need", "objective")
+
+
+WORD_CLASSES: dict[int, str] = {}  # by token.orth: a word's class depends on its text alone
+
+
+def word_class(token) -> str:
+    """A kept word as itself (lower case), anything else as its shape."""
+    known = WORD_CLASSES.get(token.orth)
+    if known is None:
+        known = class_of_word(token)
+        if len(WORD_CLASSES) < 500_000:
+            WORD_CLASSES[token.orth] = known
+    return known
+
+
+def class_of_word(token) -> str:
+    low = token.lower_
+    if token.like_num:
+        return "NUM"
+    if low in FUNCTION_WORDS or low.startswith(KEPT_STEMS):
+        return low
+    if token.is_punct:
+        return token.text
+    if token.is_upper and len(token.text) > 1:
+        return "XX"
+    return "Xx" if token.text[:1].isupper() else "x"
+
+
+def syntactic_pattern(tokens) -> str:
+    """The sentence as kept words and shapes, for n-grams that carry over between topics."""
+    return " ".join(word_class(t) for t in tokens if not t.is_space)
+
+
+def views_of(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[SentenceView]:
+    """The classifier's view of each ``doc.text[start:end]`` with the stages' findings inside it."""
+    text, quantities, entities = document_text(doc), doc._.quantities or [], doc._.claim_entities or []
+    views = []
+    for start, end in bounds:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        views.append(SentenceView(
+            text=text[start:end],
+            quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
+            entities=tuple(e for e in entities if start <= e.start and e.end <= end),
+            pattern=syntactic_pattern(span) if span is not None else "",
+        ))
+    return views
+
+
+def normalised_text(text: str) -> str:
+    """Lower-case words with years and numbers folded, for the n-gram view."""
+    text = YEAR.sub(" _year_ ", text)
+    return NUMBER.sub(" _num_ ", text).lower()
+
+
+def cue_features(view: SentenceView) -> dict[str, float]:
+    """Spec-named cues as numeric features (``claims.features.v1``)."""
+    feats = {f"cue:{name}": float(bool(p.search(view.text))) for name, p in CUES.items()}
+    units = {q.unit for q in view.quantities}
+    feats.update({
+        "q:any": float(bool(view.quantities)),
+        "q:count": math.log1p(len(view.quantities)),
+        "q:percent": float("%" in units),
+        "q:money": float(any(u and len(u) == 3 and u.isupper() for u in units)),
+        "q:fold": float("fold" in units),
+        "ent:org": float(any(e.label == "ORG" for e in view.entities)),
+        "ent:person": float(any(e.label == "PERSON" for e in view.entities)),
+        "len": math.log1p(len(view.text.split())),
+    })
+    return feats
+
+
+def rule_scores(view: SentenceView) -> dict[str, float]:
+    """Keyword baseline: the cues combined by hand, no training."""
+    f = cue_features(view)
+    c = {k.split(":", 1)[1]: v for k, v in f.items() if k.startswith("cue:")}
+    forward = max(c["future_will"], c["future_intent"], c["goal_word"])
+    metric = 0.15 + 0.6 * f["q:any"] + 0.4 * c["rank_ordinal"] * (1 - f["q:any"]) - 0.35 * forward * (1 - c["forecast"]) * f["q:any"]
+    target = 0.1 + 0.6 * forward + 0.1 * c["by_year"] - 0.3 * c["forecast"] * (1 - c["future_intent"])
+    policy = 0.1 + 0.45 * c["instrument"] + 0.25 * c["governance_action"] + 0.1 * c["public_actor"]
+    return {k: min(1.0, max(0.0, v)) for k, v in (("metric", metric), ("target", target), ("policy", policy))}
+
+
+class RuleClassifier:
+    """The keyword baseline behind the same interface as the trained model."""
+
+    name = "rules"
+    thresholds = {label: 0.5 for label in CLAIM_LABELS}
+
+    def predict_scores(self, views: Sequence[SentenceView], groups=None) -> list[dict[str, float]]:
+        return [rule_scores(v) for v in views]
+
+
+class TrainedClassifier:
+    """A logistic regression per label, fitted by ``claims train`` and kept as plain data
+    (``pipeline.learning.linear``): a run needs numpy, not scikit-learn."""
+
+    def __init__(self, model: LinearModel, thresholds: dict[str, float], name: str, encoder=None):
+        self.model = model
+        self.thresholds = thresholds
+        self.name = name
+        self.encoder = encoder
+
+    @classmethod
+    def load(cls, path: str | Path, embeddings: str | Path | None = None) -> "TrainedClassifier":
+        path = Path(path)
+        meta = json.loads((path / "thresholds.json").read_text())
+        encoder = encoder_for(meta.get("embeddings"), embeddings, path)
+        card = path / "card.json"
+        hashes = json.loads(card.read_text()).get("files", {}) if card.is_file() else {}
+        return cls(LinearModel.load(path, hashes), meta["thresholds"], meta.get("name", path.name), encoder)
+
+    def predict_scores(self, views: Sequence[SentenceView], groups: Sequence[int] | None = None
+                       ) -> list[dict[str, float]]:
+        """Scores per view; ``groups`` gives each view's document (views in document order)."""
+        if not views:
+            return []
+        probs = self.model.probabilities(model_columns(views), sentence_vectors(self.encoder, views, groups))
+        order = [self.model.outputs.index(label) for label in CLAIM_LABELS]
+        return [{label: float(row[j]) for label, j in zip(CLAIM_LABELS, order)} for row in probs]
+
+
+def encoder_for(trained_with: str | None, folder: str | Path | None, model: Path):
+    """The sentence encoder a classifier was trained with, or None if it used none."""
+    if not trained_with:
+        return None
+    from pipeline.learning.embeddings import SentenceEncoder
+
+    if not folder:
+        raise ConfigError(f"{model} was trained with sentence vectors: set components.claims_classifier.embeddings")
+    encoder = SentenceEncoder(folder)  # an EmbeddingError is a ConfigError: reported at start-up
+    if encoder.fingerprint != trained_with:
+        raise ConfigError(f"{model} was trained with another sentence encoder than {folder}: "
+                          f"run `claims train` again")
+    return encoder
+
+
+def sentence_vectors(encoder, views: Sequence[SentenceView], groups: Sequence[int] | None):
+    """Each view's vector with its context (``pipeline.learning.embeddings``), or None without an encoder."""
+    if encoder is None:
+        return None
+    import numpy as np
+
+    from pipeline.learning.embeddings import context_vectors
+
+    groups = np.zeros(len(views), dtype=int) if groups is None else np.asarray(groups)
+    return context_vectors(encoder.encode([v.text for v in views]), groups)
+
+
+def model_columns(views: Sequence[SentenceView]) -> dict[str, list]:
+    """The views of each sentence as the columns the model reads: n-gram text, pattern, cues."""
+    return {"text": [normalised_text(v.text) for v in views],
+            "pattern": [v.pattern for v in views],
+            "cues": [cue_features(v) for v in views]}
+
+
+def model_inputs(views: Iterable[SentenceView], vectors=None):
+    """The columns as the DataFrame scikit-learn fits on (``v0``... for vectors)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(model_columns(list(views)))
+    if vectors is None:
+        return frame
+    return pd.concat([frame, pd.DataFrame(vectors, columns=vector_columns(vectors.shape[1]))], axis=1)
+
+
+def vector_columns(dims: int) -> list[str]:
+    return [f"v{i}" for i in range(dims)]
+
+
+def labels_from_scores(scores: dict[str, float], thresholds: dict[str, float]) -> list[str]:
+    return sorted(label for label in CLAIM_LABELS if scores[label] >= thresholds[label])
+
+
+def sentence_views(doc: Doc) -> list[tuple[int, SentenceView]]:
+    """(start offset, view) for each body sentence of an annotated Doc."""
+    bounds = [(start, end) for _, start, end in sentence_bounds(doc, body_only=True)]
+    return [(start, view) for (start, _), view in zip(bounds, views_of(doc, bounds))]
+
+
+class ClaimStage:
+    def __init__(self, classifier, sources: tuple[str | None, str | None] = (None, None)):
+        self.classifier = classifier
+        self.sources = sources  # the model and encoder folders to_disk copies
+
+    @property
+    def missing(self) -> str | None:
+        """Why there is no classifier yet (spacy.load fills it in from_disk), or None."""
+        return None if self.classifier is not None else (
+            f"claim classifier model not found at {self.sources[0]}: run `claims train` "
+            "or set components.claims_classifier.model=null for the keyword rules")
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._check_loaded()
+        return self._score(doc)
+
+    def _check_loaded(self) -> None:
+        if self.missing:
+            raise ConfigError(self.missing)
+
+    def to_disk(self, path: str | Path, *, exclude=()) -> None:
+        """The classifier's and the encoder's files, so that ``spacy.load`` needs no repository."""
+        import shutil
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, folder in zip(("classifier", "static"), self.sources):
+            if folder and isinstance(self.classifier, TrainedClassifier):
+                shutil.copytree(folder, path / name, dirs_exist_ok=True)
+
+    def from_disk(self, path: str | Path, *, exclude=()) -> "ClaimStage":
+        path = Path(path)
+        if (path / "classifier").is_dir():
+            static = path / "static" if (path / "static").is_dir() else None
+            self.classifier = load_classifier(str(path / "classifier"), static and str(static))
+            self.sources = (str(path / "classifier"), static and str(static))
+        return self
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64):
+        """Score a batch of documents with one model call (much faster than per doc)."""
+        self._check_loaded()
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._score_batch(batch)
+                batch = []
+        yield from self._score_batch(batch)
+
+    def _score_batch(self, docs: list[Doc]) -> list[Doc]:
+        try:
+            per_doc = [sentence_views(d) for d in docs]
+            flat = [v for views in per_doc for _, v in views]
+            groups = [i for i, views in enumerate(per_doc) for _ in views]
+            scores = iter(self.classifier.predict_scores(flat, groups))
+            for doc, views in zip(docs, per_doc):
+                self._store(doc, {start: next(scores) for start, _ in views})
+            return docs
+        except Exception:  # fall back to one document at a time to isolate the bad one
+            return [self(d) for d in docs]
+
+    def _score(self, doc: Doc) -> Doc:
+        try:
+            views = sentence_views(doc)
+            scores = self.classifier.predict_scores([v for _, v in views])
+            self._store(doc, dict(zip([s for s, _ in views], scores)))
+        except Exception as err:
+            self._store(doc, {})
+            record_error(doc, "claims_classifier", err)
+        return doc
+
+    def _store(self, doc: Doc, scores: dict[int, dict[str, float]]) -> None:
+        doc._.claim_scores = scores
+        doc._.claim_labels = {start: labels_from_scores(s, self.classifier.thresholds)
+                              for start, s in scores.items()}
+
+
+def load_classifier(model: str | None, embeddings: str | None = None):
+    """The trained classifier in ``model``, the keyword rules without one, or None when the
+    folder is missing (``ClaimStage.missing`` says so; ``spacy.load`` fills it from its own copy)."""
+    if not model:
+        return RuleClassifier()
+    path = Path(model)
+    if not (path / "thresholds.json").is_file():
+        return None
+    return TrainedClassifier.load(path, embeddings)
+
+
+@Language.factory("claims_classifier", default_config={"model": None, "embeddings": None},
+                  assigns=["doc._.claim_scores", "doc._.claim_labels"])
+def make_claim_stage(nlp: Language, name: str, model: str | None, embeddings: str | None) -> ClaimStage:
+    return ClaimStage(load_classifier(model, embeddings), (model, embeddings))

@@ -1,0 +1,392 @@
+"""Stage: PERSON and ORG mentions with spec §3 spans.
+
+spaCy's statistical NER finds most names; this stage turns its output into
+the spec's entities and adds what a news reader knows but the model misses:
+an acronym defined in brackets names the same organisation everywhere in the
+article, a person named once in full is meant by the bare surname later,
+bylines and photo credits name people and agencies, and events, plans and
+products are not organisations. A gazetteer learnt from the annotated
+training data (`claims train`) adds the domain's organisations.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import jsonlines
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extensions import document_text, record_error, set_span_group
+from pipeline.stages.invisible import trim_invisible
+from pipeline.records import Candidate, Entity
+
+LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with .match(text, pos)
+TRAILING_NOISE = re.compile(r"(?:\s*['’]s?|[\s,.;:!?\"”“'()\[\]|/-])+$")
+LEADING_NOISE = re.compile(r"[\s,.;:!?\"”“'()\[\]|/-]+")  # used with .match(text, pos)
+NUMBER_WORD = re.compile(r"^[\d.,/-]+$")
+
+# Heads that make a name an event, a plan or a document, never an organisation.
+NOT_ORG_HEADS = {
+    "summit", "conference", "expo", "exposition", "fair", "festival", "games", "olympics",
+    "week", "day", "ceremony", "exhibition", "show", "awards", "cup", "championship",
+    "plan", "initiative", "strategy", "report", "act", "law", "guideline", "guidelines",
+    "programme", "program", "project", "policy", "framework", "agreement", "treaty",
+    "regulation", "regulations", "rules", "index", "list", "zone", "era", "vision", "area", "region",
+    "white", "paper", "outline", "opinions", "measures", "pilot",
+}
+# Common acronyms and words the small model mistakes for organisations.
+NOT_ORG_WORDS = {
+    "ai", "gdp", "it", "ict", "iot", "5g", "6g", "4g", "mou", "mous", "cpu", "gpu", "r&d", "api",
+    "digital", "data", "internet", "covid-19", "ceo", "cfo", "cto", "vr", "ar", "esg", "pc",
+    "app", "apps", "ml", "llm", "llms", "eflops", "pflops", "tflops", "ipo", "sme", "smes",
+    "yoy", "y-o-y", "party", "government", "ministry", "state", "department", "press release",
+    # products and apps (spec §8: not organisations)
+    "wechat", "weibo", "tiktok", "douyin", "instagram", "whatsapp", "youtube", "android", "ios",
+    "harmonyos", "chatgpt", "windows", "iphone", "alipay", "e-cny", "taobao", "b2b", "b2c", "fdi", "cpi", "ppi", "pmi", "saas", "cbdc",
+}
+COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Group|Holdings|Limited|Corporation|Company)\b\.?")
+SUFFIX_AFTER_BRAND = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}" + COMPANY_SUFFIX.pattern)
+CHAINED_NAME = re.compile(r"\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
+DANGLING_OF = re.compile(r"\s+of(?:\s+the)?$")
+OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
+ODD_ORG = re.compile(r"^[^(]*\)|\([^)]*$|\s[/|]\s|[$€£¥]|\d\s*(?:trillion|billion|million|percent|%)")
+INNER_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s*")
+LABEL_MARKS = {":", "[", "(", "|", "-", "–", "—", "•"}
+ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?)\s*\)")
+# ``LIN SHANCHUAN/XINHUA``, ``Chen Xiaogen/For China Daily``, ``Photo: VCG``
+CREDIT = re.compile(
+    r"(?:(?<=\s)|^|(?<=\[)|(?<=\())(?:Photos?(?: by)?:?\s+)?"
+    r"(?P<person>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})\s?/\s?(?:For\s+|FOR\s+)?"
+    r"(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})(?=\s*[\])]|\s*$)", re.M)
+PHOTO_AGENCY = re.compile(r"\bPhotos?\s*:\s*(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\s*\.?\s*$", re.M)
+BYLINE = re.compile(r"^[-–—•\s]*By\s+(?P<names>[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){1,7})", re.M)
+BYLINE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}")
+
+# A "person" whose last word is one of these is an organisation (``Yovole Network``).
+ORG_HEADS = {
+    "network", "networks", "group", "bank", "center", "centre", "institute", "university",
+    "company", "corporation", "corp", "inc", "ltd", "co", "technologies", "technology",
+    "academy", "association", "administration", "ministry", "commission", "council", "bureau",
+    "agency", "committee", "exchange", "fund", "holdings", "media", "news", "daily", "times",
+    "post", "press", "capital", "partners", "labs", "systems", "telecom", "mobile", "unicom",
+}
+# ``(Xinhua/Li Zhipeng)``, ``[Photo/Xinhua]``: agency first.
+AGENCY_CREDIT = re.compile(
+    r"[(\[]\s*(?:Photo\s*/\s*)?(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})"
+    r"(?:\s*/\s*(?P<person>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}))?\s*[)\]]")
+
+PRIORITY = {"gazetteer": 3, "rule": 2, "alias": 1, "model": 0}
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Spec span: no leading ``the``, no possessive ``'s``, no edge punctuation."""
+    while True:
+        lead = LEADING_NOISE.match(text, start, end) or LEADING_ARTICLE.match(text, start, end)
+        if not lead or lead.end() == start:
+            break
+        start = lead.end()
+    span = text[start:end]
+    tail = TRAILING_NOISE.search(span)
+    if tail:
+        end = start + tail.start()
+    return (start, end) if start < end else None
+
+
+def is_organisation_name(name: str) -> bool:
+    """False for events, plans, documents and common acronyms the model calls ORG."""
+    words = [w for w in name.split() if not NUMBER_WORD.match(w)]
+    if not words or name.lower() in NOT_ORG_WORDS:
+        return False
+    return words[-1].lower().strip(".,") not in NOT_ORG_HEADS
+
+
+def initials_match(acronym: str, long_form: str) -> bool:
+    """``NDA`` for ``National Data Administration``: letters in order, first one leading."""
+    letters = acronym.rstrip("s").lower() if acronym.endswith("s") and len(acronym) > 2 else acronym.lower()
+    words = [w for w in re.split(r"[\s-]+", long_form) if w]
+    if not words or letters[0] != words[0][0].lower():
+        return False
+    initials = "".join(w[0].lower() for w in words)
+    pos = 0
+    for ch in letters:
+        pos = initials.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def acronym_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
+    """An acronym defined right after an entity (``NDA`` after its long form) takes its label."""
+    out = []
+    by_end = {c.end: c for c in found}
+    for m in ACRONYM_DEFINITION.finditer(text):
+        before = m.start()
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        owner = by_end.get(before)
+        if owner and initials_match(m.group(1), text[owner.start:owner.end]):
+            out.append(Candidate(m.start(1), m.end(1), owner.label, "rule"))
+    return out
+
+
+def credit_candidates(text: str) -> list[Candidate]:
+    """People and agencies named in photo credits and bylines."""
+    out = []
+    for m in CREDIT.finditer(text):
+        out.append(Candidate(m.start("person"), m.end("person"), "PERSON", "rule"))
+        out.append(Candidate(m.start("org"), m.end("org"), "ORG", "rule"))
+    for m in AGENCY_CREDIT.finditer(text):
+        if m.group("person") or "photo" in m.group().lower():
+            out.append(Candidate(m.start("org"), m.end("org"), "ORG", "rule"))
+            if m.group("person"):
+                out.append(Candidate(m.start("person"), m.end("person"), "PERSON", "rule"))
+    for m in PHOTO_AGENCY.finditer(text):
+        out.append(Candidate(m.start("org"), m.end("org"), "ORG", "rule"))
+    for m in BYLINE.finditer(text):
+        names = m.group("names")
+        for part in re.split(r"\s+and\s+|,\s*", names):
+            nm = BYLINE_NAME.match(part)
+            if nm:
+                offset = m.start("names") + names.index(part)
+                out.append(Candidate(offset + nm.start(), offset + nm.end(), "PERSON", "rule"))
+    return out
+
+
+@functools.lru_cache(maxsize=32)
+def names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for a set of names, longest first; the gazetteer's is built once, not per document."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + r")(?![\w-])")
+
+
+def mention_candidates(text: str, names: dict[str, str], source: str) -> list[Candidate]:
+    """Every whole-word occurrence of each known name, with its label."""
+    if not names:
+        return []
+    return [Candidate(m.start(), m.end(), names[m.group()], source)
+            for m in names_pattern(frozenset(names)).finditer(text)]
+
+
+def person_aliases(text: str, people: list[Candidate]) -> dict[str, str]:
+    """Full names mentioned once make their surname (first or last word) a later PERSON."""
+    aliases: dict[str, str] = {}
+    for c in people:
+        words = text[c.start:c.end].split()
+        if len(words) < 2:
+            continue
+        aliases[text[c.start:c.end]] = "PERSON"
+        for w in (words[0], words[-1]):
+            if w[:1].isupper() and len(w) > 1:
+                aliases[w] = "PERSON"
+    return aliases
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping mentions: higher priority first, then the longer span.
+
+    A known name inside a longer name of the same label (``Alibaba`` in
+    ``Alibaba Group``) gives way: the longest name is the spec's span. Layout
+    rules (credits, bylines) know better than the model and never give way.
+    """
+    candidates = [c for c in candidates if c.source == "rule" or not any(
+        o.label == c.label and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+        for o in candidates)]
+    ranked = sorted(candidates, key=lambda c: (-PRIORITY[c.source], -(c.end - c.start), c.start))
+    taken: list[Candidate] = []
+    for c in ranked:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: (c.start, c.end))
+
+
+def join_split_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names the model cut in pieces are one name: ``Standing Committee of the`` +
+    ``14th National People's Congress``, ``Political Bureau`` + ``of the`` +
+    ``Communist Party of China (CPC) Central Committee``."""
+    orgs = sorted(s for s in spans if s[2] == "ORG")
+    inner = {s for i, s in enumerate(orgs)
+             if 0 < i < len(orgs) - 1 and INNER_ACRONYM.fullmatch(text, orgs[i - 1][1], orgs[i + 1][0])}
+    out: list[tuple[int, int, str]] = []
+    for span in sorted(s for s in spans if s not in inner):
+        prev = out[-1] if out else None
+        if prev and prev[2] == span[2] == "ORG" and _joins(text, prev, span):
+            out[-1] = (prev[0], span[1], "ORG")
+            continue
+        out.append(span)
+    return out
+
+
+def _joins(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
+    if second[0] < first[1]:
+        return False
+    if DANGLING_OF.search(text, first[0], first[1]):
+        return second[0] == first[1] or CHAINED_NAME.fullmatch(text, first[1], second[0]) is not None
+    # ``and`` is not a joint: ``Alibaba and Tencent Holdings`` are two names.
+    return bool(OF_GAP.fullmatch(text, first[1], second[0]) or INNER_ACRONYM.fullmatch(text, first[1], second[0]))
+
+
+def extend_company_suffix(text: str, start: int, end: int) -> int:
+    """``China Daily`` + ``Information Co`` is cut by the model after the brand."""
+    m = SUFFIX_AFTER_BRAND.match(text, end)
+    return m.end() if m and "\n" not in m.group() else end
+
+
+HEAD_AFTER = re.compile(r"[\"”’']?\s*([A-Za-z]+)")
+
+
+def odd_org_text(name: str) -> bool:
+    """``Artificial Intelligence (AI``, ``Biz / Tech``, ``USD$3.94 trillion``: not names."""
+    return bool(ODD_ORG.search(name))
+
+
+def names_a_thing_after(text: str, end: int) -> bool:
+    """``the "AI Plus" initiative``: a name followed by a plan or event head names that."""
+    m = HEAD_AFTER.match(text, end)
+    return bool(m) and m.group(1).lower() in NOT_ORG_HEADS
+
+
+def not_org_acronyms(text: str) -> set[str]:
+    """Acronyms defined after a plan or event (``Belt and Road Initiative (BRI)``)."""
+    out = set()
+    for m in ACRONYM_DEFINITION.finditer(text):
+        before = text[max(0, m.start() - 120):m.start()].rstrip()
+        words = re.findall(r"[A-Z][\w-]*(?:\s+(?:and|of|for|on|the|&)\s+[A-Z][\w-]*|\s+[A-Z][\w-]*)*$", before)
+        if words and initials_match(m.group(1), words[0]) and not is_organisation_name(words[0]):
+            out.add(m.group(1))
+    return out
+
+
+def find_entities(text: str, model_spans: list[tuple[int, int, str]],
+                  gazetteer: dict[str, str] | None = None, verifier=None) -> list[Entity]:
+    """Spec §3 entities from the NER's spans plus the rules above, less what the verifier rejects."""
+    found = find_candidates(text, model_spans, gazetteer)
+    if verifier is not None:
+        found = verifier.keep(text, found, gazetteer or {})
+    edges = [trim_invisible(text, c.start, c.end) for c in found]
+    return [Entity(a, b, text[a:b], c.label) for c, (a, b) in zip(found, edges) if a < b]
+
+
+def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
+                    gazetteer: dict[str, str] | None = None) -> list[Candidate]:
+    """The rules' mentions, each with the source that proposed it (model, rule, gazetteer, alias)."""
+    base: list[Candidate] = []
+    blocked = not_org_acronyms(text)
+    for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")]):
+        span = trim_span(text, start, end)
+        if span is None:
+            continue
+        start, end = span
+        if label == "ORG":
+            end = extend_company_suffix(text, start, end)
+        name = text[start:end]
+        if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
+            label = "ORG"
+        if label == "ORG" and (not is_organisation_name(name) or name in blocked or name.islower()
+                               or names_a_thing_after(text, end) or odd_org_text(name)):
+            continue
+        if "\n" in name or "\r" in name:
+            continue
+        base.append(Candidate(start, end, label, "model"))
+    rules = credit_candidates(text)
+    gazetteer_hits = mention_candidates(text, gazetteer or {}, "gazetteer")
+    first = resolve(base + rules + gazetteer_hits)
+    first += acronym_candidates(text, first)
+    known = {text[c.start:c.end]: c.label for c in first
+             if c.source != "model" and c.label == "ORG"}
+    aliases = person_aliases(text, [c for c in first if c.label == "PERSON"])
+    # A name's known sense wins over the model's guess elsewhere in the article.
+    propagated = mention_candidates(text, {**known, **aliases}, "alias")
+    overridden = [c for c in first if not (c.source == "model" and any(
+        p.start == c.start and p.end == c.end and p.label != c.label for p in propagated))]
+    return resolve(overridden + [p for p in propagated if not any(
+        c.start == p.start and c.end == p.end for c in overridden)])
+
+
+def write_gazetteer(path: Path, rows: list[dict[str, str]]) -> None:
+    """One ``{"label": ..., "pattern": ...}`` per line, compact and key-sorted: same rows, same bytes."""
+    with jsonlines.open(path, "w", compact=True, sort_keys=True) as out:
+        out.write_all(rows)
+
+
+def load_gazetteer(path: str | Path | None) -> dict[str, str]:
+    """``{"pattern": "National Data Administration", "label": "ORG"}`` lines -> name map."""
+    if not path or not Path(path).is_file():
+        return {}
+    with jsonlines.open(path) as rows:
+        return {row["pattern"]: row["label"] for row in rows
+                if row.get("label") in ("PERSON", "ORG") and isinstance(row.get("pattern"), str)}
+
+
+def plausible_model_name(span) -> bool:
+    """Veto a lone capitalised "person" where capitals say nothing: the start of a
+    sentence or a label (``Computing power ...``, ``Note: Browsers``, ``[Photo``).
+
+    A real surname there comes back through its full name (``person_aliases``).
+    Reading position, not part-of-speech tags, keeps the tagger out of the run.
+    """
+    if len(span) > 1 or span.label_ != "PERSON":
+        return True
+    token = span[0]
+    prev = token.nbor(-1) if token.i > 0 else None
+    opens = token.is_sent_start or prev is None or prev.is_space or prev.text in LABEL_MARKS
+    return not opens
+
+
+def model_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """The NER's spans the stage starts from (implausible one-word people vetoed)."""
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents if plausible_model_name(e)]
+
+
+class EntityStage:
+    def __init__(self, gazetteer: dict[str, str], rules: bool = True, verifier=None,
+                 verifier_folder: str | Path | None = None):
+        self.gazetteer = gazetteer
+        self.rules = rules
+        self.verifier = verifier
+        self.verifier_folder = verifier_folder  # what to_disk copies: the files its card vouches for
+
+    def to_disk(self, path: str | Path, *, exclude=()) -> None:
+        """The gazetteer and the verifier's files, so that ``spacy.load`` needs no repository."""
+        import shutil
+
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        write_gazetteer(path / "patterns.jsonl", [{"label": label, "pattern": name}
+                                                  for name, label in self.gazetteer.items()])
+        if self.verifier is not None:
+            shutil.copyfile(Path(self.verifier_folder) / "verifier.json", path / "verifier.json")
+            shutil.copytree(Path(self.verifier_folder) / "verifier", path / "verifier", dirs_exist_ok=True)
+
+    def from_disk(self, path: str | Path, *, exclude=()) -> "EntityStage":
+        from pipeline.stages.verifier import load_verifier
+
+        self.gazetteer = load_gazetteer(Path(path) / "patterns.jsonl")
+        self.verifier, self.verifier_folder = load_verifier(path), path
+        return self
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.rules:  # the plain model, for the baseline row
+            doc._.claim_entities = [Entity(e.start_char, e.end_char, e.text, e.label_)
+                                    for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+            return doc
+        try:
+            doc._.claim_entities = entities = find_entities(document_text(doc), model_spans(doc),
+                                                            self.gazetteer, self.verifier)
+            set_span_group(doc, "claims_entities", entities)
+        except Exception as err:  # a bad document must not sink its batch
+            doc._.claim_entities = []
+            record_error(doc, "claims_entities", err)
+        return doc
+
+
+@Language.factory("claims_entities", default_config={"patterns": None, "rules": True, "verifier": None},
+                  assigns=["doc._.claim_entities"])
+def make_entity_stage(nlp: Language, name: str, patterns: str | None, rules: bool,
+                      verifier: str | None) -> EntityStage:
+    from pipeline.stages.verifier import load_verifier
+
+    return EntityStage(load_gazetteer(patterns), rules, load_verifier(verifier), verifier)

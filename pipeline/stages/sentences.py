@@ -1,0 +1,255 @@
+"""Stage: spec §1 sentence segmentation.
+
+The spec defines sentences by rule (terminal punctuation, line breaks, glued
+headings, abbreviations), so segmentation is a pure function of the text
+rather than the parser's guess; the parser can then be left out of the
+pipeline entirely, which is also the fastest option. The tokenizer wrapper
+guarantees every boundary falls between tokens, so the boundaries can be set
+on the ``Doc`` without rewriting a character.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from pipeline.extensions import TEXT_KEY, document_text
+from pipeline.stages.invisible import INVISIBLE
+
+LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+
+# Closed-class words that open sentences: a capitalised one glued to the
+# previous word (``growth driverThe digital``) marks a lost heading break.
+SENTENCE_OPENERS = (
+    "The", "This", "These", "That", "Those", "It", "Its", "In", "On", "At", "As",
+    "By", "For", "From", "With", "According", "Meanwhile", "However", "Moreover",
+    "A", "An", "He", "She", "They", "We", "Our", "There", "Since", "Under",
+    "After", "While", "Although", "Over", "Last", "Currently",
+)
+_OPENER_RE = "|".join(SENTENCE_OPENERS)
+GLUED_HEADING = re.compile(rf"(?<=[a-z])(?=(?:{_OPENER_RE})\b)")
+# A short unpunctuated heading whose line break was lost to a space:
+# ``Fostering cooperation As China progresses ...``. Only at a line's start,
+# after a lower-case content word, so ``told The Economist`` is left alone.
+SPACED_HEADING = re.compile(
+    rf"[^\s.?!,;:]+(?:[ \t]+[^\s.?!,;:]+){{0,5}}?[ \t]+(?=(?:{_OPENER_RE})\b[ \t]+\w)")
+HEADING_LAST_WORD = re.compile(r"[a-z][a-z-]*$")
+FUNCTION_WORDS = {
+    "a", "an", "the", "of", "to", "by", "from", "and", "or", "with", "in", "on", "at",
+    "for", "as", "than", "that", "said", "says", "told", "called", "named", "titled",
+    "is", "was", "are", "were", "be", "been", "via", "into", "onto", "about",
+}
+OPENER_AHEAD = re.compile(rf"\s+[\"“‘'(\[]?(?:{_OPENER_RE})\b")
+
+# Terminal punctuation, then closing quotes/brackets.
+TERMINAL = re.compile(r"(?:\.{3}|…|[.?!])+[\"”’')\]]*")
+CLOSERS = "\"”’')]"
+OPENERS_PUNCT = "\"“‘'([«"
+
+# Abbreviations whose period does not end a sentence. The company suffixes can
+# end one, so they do when a sentence opener follows.
+TITLES_AND_MONTHS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "nos", "vs", "approx",
+    "dept", "gov", "govt", "gen", "lt", "col", "capt", "sgt", "rep", "sen", "rev",
+    "fig", "figs", "est", "al", "ave", "mt", "ft", "pp", "vol", "art", "sec",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+SENTENCE_FINAL_ABBREVIATIONS = {"co", "corp", "inc", "ltd", "plc", "llc", "etc", "bros"}
+INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")
+
+
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters that ends at ``end`` (the period's word)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
+def _is_abbreviation_period(text: str, period_end: int, line_end: int) -> bool:
+    """True when the period just before ``period_end`` belongs to an abbreviation."""
+    word = _word_before(text, period_end)
+    bare = word.lstrip(OPENERS_PUNCT).rstrip(".").lower()
+    opener_follows = OPENER_AHEAD.match(text, period_end, line_end) is not None
+    if bare in TITLES_AND_MONTHS:
+        return True
+    if bare in SENTENCE_FINAL_ABBREVIATIONS:
+        return not opener_follows
+    core = word.lstrip(OPENERS_PUNCT)
+    if INITIALS.match(core):
+        # ``J. Smith`` never ends; ``the U.S. The ...`` does.
+        return len(core) <= 2 or not opener_follows
+    return False
+
+
+def _starts_sentence(text: str, pos: int, line_end: int) -> bool:
+    """Whether the text after a terminal mark (skipping spaces) can open a sentence."""
+    while pos < line_end and text[pos].isspace():
+        pos += 1
+    if pos >= line_end:
+        return True
+    ch = text[pos]
+    return ch.isupper() or ch.isdigit() or ch in OPENERS_PUNCT or ch in "$€£¥•*-–—"
+
+
+def _line_boundaries(text: str, start: int, end: int) -> list[int]:
+    """Split points inside one line (positions where a new sentence starts)."""
+    cuts: set[int] = set()
+    for m in TERMINAL.finditer(text, start, end):
+        mark_end = m.end()
+        if mark_end >= end:
+            continue
+        glued = not text[mark_end].isspace()
+        if glued:
+            # ``economy.The`` splits; ``41.06``, ``e.g.x`` and ``U.S.-China`` do not.
+            prev = text[m.start() - 1] if m.start() > start else ""
+            if not (text[mark_end].isupper() and (prev.islower() or prev.isdigit() or prev in CLOSERS)):
+                continue
+        elif not _starts_sentence(text, mark_end, end):
+            continue
+        if m.group().rstrip(CLOSERS) == "." and _is_abbreviation_period(text, m.start() + 1, end):
+            continue
+        cuts.add(mark_end)
+    for m in GLUED_HEADING.finditer(text, start, end):
+        cuts.add(m.start())
+    heading = SPACED_HEADING.match(text, _skip_space(text, start, end), end)
+    if heading:
+        last = heading.group().split()[-1]
+        if HEADING_LAST_WORD.search(last) and last.lower() not in FUNCTION_WORDS:
+            cuts.add(heading.end())
+    return sorted(cuts)
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spec §1 sentences of ``text`` as (start, end) offsets, stripped, in order."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for brk in [*LINE_BREAK.finditer(text), None]:
+        line_end = brk.start() if brk else len(text)
+        points = [line_start, *_line_boundaries(text, line_start, line_end), line_end]
+        for a, b in zip(points, points[1:]):
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                spans.append((a, b))
+        line_start = brk.end() if brk else len(text)
+    return spans
+
+
+def section_bounds(text: str, size: int) -> list[tuple[int, int]]:
+    """Consecutive (start, end) pieces of ``text``, none longer than ``size``, covering it all.
+
+    A long document is processed a section at a time so that memory stays
+    bounded and spaCy's ``max_length`` never refuses it. Every line break
+    ends a sentence (spec §1), so a cut after one, a paragraph break if there
+    is one, never splits a sentence; only a line longer than half a section
+    is cut at a space, or anywhere when it has none.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        floor, ceiling = start + size // 2, start + size
+        cut = -1
+        for separator in ("\n\n", "\n", " "):
+            found = text.rfind(separator, floor, ceiling)
+            if found >= 0:
+                cut = found + len(separator)
+                break
+        cut = cut if cut > start else ceiling
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+# --------------------------------------------------------------- tokenizer --
+
+class SentenceAlignedTokenizer:
+    """spaCy's tokenizer, plus a split wherever a sentence starts or ends mid-token,
+    and around invisible characters (``pipeline.stages.invisible``).
+
+    Glued text (``driverThe``) is one token to spaCy; splitting it here, before
+    any statistical component runs, lets the NER see two words and lets the
+    sentence stage mark the boundary without touching the text.
+    """
+
+    def __init__(self, base: Callable[[str], Doc]):
+        self.base = base
+
+    def __getattr__(self, name):  # serialisation and settings go to spaCy's tokenizer
+        return getattr(self.base, name)
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.base(text)
+        cuts = {p for span in sentence_spans(text) for p in span}
+        cuts.update(p for m in INVISIBLE.finditer(text) for p in m.span())  # keeps names clean of them
+        if any(True for t in doc for _ in _cuts_near(cuts, t)):
+            doc = _split_tokens(doc, cuts, text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+
+def _cuts_near(cuts: set[int], token) -> Iterable[int]:
+    # Tokens are short: probing each inner offset is cheaper than sorting cuts.
+    if len(token.text) < 2:
+        return ()
+    return (p for p in range(token.idx + 1, token.idx + len(token.text)) if p in cuts)
+
+
+def _split_tokens(doc: Doc, cuts: set[int], text: str) -> Doc:
+    words: list[str] = []
+    spaces: list[bool] = []
+    for token in doc:
+        pieces = [token.idx, *sorted(p for p in _cuts_near(cuts, token)), token.idx + len(token.text)]
+        for i, (a, b) in enumerate(zip(pieces, pieces[1:])):
+            words.append(text[a:b])
+            spaces.append(bool(token.whitespace_) and i == len(pieces) - 2)
+    return Doc(doc.vocab, words=words, spaces=spaces)
+
+
+@registry.tokenizers("claims.sentence_aligned_tokenizer.v1")
+def create_sentence_aligned_tokenizer():
+    def make(nlp: Language) -> SentenceAlignedTokenizer:
+        base = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+        return SentenceAlignedTokenizer(base)
+
+    return make
+
+
+# --------------------------------------------------------------- component --
+
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Mark spec §1 sentence starts on the Doc; whitespace joins the sentence before.
+
+    Written as one array: setting ``Token.is_sent_start`` one token at a time
+    rescans the whole Doc on each call, which is quadratic in its length.
+    """
+    if not len(doc):
+        return doc
+    starts = {a for a, _ in sentence_spans(document_text(doc))}
+    flags = numpy.array([1 if i == 0 or t.idx in starts else -1 for i, t in enumerate(doc)], dtype="int64")
+    doc.from_array([SENT_START], flags.astype("uint64"))
+    return doc
+
+
+@Language.factory("claims_sentences", assigns=["token.is_sent_start"])
+def make_sentence_stage(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    return set_sentence_starts

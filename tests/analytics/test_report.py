@@ -1,0 +1,157 @@
+"""The HTML report: what the page holds, and what a real browser shows of it."""
+
+import os
+import struct
+import zlib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.analytics.browser import dump_dom, find_chromium, screenshot
+from pipeline.cli import app
+from pipeline.analytics.tables import run_tables
+from pipeline.analytics.report import COLORS, render_report, write_report
+from runfile import write_run
+
+
+@pytest.fixture
+def page(tmp_path) -> Path:
+    return write_report(write_run(tmp_path / "run.jsonl"), tmp_path / "report.html")
+
+
+@pytest.fixture
+def browser():
+    if find_chromium() is None and os.environ.get("CI"):
+        pytest.fail("CI must run the browser tests: .ci/run installs Debian's chromium")
+    if find_chromium() is None:
+        pytest.skip("no Chromium on PATH: the browser tests need Debian's chromium package "
+                    "(.ci/run installs it; locally: apt-get install chromium)")
+
+
+def test_page_is_self_contained(page):
+    text = page.read_text(encoding="utf-8")
+    assert "default-src 'none'" in text  # the browser may fetch nothing
+    for ref in ('src="http', "src='http", 'href="http', "@import", "url(http", "<script"):
+        assert ref not in text
+
+
+def test_page_holds_every_section(page):
+    text = page.read_text(encoding="utf-8")
+    for heading in ("Claims by label", "Claims by document", "Top organisations", "Top people",
+                    "Targets by deadline", "Metrics", "Claims repeated across articles"):
+        assert f"<h2>{heading}</h2>" in text
+    assert text.count('class="bar" data-series="metric"') == 1 + 2  # label chart + two documents
+    assert 'class="target" data-year="2027"' in text
+    assert "41.06" in text and "zettabyte" in text and "yes: %" in text
+
+
+def test_empty_run_still_renders(tmp_path):
+    tables = run_tables([])
+    page = render_report(tables, title="empty")
+    assert "No target states a deadline" in page and "None in this run" in page
+
+
+def test_report_command(tmp_path):
+    run = write_run(tmp_path / "run.jsonl")
+    result = CliRunner().invoke(app, ["report", str(run), "--out", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "r.html").read_text().startswith("<!DOCTYPE html>")
+
+
+def test_browser_shows_the_tables(page, browser):
+    dom = dump_dom(page)
+    assert "<h1>Claims report: run.jsonl</h1>" in dom
+    assert dom.count("<svg") == 5  # four bar charts and the timeline
+    assert "By 2027, the NDA plans to build 10 data hubs." in dom
+
+
+def _paeth(a: int, b: int, c: int) -> int:
+    p = a + b - c
+    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+    return a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+
+
+def read_png(path: Path) -> tuple[int, int, list[bytes]]:
+    """Width, bytes per pixel and unfiltered rows of an 8-bit RGB(A) PNG (no imaging library needed)."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat = 8, b""
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        chunk = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, color = struct.unpack(">IIBB", chunk[:10])
+            assert depth == 8 and color in (2, 6)
+            bpp = 3 if color == 2 else 4
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + length
+    raw, stride = zlib.decompress(idat), width * bpp
+    rows, prev = [], bytearray(stride)
+    for y in range(height):
+        filt = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a, b = (line[i - bpp] if i >= bpp else 0), prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            line[i] = (line[i] + (0, a, b, (a + b) // 2, _paeth(a, b, c))[filt]) & 0xFF
+        rows.append(bytes(line))
+        prev = line
+    return width, bpp, rows
+
+
+def colour_counts(path: Path) -> Counter:
+    """How many pixels of the screenshot have each exact RGB colour."""
+    width, bpp, rows = read_png(path)
+    return Counter(row[x * bpp:x * bpp + 3] for row in rows for x in range(width))
+
+
+def test_screenshot_shows_the_charts(page, browser, tmp_path):
+    """Fails when the charts do not render: every series colour must be painted, in bars not specks."""
+    counts = colour_counts(screenshot(page, tmp_path / "report.png", width=1000, height=1100))
+    for series in ("metric", "target", "policy", "ORG", "PERSON"):
+        assert counts[bytes.fromhex(COLORS[series].lstrip("#"))] > 1000, f"{series} bars are not on the screenshot"
+
+
+def test_a_large_run_keeps_the_page_bounded():
+    from pipeline.analytics.report import DOTS_PER_YEAR, TOP_DOCUMENTS
+
+    records = [{"doc_id": f"doc{d:03d}", "sent_id": k, "start": 0, "end": 9, "text": f"By 2027, X will act {d} {k}.",
+                "labels": ["target"], "scores": {"target": 0.9}, "boilerplate": False, "entities": [],
+                "quantities": [], "speaker": None, "deadline": 2027} for d in range(TOP_DOCUMENTS + 10) for k in range(2)]
+    page = render_report(run_tables(records), title="large")
+    assert page.count("<circle") == DOTS_PER_YEAR and f"+{len(records) - DOTS_PER_YEAR}" in page
+    assert page.count('data-series="target"') == 1 + TOP_DOCUMENTS
+    assert f"of {TOP_DOCUMENTS + 10}." in page
+
+
+def test_a_surname_counts_for_the_full_name_of_its_document():
+    import pandas as pd
+
+    from pipeline.analytics.report import full_names
+
+    people = pd.DataFrame({
+        "doc_id": ["a", "a", "a", "b", "b", "b", "c"],
+        "text": ["Liu Liehong", "Liu", "Raimondo", "Gina Raimondo", "Raimondo", "Liu", "Liu"],
+    })
+    # surname first (Chinese) or last (English); no full name in the document: kept as written
+    assert full_names(people).tolist() == ["Liu Liehong", "Liu Liehong", "Raimondo",
+                                           "Gina Raimondo", "Gina Raimondo", "Liu", "Liu"]
+    two = pd.DataFrame({"doc_id": ["a", "a", "a"], "text": ["Liu Wei", "Liu Liehong", "Liu"]})
+    assert full_names(two).tolist() == ["Liu Wei", "Liu Liehong", "Liu"], "ambiguous: left alone"
+
+
+def test_a_deadline_in_an_absurd_year_stays_in_the_table_but_off_the_timeline():
+    import pandas as pd
+
+    from pipeline.analytics.report import timeline_chart
+
+    targets = pd.DataFrame({"deadline": [2027, 2_000_000_000, 2030], "doc_id": ["a", "b", "c"],
+                            "sent_id": [0, 1, 2], "text": ["x", "y", "z"]})
+    svg = timeline_chart(targets)
+    assert len(svg) < 20_000 and svg.count("<circle") == 2
+    assert "1 deadlines outside 1900–2200 are in the table only" in svg
+    wide = timeline_chart(targets.assign(deadline=[1900, 2200, 2050]))
+    assert wide.count("<text") <= 31  # ticks thinned to about thirty labels

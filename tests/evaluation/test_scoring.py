@@ -1,0 +1,128 @@
+"""`claims evaluate` must agree with the reference scorer on every figure."""
+
+import importlib.util
+import json
+
+import pytest
+
+from conftest import shared_file
+from pipeline.evaluation.scoring import evaluate_files, validate_gold_file
+
+
+def reference_scorer():
+    spec = importlib.util.spec_from_file_location("score", shared_file("tools", "score.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def perturbed_predictions(gold_path, out):
+    """Predictions with every kind of error: shifted sentences, wrong labels, entities, values."""
+    rows = []
+    for line in open(gold_path, encoding="utf-8"):
+        d = json.loads(line)
+        text = d["text"]
+        for i, s in enumerate(d["sentences"]):
+            start, end = s["start"], s["end"]
+            if i % 4 == 1 and end - start > 10:
+                end -= 3  # boundary error
+            labels = sorted(set(s["labels"]) ^ ({"metric"} if i % 3 == 0 else set()))
+            ents = [dict(e, text=text[e["start"]:e["end"]]) for e in d["entities"]
+                    if start <= e["start"] and e["end"] <= end][::2]
+            quants = []
+            for j, q in enumerate(d["quantities"]):
+                if start <= q["start"] and q["end"] <= end:
+                    value = q["value"] * (2 if j % 3 == 0 and q["value"] else 1)
+                    quants.append({"start": q["start"], "end": q["end"], "text": text[q["start"]:q["end"]],
+                                   "value": value, "unit": q["unit"] if j % 4 else "USD"})
+            rows.append({"doc_id": d["doc_id"], "sent_id": i, "start": start, "end": end,
+                         "text": text[start:end], "labels": labels,
+                         "scores": {"metric": 0.5, "target": 0.5, "policy": 0.5},
+                         "boilerplate": s["boilerplate"], "entities": ents, "quantities": quants})
+    out.write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+
+def inline_copy(standoff, out):
+    """The gold with each article's text put back, as the reference scorer reads gold."""
+    from pipeline.evaluation.gold import resolve_text
+
+    rows = []
+    for line in open(standoff, encoding="utf-8"):
+        d = json.loads(line)
+        rows.append({"doc_id": d["doc_id"], "text": resolve_text(d),
+                     **{k: v for k, v in d.items() if k not in ("doc_id", "path", "sha256")}})
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("gold_name", ["seeds", "corpus2-europe-north-america-oceania.jsonl"])
+def test_agrees_with_reference_scorer(tmp_path, gold_name):
+    """Ours reads the standoff file itself; the reference scorer reads the same gold with its texts inline."""
+    from conftest import REPO
+
+    if gold_name == "seeds":
+        gold = inline = shared_file("gold", "seeds.jsonl")
+    else:
+        gold = REPO / "data" / "gold" / gold_name
+        inline = inline_copy(gold, tmp_path / "inline.jsonl")
+    pred = tmp_path / "pred.jsonl"
+    perturbed_predictions(inline, pred)
+    ours = evaluate_files(gold, pred)
+    ref = reference_scorer().evaluate(str(inline), str(pred))
+    compared = 0
+    for key, value in ref.items():
+        if key.startswith("_") or key.startswith("validation."):
+            continue
+        assert key in ours, key
+        if isinstance(value, float):
+            assert round(ours[key], 3) == round(value, 3), key
+        else:
+            assert ours[key] == value, key
+        compared += 1
+    assert compared > 60
+    assert ours["labels.micro.f1"] < 1.0  # the perturbation really produced errors
+
+
+def test_perfect_predictions_score_one(tmp_path):
+    gold = shared_file("gold", "seeds.jsonl")
+    pred = tmp_path / "pred.jsonl"
+    rows = []
+    for line in open(gold, encoding="utf-8"):
+        d = json.loads(line)
+        t = d["text"]
+        for i, s in enumerate(d["sentences"]):
+            inside = lambda x: s["start"] <= x["start"] and x["end"] <= s["end"]  # noqa: E731
+            rows.append({"doc_id": d["doc_id"], "sent_id": i, "start": s["start"], "end": s["end"],
+                         "text": t[s["start"]:s["end"]], "labels": s["labels"], "boilerplate": s["boilerplate"],
+                         "scores": {"metric": 0, "target": 0, "policy": 0},
+                         "entities": [dict(e, text=t[e["start"]:e["end"]]) for e in d["entities"] if inside(e)],
+                         "quantities": [dict(q, text=t[q["start"]:q["end"]]) for q in d["quantities"] if inside(q)]})
+    pred.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    res = evaluate_files(gold, pred)
+    assert res["labels.micro.f1"] == res["sentences.f1"] == res["entities.micro.f1"] == 1.0
+    assert res["quantities.f1"] == res["quantities.value_acc"] == 1.0
+
+
+def test_validate_gold_accepts_the_seeds_and_rejects_broken_files(tmp_path):
+    assert validate_gold_file(shared_file("gold", "seeds.jsonl")) == []
+    d = json.loads(open(shared_file("gold", "seeds.jsonl"), encoding="utf-8").readline())
+    d["sentences"][1]["start"] = d["sentences"][0]["start"] + 1          # overlap
+    d["sentences"][2]["labels"] = ["target", "metric"]                   # unsorted
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(d) + "\n")
+    problems = validate_gold_file(bad)
+    assert any("overlaps" in p for p in problems)
+    assert any("not sorted" in p for p in problems)
+    d["sentences"][0]["labels"] = ["opinion"]
+    bad.write_text(json.dumps(d) + "\n")
+    assert any("labels must be" in p for p in validate_gold_file(bad))
+
+
+@pytest.mark.parametrize("drop,where", [(1, "middle"), (-1, "tail")])
+def test_validate_gold_names_the_first_character_in_no_sentence(tmp_path, drop, where):
+    d = json.loads(open(shared_file("gold", "seeds.jsonl"), encoding="utf-8").readline())
+    gone = d["sentences"].pop(drop)
+    bad = tmp_path / f"{where}.jsonl"
+    bad.write_text(json.dumps(d) + "\n")
+    untiled = [p for p in validate_gold_file(bad) if "is in no sentence" in p]
+    assert len(untiled) == 1 and f"character {gone['start']} " in untiled[0]

@@ -1,0 +1,115 @@
+"""Training: reproducible, no pickle, a model card, thresholds from cross-validation."""
+
+import json
+
+import numpy as np
+import pytest
+
+from conftest import REPO
+from pipeline.stages.classifier import TrainedClassifier
+from pipeline.config import load_config, build_pipeline
+from pipeline.evaluation.scoring import load_gold
+from pipeline.learning.train import best_threshold, document_folds, fit_models, gazetteer_rows
+
+SETTINGS = {"max_ngram": 1, "min_df": 1, "C": 4.0, "cue_weight": 0.5, "pattern_ngram": 3, "pattern_weight": 0.5}
+
+
+@pytest.fixture(scope="module")
+def few_docs():
+    docs = list(load_gold(REPO / "data" / "gold" / "corpus.jsonl").values())
+    return docs[:8]
+
+
+def fit(docs, out):
+    make = lambda: build_pipeline(load_config(overrides={  # noqa: E731
+        "paths.models": str(out), "components.claims_classifier.model": None}))
+    return fit_models(docs, make, out, SETTINGS, seed=7, folds=3, log=lambda m: None)
+
+
+def test_same_data_and_seed_give_the_same_model(tmp_path, few_docs):
+    card_a = fit(few_docs, tmp_path / "a")
+    card_b = fit(few_docs, tmp_path / "b")
+    assert card_a["thresholds"] == card_b["thresholds"]
+    a = TrainedClassifier.load(tmp_path / "a" / "classifier")
+    b = TrainedClassifier.load(tmp_path / "b" / "classifier")
+    from pipeline.stages.classifier import SentenceView
+    views = [SentenceView("China will build 30 hubs by 2027."), SentenceView("Output grew 25 percent.")]
+    assert a.predict_scores(views) == b.predict_scores(views)
+    for name in ("linear.json", "weights.safetensors"):
+        assert (tmp_path / "a" / "classifier" / name).read_bytes() == (tmp_path / "b" / "classifier" / name).read_bytes()
+
+
+def test_claims_train_rebuilds_the_shipped_models_byte_for_byte(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["train", "--set", f"paths.models={tmp_path}"])
+    assert result.exit_code == 0, result.output
+    for name in ("classifier/linear.json", "classifier/weights.safetensors",
+                 "classifier/thresholds.json", "classifier/card.json", "entities/patterns.jsonl",
+                 "entities/verifier/linear.json", "entities/verifier/weights.safetensors", "entities/verifier.json"):
+        assert (tmp_path / name).read_bytes() == (REPO / "models" / name).read_bytes(), \
+            f"models/{name} is not what `claims train` builds from the repo's data"
+
+
+def test_card_records_data_settings_and_figures(tmp_path, few_docs):
+    fit(few_docs, tmp_path)
+    card = json.loads((tmp_path / "classifier" / "card.json").read_text())
+    assert card["data"]["documents"] == 8
+    assert card["settings"]["seed"] == 7
+    assert set(card["cross_validation"]["f1"]) == {"metric", "target", "policy", "micro"}
+    assert "date" not in card  # a rebuild must be byte-identical on any day
+    patterns = (tmp_path / "entities" / "patterns.jsonl").read_text().splitlines()
+    assert card["gazetteer"]["organisations"] == len(patterns) > 0
+
+
+def test_shipped_model_card_matches_the_training_data():
+    from confection import Config
+
+    from pipeline.learning.train import data_hash
+    card = json.loads((REPO / "models" / "classifier" / "card.json").read_text())
+    listed = Config().from_disk(REPO / "configs" / "train.cfg")["paths"]["gold"]
+    assert [f["path"] for f in card["data"]["files"]] == listed, "the card names the data as the repo does"
+    for f in card["data"]["files"]:
+        assert f["sha256"] == data_hash(REPO / f["path"]), f"models/ are stale for {f['path']}: run `claims train`"
+
+
+def test_best_threshold_maximises_f1():
+    y = np.array([1, 1, 0, 0, 1])
+    p = np.array([0.9, 0.7, 0.6, 0.1, 0.65])
+    t = best_threshold(y, p)
+    assert 0.6 < t <= 0.65
+
+
+def test_folds_partition_the_documents():
+    folds = document_folds([f"d{i}" for i in range(11)], 5, seed=1)
+    assert sorted(d for f in folds for d in f) == sorted(f"d{i}" for i in range(11))
+    assert document_folds([f"d{i}" for i in range(11)], 5, seed=1) == folds
+
+
+def test_gazetteer_keeps_organisations_only(few_docs):
+    rows = gazetteer_rows(few_docs)
+    assert rows and all(r["label"] == "ORG" for r in rows)
+    assert all(not r["pattern"].islower() for r in rows)
+
+
+def test_reference_organisations_join_the_gazetteer_unless_the_gold_says_otherwise(tmp_path, few_docs):
+    from pipeline.learning.train import read_names
+
+    person = next(d.text[s:e] for d in few_docs for s, e, label in d.entities if label == "PERSON")
+    listed = tmp_path / "orgs.txt"
+    listed.write_text(f"# comment\n\nQualcomm\n{person}\n", encoding="utf-8")
+    names = read_names(listed)
+    assert names == ["Qualcomm", person]
+    patterns = {r["pattern"] for r in gazetteer_rows(few_docs, names)}
+    assert "Qualcomm" in patterns and person not in patterns
+    assert {r["pattern"] for r in gazetteer_rows(few_docs)} < patterns
+
+
+def test_the_shipped_reference_list_is_clean():
+    from pipeline.learning.train import read_names
+
+    names = read_names(REPO / "data" / "gazetteer" / "organisations.txt")
+    assert len(names) == len(set(names)) > 100
+    assert not [n for n in names if n.startswith(("the ", "The ")) or n.endswith("'s") or n != n.strip()]

@@ -1,0 +1,51 @@
+import pytest
+
+from pipeline.stages.boilerplate import boilerplate_flags
+from pipeline.stages.sentences import sentence_spans
+
+
+def flags(text):
+    spans = sentence_spans(text)
+    return {text[a:b]: f for (a, b), f in zip(spans, boilerplate_flags(text, spans))}
+
+
+@pytest.mark.parametrize("line", [
+    "Home | Technology",
+    "By FAN FEIFEI and HU MEIDONG in Fuzhou | China Daily | Updated: 2024-05-28 09:16",
+    "Updated: 2018-06-12",
+    "Share - WeChat",
+    "LIN SHANCHUAN/XINHUA",
+    "Photo: Reuters",
+    "Data management key to smart city success",
+    "Registration Number: 130349",
+])
+def test_page_furniture_is_boilerplate(line):
+    text = f"{line}\n\nChina's digital economy grew 10 percent last year, the report said."
+    assert flags(text)[line] is True
+
+
+@pytest.mark.parametrize("sentence", [
+    "China's digital economy grew 10 percent last year, the report said.",
+    "By 2027, China aims to build several smart cities.",
+    "By addressing bottlenecks, China has built a resilient ecosystem.",
+])
+def test_body_sentences_are_not_boilerplate(sentence):
+    assert flags(f"Headline here\n\n{sentence}\n\nAnother body sentence follows here.")[sentence] is False
+
+
+def test_footer_runs_to_the_end():
+    text = ("Body sentence one.\n\nBACK TO THE TOP\nCopyright 1995 - . All rights reserved. "
+            "The content belongs to the site.\nLicense 0108263")
+    f = flags(text)
+    assert f["Body sentence one."] is False
+    assert f["The content belongs to the site."] is True
+
+
+def test_truncated_last_sentence_is_body():
+    text = "Headline\n\nThe economy grew fast. Officials expect the sector to keep expanding in the"
+    assert flags(text)["Officials expect the sector to keep expanding in the"] is False
+
+
+def test_caption_line_with_credit():
+    text = "Visitors view a booth in Beijing. [Photo by Chen Xiaogen/For China Daily]\n\nBody text here."
+    assert flags(text)["Visitors view a booth in Beijing."] is True

@@ -1,0 +1,51 @@
+import pytest
+
+from pipeline.stages.classifier import (RuleClassifier, SentenceView, cue_features, labels_from_scores,
+                             normalised_text, rule_scores)
+from pipeline.records import Quantity
+
+
+def view(text, quantities=()):
+    return SentenceView(text=text, quantities=tuple(quantities))
+
+
+Q = Quantity(0, 2, "10", 10.0, "%")
+
+
+@pytest.mark.parametrize("text,quantities,expected", [
+    ("The digital economy grew 10 percent last year.", [Q], {"metric"}),
+    ("By 2027, China aims to build several smart cities.", [], {"target"}),
+    ("The State Council issued a guideline on data property rights.", [], {"policy"}),
+    ("Liu stressed the significance of infrastructure.", [], set()),
+])
+def test_keyword_rules_follow_the_spec_cues(text, quantities, expected):
+    scores = rule_scores(view(text, quantities))
+    assert set(labels_from_scores(scores, RuleClassifier.thresholds)) == expected
+    assert all(0.0 <= p <= 1.0 for p in scores.values())
+
+
+def test_numbers_and_years_are_folded():
+    assert normalised_text("In 2024 it rose 41.06%") == normalised_text("In 2019 it rose 3.2%")
+
+
+def test_cues_are_numeric_and_stable():
+    feats = cue_features(view("China will issue 30 measures by 2027.", [Q]))
+    assert feats["cue:future_will"] == 1.0 and feats["cue:by_year"] == 1.0 and feats["q:any"] == 1.0
+    assert all(isinstance(v, float) for v in feats.values())
+
+
+def test_trained_model_scores_in_unit_interval_and_respects_thresholds(nlp):
+    doc = nlp("China's digital economy grew 10 percent in 2024. By 2027, the NDA aims to build 30 data hubs.")
+    assert doc._.claim_scores, "body sentences must be scored"
+    for start, scores in doc._.claim_scores.items():
+        assert set(scores) == {"metric", "target", "policy"}
+        assert all(0.0 <= p <= 1.0 for p in scores.values())
+        assert doc._.claim_labels[start] == sorted(doc._.claim_labels[start])
+    labels = list(doc._.claim_labels.values())
+    assert "metric" in labels[0] and "target" in labels[1]
+
+
+def test_boilerplate_gets_no_scores(nlp):
+    doc = nlp("Home | Technology\n\nThe digital economy grew 10 percent last year.")
+    starts = set(doc._.claim_scores)
+    assert 0 not in starts and len(starts) == 1

@@ -1,0 +1,42 @@
+"""The learned entity verifier: trained out of fold, drops what it does not believe."""
+
+import json
+
+
+from conftest import REPO
+from pipeline.records import Candidate
+from pipeline.evaluation.scoring import load_gold
+from pipeline.stages.verifier import candidate_features, load_verifier
+
+
+def test_features_see_the_name_its_neighbours_and_its_line():
+    text = "Headline About Artificial General Intelligence (AGI) Today\nThe ministry said."
+    start = text.index("AGI")
+    f = candidate_features(text, Candidate(start, start + 3, "ORG", "rule"), {})
+    assert f["ORG|in_brackets"] == 1.0 and f["ORG|title_line"] == 1.0
+    assert f["ORG|prev=intelligence"] == 1.0 and f["ORG|next=today"] == 1.0
+    assert f["ORG|source=rule"] == 1.0 and f["ORG|shape=XX"] == 1.0
+
+
+def test_the_shipped_verifier_checks_organisations_and_keeps_people():
+    verifier = load_verifier(REPO / "models" / "entities")
+    assert verifier is not None and verifier.thresholds["PERSON"] == 0.0 and verifier.thresholds["ORG"] > 0
+    text = ("China Unveils Plan to Boost Digital Economy\nThe National Data Administration said on Monday, "
+            "according to Xinhua.\nLiu Liehong spoke at the Digital China Summit.")
+    names = {"Digital Economy": "ORG", "National Data Administration": "ORG", "Xinhua": "ORG",
+             "Liu Liehong": "PERSON", "Digital China": "ORG"}
+    found = [Candidate(text.index(n), text.index(n) + len(n), label, "model") for n, label in names.items()]
+    kept = {text[c.start:c.end] for c in verifier.keep(text, found, {})}
+    assert kept == {"National Data Administration", "Xinhua", "Liu Liehong"}
+
+
+def test_fit_verifier_writes_a_model_and_out_of_fold_thresholds(tmp_path, nlp):
+    from pipeline.learning.train import fit_verifier, ner_spans
+
+    docs = list(load_gold(REPO / "data" / "gold" / "corpus.jsonl").values())[:12]
+    figures = fit_verifier(docs, ner_spans(nlp, docs), [], seed=3, folds=3, out=tmp_path, verify=("ORG",))
+    meta = json.loads((tmp_path / "verifier.json").read_text())
+    assert meta["thresholds"]["PERSON"] == 0.0 and 0.0 <= meta["thresholds"]["ORG"] <= 0.8
+    assert figures["ORG"]["after"] >= figures["ORG"]["before"]
+    assert json.loads((tmp_path / "verifier" / "linear.json").read_text())["format"] == "claims.linear.v1"
+    assert load_verifier(tmp_path).thresholds == meta["thresholds"]

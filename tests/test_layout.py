@@ -1,0 +1,84 @@
+"""The architecture, checked from the imports so that it stays true.
+
+- A stage imports nothing from batch running, evaluation or analytics, nor the trainer.
+- No module imports another module's private (underscored) name.
+- No import cycles between modules, counting imports inside functions too.
+"""
+
+import ast
+from pathlib import Path
+
+from conftest import REPO
+
+PACKAGE = REPO / "pipeline"
+STAGES_MAY_NOT = ("pipeline.batch", "pipeline.evaluation", "pipeline.analytics", "pipeline.learning.train",
+                  "pipeline.cli")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(REPO).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py") if "configs" not in p.parts and "models" not in p.parts}
+
+
+def imports(path: Path) -> list[tuple[str, list[str]]]:
+    """(module imported, names taken from it) for every import in the file, wherever it stands."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module and node.module.startswith("pipeline"):
+            names = [a.name for a in node.names]
+            subs = [f"{node.module}.{n}" for n in names if f"{node.module}.{n}" in MODULES]
+            taken = [n for n in names if f"{node.module}.{n}" not in MODULES]
+            if taken:
+                found.append((node.module, taken))
+            found.extend((s, []) for s in subs)
+        elif isinstance(node, ast.ImportFrom) and node.level > 0:
+            raise AssertionError(f"{path}: use absolute imports (from pipeline... import)")
+        elif isinstance(node, ast.Import):
+            found.extend((a.name, []) for a in node.names if a.name.startswith("pipeline"))
+    return found
+
+
+GRAPH = {name: {m for m, _ in imports(path) if m in MODULES and m != name} for name, path in MODULES.items()}
+
+
+def test_stages_import_no_batch_evaluation_or_analytics():
+    wrong = [(name, m) for name in MODULES if name.startswith("pipeline.stages")
+             for m in GRAPH[name] if m.startswith(STAGES_MAY_NOT)]
+    assert wrong == []
+
+
+def test_no_module_imports_a_private_name_of_another():
+    private = [(name, m, n) for name, path in MODULES.items() for m, names in imports(path)
+               for n in names if n.startswith("_") and not n.startswith("__")]
+    assert private == []
+
+
+def test_no_import_cycles():
+    def cycle_from(start):
+        stack, seen = [(start, [start])], set()
+        while stack:
+            node, path = stack.pop()
+            for nxt in GRAPH[node]:
+                if nxt == start:
+                    return path + [start]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, path + [nxt]))
+        return None
+
+    cycles = [c for c in map(cycle_from, sorted(GRAPH)) if c and c[0] != "pipeline"]
+    assert cycles == []
+
+
+def test_every_exception_a_user_sees_shares_one_base():
+    import pipeline.errors as errors
+
+    classes = [v for v in vars(errors).values() if isinstance(v, type) and issubclass(v, Exception)]
+    assert len(classes) > 10 and all(issubclass(c, errors.ClaimsError) for c in classes)
+    defined_elsewhere = [(name, node.name) for name, path in MODULES.items() if name != "pipeline.errors"
+                         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                         if isinstance(node, ast.ClassDef) and node.name.endswith("Error")]
+    assert defined_elsewhere == []
