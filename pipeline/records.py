@@ -1,7 +1,8 @@
-"""Typed records that cross module boundaries (spec §5-6).
+"""Typed records that cross module boundaries (spec §3, §4, §6).
 
-Every output row and every gold document is built here and nowhere else, so
-the offset invariant (``text[start:end]`` is the span) is checked in one place.
+Plain dataclasses, free of spaCy: an output row (``SentenceRecord``) checks
+its own offset invariant (``text[start:end]`` is the span) in ``check``, the
+one place every row passes through (``extensions.doc_to_records``).
 """
 
 from __future__ import annotations

@@ -379,7 +379,7 @@ def write_text_atomic(path: str | Path, text: str) -> None:
 class AppendFile:
     """A ``.part`` file that a resumed run continues: whole lines appended, a known length.
 
-    ``open_at(path, length)`` cuts whatever lies past ``length`` (a half line
+    ``AppendFile(path, length)`` cuts whatever lies past ``length`` (a half line
     from a killed run, or lines the run's journal never recorded) before
     appending, so a resumed run writes exactly what an unbroken one would.
     """

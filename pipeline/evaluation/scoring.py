@@ -190,6 +190,25 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
     }
 
 
+@dataclass
+class Counts:
+    """True positives, predictions and gold items of one figure (as spaCy's ``PRFScore`` keeps
+    them); counts add up, so a micro average is the sum of the per-label counts."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def add(self, tp: int, pred: int, gold: int) -> None:
+        self.tp, self.pred, self.gold = self.tp + tp, self.pred + pred, self.gold + gold
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(self.tp + other.tp, self.pred + other.pred, self.gold + other.gold)
+
+    def prf(self) -> dict[str, Any]:
+        return prf(self.tp, self.pred, self.gold)
+
+
 def greedy_match(gold_spans: list[tuple[int, int]], pred_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """One-to-one pairs of overlapping spans, largest overlap first."""
     cands = sorted((-overlap(gs, ge, ps, pe), gi, pi)
@@ -246,10 +265,8 @@ class Mismatch:
 def score(gold: dict[str, GoldDocument], pred: dict[str, PredDocument],
           mismatches: list[Mismatch] | None = None) -> dict[str, Any]:
     """All figures as flat dotted keys, as the reference scorer names them."""
-    lab = {label: [0, 0, 0] for label in CLAIM_LABELS}
-    s_tp = s_pred = s_gold = 0
-    e_tp, e_pred, e_gold, ep_tp = ({label: 0 for label in ENTITY_LABELS} for _ in range(4))
-    q_tp = q_pred = q_gold = q_exact = q_val = q_unit = 0
+    counts: defaultdict[str, Counts] = defaultdict(Counts)
+    q_val = q_unit = 0
     keep = mismatches if mismatches is not None else []
 
     for doc_id, g in gold.items():
@@ -265,49 +282,43 @@ def score(gold: dict[str, GoldDocument], pred: dict[str, PredDocument],
                 plabels = psents[best].labels
             glabels = frozenset() if gs.boilerplate else gs.labels
             for label in CLAIM_LABELS:
-                if label in plabels and label in glabels:
-                    lab[label][0] += 1
-                elif label in plabels:
-                    lab[label][1] += 1
-                elif label in glabels:
-                    lab[label][2] += 1
+                counts[f"labels.{label}"].add(int(label in plabels and label in glabels), int(label in plabels),
+                                              int(label in glabels))
             if plabels != glabels:
                 keep.append(Mismatch(doc_id, "label", "fn" if glabels - plabels else "fp",
                                      g.text[gs.start:gs.end], sorted(glabels), sorted(plabels)))
         for i, ps in enumerate(psents):
             if not is_best[i]:
                 for label in ps.labels:
-                    lab[label][1] += 1
+                    counts[f"labels.{label}"].add(0, 1, 0)
                 if ps.labels:
                     keep.append(Mismatch(doc_id, "label", "fp", ps.text, [], sorted(ps.labels)))
 
         gspans = {(x.start, x.end) for x in g.sentences if not x.boilerplate}
         pspans = {(x.start, x.end) for x in psents}
-        s_gold += len(gspans)
-        s_tp += len(gspans & pspans)
-        s_pred += sum(1 for ps, pe in pspans
-                      if any(2 * overlap(ps, pe, gs_, ge_) > pe - ps for gs_, ge_ in gspans))
+        counts["sentences"].add(len(gspans & pspans),
+                                sum(1 for ps, pe in pspans
+                                    if any(2 * overlap(ps, pe, gs_, ge_) > pe - ps for gs_, ge_ in gspans)),
+                                len(gspans))
 
         gents, pents = set(g.entities), set(p.entities)
         for label in ENTITY_LABELS:
             gl = sorted(x for x in gents if x[2] == label)
             pl = sorted(x for x in pents if x[2] == label)
-            e_gold[label] += len(gl)
-            e_pred[label] += len(pl)
-            e_tp[label] += len(set(gl) & set(pl))
-            ep_tp[label] += len(greedy_match([x[:2] for x in gl], [x[:2] for x in pl]))
+            counts[f"entities.{label}"].add(len(set(gl) & set(pl)), len(pl), len(gl))
+            counts[f"entities.partial.{label}"].add(len(greedy_match([x[:2] for x in gl], [x[:2] for x in pl])),
+                                                    len(pl), len(gl))
             for x in sorted(set(gl) - set(pl)):
                 keep.append(Mismatch(doc_id, "entity", "fn", g.text[x[0]:x[1]], label, None))
             for x in sorted(set(pl) - set(gl)):
                 keep.append(Mismatch(doc_id, "entity", "fp", g.text[x[0]:x[1]], None, label))
 
         gq, pq = _dedupe_quantities(g.quantities), _dedupe_quantities(p.quantities)
-        q_gold += len(gq)
-        q_pred += len(pq)
-        q_exact += len({(x.start, x.end) for x in gq} & {(x.start, x.end) for x in pq})
+        counts["quantities.exact"].add(len({(x.start, x.end) for x in gq} & {(x.start, x.end) for x in pq}),
+                                       len(pq), len(gq))
         pairs = greedy_match([(x.start, x.end) for x in gq], [(x.start, x.end) for x in pq])
+        counts["quantities"].add(len(pairs), len(pq), len(gq))
         for gi, pi in pairs:
-            q_tp += 1
             ok_value = value_ok(pq[pi].value, gq[gi].value)
             q_val += ok_value
             q_unit += pq[pi].unit == gq[gi].unit
@@ -328,29 +339,30 @@ def score(gold: dict[str, GoldDocument], pred: dict[str, PredDocument],
         for k, v in d.items():
             res[f"{prefix}.{k}"] = v
 
-    per = {}
+    def total(prefix: str, labels: Sequence[str]) -> Counts:
+        return sum((counts[f"{prefix}.{label}"] for label in labels), Counts())
+
+    per = {label: counts[f"labels.{label}"].prf() for label in CLAIM_LABELS}
     for label in CLAIM_LABELS:
-        tp, fp, fn = lab[label]
-        per[label] = prf(tp, tp + fp, tp + fn)
         put(f"labels.{label}", per[label])
-    tp, fp, fn = (sum(lab[label][i] for label in CLAIM_LABELS) for i in range(3))
-    put("labels.micro", prf(tp, tp + fp, tp + fn))
+    put("labels.micro", total("labels", CLAIM_LABELS).prf())
     for k in ("p", "r", "f1"):
         vals = [per[label][k] for label in CLAIM_LABELS if per[label][k] is not None]
         res[f"labels.macro.{k}"] = sum(vals) / len(vals) if vals else None
-    put("sentences", prf(s_tp, s_pred, s_gold))
+    put("sentences", counts["sentences"].prf())
     for label in ENTITY_LABELS:
-        put(f"entities.{label}", prf(e_tp[label], e_pred[label], e_gold[label]))
-    put("entities.micro", prf(sum(e_tp.values()), sum(e_pred.values()), sum(e_gold.values())))
-    put("entities.partial", prf(sum(ep_tp.values()), sum(e_pred.values()), sum(e_gold.values())))
+        put(f"entities.{label}", counts[f"entities.{label}"].prf())
+    put("entities.micro", total("entities", ENTITY_LABELS).prf())
+    put("entities.partial", total("entities.partial", ENTITY_LABELS).prf())
     for label in ENTITY_LABELS:
-        put(f"entities.partial.{label}", prf(ep_tp[label], e_pred[label], e_gold[label]))
-    put("quantities", prf(q_tp, q_pred, q_gold))
+        put(f"entities.partial.{label}", counts[f"entities.partial.{label}"].prf())
+    put("quantities", counts["quantities"].prf())
+    q_tp = counts["quantities"].tp
     res["quantities.value_acc"] = q_val / q_tp if q_tp else None
     res["quantities.value_correct"] = q_val
     res["quantities.unit_acc"] = q_unit / q_tp if q_tp else None
     res["quantities.unit_correct"] = q_unit
-    put("quantities.exact", prf(q_exact, q_pred, q_gold))
+    put("quantities.exact", counts["quantities.exact"].prf())
     res["docs.gold"] = len(gold)
     res["docs.pred"] = len(pred)
     res["docs.scored"] = sum(1 for d in gold if d in pred)

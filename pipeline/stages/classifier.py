@@ -155,7 +155,7 @@ def normalised_text(text: str) -> str:
 
 
 def cue_features(view: SentenceView) -> dict[str, float]:
-    """Spec-named cues as numeric features (``claims.features.v1``)."""
+    """Spec-named cues as numeric features (part of ``FEATURES_VERSION``)."""
     feats = {f"cue:{name}": float(bool(p.search(view.text))) for name, p in CUES.items()}
     units = {q.unit for q in view.quantities}
     feats.update({
