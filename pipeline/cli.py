@@ -20,6 +20,11 @@ app = typer.Typer(
 log = logging.getLogger("claims")
 
 
+def Flag(*names: str, **settings):  # noqa: N802 (reads as typer.Option)
+    """A plain on/off flag: help shows ``--strict``, not ``--strict <bool>``, so nobody types ``--strict true``."""
+    return typer.Option(False, *names, metavar="", **settings)
+
+
 def _print_version(value: bool) -> None:
     if value:
         from pipeline import __version__
@@ -30,9 +35,9 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _options(
-    verbose: int = typer.Option(0, "--verbose", "-v", count=True,
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, metavar="",
                                 help="Show what the run does (-v), and more (-vv), on stderr."),
-    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+    version: bool = Flag("--version", callback=_print_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
     """Global options: they go before the subcommand (claims -v run ...)."""
@@ -69,17 +74,17 @@ def run(
                                   "(errors and the summary to stderr; nothing kept, no store)."),
     config: Optional[Path] = ConfigOpt,
     set_: Optional[List[str]] = SetOpt,
-    strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any document failed."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    strict: bool = Flag("--strict", help="Exit non-zero when any document failed."),
+    quiet: bool = Flag("--quiet", "-q", help="Print nothing but errors."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (Ray actors with --engine ray)."),
     engine: str = typer.Option("local", "--engine", help="'local' (this machine) or 'ray' (Ray Data)."),
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address; none starts a local Ray."),
-    force: bool = typer.Option(False, "--force", help="Redo every document; reuse nothing from earlier runs."),
+    force: bool = Flag("--force", help="Redo every document; reuse nothing from earlier runs."),
     max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer documents become error records."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch, and per checkpoint."),
     db: Optional[Path] = typer.Option(None, "--db", help="DuckDB store the run is loaded into "
-                                      "(default: claims.duckdb beside the output)."),
-    no_db: bool = typer.Option(False, "--no-db", help="Do not load the run into the DuckDB store."),
+                                      "(default: the output's name with .duckdb: outputs/claims.duckdb)."),
+    no_db: bool = Flag("--no-db", help="Do not load the run into the DuckDB store."),
 ) -> None:
     """Run the pipeline over articles and write spec §6 records (errors go to NAME.errors.jsonl).
 
@@ -93,8 +98,9 @@ def run(
     from pipeline.errors import ConfigError
     from pipeline.batch.processing import PipelineSpec
     from pipeline.batch.io import count_documents
-    from pipeline.errors import Locked, OutputOverInput
+    from pipeline.errors import Locked, NoInputs, OutputOverInput
     from pipeline.batch.progress import ProgressBar
+    from pipeline.batch.io import store_path_for
     from pipeline.batch.runner import RunOptions, errors_path_for, run as run_batch
 
     if engine not in ("local", "ray"):
@@ -109,7 +115,7 @@ def run(
         target = Path(tmp) / "claims.jsonl" if to_stdout else out
         try:
             summary = run_batch(spec, inputs, target, options=options, progress=bar)
-        except (ConfigError, Locked, OutputOverInput) as err:
+        except (ConfigError, Locked, NoInputs, OutputOverInput) as err:
             _fail(str(err))
         except BrokenProcessPool as err:
             _fail(f"a worker process died ({err}); run the same command again to resume", code=1)
@@ -129,7 +135,7 @@ def run(
     if summary.documents == 0 or (strict and summary.errors):
         raise typer.Exit(1)
     if not no_db and not to_stdout:  # beside the output by default: a run writes nothing outside its folder
-        _load_into_store(out, db or out.parent / "claims.duckdb", quiet)
+        _load_into_store(out, db or store_path_for(out), quiet)
 
 
 def _copy_to(path: Path, stream) -> None:
@@ -183,9 +189,9 @@ def evaluate(
     gold: Path = typer.Option(..., "--gold", help="Gold JSONL (spec §5)."),
     pred: Optional[Path] = typer.Option(None, "--pred", help="Predictions JSONL (spec §6)."),
     docs: Optional[Path] = typer.Option(None, "--docs", help="Run the pipeline on the gold texts instead."),
-    as_json: bool = typer.Option(False, "--json", help="Print all figures as one JSON object."),
-    errors: bool = typer.Option(False, "--errors", help="List false positives and negatives."),
-    lenient: bool = typer.Option(False, "--lenient", help="Score despite text mismatches."),
+    as_json: bool = Flag("--json", help="Print all figures as one JSON object."),
+    errors: bool = Flag("--errors", help="List false positives and negatives."),
+    lenient: bool = Flag("--lenient", help="Score despite text mismatches."),
     config: Optional[Path] = ConfigOpt,
     set_: Optional[List[str]] = SetOpt,
 ) -> None:
@@ -310,7 +316,7 @@ def cross_validate(
     fractions: str = typer.Option("1.0", help="Shares of the training articles, e.g. 0.25,0.5,0.75,1.0 "
                                               "for the learning curve."),
     out: Path = typer.Option(Path("outputs/cv"), "--out", help="Folder for the out-of-fold predictions."),
-    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    as_json: bool = Flag("--json", help="Print the figures as JSON."),
 ) -> None:
     """Cross-validation over the training articles, scored as `claims evaluate` does."""
     from pipeline.evaluation.scoring import evaluate_files, render_table
@@ -502,8 +508,8 @@ def score_attribution(
                                     "(default: the speaker/deadline fields of the gold file)."),
     pred: Optional[Path] = typer.Option(None, "--pred", help="Score a run file end to end instead of "
                                                              "the stage on gold labels."),
-    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
-    errors: bool = typer.Option(False, "--errors", help="List the sentences where gold and prediction differ."),
+    as_json: bool = Flag("--json", help="Print the figures as one JSON object."),
+    errors: bool = Flag("--errors", help="List the sentences where gold and prediction differ."),
     config: Optional[Path] = ConfigOpt,
     set_: Optional[List[str]] = SetOpt,
 ) -> None:

@@ -43,6 +43,10 @@ class OutputOverInput(ClaimsError, ValueError):
     """An output that is, or lies among, the run's inputs: a run would overwrite or reread itself."""
 
 
+class NoInputs(ClaimsError, ValueError):
+    """The inputs name no document at all: refused before anything is written."""
+
+
 class Locked(ClaimsError, RuntimeError):
     """Another live process holds the lock: two runs must not append to the same files."""
 

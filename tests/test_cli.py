@@ -30,7 +30,7 @@ def test_out_dash_writes_records_to_stdout_and_errors_to_stderr(tmp_path):
     assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)
     errors = [json.loads(line) for line in proc.stderr.splitlines() if line.startswith("{")]
     assert [e["source"].endswith("bad.txt") for e in errors] == [True]
-    assert "2 documents" in proc.stderr or "1 documents" in proc.stderr
+    assert "1 document, " in proc.stderr and "; 1 error (" in proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt"], "nothing is left behind"
 
 
@@ -40,3 +40,36 @@ def test_quiet_prints_nothing_on_success_and_verbose_shows_the_log(tmp_path):
     loud = claims("-v", "run", str(SEED), "--out", "v/claims.jsonl", "--no-db", cwd=tmp_path)
     assert loud.returncode == 0
     assert "claims: INFO: built the pipeline" in loud.stderr and "1 processed" in loud.stderr
+
+
+def test_help_shows_flags_as_flags_not_as_options_taking_a_value(tmp_path):
+    for command in ("run", "evaluate", "cross-validate", "score-attribution"):
+        proc = claims(command, "--help", cwd=tmp_path)
+        options = [line for line in proc.stdout.splitlines() if "--help" not in line]  # click's own
+        assert proc.returncode == 0 and not any("<bool>" in line for line in options), command
+
+
+def test_inputs_without_documents_are_one_line_that_creates_nothing(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "pdfs").mkdir()
+    (tmp_path / "pdfs" / "a.pdf").write_bytes(b"%PDF")
+    proc = claims("run", "empty", "pdfs", "--out", "out/claims.jsonl", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        "claims: error: no input documents found in empty, pdfs (looked for *.txt, *.html, *.htm, *.jsonl, *.ndjson)"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_summary_names_the_first_errors_and_counts_in_good_english(tmp_path):
+    proc = claims("run", "nope/", "--out", "x/c.jsonl", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "0 documents, 0 sentences" in proc.stderr and "; 1 error (" in proc.stderr
+    assert "  not_found: nope: " in proc.stderr
+
+
+def test_every_file_of_a_run_shares_its_name(tmp_path):
+    proc = claims("run", str(SEED), "--out", "x/c.jsonl", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert {p.name for p in (tmp_path / "x").iterdir()} >= {"c.jsonl", "c.errors.jsonl", "c.manifest.jsonl",
+                                                           "c.duckdb"}
+    assert not (tmp_path / "x" / "claims.duckdb").exists()

@@ -19,6 +19,7 @@ from pipeline.batch.io import file_sha256
 from pipeline.errors import StoreError
 
 DEFAULT_DB = Path("outputs/claims.duckdb")
+
 RUN_COLUMNS = (
     Column("run_id", "string", "VARCHAR", "sha256 of the run file, first 16 hex digits"),
     Column("source", "string", "VARCHAR", "the run file's path when it was loaded"),

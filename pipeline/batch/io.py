@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator
-from pipeline.errors import DataError, Locked, OutputOverInput
+from pipeline.errors import DataError, Locked, NoInputs, OutputOverInput
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -241,6 +241,15 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
 
 
 
+def refuse_empty_inputs(inputs: list[str]) -> None:
+    """Raise NoInputs when ``inputs`` name no document: folders with no article in them, or globs
+    that match nothing. (A path that does not exist is an input, and becomes its error record.)"""
+    if any(True for _ in expand_inputs(inputs)):
+        return
+    suffixes = ", ".join(f"*{s}" for s in TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)
+    raise NoInputs(f"no input documents found in {', '.join(inputs)} (looked for {suffixes})")
+
+
 def refuse_output_over_inputs(inputs: Iterable[str], out: str | Path) -> None:
     """Raise before anything is written when ``out`` (or a file beside it) is one of the inputs,
     lies inside an input folder, or matches an input glob."""
@@ -358,6 +367,11 @@ def part_path(path: Path) -> Path:
 def beside(out: Path, suffix: str) -> Path:
     """A file of the same run: ``outputs/claims.jsonl`` + ``.errors.jsonl`` -> ``outputs/claims.errors.jsonl``."""
     return out.with_name(out.name.removesuffix(".jsonl") + suffix)
+
+
+def store_path_for(out: Path) -> Path:
+    """The run's DuckDB store, by the same rule: ``x/c.jsonl`` -> ``x/c.duckdb``."""
+    return beside(Path(out), ".duckdb")
 
 
 @contextmanager

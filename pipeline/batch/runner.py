@@ -22,6 +22,7 @@ are unchanged has its bytes copied instead of being processed again, and
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import time
 from collections import Counter
@@ -33,10 +34,17 @@ from typing import IO, Callable, Iterable, Iterator
 from pipeline.batch.engines import make_engine
 from pipeline.batch.processing import DocResult, PipelineSpec
 from pipeline.batch.io import DEFAULT_MAX_CHARS, AppendFile, Document, ExclusiveLock, ErrorRecord, beside, json_line, lines_bytes, \
-    part_path, read_documents, refuse_output_over_inputs, safe_filename, write_text_atomic
+    part_path, read_documents, refuse_empty_inputs, refuse_output_over_inputs, safe_filename, write_text_atomic
 from pipeline.batch.manifest import MANIFEST_FORMAT, Entry, Journal, JournalWriter, fingerprint, item_key, lines_digest, \
     manifest_path_for, read_journal, same_pipeline
 from pipeline.records import CLAIM_LABELS
+
+
+SHOWN_ERRORS = 3
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @dataclass
@@ -51,6 +59,11 @@ class RunSummary:
     reused: int = 0
     resumed: int = 0
     processing_seconds: float = 0.0  # the pipeline's own time, summed over documents and workers
+    examples: list[dict] = field(default_factory=list)  # the first error records, for the summary
+
+    def note_error(self, record: dict | None) -> None:
+        if record is not None and len(self.examples) < SHOWN_ERRORS:
+            self.examples.append(record)
 
     def add(self, entry: Entry, *, resumed: bool = False) -> None:
         self.items += 1
@@ -68,10 +81,14 @@ class RunSummary:
             self.processing_seconds += entry.seconds
 
     def line(self) -> str:
+        """The run in one line, then the first errors by kind and source (the rest are in the errors file)."""
         claims = ", ".join(f"{label} {self.claims.get(label, 0)}" for label in CLAIM_LABELS)
-        return (f"{self.documents} documents, {self.sentences} sentences, claims: {claims}; "
-                f"{self.errors} errors ({self.seconds:.1f}s; {self.processed} processed, "
+        head = (f"{plural(self.documents, 'document')}, {plural(self.sentences, 'sentence')}, claims: {claims}; "
+                f"{plural(self.errors, 'error')} ({self.seconds:.1f}s; {self.processed} processed, "
                 f"{self.reused} unchanged, {self.resumed} resumed)")
+        shown = [f"  {e.get('kind')}: {e.get('source')}: {str(e.get('message', ''))[:160]}" for e in self.examples]
+        more = [f"  ... and {plural(self.errors - len(shown), 'more error')}"] if self.errors > len(shown) else []
+        return "\n".join([head, *shown, *more])
 
     def to_json(self) -> dict:
         return {"documents": self.documents, "sentences": self.sentences, "claims": dict(self.claims),
@@ -332,6 +349,7 @@ def run(pipeline, inputs: list[str], out: str | Path, *, options: RunOptions | N
     Raises ``io.Locked`` when another run is writing the same output.
     """
     out = Path(out)
+    refuse_empty_inputs(inputs)
     refuse_output_over_inputs(inputs, out)
     with ExclusiveLock(out.with_name(out.name + ".lock")):
         return _run(pipeline, inputs, OutputPaths.for_output(out), options or RunOptions(), progress, stdin)
@@ -371,6 +389,16 @@ def _run(pipeline, inputs: list[str], paths: OutputPaths, options: RunOptions,
     return summary
 
 
+def error_record_of(p: Planned, result: DocResult | None) -> dict | None:
+    """The error record a planned item wrote (or reused), for the summary."""
+    if p.action == "error":
+        return p.item.to_json()
+    if result is not None:
+        return result.error
+    lines = p.copied[1].splitlines()
+    return json.loads(lines[0]) if lines else None
+
+
 def _write_chunk(files: RunFiles, chunk: list[Planned], results: Iterator[DocResult],
                  summary: RunSummary) -> list[Entry]:
     entries = []
@@ -378,7 +406,10 @@ def _write_chunk(files: RunFiles, chunk: list[Planned], results: Iterator[DocRes
         if p.action == "resumed":
             summary.add(p.entry, resumed=True)
             continue
-        entry = files.write(p, next(results) if p.action == "process" else None)
+        result = next(results) if p.action == "process" else None
+        entry = files.write(p, result)
         summary.add(entry)
+        if entry.errors:
+            summary.note_error(error_record_of(p, result))
         entries.append(entry)
     return entries

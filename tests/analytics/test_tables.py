@@ -124,3 +124,16 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_guarded(tmp_path):
     back = pd.read_csv(tmp_path / "t.csv")
     assert list(back["text"][:5]) == ["'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-2 cmd", "'@SUM(A1)", "plain"]
     assert list(back["value"]) == [1.0, -2.0, 3.0, 4.0, 5.0, 6.0]  # numbers stay numbers
+
+
+def test_export_never_writes_over_the_run_it_reads(tmp_path):
+    from pipeline.analytics.tables import export_run
+    from pipeline.errors import OutputOverInput
+
+    run = tmp_path / "claims.jsonl"
+    write_run(run)
+    before = run.read_bytes()
+    with pytest.raises(OutputOverInput, match="would write over the run's own file"):
+        export_run(run, tmp_path, "jsonl")
+    assert run.read_bytes() == before
+    assert set(export_run(run, tmp_path / "tables", "jsonl")) >= {"claims", "sentences"}
