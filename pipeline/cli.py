@@ -11,6 +11,9 @@ from typing import List, Optional
 
 import typer
 
+from pipeline.errors import (AnnotationError, BrowserError, ConfigError, DataError, EmbeddingError, GoldError, Locked,
+                             NoInputs, OutputOverInput, RunFileError, StoreError)
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
@@ -56,7 +59,6 @@ def _fail(message: str, code: int = 2) -> None:
 
 def _load_nlp(config: Optional[Path], overrides: Optional[List[str]]):
     from pipeline.config import load
-    from pipeline.errors import ConfigError
 
     try:
         nlp = load(config, _overrides(overrides))
@@ -95,12 +97,9 @@ def run(
     from concurrent.futures.process import BrokenProcessPool
     from contextlib import nullcontext
 
-    from pipeline.errors import ConfigError
+    from pipeline.batch.io import count_documents, store_path_for
     from pipeline.batch.processing import PipelineSpec
-    from pipeline.batch.io import count_documents
-    from pipeline.errors import Locked, NoInputs, OutputOverInput
     from pipeline.batch.progress import ProgressBar
-    from pipeline.batch.io import store_path_for
     from pipeline.batch.runner import RunOptions, errors_path_for, run as run_batch
 
     if engine not in ("local", "ray"):
@@ -148,7 +147,6 @@ def _copy_to(path: Path, stream) -> None:
 
 def _overrides(pairs: Optional[List[str]]) -> dict:
     from pipeline.config import parse_overrides
-    from pipeline.errors import ConfigError
 
     try:
         return parse_overrides(pairs)
@@ -159,7 +157,6 @@ def _overrides(pairs: Optional[List[str]]) -> dict:
 def _load_into_store(out: Path, db: Path, quiet: bool = False) -> None:
     """Load a finished run into the analytics store; the output is already safe on disk."""
     from pipeline.analytics.store import load_run
-    from pipeline.errors import StoreError
 
     try:
         run_id = load_run(out, db)
@@ -197,7 +194,6 @@ def evaluate(
 ) -> None:
     """Score predictions against gold (spec §7), as ../shared/tools/score.py does."""
     from pipeline.evaluation.scoring import evaluate_files, render_mismatches, render_table
-    from pipeline.errors import GoldError
 
     if (pred is None) == (docs is None):
         _fail("give exactly one of --pred FILE or --docs DIR")
@@ -240,7 +236,6 @@ def distill(
 ) -> None:
     """Make the static sentence encoder from all-MiniLM-L6-v2 (training-time step; needs ".[distill]")."""
     from pipeline.learning.embeddings import distill_static
-    from pipeline.errors import EmbeddingError
 
     try:
         card = distill_static(out, dims)
@@ -252,7 +247,6 @@ def distill(
 def _encoder(paths: dict):
     """The sentence encoder the training config names, or None when it names none."""
     from pipeline.learning.embeddings import SentenceEncoder
-    from pipeline.errors import EmbeddingError
 
     if not paths.get("embeddings"):
         return None
@@ -279,7 +273,6 @@ def _reference_names(paths: dict) -> list:
 def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
     """The training config, its resolved paths, and a pipeline factory around a models folder."""
     from pipeline.config import REPO_ROOT, build_pipeline, load_config, load_train_config
-    from pipeline.errors import ConfigError
 
     try:
         cfg = load_train_config(config, _overrides(overrides))
@@ -384,8 +377,6 @@ def annotate_export(
 ) -> None:
     """Write one task per sentence, with the run's or the gold's annotations as pre-annotations."""
     from pipeline.evaluation.annotate import export_tasks, order_tasks, tasks_from_gold, tasks_from_run
-    from pipeline.errors import AnnotationError
-    from pipeline.errors import GoldError
 
     try:
         if _is_run_file(source):
@@ -428,7 +419,6 @@ def annotate_import(
 ) -> None:
     """Turn finished annotations back into spec gold, one record per document."""
     from pipeline.evaluation.annotate import import_tasks
-    from pipeline.errors import AnnotationError
     from pipeline.batch.io import write_text_atomic
 
     try:
@@ -448,7 +438,6 @@ def export(
 ) -> None:
     """Write the run as tables: claims, sentences, entities, quantities, claim_groups."""
     from pipeline.analytics.tables import FORMATS, export_run
-    from pipeline.errors import RunFileError
 
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}")
@@ -471,7 +460,6 @@ def query(
 ) -> None:
     """Query the store that `claims run` fills (tables: runs, sentences, claims, entities, quantities, claim_groups)."""
     from pipeline.analytics.store import query as run_query
-    from pipeline.errors import StoreError
 
     if fmt not in ("table", "csv", "json"):
         _fail("--format must be one of table, csv, json")
@@ -516,9 +504,7 @@ def score_attribution(
     """Speaker (exact span) and deadline precision/recall on labelled gold sentences (GUIDE.md)."""
     from pipeline.evaluation.attribution import (attribution_errors, load_attribution_gold, predict_from_run,
                                    predict_stage, render_attribution, score_attribution as score)
-    from pipeline.errors import GoldError
     from pipeline.analytics.tables import read_run
-    from pipeline.errors import RunFileError
 
     try:
         gold_docs, items = load_attribution_gold(gold, attribution)
@@ -542,8 +528,6 @@ def report(
 ) -> None:
     """One self-contained HTML page: claims by label and document, people and organisations, metrics, targets."""
     from pipeline.analytics.browser import screenshot as take_screenshot
-    from pipeline.errors import BrowserError
-    from pipeline.errors import RunFileError
     from pipeline.analytics.report import write_report
 
     try:

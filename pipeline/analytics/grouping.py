@@ -14,6 +14,7 @@ functions over typed records, tested without spaCy.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from dataclasses import dataclass
@@ -177,5 +178,12 @@ def group_claims(claims: Iterable[ClaimText]) -> list[ClaimGroup]:
     components: dict[int, list[ClaimText]] = {}
     for i, item in enumerate(items):
         components.setdefault(root(i), []).append(item)
-    return [ClaimGroup(f"g{n:04d}", tuple(members), disagreeing_units(members))
-            for n, members in enumerate(components.values(), 1)]
+    return [ClaimGroup(group_id(members), tuple(members), disagreeing_units(members))
+            for members in components.values()]
+
+
+def group_id(members: Sequence[ClaimText]) -> str:
+    """A hash of the group's first member (by document and sentence), not a running number: a
+    group keeps its id from run to run while that sentence is in it, whatever else is added."""
+    first = min(members, key=lambda m: (m.doc_id, m.sent_id))
+    return "g" + hashlib.sha256(f"{first.doc_id}\0{first.sent_id}\0{first.text}".encode("utf-8")).hexdigest()[:12]

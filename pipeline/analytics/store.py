@@ -2,8 +2,12 @@
 
 A run is identified by the hash of its run file, so loading the same output
 twice adds nothing, and two different runs of the same articles sit side by
-side (compare a model with the next). Each table of ``export.TABLES`` gets a
-``run_id`` column in front; ``runs`` says where each run came from. A load
+side (compare a model with the next). Each table of ``tables.TABLES`` is kept
+whole as ``all_TABLE`` with a ``run_id`` column in front, and ``runs`` says
+where each run came from and when it was last loaded. The plain names
+(``claims``, ``sentences``...) are views of the latest run of each output
+file: a daily rerun into the same ``--out`` replaces what the obvious query
+counts instead of doubling it, and ``all_claims`` keeps the history. A load
 is one transaction: a crash leaves the store as it was.
 """
 
@@ -52,15 +56,32 @@ def table_columns(table: str) -> tuple[Column, ...]:
     return (RUN_COLUMNS[0], *TABLES[table])
 
 
+def stored_name(table: str) -> str:
+    """Where a table's rows of every run live: ``claims`` -> ``all_claims`` (``runs`` is itself)."""
+    return table if table == "runs" else f"all_{table}"
+
+
 def create_statements() -> list[str]:
-    """``CREATE TABLE IF NOT EXISTS`` for every table, from the declared schema."""
+    """Tables for every run, from the declared schema, and views of the latest run of each output."""
     out = []
     for table in PRIMARY_KEYS:
         cols = ", ".join(f'"{c.name}" {c.sql}' for c in table_columns(table))
         keys = ", ".join(f'"{k}"' for k in PRIMARY_KEYS[table])
         key = f", PRIMARY KEY ({keys})" if keys else ""
-        out.append(f"CREATE TABLE IF NOT EXISTS {table} ({cols}{key})")
+        out.append(f"CREATE TABLE IF NOT EXISTS {stored_name(table)} ({cols}{key})")
+    out.append("CREATE OR REPLACE VIEW latest_runs AS SELECT * FROM runs "
+               "QUALIFY row_number() OVER (PARTITION BY source ORDER BY loaded_at DESC, run_id) = 1")
+    out += [f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM {stored_name(table)} "
+            f"WHERE run_id IN (SELECT run_id FROM latest_runs)" for table in TABLES]
     return out
+
+
+def migrate_tables(con) -> None:
+    """A store written before the views kept each table under its plain name: rename it."""
+    kinds = dict(con.execute("SELECT table_name, table_type FROM information_schema.tables").fetchall())
+    for table in TABLES:
+        if kinds.get(table) == "BASE TABLE" and stored_name(table) not in kinds:
+            con.execute(f"ALTER TABLE {table} RENAME TO {stored_name(table)}")
 
 
 LOCK_RETRIES = (0.2, 0.5, 1.0, 2.0, 4.0)  # seconds between tries while another process holds the store
@@ -96,6 +117,7 @@ def connect(db_path: str | Path, *, read_only: bool = False):
     con = _connect_with_retry(duckdb, db_path, read_only, locked if read_only else {})
     if not read_only:
         try:
+            migrate_tables(con)
             for statement in create_statements():
                 con.execute(statement)
         except duckdb.Error as err:
@@ -108,7 +130,7 @@ def _insert(con, table: str, frame: pd.DataFrame) -> None:
     names = ", ".join(f'"{c.name}"' for c in table_columns(table))
     con.register("incoming", frame)
     try:
-        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming")
+        con.execute(f"INSERT INTO {stored_name(table)} ({names}) SELECT {names} FROM incoming")
     finally:
         con.unregister("incoming")
 
@@ -130,16 +152,19 @@ def load_run(run_path: Path, db_path: Path) -> str:
 
     run_path, db_path = Path(run_path), Path(db_path)
     run_id = run_id_of(run_path)
+    source, now = str(run_path.resolve()), pd.Timestamp(datetime.now(timezone.utc))
     con = connect(db_path)
     try:
         con.execute("BEGIN TRANSACTION")
         if con.execute("SELECT count(*) FROM runs WHERE run_id = ?", [run_id]).fetchall()[0][0]:
-            con.execute("ROLLBACK")
+            # the same lines again: nothing added, but it is now the latest run of its output
+            con.execute("UPDATE runs SET loaded_at = ?, source = ? WHERE run_id = ?", [now, source, run_id])
+            con.execute("COMMIT")
             return run_id
         tables = run_tables(read_run(run_path))  # only for a run the store does not have yet
         run_row = pd.DataFrame([{
-            "run_id": run_id, "source": str(run_path),
-            "loaded_at": pd.Timestamp(datetime.now(timezone.utc)),
+            "run_id": run_id, "source": source,
+            "loaded_at": now,
             "documents": tables["sentences"]["doc_id"].nunique(),
             "sentences": len(tables["sentences"]), "claims": len(tables["claims"]),
         }]).astype({c.name: c.dtype for c in RUN_COLUMNS})
@@ -183,6 +208,9 @@ def query(sql: str, db_path: str | Path = DEFAULT_DB) -> pd.DataFrame:
 
     con = connect(db_path, read_only=True)
     try:
+        statements = con.extract_statements(sql)
+        if len(statements) != 1:
+            raise StoreError(f"give one SQL statement, not {len(statements)}: claims query runs one at a time")
         relation = con.sql(sql)
         if relation is None:  # a statement without a result
             return pd.DataFrame()

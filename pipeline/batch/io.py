@@ -499,7 +499,7 @@ def read_jsonl(path: str | Path, what: str) -> Iterator[tuple[int, dict]]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
-            raise DataError(f"{what} line {lineno}: malformed JSON: {err.msg}") from None
+            raise DataError(f"{what} file {path} line {lineno}: malformed JSON: {err.msg}") from None
         if not isinstance(obj, dict):
-            raise DataError(f"{what} line {lineno}: expected a JSON object")
+            raise DataError(f"{what} file {path} line {lineno}: expected a JSON object")
         yield lineno, obj

@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence, Union
 
-from pipeline.evaluation.gold import resolve_text
-
 from pipeline.batch.io import read_jsonl
-from pipeline.errors import StandoffError
+from pipeline.errors import GoldError, StandoffError
+from pipeline.evaluation.gold import resolve_text
 from pipeline.records import CLAIM_LABELS, ENTITY_LABELS
-from pipeline.errors import GoldError
 
 VALUE_RTOL = 1e-6
 
@@ -120,6 +118,9 @@ def _load_gold_file(path: Path, docs: dict[str, GoldDocument]) -> None:
     for lineno, obj in read_jsonl(path, "gold"):
         where = f"{path.name} line {lineno}"
         doc_id = obj.get("doc_id")
+        if "sent_id" in obj and "labels" in obj and "sentences" not in obj:
+            raise GoldError(f"{path} is a run file (one record per sentence), not gold (one record per "
+                            f"document, spec §5): give it as --pred")
         if not isinstance(doc_id, str):
             raise GoldError(f"{where}: doc_id must be a string")
         try:
@@ -398,26 +399,45 @@ def render_table(r: dict[str, Any]) -> str:
         out.append(f"  {name:<13} {format_figure(r[prefix + '.p'])}  {format_figure(r[prefix + '.r'])}  {format_figure(r[prefix + '.f1'])}"
                    + "".join(f"  {r[prefix + '.' + c]:>5}" for c in ("tp", "fp", "fn")))
 
-    out += ["Claim labels (per gold sentence)", head]
-    for label in CLAIM_LABELS:
-        row(label, f"labels.{label}")
-    row("micro", "labels.micro")
-    out.append(f"  {'macro':<13} {format_figure(r['labels.macro.p'])}  {format_figure(r['labels.macro.r'])}  {format_figure(r['labels.macro.f1'])}")
-    out += ["", "Sentence boundaries (non-boilerplate gold)", head]
+    def annotated(prefix: str) -> bool:  # the gold holds at least one item of this kind
+        return r[prefix + ".tp"] + r[prefix + ".fn"] > 0
+
+    skipped = []
+    if annotated("labels.micro"):
+        out += ["Claim labels (per gold sentence)", head]
+        for label in CLAIM_LABELS:
+            row(label, f"labels.{label}")
+        row("micro", "labels.micro")
+        out.append(f"  {'macro':<13} {format_figure(r['labels.macro.p'])}  {format_figure(r['labels.macro.r'])}  "
+                   f"{format_figure(r['labels.macro.f1'])}")
+        out.append("")
+    else:
+        skipped.append("claim labels")
+    out += ["Sentence boundaries (non-boilerplate gold)", head]
     row("exact", "sentences")
-    out += ["", "Entities", head]
-    for label in ENTITY_LABELS:
-        row(label, f"entities.{label}")
-    row("micro", "entities.micro")
-    for label in ENTITY_LABELS:
-        row(f"{label} part.", f"entities.partial.{label}")
-    row("micro part.", "entities.partial")
-    out += ["", "Quantities", head]
-    row("overlap", "quantities")
-    row("exact", "quantities.exact")
-    tp = r["quantities.tp"]
-    out.append(f"  value accuracy  {format_figure(r['quantities.value_acc'])}  ({r['quantities.value_correct']}/{tp} matched)")
-    out.append(f"  unit accuracy   {format_figure(r['quantities.unit_acc'])}  ({r['quantities.unit_correct']}/{tp} matched)")
+    if annotated("entities.micro"):
+        out += ["", "Entities", head]
+        for label in ENTITY_LABELS:
+            row(label, f"entities.{label}")
+        row("micro", "entities.micro")
+        for label in ENTITY_LABELS:
+            row(f"{label} part.", f"entities.partial.{label}")
+        row("micro part.", "entities.partial")
+    else:
+        skipped.append("entities")
+    if annotated("quantities"):
+        out += ["", "Quantities", head]
+        row("overlap", "quantities")
+        row("exact", "quantities.exact")
+        tp = r["quantities.tp"]
+        out.append(f"  value accuracy  {format_figure(r['quantities.value_acc'])}  "
+                   f"({r['quantities.value_correct']}/{tp} matched)")
+        out.append(f"  unit accuracy   {format_figure(r['quantities.unit_acc'])}  "
+                   f"({r['quantities.unit_correct']}/{tp} matched)")
+    else:
+        skipped.append("quantities")
+    if skipped:
+        out += ["", f"Not scored: this gold annotates no {', no '.join(skipped)} (--json has every figure)."]
     return "\n".join(out)
 
 

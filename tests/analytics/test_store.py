@@ -201,3 +201,36 @@ def test_loading_waits_for_another_process_that_holds_the_store(db, tmp_path):
     run_id = load_run(second, path)  # retried until the holder let go
     holder.wait(timeout=30)
     assert run_id in set(query("SELECT run_id FROM runs", path)["run_id"])
+
+
+def test_a_rerun_into_the_same_output_replaces_what_the_obvious_query_counts(tmp_path):
+    path, run = tmp_path / "c.duckdb", tmp_path / "c.jsonl"
+    write_run(run)
+    first = load_run(run, path)
+    first_groups = set(query("SELECT claim_group FROM claim_groups", path)["claim_group"])
+    extra = {**RECORDS[0], "doc_id": "zz-new", "sent_id": 0}
+    run.write_text(run.read_text() + json.dumps(extra) + "\n")  # the daily rerun: one new article
+    second = load_run(run, path)
+    assert second != first
+    latest = query("SELECT count(*) n FROM claims", path)["n"][0]
+    history = query("SELECT run_id, count(*) n FROM all_claims GROUP BY 1 ORDER BY n", path)
+    assert history["n"].tolist() == [4, latest] and latest > 4
+    groups = set(query("SELECT claim_group FROM claim_groups", path)["claim_group"])
+    assert first_groups <= groups  # the same claims keep their group ids
+    assert query("SELECT run_id FROM latest_runs", path)["run_id"].tolist() == [second]
+
+
+def test_a_store_from_before_the_views_is_migrated(tmp_path):
+    import duckdb
+
+    path, run = tmp_path / "old.duckdb", write_run(tmp_path / "c.jsonl")
+    load_run(run, path)
+    con = duckdb.connect(str(path))
+    for table in TABLES:  # back to the old layout: plain tables, no views
+        con.execute(f"DROP VIEW {table}")
+        con.execute(f"ALTER TABLE all_{table} RENAME TO {table}")
+    con.execute("DROP VIEW latest_runs")
+    con.close()
+    load_run(run, path)
+    assert query("SELECT count(*) n FROM all_claims", path)["n"][0] == 4
+    assert query("SELECT count(*) n FROM claims", path)["n"][0] == 4

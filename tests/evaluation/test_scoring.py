@@ -6,7 +6,8 @@ import json
 import pytest
 
 from conftest import shared_file
-from pipeline.evaluation.scoring import evaluate_files, validate_gold_file
+from pipeline.evaluation.scoring import (GoldDocument, GoldSentence, PredDocument, PredSentence, evaluate_files,
+                                         validate_gold_file)
 
 
 def reference_scorer():
@@ -126,3 +127,27 @@ def test_validate_gold_names_the_first_character_in_no_sentence(tmp_path, drop, 
     bad.write_text(json.dumps(d) + "\n")
     untiled = [p for p in validate_gold_file(bad) if "is in no sentence" in p]
     assert len(untiled) == 1 and f"character {gone['start']} " in untiled[0]
+
+
+def test_messages_name_the_file_and_what_is_wrong_with_it(tmp_path):
+    from pipeline.errors import DataError, GoldError
+    from pipeline.evaluation.scoring import load_gold
+
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("not json\n")
+    with pytest.raises(DataError, match=f"gold file {broken} line 1: malformed JSON"):
+        load_gold(broken)
+    run = tmp_path / "run.jsonl"
+    run.write_text(json.dumps({"doc_id": "a", "sent_id": 0, "start": 0, "end": 1, "text": "x", "labels": []}) + "\n")
+    with pytest.raises(GoldError, match="is a run file .* not gold .* give it as --pred"):
+        load_gold(run)
+
+
+def test_the_table_shows_only_what_the_gold_annotates():
+    from pipeline.evaluation.scoring import render_table, score
+
+    gold = {"d": GoldDocument("d", "Alibaba said so.", [GoldSentence(0, 16, frozenset(), False)], [(0, 7, "ORG")], [])}
+    pred = {"d": PredDocument([PredSentence(1, 0, 16, frozenset(), "Alibaba said so.")], [(0, 7, "ORG")], [])}
+    table = render_table(score(gold, pred))
+    assert "Entities" in table and "Claim labels" not in table and "Quantities" not in table
+    assert "Not scored: this gold annotates no claim labels, no quantities" in table
