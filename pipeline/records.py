@@ -46,6 +46,9 @@ class Entity:
     end: int
     text: str
     label: str
+    # the name this mention stands for in its article: an acronym's long form, a surname's full
+    # name, else its own text; the span above stays the spec's (spec §6 welcomes more fields)
+    key: str | None = None
 
     def shifted(self, offset: int) -> "Entity":
         return replace(self, start=self.start + offset, end=self.end + offset)

@@ -10,15 +10,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import re
 from pathlib import Path
+
 from pipeline.errors import BrowserError
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 QUIET_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync",
                "--hide-scrollbars", "--mute-audio")
-
-
 
 
 def find_chromium() -> str | None:
@@ -46,10 +46,35 @@ def dump_dom(page: Path, *, timeout: float = 60) -> str:
     return _run_chromium(["--dump-dom", Path(page).resolve().as_uri()], timeout).stdout
 
 
-def screenshot(page: Path, png: Path, *, width: int = 1280, height: int = 2400, timeout: float = 60) -> Path:
-    """A PNG of the page's first ``width`` x ``height`` pixels."""
+MAX_HEIGHT = 30_000  # pixels: a page longer than this is cut there
+
+
+def page_height(page: Path, width: int, *, timeout: float = 60) -> int:
+    """The height of the whole page at ``width``, measured in the browser.
+
+    The report forbids scripts (its CSP), so a copy without that line and
+    with one script that writes the height into the DOM is measured instead.
+    """
+    html = Path(page).read_text(encoding="utf-8")
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html, count=1)
+    probe = ("<script>addEventListener('load', () => document.body.setAttribute("
+             "'data-height', document.documentElement.scrollHeight));</script>")
+    with tempfile.TemporaryDirectory(prefix="claims-measure-") as tmp:
+        copy = Path(tmp) / "page.html"
+        copy.write_text(html.replace("</body>", probe + "</body>", 1), encoding="utf-8")
+        dom = _run_chromium([f"--window-size={width},800", "--virtual-time-budget=2000", "--dump-dom",
+                             copy.as_uri()], timeout).stdout
+    found = re.search(r'data-height="(\d+)"', dom)
+    if not found:
+        raise BrowserError(f"could not measure the height of {page}")
+    return min(int(found.group(1)), MAX_HEIGHT)
+
+
+def screenshot(page: Path, png: Path, *, width: int = 1280, height: int | None = None, timeout: float = 60) -> Path:
+    """A PNG of the whole page at ``width`` pixels (or of its first ``height`` pixels)."""
     png = Path(png).resolve()
     png.parent.mkdir(parents=True, exist_ok=True)
+    height = height or page_height(page, width, timeout=timeout)
     _run_chromium([f"--screenshot={png}", f"--window-size={width},{height}", Path(page).resolve().as_uri()],
                   timeout)
     if not png.is_file():

@@ -62,10 +62,19 @@ def esc(value) -> str:
     return html.escape("" if value is None or value is pd.NA else str(value))
 
 
-def bar_chart(bars: Sequence[Bar], *, title: str, width: int = 540, label_width: int = 200) -> str:
-    """Horizontal (stacked) bars as inline SVG; each rect carries its series for tests."""
+LABEL_CHARS = 48  # longer bar labels are cut, with the whole name in the tooltip
+
+
+def bar_chart(bars: Sequence[Bar], *, title: str, width: int = 340) -> str:
+    """Horizontal (stacked) bars as inline SVG; each rect carries its series for tests.
+
+    The label column is as wide as the longest label needs (``National Data
+    Administration`` is not cut), and ``width`` is what the bars get beside it.
+    """
     if not bars or not max(b.total for b in bars):
         return f'<p class="note">No data for {esc(title.lower())}.</p>'
+    label_width = 12 + 7 * min(LABEL_CHARS, max(len(b.label) for b in bars))
+    width += label_width
     row, top = 22, 6
     scale = (width - label_width - 50) / max(b.total for b in bars)
     out = [f'<svg role="img" aria-label="{esc(title)}" width="{width}" height="{top * 2 + row * len(bars)}" '
@@ -73,7 +82,7 @@ def bar_chart(bars: Sequence[Bar], *, title: str, width: int = 540, label_width:
            f"<title>{esc(title)}</title>"]
     for i, bar in enumerate(bars):
         y = top + i * row
-        name = bar.label if len(bar.label) <= 26 else bar.label[:25] + "…"
+        name = bar.label if len(bar.label) <= LABEL_CHARS else bar.label[:LABEL_CHARS - 1] + "…"
         out.append(f'<text x="{label_width - 6}" y="{y + 15}" text-anchor="end">{esc(name)}</text>')
         x = float(label_width)
         for series, value in bar.parts:
@@ -161,50 +170,45 @@ def label_bars(claims: pd.DataFrame) -> list[Bar]:
     return [Bar(label, ((label, float(counts.get(label, 0))),)) for label in CLAIM_LABELS]
 
 
-def document_bars(claims: pd.DataFrame) -> list[Bar]:
+def document_titles(sentences: pd.DataFrame) -> dict[str, str]:
+    """Each document by its first line (its headline, as articles go), not its file-hash name."""
+    first = sentences.sort_values(["doc_id", "sent_id"]).drop_duplicates("doc_id")
+    return {doc: _short(str(text).splitlines()[0], 70) for doc, text in zip(first["doc_id"], first["text"])}
+
+
+def document_bars(claims: pd.DataFrame, titles: dict[str, str]) -> list[Bar]:
     """Stacked bars of the documents with the most claims (``TOP_DOCUMENTS``), in name order."""
     counts = claims.groupby(["doc_id", "label"], observed=True).size()
     top = sorted(claims["doc_id"].value_counts().head(TOP_DOCUMENTS).index)
-    return [Bar(doc, tuple((label, float(counts.get((doc, label), 0))) for label in CLAIM_LABELS)) for doc in top]
-
-
-def full_names(people: pd.DataFrame) -> pd.Series:
-    """Each PERSON mention as the full name it refers to in its document.
-
-    News names a person in full once and by surname after (``Liu Liehong`` ...
-    ``Liu said``); counted apart, one person shows as two. A one-word mention
-    becomes the document's only longer name that starts or ends with it
-    (surname first or last); with none, or more than one, it stays as written.
-    """
-    names = people["text"].astype(str)
-    out = names.copy()
-    for _, idx in people.groupby("doc_id", observed=True).groups.items():
-        in_doc = names.loc[idx]
-        longer = {n for n in in_doc if len(n.split()) > 1}
-        for i, name in in_doc.items():
-            if len(name.split()) == 1:
-                matches = [n for n in longer if name in (n.split()[0], n.split()[-1])]
-                if len(matches) == 1:
-                    out.loc[i] = matches[0]
-    return out
+    return [Bar(titles.get(doc, doc), tuple((label, float(counts.get((doc, label), 0))) for label in CLAIM_LABELS))
+            for doc in top]
 
 
 def entity_bars(entities: pd.DataFrame, label: str) -> list[Bar]:
+    """The most mentioned organisations or people, each counted once under the name its mentions
+    stand for (``NDA`` under ``National Data Administration``, ``Liu`` under ``Liu Liehong``)."""
     body = entities[(entities["label"] == label) & ~entities["boilerplate"].fillna(False)]
-    names = full_names(body) if label == "PERSON" else body["text"]
+    names = body["entity_key"].fillna(body["text"])
     return [Bar(name, ((label, float(n)),)) for name, n in names.value_counts().head(TOP_ENTITIES).items()]
 
 
-def metrics_table(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def metrics_table(tables: dict[str, pd.DataFrame], titles: dict[str, str]) -> pd.DataFrame:
     """Every quantity stated in a metric sentence, with its normalised value and unit."""
     metric = tables["claims"][tables["claims"]["label"] == "metric"][["doc_id", "sent_id", "text", "speaker"]]
     q = tables["quantities"].rename(columns={"text": "quantity"}).merge(metric, on=["doc_id", "sent_id"])
     return pd.DataFrame({
-        "document": q["doc_id"], "stated": q["quantity"],
+        "document": q["doc_id"].map(titles), "stated": q["quantity"],
         "value": [format_value(v) if v is not pd.NA else "" for v in q["value"]],
-        "unit": q["unit"].fillna("count"), "qualifier": q["approx"].fillna(""),
+        "unit": [unit_label(u, v) for u, v in zip(q["unit"], q["value"])], "qualifier": q["approx"].fillna(""),
         "source": q["speaker"].fillna(""), "sentence": [_short(t) for t in q["text"]],
     })
+
+
+def unit_label(unit, value) -> str:
+    """A unitless quantity is a count, unless it is a fraction (``more than half``: a share)."""
+    if unit is not None and unit is not pd.NA:
+        return str(unit)
+    return "share" if value is not None and value is not pd.NA and 0 < abs(value) < 1 else "count"
 
 
 def targets_table(claims: pd.DataFrame) -> pd.DataFrame:
@@ -235,7 +239,8 @@ def render_report(tables: dict[str, pd.DataFrame], *, title: str) -> str:
              ("claims", len(claims)), ("distinct claims", tables["claim_groups"]["claim_group"].nunique()),
              ("with a speaker", int(claims.drop_duplicates(["doc_id", "sent_id"])["speaker"].notna().sum())),
              ("dated targets", len(targets))]
-    target_rows = pd.DataFrame({"deadline": targets["deadline"], "document": targets["doc_id"],
+    titles = document_titles(sentences)
+    target_rows = pd.DataFrame({"deadline": targets["deadline"], "document": targets["doc_id"].map(titles),
                                 "speaker": targets["speaker"].fillna(""),
                                 "target": [_short(t, 240) for t in targets["text"]]})
     parts = [
@@ -245,14 +250,14 @@ def render_report(tables: dict[str, pd.DataFrame], *, title: str) -> str:
         "<div class='grid'><section><h2>Claims by label</h2>",
         bar_chart(label_bars(claims), title="Claims by label"),
         "</section><section><h2>Claims by document</h2>", legend(CLAIM_LABELS),
-        bar_chart(document_bars(claims), title="Claims by document"), _documents_note(claims), "</section>",
+        bar_chart(document_bars(claims, titles), title="Claims by document"), _documents_note(claims), "</section>",
         "<section><h2>Top organisations</h2>", bar_chart(entity_bars(entities, "ORG"), title="Top organisations"),
         "</section><section><h2>Top people</h2>", bar_chart(entity_bars(entities, "PERSON"), title="Top people"),
         "</section></div>",
         f"<h2>Targets by deadline</h2>{timeline_chart(targets)}"
         f"<p class='note'>{undated} target claim(s) state no year.</p>",
         table(target_rows, numeric=("deadline",)),
-        "<h2>Metrics</h2>", table(metrics_table(tables), numeric=("value",)),
+        "<h2>Metrics</h2>", table(metrics_table(tables, titles), numeric=("value",)),
         "<h2>Claims repeated across articles</h2>", table(repeated_table(tables["claim_groups"]),
                                                          numeric=("articles",)),
     ]

@@ -76,6 +76,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "entities": (
         *_key_columns(), *_span_columns("mention"),
         Column("label", "string", "VARCHAR", "PERSON or ORG"),
+        Column("entity_key", "string", "VARCHAR",
+               "the name the mention stands for in its article (an acronym's long form, a surname's full name)"),
         Column("boilerplate", "boolean", "BOOLEAN", "true when the mention's sentence is boilerplate"),
     ),
     "quantities": (
@@ -174,6 +176,7 @@ def run_tables(records: Iterable[dict]) -> dict[str, pd.DataFrame]:
         out["claims"].extend({**key, **span, **enrich, "label": label, "score": scores.get(label)}
                              for label in r["labels"])
         out["entities"].extend({**key, **{k: e[k] for k in ("start", "end", "text", "label")},
+                                "entity_key": e.get("key") or e["text"],
                                 "boilerplate": r.get("boilerplate")} for e in r.get("entities") or [])
         out["quantities"].extend({**key, **{k: q.get(k) for k in
                                             ("start", "end", "text", "value", "unit", "approx", "min", "max")}}

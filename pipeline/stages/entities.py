@@ -267,7 +267,38 @@ def find_entities(text: str, model_spans: list[tuple[int, int, str]],
     if verifier is not None:
         found = verifier.keep(text, found, gazetteer or {})
     edges = [trim_invisible(text, c.start, c.end) for c in found]
-    return [Entity(a, b, text[a:b], c.label) for c, (a, b) in zip(found, edges) if a < b]
+    kept = [(a, b, c.label) for c, (a, b) in zip(found, edges) if a < b]
+    keys = entity_keys(text, kept)
+    return [Entity(a, b, text[a:b], label, keys[text[a:b], label]) for a, b, label in kept]
+
+
+def entity_keys(text: str, mentions: list[tuple[int, int, str]]) -> dict[tuple[str, str], str]:
+    """(name, label) -> the name it stands for in this article.
+
+    The article itself says so: an acronym defined in brackets right after a
+    mention (``National Data Administration (NDA)``) stands for that long
+    form, and a one-word PERSON that is the first or last word of exactly one
+    full name (``Liu`` after ``Liu Liehong``) for that full name. Counting by
+    key, one organisation or person counts once.
+    """
+    names = {(text[a:b], label) for a, b, label in mentions}
+    keys = {pair: pair[0] for pair in names}
+    by_end = {b: (a, label) for a, b, label in mentions}
+    for m in ACRONYM_DEFINITION.finditer(text):
+        before = m.start()
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
+        if before in by_end:
+            a, label = by_end[before]
+            if (m.group(1), label) in keys and initials_match(m.group(1), text[a:before]):
+                keys[m.group(1), label] = text[a:before]
+    full = [name for name, label in names if label == "PERSON" and len(name.split()) > 1]
+    for name, label in names:
+        if label == "PERSON" and len(name.split()) == 1:
+            owners = {f for f in full if name in (f.split()[0], f.split()[-1])}
+            if len(owners) == 1:
+                keys[name, label] = owners.pop()
+    return keys
 
 
 def find_candidates(text: str, model_spans: list[tuple[int, int, str]],

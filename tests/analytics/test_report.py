@@ -127,20 +127,28 @@ def test_a_large_run_keeps_the_page_bounded():
     assert f"of {TOP_DOCUMENTS + 10}." in page
 
 
-def test_a_surname_counts_for_the_full_name_of_its_document():
+def test_one_entity_counts_once_under_its_key_and_documents_show_their_titles():
     import pandas as pd
 
-    from pipeline.analytics.report import full_names
+    from pipeline.analytics.report import document_titles, entity_bars, unit_label
 
-    people = pd.DataFrame({
-        "doc_id": ["a", "a", "a", "b", "b", "b", "c"],
-        "text": ["Liu Liehong", "Liu", "Raimondo", "Gina Raimondo", "Raimondo", "Liu", "Liu"],
-    })
-    # surname first (Chinese) or last (English); no full name in the document: kept as written
-    assert full_names(people).tolist() == ["Liu Liehong", "Liu Liehong", "Raimondo",
-                                           "Gina Raimondo", "Gina Raimondo", "Liu", "Liu"]
-    two = pd.DataFrame({"doc_id": ["a", "a", "a"], "text": ["Liu Wei", "Liu Liehong", "Liu"]})
-    assert full_names(two).tolist() == ["Liu Wei", "Liu Liehong", "Liu"], "ambiguous: left alone"
+    entities = pd.DataFrame({
+        "doc_id": ["a"] * 4, "label": ["ORG", "ORG", "ORG", "PERSON"], "boilerplate": [False] * 4,
+        "text": ["National Data Administration", "NDA", "NDA", "Liu"],
+        "entity_key": ["National Data Administration"] * 3 + ["Liu Liehong"]})
+    assert [(b.label, b.total) for b in entity_bars(entities, "ORG")] == [("National Data Administration", 3.0)]
+    assert [(b.label, b.total) for b in entity_bars(entities, "PERSON")] == [("Liu Liehong", 1.0)]
+    sentences = pd.DataFrame({"doc_id": ["9f3a", "9f3a"], "sent_id": [1, 0],
+                              "text": ["Body.", "China unveils data plan\nBEIJING"]})
+    assert document_titles(sentences) == {"9f3a": "China unveils data plan"}
+    assert unit_label(None, 0.5) == "share" and unit_label(None, 12.0) == "count" and unit_label("%", 0.5) == "%"
+
+
+def test_long_organisation_names_are_not_cut():
+    from pipeline.analytics.report import Bar, bar_chart
+
+    svg = bar_chart([Bar("National Data Administration", (("ORG", 5.0),))], title="Top organisations")
+    assert ">National Data Administration</text>" in svg
 
 
 def test_a_deadline_in_an_absurd_year_stays_in_the_table_but_off_the_timeline():
@@ -155,3 +163,12 @@ def test_a_deadline_in_an_absurd_year_stays_in_the_table_but_off_the_timeline():
     assert "1 deadlines outside 1900–2200 are in the table only" in svg
     wide = timeline_chart(targets.assign(deadline=[1900, 2200, 2050]))
     assert wide.count("<text") <= 31  # ticks thinned to about thirty labels
+
+
+def test_the_default_screenshot_holds_the_whole_page(page, browser, tmp_path):
+    from pipeline.analytics.browser import page_height
+
+    height = page_height(page, 1280)
+    png = screenshot(page, tmp_path / "whole.png")
+    _, _, rows = read_png(png)
+    assert len(rows) == height > 1000  # the whole page, not a fixed 2,400 px window

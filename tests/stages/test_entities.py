@@ -103,3 +103,16 @@ def test_two_organisations_joined_by_and_stay_apart():
 def test_text_that_is_no_name_is_dropped(bad):
     text = f"x {bad} y"
     assert ents(text, [span_of(text, bad, "ORG")]) == []
+
+
+def test_an_acronym_and_a_surname_carry_the_name_they_stand_for():
+    from pipeline.stages.entities import entity_keys
+
+    text = "The National Data Administration (NDA) met. Liu Liehong spoke. Liu and the NDA agreed. Wang Wei and Wang Li."
+    spans = [(text.index(n, i), text.index(n, i) + len(n), label) for n, label, i in [
+        ("National Data Administration", "ORG", 0), ("NDA", "ORG", 0), ("Liu Liehong", "PERSON", 0),
+        ("Liu", "PERSON", 60), ("Wang Wei", "PERSON", 0), ("Wang Li", "PERSON", 0), ("Wang", "PERSON", 100)]]
+    keys = entity_keys(text, spans)
+    assert keys["NDA", "ORG"] == "National Data Administration"
+    assert keys["Liu", "PERSON"] == "Liu Liehong"
+    assert keys["Wang", "PERSON"] == "Wang", "two full names share it: left alone"
