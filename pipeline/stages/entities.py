@@ -72,7 +72,11 @@ ORG_HEADS = {
     "academy", "association", "administration", "ministry", "commission", "council", "bureau",
     "agency", "committee", "exchange", "fund", "holdings", "media", "news", "daily", "times",
     "post", "press", "capital", "partners", "labs", "systems", "telecom", "mobile", "unicom",
+    "authority", "office", "department", "board", "court", "federation", "chamber", "organization",
+    "organisation", "foundation", "directorate",
 }
+# ``Central Bank`` + ``of Kenya``: an institution named for its place (the NER often stops before ``of``)
+OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")
 # ``(Xinhua/Li Zhipeng)``, ``[Photo/Xinhua]``: agency first.
 AGENCY_CREDIT = re.compile(
     r"[(\[]\s*(?:Photo\s*/\s*)?(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})"
@@ -238,6 +242,16 @@ def extend_company_suffix(text: str, start: int, end: int) -> int:
 HEAD_AFTER = re.compile(r"[\"”’']?\s*([A-Za-z]+)")
 
 
+def extend_of_place(text: str, start: int, end: int, places: dict[int, int]) -> int:
+    """``Communications Authority`` + `` of Kenya``: the place is part of an institution's name
+    when the name ends in an institution word and the NER found the place right after ``of``."""
+    of = OF_PLACE.match(text, end)
+    words = text[start:end].split()
+    if of and words and words[-1].lower() in ORG_HEADS and of.end() in places:
+        return places[of.end()]
+    return end
+
+
 def odd_org_text(name: str) -> bool:
     """``Artificial Intelligence (AI``, ``Biz / Tech``, ``USD$3.94 trillion``: not names."""
     return bool(ODD_ORG.search(name))
@@ -306,13 +320,14 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     """The rules' mentions, each with the source that proposed it (model, rule, gazetteer, alias)."""
     base: list[Candidate] = []
     blocked = not_org_acronyms(text)
+    places = {start: end for start, end, label in model_spans if label in ("GPE", "LOC")}
     for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")]):
         span = trim_span(text, start, end)
         if span is None:
             continue
         start, end = span
         if label == "ORG":
-            end = extend_company_suffix(text, start, end)
+            end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
         name = text[start:end]
         if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
             label = "ORG"

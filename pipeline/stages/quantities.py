@@ -172,6 +172,19 @@ _CURRENCY_ADJ: dict[str, dict[str, str]] = {
     "tenge": {"kazakh": "KZT"}, "colón": {"costa rican": "CRC"},
     "shekel": {"israeli": "ILS", "new israeli": "ILS"},
 }
+# Where each code of an ambiguous name is the currency (ISO 4217's country list): an article
+# that names exactly one of them settles ``shillings`` (Kenya: KES) or ``pesos`` (Mexico: MXN).
+_CODE_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "KES": ("Kenya",), "UGX": ("Uganda",), "TZS": ("Tanzania",),
+    "MXN": ("Mexico",), "PHP": ("Philippines",), "ARS": ("Argentina",), "CLP": ("Chile",),
+    "COP": ("Colombia",), "CUP": ("Cuba",), "DOP": ("Dominican Republic",), "UYU": ("Uruguay",),
+    "CHF": ("Switzerland",), "RWF": ("Rwanda",), "CDF": ("Democratic Republic of the Congo", "DR Congo"),
+    "TRY": ("Turkey", "Türkiye"), "SAR": ("Saudi Arabia",), "QAR": ("Qatar",), "IRR": ("Iran",),
+    "OMR": ("Oman",), "YER": ("Yemen",), "AED": ("United Arab Emirates", "UAE"), "MAD": ("Morocco",),
+    "KWD": ("Kuwait",), "BHD": ("Bahrain",), "JOD": ("Jordan",), "IQD": ("Iraq",), "RSD": ("Serbia",),
+    "DZD": ("Algeria",), "TND": ("Tunisia",), "LYD": ("Libya",), "NOK": ("Norway",), "DKK": ("Denmark",),
+    "SEK": ("Sweden",), "ISK": ("Iceland",),
+}
 _CURRENCY_NAME_FORMS = sorted(
     {*_CURRENCY_NAMES, *_CURRENCY_PLURALS, *(n + "s" for n in _CURRENCY_NAMES
                                               if not n.endswith(("s", "n", "i", "e", "h")))}
@@ -958,7 +971,27 @@ def quantities_of_body(doc: Doc) -> list[Quantity]:
     text = document_text(doc)
     for _, start, end in sentence_bounds(doc, body_only=True):
         found.extend(q.shifted(start) for q in find_quantities(text[start:end]))
-    return found
+    return resolve_currency_names(text, found)
+
+
+def resolve_currency_names(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """A currency name several countries use (``shilling``) becomes the code of the one country
+    the article names (``Kenya`` or ``Kenyan``); naming none or several, it stays the name."""
+    settled: dict[str, str | None] = {}
+    out = []
+    for q in quantities:
+        if q.unit in _CURRENCY_ADJ and q.unit not in settled:
+            codes = {code for adjective, code in _CURRENCY_ADJ[q.unit].items() if _names(text, adjective)}
+            codes |= {code for code in set(_CURRENCY_ADJ[q.unit].values())
+                      if any(_names(text, country) for country in _CODE_COUNTRIES.get(code, ()))}
+            settled[q.unit] = codes.pop() if len(codes) == 1 else None
+        code = settled.get(q.unit) if q.unit in _CURRENCY_ADJ else None
+        out.append(replace(q, unit=code) if code else q)
+    return out
+
+
+def _names(text: str, name: str) -> bool:
+    return re.search(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", text, re.I) is not None
 
 
 class QuantityStage:

@@ -116,3 +116,12 @@ def test_an_acronym_and_a_surname_carry_the_name_they_stand_for():
     assert keys["NDA", "ORG"] == "National Data Administration"
     assert keys["Liu", "PERSON"] == "Liu Liehong"
     assert keys["Wang", "PERSON"] == "Wang", "two full names share it: left alone"
+
+
+def test_an_institution_keeps_the_place_it_is_named_for(nlp):
+    doc = nlp("The Communications Authority of Kenya said mobile money transactions grew 10 percent to "
+              "1.2 trillion shillings in 2024. The Central Bank of Nigeria agreed.")
+    names = {e.text for e in doc._.claim_entities if e.label == "ORG"}
+    assert {"Communications Authority of Kenya", "Central Bank of Nigeria"} <= names
+    speakers = [speaker.text for speaker, _ in doc._.attribution.values() if speaker is not None]
+    assert "Communications Authority of Kenya" in speakers

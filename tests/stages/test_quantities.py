@@ -297,3 +297,17 @@ def test_letters_that_only_case_folding_matches_are_not_numbers():
     # re.I lets "ſ" (long s) match "s": the fraction "ſix thirds" must not break the sentence
     found = find_quantities("About ſix thirds of firms grew 5 percent.")
     assert [(q.text, q.value, q.unit) for q in found] == [("5 percent", 5.0, "%")]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Kenya's mobile money hit 1.2 trillion shillings.", "KES"),
+    ("Mexico's exports rose to 50 billion pesos.", "MXN"),
+    ("Saudi Arabia will invest 10 billion riyals.", "SAR"),
+    ("Trade between Uganda and Kenya reached 5 million shillings.", "shilling"),  # two candidates
+    ("The fund holds 5 million pesos.", "peso"),  # no country named
+])
+def test_a_currency_name_several_countries_use_takes_the_code_of_the_one_the_article_names(text, unit):
+    from pipeline.stages.quantities import resolve_currency_names
+
+    [q] = resolve_currency_names(text, find_quantities(text))
+    assert q.unit == unit
