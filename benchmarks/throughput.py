@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -61,7 +62,12 @@ def measure(cmd: list[str]) -> tuple[float, float, str]:
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True, cwd=REPO)
-        _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak RSS
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak RSS
+        except BaseException:  # interrupted: the child goes too, and the caller cleans up
+            proc.kill()
+            proc.wait()
+            raise
         seconds = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -88,17 +94,30 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a kill runs the clean-up below too
     work = Path(tempfile.mkdtemp(prefix="claims-bench-"))
     try:
         words = build_corpus(work / "big", args.docs)
         build_corpus(work / "small", args.small)
         rows = {}
-        _, _, plain_out = measure([sys.executable, "-c", PLAIN, str(work / "big")])
+        steps = 5
+
+        def step(n: int, what: str, cmd: list[str]) -> tuple[float, float, str]:
+            print(f"[{n}/{steps}] {what} ...", end=" ", file=sys.stderr, flush=True)
+            seconds, rss, log = measure(cmd)
+            print(f"{seconds:.1f} s, {rss:.0f} MB", file=sys.stderr, flush=True)
+            return seconds, rss, log
+
+        _, _, plain_out = step(1, "plain en_core_web_sm", [sys.executable, "-c", PLAIN, str(work / "big")])
         rows["plain"] = json.loads([x for x in plain_out.splitlines() if x.startswith("{")][-1])["seconds"]
-        rows["w1"], rss_big, _ = measure(claims_run(work / "big", work / "w1.jsonl", 1, args.overrides))
-        rows["rerun"], _, _ = measure(claims_run(work / "big", work / "w1.jsonl", 1, args.overrides))
-        rows["w2"], _, _ = measure(claims_run(work / "big", work / "w2.jsonl", 2, args.overrides))
-        _, rss_small, _ = measure(claims_run(work / "small", work / "small.jsonl", 1, args.overrides))
+        rows["w1"], rss_big, _ = step(2, "claims run, 1 worker",
+                                      claims_run(work / "big", work / "w1.jsonl", 1, args.overrides))
+        rows["rerun"], _, _ = step(3, "claims run again, unchanged",
+                                   claims_run(work / "big", work / "w1.jsonl", 1, args.overrides))
+        rows["w2"], _, _ = step(4, "claims run, 2 workers",
+                                claims_run(work / "big", work / "w2.jsonl", 2, args.overrides))
+        _, rss_small, _ = step(5, f"claims run on {args.small} documents",
+                               claims_run(work / "small", work / "small.jsonl", 1, args.overrides))
         same = (work / "w1.jsonl").read_bytes() == (work / "w2.jsonl").read_bytes()
     finally:
         shutil.rmtree(work, ignore_errors=True)

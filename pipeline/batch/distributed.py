@@ -18,6 +18,7 @@ installed (``pip install claims[distributed]``), like any Ray job's code.
 from __future__ import annotations
 
 import logging
+import warnings
 from typing import Iterable, Iterator
 
 from pipeline.batch.processing import Chunk, DocResult, PipelineSpec, process_batch
@@ -60,8 +61,14 @@ class RayEngine:
 
             raise ConfigError(f"--engine ray needs Ray Data ({err}): pip install 'claims[distributed]'") from err
 
+        # Ray's own notices (token auth, a deprecation, actor restarts) are not the run's business:
+        # they show with `claims -v`, never under --quiet or by default
+        quiet = not logging.getLogger("claims").isEnabledFor(logging.INFO)
+        level = logging.ERROR if quiet else logging.INFO
+        logging.getLogger("ray").setLevel(level)
+        logging.getLogger("ray.data").setLevel(level)
         if not ray.is_initialized():
-            options = dict(include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
+            options = dict(include_dashboard=False, log_to_driver=False, logging_level=level)
             if self.address:
                 ray.init(address=self.address, **options)
             else:
@@ -69,7 +76,6 @@ class RayEngine:
             self._started = True
         from ray.data import DataContext
 
-        logging.getLogger("ray.data").setLevel(logging.WARNING)  # the run has its own progress bar
         ctx = DataContext.get_current()
         ctx.execution_options.preserve_order = True
         ctx.enable_progress_bars = False
@@ -95,9 +101,15 @@ class RayEngine:
         if rows:
             ray = self._ensure_ray()
             blocks = -(-len(rows) // self.batch_size)  # one block per batch: every actor gets work
-            dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
-                ClaimsActor, fn_constructor_args=(self.spec,), batch_size=self.batch_size,
-                batch_format="numpy", concurrency=self.actors, num_cpus=1)
+            actors = min(self.actors, blocks)  # no more actors than there is work for
+            with warnings.catch_warnings():
+                if not logging.getLogger("claims").isEnabledFor(logging.INFO):
+                    warnings.simplefilter("ignore")  # Ray's deprecation notices: shown with -v
+                dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
+                    ClaimsActor, fn_constructor_args=(self.spec,), batch_size=self.batch_size,
+                    batch_format="numpy", compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
+                    # no actor restarts: a failed actor fails the window, and the run resumes from its journal
+                    max_restarts=0)
             for row in dataset.iter_rows():
                 results[int(row["seq"])] = DocResult.from_json(str(row["result"]))
         seq = 0

@@ -350,3 +350,12 @@ def test_a_folder_that_cannot_be_written_is_one_clear_error(tmp_path, monkeypatc
     lines = [line for line in result.output.splitlines() if line.startswith("claims: error:")]
     expected = "Permission denied" if failure == "read-only folder" else "No space left on device"
     assert len(lines) == 1 and expected in lines[0] and "run the same command again" in lines[0]
+
+
+@pytest.mark.ray
+def test_a_quiet_ray_run_prints_nothing(tmp_path):
+    seed = sorted((REPO / "seeds").glob("*.txt"))[0]
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(seed), "--out", str(tmp_path / "c.jsonl"),
+                           "--engine", "ray", "--workers", "2", "--quiet", "--no-db"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0 and proc.stdout == "" and proc.stderr == "", proc.stderr
