@@ -71,7 +71,8 @@ def counts(nlp, docs, gazetteer):
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gold", default=str(REPO / "data" / "gold" / "train.jsonl"))
+    ap.add_argument("--gold", default=str(REPO / "data" / "gold" / "corpus.jsonl"),
+                    help="standoff gold (default: the 27 articles of ../shared/corpus)")
     ap.add_argument("--epochs", type=int, default=10, help="0: the model as it is")
     ap.add_argument("--gold-labels", default="PERSON,ORG", help="labels taken from the gold when fine-tuning")
     ap.add_argument("--folds", type=int, default=5)
