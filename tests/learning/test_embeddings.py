@@ -60,3 +60,20 @@ def test_a_classifier_refuses_an_encoder_it_was_not_trained_with(tmp_path):
         TrainedClassifier.load(REPO / "models" / "classifier", other)
     with pytest.raises(ConfigError, match="trained with sentence vectors"):
         TrainedClassifier.load(REPO / "models" / "classifier", None)
+
+
+def test_the_vectors_are_model2vecs_without_importing_it(encoder):
+    """The encoder reimplements model2vec's mean of token vectors; the result must be the same bits."""
+    import subprocess
+    import sys
+
+    from model2vec import StaticModel
+
+    texts = ["China will build 30 data hubs by 2027.", "", "zzzz qqq", "Output grew " * 600,
+             "The EU adopted the AI Act.", "Kenya's mobile money hit 1.2 trillion shillings."]
+    reference = StaticModel.from_pretrained(str(REPO / "models" / "static")).encode(texts, show_progress_bar=False)
+    assert np.array_equal(encoder.token_means(texts), reference)
+    code = ("import sys; from pipeline.config import load; load()('China will build hubs.'); "
+            "print(sorted(m for m in ('model2vec', 'huggingface_hub') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
