@@ -14,7 +14,7 @@ import re
 from typing import Callable, Iterable
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -197,7 +197,7 @@ class SentenceAlignedTokenizer:
         doc = self.base(text)
         cuts = {p for span in sentence_spans(text) for p in span}
         cuts.update(p for m in INVISIBLE.finditer(text) for p in m.span())  # keeps names clean of them
-        if any(True for t in doc for _ in _cuts_near(cuts, t)):
+        if _cut_inside_a_token(doc, cuts):
             doc = _split_tokens(doc, cuts, text)
         doc.user_data[TEXT_KEY] = text
         return doc
@@ -205,6 +205,19 @@ class SentenceAlignedTokenizer:
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:
             yield self(text)
+
+
+def _cut_inside_a_token(doc: Doc, cuts: set[int]) -> bool:
+    """Whether any cut falls strictly inside a token: a few binary searches over the token
+    offsets, instead of a Python loop over every token of every document."""
+    if not cuts or not len(doc):
+        return False
+    starts = doc.to_array(IDX).astype("int64")
+    ends = starts + doc.to_array(LENGTH).astype("int64")
+    points = numpy.fromiter(cuts, dtype="int64")
+    owner = numpy.searchsorted(starts, points, side="right") - 1
+    inside = (owner >= 0) & (points > starts[owner.clip(0)]) & (points < ends[owner.clip(0)])
+    return bool(inside.any())
 
 
 def _cuts_near(cuts: set[int], token) -> Iterable[int]:

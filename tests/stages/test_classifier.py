@@ -49,3 +49,19 @@ def test_boilerplate_gets_no_scores(nlp):
     doc = nlp("Home | Technology\n\nThe digital economy grew 10 percent last year.")
     starts = set(doc._.claim_scores)
     assert 0 not in starts and len(starts) == 1
+
+
+def test_cues_on_lower_cased_text_are_the_case_insensitive_cues():
+    import re
+
+    from conftest import REPO
+    from pipeline.evaluation.scoring import load_gold
+    from pipeline.stages.classifier import CUES, LOWER_CUES
+
+    assert all(not re.search(r"(?<!\\)[A-Z]", p.pattern) for p in CUES.values()), "cues must be lower-case"
+    docs = load_gold(REPO / "data" / "gold" / "corpus.jsonl")
+    texts = [d.text[s.start:s.end] for d in docs.values() for s in d.sentences]
+    texts += ["WILL PLAN TO", "The Ministry ISSUED Rules", "K\u212aLVIN", "By 2030 The EU Will"]
+    for text in texts:
+        for name, pattern in CUES.items():
+            assert bool(pattern.search(text)) == bool(LOWER_CUES[name].search(text.lower())), (name, text)

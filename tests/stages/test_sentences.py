@@ -58,3 +58,11 @@ def test_sections_cut_after_line_breaks_so_no_sentence_is_split():
     whole = set(sentence_spans(text))
     pieces = {(a + s, a + e) for a, b in section_bounds(text, 400) for s, e in sentence_spans(text[a:b])}
     assert pieces == whole
+
+
+def test_the_tokenizer_splits_a_token_where_a_sentence_starts_inside_it(nlp):
+    doc = nlp.make_doc("A new growth driverThe digital economy grew.\u2066Alibaba\u2069 said.")
+    words = [t.text for t in doc]
+    assert "driver" in words and "The" in words and "Alibaba" in words
+    untouched = nlp.make_doc("Nothing to split here, 41.06 percent.")
+    assert [t.text for t in untouched] == [t.text for t in nlp.tokenizer.base("Nothing to split here, 41.06 percent.")]
