@@ -11,8 +11,8 @@ from typing import List, Optional
 
 import typer
 
-from pipeline.errors import (AnnotationError, BrowserError, ConfigError, DataError, EmbeddingError, GoldError, Locked,
-                             NoInputs, OutputOverInput, RunFileError, StoreError)
+from pipeline.errors import (BrowserError, ClaimsError, ConfigError, DataError, EmbeddingError, Locked, NoInputs,
+                             OutputOverInput, RunFileError, StoreError)
 
 app = typer.Typer(
     add_completion=False,
@@ -386,7 +386,7 @@ def annotate_export(
             tasks, version = tasks_from_gold(source), f"gold:{source.name}"
         tasks = order_tasks(tasks, order)[:limit]
         n = export_tasks(tasks, fmt, out, version)
-    except (AnnotationError, GoldError) as err:
+    except DataError as err:  # a bad gold or run file, or tasks that cannot be made
         _fail(str(err))
     typer.echo(f"wrote {n} tasks to {out}", err=True)
 
@@ -423,7 +423,7 @@ def annotate_import(
 
     try:
         records, n, unreviewed = import_tasks(file, fmt)
-    except AnnotationError as err:
+    except DataError as err:  # malformed JSON lines, or tasks that cannot become gold
         _fail(str(err))
     write_text_atomic(out, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     note = f"; {unreviewed} had no human annotation and kept their pre-annotations" if unreviewed else ""
@@ -443,7 +443,7 @@ def export(
         _fail(f"--format must be one of {', '.join(FORMATS)}")
     try:
         paths = export_run(run_file, out, fmt)
-    except RunFileError as err:
+    except (RunFileError, OutputOverInput) as err:
         _fail(str(err))
     for name, path in paths.items():
         typer.echo(f"wrote {path}", err=True)
@@ -544,6 +544,9 @@ def main() -> None:
         app()
     except BrokenPipeError:  # `claims ... | head` is not an error
         sys.stderr.close()
+    except ClaimsError as err:  # one a command did not catch itself: still one line, never a traceback
+        typer.echo(f"claims: error: {err}", err=True)
+        raise SystemExit(1) from None
 
 
 if __name__ == "__main__":

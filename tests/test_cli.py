@@ -73,3 +73,32 @@ def test_every_file_of_a_run_shares_its_name(tmp_path):
     assert {p.name for p in (tmp_path / "x").iterdir()} >= {"c.jsonl", "c.errors.jsonl", "c.manifest.jsonl",
                                                            "c.duckdb"}
     assert not (tmp_path / "x" / "claims.duckdb").exists()
+
+
+def test_refusals_and_bad_files_are_one_line_never_a_traceback(tmp_path):
+    run = claims("run", str(SEED), "--out", "o/claims.jsonl", "--no-db", "-q", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    over = claims("export", "o/claims.jsonl", "--format", "jsonl", "--out", "o", cwd=tmp_path)
+    (tmp_path / "bad.jsonl").write_text('{"x": 1\n')
+    bad = claims("annotate", "import", "bad.jsonl", "--format", "prodigy", "--out", "g.jsonl", cwd=tmp_path)
+    for proc, words in ((over, "would write over the run's own file"), (bad, "line 1: malformed JSON")):
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr
+        assert proc.stderr.strip().splitlines() == [proc.stderr.strip()] and words in proc.stderr
+
+
+def test_an_error_a_command_does_not_catch_is_still_one_line(tmp_path, monkeypatch, capsys):
+    import pytest
+
+    import pipeline.analytics.tables as tables
+    from pipeline.cli import main
+    from pipeline.errors import StoreError
+
+    def broken(*args, **kwargs):
+        raise StoreError("the store went away")
+
+    monkeypatch.setattr(tables, "export_run", broken)
+    monkeypatch.setattr(sys, "argv", ["claims", "export", str(tmp_path / "r.jsonl"), "--out", str(tmp_path / "t")])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == 1
+    assert capsys.readouterr().err == "claims: error: the store went away\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Sequence, Union
 
 from pipeline.batch.io import read_jsonl
-from pipeline.errors import GoldError, StandoffError
+from pipeline.errors import DataError, GoldError, StandoffError
 from pipeline.evaluation.gold import resolve_text
 from pipeline.records import CLAIM_LABELS, ENTITY_LABELS
 
@@ -488,6 +488,6 @@ def validate_gold_file(path: str | Path) -> list[str]:
     """Problems of a whole gold file; offsets, labels and JSON are checked on loading."""
     try:
         docs = load_gold(path)
-    except GoldError as err:
+    except DataError as err:  # unreadable or malformed lines too, not only spec breaches
         return [str(err)]
     return [p for doc in docs.values() for p in gold_problems(doc)]
