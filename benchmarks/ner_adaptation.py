@@ -20,9 +20,9 @@ import spacy
 from spacy.training import Example
 from spacy.util import filter_spans
 
-from pipeline.stages.entities import EntityStage
 from pipeline.evaluation.scoring import load_gold, prf
 from pipeline.learning.train import document_folds, gazetteer_rows
+from pipeline.stages.entities import EntityStage
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = ("PERSON", "ORG")

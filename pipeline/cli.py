@@ -40,8 +40,7 @@ def _print_version(value: bool) -> None:
 def _options(
     verbose: int = typer.Option(0, "--verbose", "-v", count=True, metavar="",
                                 help="Show what the run does (-v), and more (-vv), on stderr."),
-    version: bool = Flag("--version", callback=_print_version, is_eager=True,
-                                 help="Print the version and exit."),
+    version: bool = Flag("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
     """Global options: they go before the subcommand (claims -v run ...)."""
     level = logging.WARNING if not verbose else logging.INFO if verbose == 1 else logging.DEBUG
@@ -61,10 +60,9 @@ def _load_nlp(config: Optional[Path], overrides: Optional[List[str]]):
     from pipeline.config import load
 
     try:
-        nlp = load(config, _overrides(overrides))
+        return load(config, _overrides(overrides))
     except ConfigError as err:
         _fail(str(err))
-    return nlp
 
 
 @app.command()
@@ -503,7 +501,7 @@ def score_attribution(
 ) -> None:
     """Speaker (exact span) and deadline precision/recall on labelled gold sentences (GUIDE.md)."""
     from pipeline.evaluation.attribution import (attribution_errors, load_attribution_gold, predict_from_run,
-                                   predict_stage, render_attribution, score_attribution as score)
+                                                 predict_stage, render_attribution, score_attribution as score)
     from pipeline.analytics.tables import read_run
 
     try:

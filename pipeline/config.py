@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 from confection import Config  # spaCy's config format, without importing spaCy
+
 from pipeline.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -21,8 +22,6 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 # pipeline/configs links to the repository's configs/ in a checkout, and is a copy in a wheel
 DEFAULT_CONFIG = Path(__file__).parent / "configs" / "default.cfg"
 DEFAULT_TRAIN_CONFIG = REPO_ROOT / "configs" / "train.cfg"
-
-
 
 
 def parse_overrides(pairs: list[str] | None) -> dict[str, Any]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
+
 from pipeline.errors import OffsetError
 
 CLAIM_LABELS: tuple[str, ...] = ("metric", "target", "policy")
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG")
-
-
 
 
 @dataclass(frozen=True)

@@ -102,3 +102,16 @@ def test_an_error_a_command_does_not_catch_is_still_one_line(tmp_path, monkeypat
         main()
     assert stop.value.code == 1
     assert capsys.readouterr().err == "claims: error: the store went away\n"
+
+
+def test_an_unchanged_rerun_imports_neither_spacy_nor_pandas(tmp_path):
+    """A rerun only copies lines: loading the pipeline (or the analytics stack) would be most of its time."""
+    first = claims("run", str(SEED), "--out", "r/claims.jsonl", "--no-db", "-q", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    code = ("import sys; sys.argv = ['claims', 'run', sys.argv[1], '--out', 'r/claims.jsonl', '--no-db', '-q']\n"
+            "from pipeline.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('spacy', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(SEED)], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=600)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr

@@ -7,10 +7,10 @@ background service off, so it touches no network and leaves nothing behind.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
-import re
 from pathlib import Path
 
 from pipeline.errors import BrowserError

@@ -17,9 +17,9 @@ from typing import Sequence
 
 import pandas as pd
 
+from pipeline.analytics.grouping import format_value
 from pipeline.analytics.tables import read_run, run_tables
 from pipeline.batch.io import write_text_atomic
-from pipeline.analytics.grouping import format_value
 from pipeline.records import CLAIM_LABELS
 
 COLORS = {"metric": "#2b6cb0", "target": "#c05621", "policy": "#2f855a",

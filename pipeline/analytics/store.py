@@ -20,7 +20,7 @@ import pandas as pd
 
 from pipeline.analytics.tables import TABLES, Column, read_run, run_tables
 from pipeline.batch.io import file_sha256
-from pipeline.errors import StoreError
+from pipeline.errors import RunFileError, StoreError
 
 DEFAULT_DB = Path("outputs/claims.duckdb")
 
@@ -40,8 +40,6 @@ PRIMARY_KEYS = {
     "quantities": (),
     "claim_groups": ("run_id", "claim_group"),
 }
-
-
 
 
 def run_id_of(run_path: str | Path) -> str:
@@ -147,8 +145,6 @@ def _with_run_id(frame: pd.DataFrame, run_id: str) -> pd.DataFrame:
 def load_run(run_path: Path, db_path: Path) -> str:
     """Load one run file into the store; returns its run id (nothing is added twice)."""
     import duckdb
-
-    from pipeline.errors import RunFileError
 
     run_path, db_path = Path(run_path), Path(db_path)
     run_id = run_id_of(run_path)

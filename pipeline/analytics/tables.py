@@ -17,16 +17,13 @@ from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
-
 from pipeline.analytics.grouping import ClaimText, Figure, group_claims
-from pipeline.batch.io import atomic_path, beside, read_jsonl, store_path_for
+from pipeline.batch.io import atomic_path, read_jsonl, run_files
 from pipeline.errors import DataError, OutputOverInput, RunFileError
 from pipeline.records import CLAIM_LABELS
 
 FORMATS = ("parquet", "csv", "jsonl")
 LABEL_DTYPE = pd.CategoricalDtype(list(CLAIM_LABELS))
-
-
 
 
 @dataclass(frozen=True)
@@ -215,20 +212,13 @@ def export_run(run_path: str | Path, out_dir: str | Path, fmt: str = "parquet") 
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     out_dir = Path(out_dir)
     targets = {name: out_dir / f"{name}.{fmt}" for name in TABLES}
-    inputs = {Path(run_path).resolve(), *(p.resolve() for p in run_files_beside(Path(run_path)))}
+    inputs = {p.resolve() for p in run_files(Path(run_path))}
     clash = sorted(str(t) for t in targets.values() if t.resolve() in inputs)
     if clash:
         raise OutputOverInput(f"exporting to {out_dir} would write over the run's own file {clash[0]}: "
                               f"choose another --out folder")
     tables = run_tables(read_run(run_path))
     return {name: write_table(frame, targets[name], fmt) for name, frame in tables.items()}
-
-
-def run_files_beside(run: Path) -> list[Path]:
-    """The files a run keeps beside its output (errors, manifest, store)."""
-    from pipeline.batch.manifest import manifest_path_for
-
-    return [beside(run, ".errors.jsonl"), manifest_path_for(run), store_path_for(run)]
 
 
 def _read_table_file(path: Path) -> pd.DataFrame:

@@ -21,8 +21,8 @@ import logging
 import warnings
 from typing import Iterable, Iterator
 
-from pipeline.batch.processing import Chunk, DocResult, PipelineSpec, process_batch
 from pipeline.batch.io import Document
+from pipeline.batch.processing import Chunk, DocResult, PipelineSpec, process_batch
 
 FIELDS = ("doc_id", "text", "source", "format")
 

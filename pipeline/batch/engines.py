@@ -15,12 +15,10 @@ rerun that reuses every document never loads it at all.
 from __future__ import annotations
 
 from collections import deque
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, Iterator
 
 from pipeline.batch.io import Document
-from pipeline.batch.processing import Chunk, DocResult, PipelineSpec, process_batch
-
-K = TypeVar("K")
+from pipeline.batch.processing import Chunk, DocResult, K, PipelineSpec, process_batch
 
 
 # --------------------------------------------------------------- engines --

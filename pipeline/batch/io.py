@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator
+
 from pipeline.errors import DataError, Locked, NoInputs, OutputOverInput
 
 TEXT_SUFFIXES = (".txt",)
@@ -94,8 +95,8 @@ def decode_text(data: bytes) -> str:
 
 def _too_long(doc_id: str | None, source: str, chars: int, max_chars: int) -> ErrorRecord:
     return ErrorRecord(doc_id, source, "too_long",
-                     f"document has {chars:,} characters; the limit is {max_chars:,} "
-                     "(raise it with --max-chars)")
+                       f"document has {chars:,} characters; the limit is {max_chars:,} "
+                       "(raise it with --max-chars)")
 
 
 def _text_problem(doc_id: str, source: str, text: str, max_chars: int) -> ErrorRecord | None:
@@ -157,8 +158,8 @@ def read_jsonl_records(stream: IO[str] | Iterable[str], source: str, *,
         where = f"{source}:{lineno}"
         if line is None:
             yield ErrorRecord(None, where, "too_long",
-                            f"record has {length:,} characters: its text cannot be within the limit of "
-                            f"{max_chars:,} characters (raise it with --max-chars)")
+                              f"record has {length:,} characters: its text cannot be within the limit of "
+                              f"{max_chars:,} characters (raise it with --max-chars)")
             continue
         if not line.strip():
             continue
@@ -169,10 +170,11 @@ def read_jsonl_records(stream: IO[str] | Iterable[str], source: str, *,
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or "id" not in obj:
             yield ErrorRecord(None, where, "bad_record",
-                            'expected an object with string "text" and an "id"')
+                              'expected an object with string "text" and an "id"')
             continue
         if isinstance(obj["id"], bool) or not isinstance(obj["id"], (str, int)):
-            yield ErrorRecord(None, where, "bad_record", f"id must be a string or an integer, not {json.dumps(obj['id'])[:40]}")
+            yield ErrorRecord(None, where, "bad_record",
+                              f"id must be a string or an integer, not {json.dumps(obj['id'])[:40]}")
             continue
         doc_id = str(obj["id"])
         if not doc_id.strip():
@@ -239,8 +241,6 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
             yield path
 
 
-
-
 def refuse_empty_inputs(inputs: list[str]) -> None:
     """Raise NoInputs when ``inputs`` name no document: folders with no article in them, or globs
     that match nothing. (A path that does not exist is an input, and becomes its error record.)"""
@@ -256,7 +256,7 @@ def refuse_output_over_inputs(inputs: Iterable[str], out: str | Path) -> None:
     import fnmatch
 
     out = Path(out).absolute()
-    own = [out, beside(out, ".manifest.jsonl"), beside(out, ".errors.jsonl")]
+    own = run_files(out)
     for item in inputs:
         if item == "-":
             continue
@@ -313,7 +313,7 @@ def read_documents(inputs: Iterable[str], stdin: IO[str] | None = None, *,
             if isinstance(rec, Document):
                 if rec.doc_id in seen:
                     rec = ErrorRecord(rec.doc_id, rec.source, "duplicate_id",
-                                    f"doc_id already read from {seen[rec.doc_id]}")
+                                      f"doc_id already read from {seen[rec.doc_id]}")
                 else:
                     seen[rec.doc_id] = rec.source
             yield rec
@@ -372,6 +372,12 @@ def beside(out: Path, suffix: str) -> Path:
 def store_path_for(out: Path) -> Path:
     """The run's DuckDB store, by the same rule: ``x/c.jsonl`` -> ``x/c.duckdb``."""
     return beside(Path(out), ".duckdb")
+
+
+def run_files(out: Path) -> list[Path]:
+    """Every file a run keeps under its output's name: the output, its errors, manifest and store."""
+    out = Path(out)
+    return [out, beside(out, ".errors.jsonl"), beside(out, ".manifest.jsonl"), store_path_for(out)]
 
 
 @contextmanager
@@ -437,8 +443,6 @@ def lines_bytes(lines: list[str]) -> bytes:
 def json_line(obj: dict) -> str:
     """One JSONL line, the same bytes whichever process or machine serialises it."""
     return json.dumps(obj, ensure_ascii=False)
-
-
 
 
 class ExclusiveLock:

@@ -7,13 +7,16 @@ import this module and never each other's internals.
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pipeline.batch.io import Document, ErrorRecord, json_line
-from pipeline.extensions import doc_to_records
+
+if TYPE_CHECKING:  # spaCy is imported with the pipeline, not here: a rerun that reuses every
+    from spacy.tokens import Doc  # document never imports it
 
 K = TypeVar("K")
 Chunk = tuple[K, list[Document]]
@@ -55,8 +58,6 @@ class DocResult:
 
     @classmethod
     def from_json(cls, line: str) -> "DocResult":
-        import json
-
         obj = json.loads(line)
         return cls(tuple(obj["lines"]), obj["error"], obj["claims"], obj["seconds"])
 
@@ -85,14 +86,15 @@ def process_batch(nlp, docs: list[Document]) -> list[DocResult]:
         processed = None
     seconds = (time.perf_counter() - started) / max(1, sum(len(d.text) for _, d in short))
     for n, (i, d) in enumerate(short):
-        results[i] = _process_one(nlp, d, size) if processed is None else _result([processed[n]], d, seconds * len(d.text))
+        results[i] = (_process_one(nlp, d, size) if processed is None
+                      else _result([(0, processed[n])], d, seconds * len(d.text)))
     return [results[i] for i in range(len(docs))]
 
 
 def _process_one(nlp, d: Document, size: int) -> DocResult:
     started = time.perf_counter()
     try:
-        docs = [nlp(d.text)] if len(d.text) <= size else list(_sections(nlp, d.text, size))
+        docs = [(0, nlp(d.text))] if len(d.text) <= size else list(_sections(nlp, d.text, size))
     except Exception as err:
         return DocResult(error=_error(d, "processing", f"{type(err).__name__}: {err}"))
     return _result(docs, d, time.perf_counter() - started)
@@ -106,17 +108,18 @@ def _sections(nlp, text: str, size: int):
         yield start, nlp(text[start:end])
 
 
-def _result(docs: list, d: Document, seconds: float) -> DocResult:
+def _result(docs: list[tuple[int, Doc]], d: Document, seconds: float) -> DocResult:
     """A stage that caught an error still yields the rows it could make, with the error beside them.
 
-    ``docs`` is one Doc, or ``(offset, Doc)`` per section of a long document.
+    ``docs`` is ``(offset, Doc)`` for the whole document, or for each section of a long one.
     """
+    from pipeline.extensions import doc_to_records
+
     rows, errors = [], []
     try:
-        for item in docs:
-            offset, doc = item if isinstance(item, tuple) else (0, item)
+        for offset, doc in docs:
             for row in doc_to_records(doc, d.doc_id):
-                if isinstance(item, tuple):
+                if offset:  # a later section: its rows as rows of the whole document
                     row = row.shifted(offset, len(rows))
                     row.check(d.text)
                 rows.append(row)

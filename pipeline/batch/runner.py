@@ -32,11 +32,12 @@ from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
 from pipeline.batch.engines import make_engine
+from pipeline.batch.io import (DEFAULT_MAX_CHARS, AppendFile, Document, ErrorRecord, ExclusiveLock, beside, json_line,
+                               lines_bytes, part_path, read_documents, refuse_empty_inputs, refuse_output_over_inputs,
+                               safe_filename, write_text_atomic)
+from pipeline.batch.manifest import (MANIFEST_FORMAT, Entry, Journal, JournalWriter, fingerprint, item_key,
+                                     lines_digest, manifest_path_for, read_journal, same_pipeline)
 from pipeline.batch.processing import DocResult, PipelineSpec
-from pipeline.batch.io import DEFAULT_MAX_CHARS, AppendFile, Document, ExclusiveLock, ErrorRecord, beside, json_line, lines_bytes, \
-    part_path, read_documents, refuse_empty_inputs, refuse_output_over_inputs, safe_filename, write_text_atomic
-from pipeline.batch.manifest import MANIFEST_FORMAT, Entry, Journal, JournalWriter, fingerprint, item_key, lines_digest, \
-    manifest_path_for, read_journal, same_pipeline
 from pipeline.records import CLAIM_LABELS
 
 

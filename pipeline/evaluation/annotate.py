@@ -28,8 +28,6 @@ SPAN_LABELS = ("PERSON", "ORG", "QUANTITY")
 CORE_SENTENCE_KEYS = ("start", "end", "labels", "boilerplate")
 
 
-
-
 @dataclass
 class SentenceTask:
     """One sentence to annotate, with document offsets, and how to rebuild its document."""

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from pipeline.evaluation.scoring import GoldDocument, best_match, format_figure, load_gold, prf
-
 from pipeline.batch.io import read_jsonl
 from pipeline.errors import GoldError
+from pipeline.evaluation.scoring import GoldDocument, best_match, load_gold, prf, prf_cells
 
 Span = tuple[int, int, str]  # start, end, label
 
@@ -140,6 +139,6 @@ def render_attribution(res: dict[str, Any], title: str) -> str:
     out = [f"{title}: {res['sentences']} labelled body sentences",
            f"  {'':<9} {'P':>5}  {'R':>5}  {'F1':>5}  {'TP':>4}  {'FP':>4}  {'FN':>4}"]
     for field in ("speaker", "deadline"):
-        out.append(f"  {field:<9} {format_figure(res[field + '.p'])}  {format_figure(res[field + '.r'])}  {format_figure(res[field + '.f1'])}"
+        out.append(f"  {field:<9} {prf_cells(res, field)}"
                    + "".join(f"  {res[f'{field}.{k}']:>4}" for k in ("tp", "fp", "fn")))
     return "\n".join(out)

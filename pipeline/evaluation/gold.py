@@ -13,11 +13,10 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+
 from pipeline.errors import StandoffError
 
 SHARED_ENV = "CLAIMS_SHARED"
-
-
 
 
 def shared_root() -> Path:

@@ -21,8 +21,6 @@ from pipeline.records import CLAIM_LABELS, ENTITY_LABELS
 VALUE_RTOL = 1e-6
 
 
-
-
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -389,6 +387,11 @@ def format_figure(v: float | None) -> str:
     return "    -" if v is None else f"{v:5.3f}"
 
 
+def prf_cells(r: dict[str, Any], prefix: str) -> str:
+    """``prefix``'s precision, recall and F1 as the three fixed-width cells of a table row."""
+    return "  ".join(format_figure(r[f"{prefix}.{k}"]) for k in ("p", "r", "f1"))
+
+
 def render_table(r: dict[str, Any]) -> str:
     """The figures as a readable table (same rows as the reference scorer)."""
     out = [f"Documents: {r['docs.gold']} gold, {r['docs.pred']} predicted, {r['docs.scored']} scored, "
@@ -396,7 +399,7 @@ def render_table(r: dict[str, Any]) -> str:
     head = f"  {'':<13} {'P':>5}  {'R':>5}  {'F1':>5}  {'TP':>5}  {'FP':>5}  {'FN':>5}"
 
     def row(name: str, prefix: str) -> None:
-        out.append(f"  {name:<13} {format_figure(r[prefix + '.p'])}  {format_figure(r[prefix + '.r'])}  {format_figure(r[prefix + '.f1'])}"
+        out.append(f"  {name:<13} {prf_cells(r, prefix)}"
                    + "".join(f"  {r[prefix + '.' + c]:>5}" for c in ("tp", "fp", "fn")))
 
     def annotated(prefix: str) -> bool:  # the gold holds at least one item of this kind
@@ -408,8 +411,7 @@ def render_table(r: dict[str, Any]) -> str:
         for label in CLAIM_LABELS:
             row(label, f"labels.{label}")
         row("micro", "labels.micro")
-        out.append(f"  {'macro':<13} {format_figure(r['labels.macro.p'])}  {format_figure(r['labels.macro.r'])}  "
-                   f"{format_figure(r['labels.macro.f1'])}")
+        out.append(f"  {'macro':<13} {prf_cells(r, 'labels.macro')}")
         out.append("")
     else:
         skipped.append("claim labels")

@@ -34,8 +34,6 @@ CARD = "card.json"
 MODEL_FILES = ("config.json", "model.safetensors", "modules.json", "tokenizer.json")
 
 
-
-
 class SentenceEncoder:
     """The static encoder of a models folder, checked file by file against its card.
 
@@ -47,15 +45,15 @@ class SentenceEncoder:
     """
 
     def __init__(self, folder: str | Path):
-        from safetensors.numpy import load_file
+        from safetensors.numpy import load
         from tokenizers import Tokenizer
 
         folder = Path(folder)
         self.folder = folder
-        self.card = verified_card(folder)
-        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-        self.vectors = load_file(str(folder / "model.safetensors"))["embeddings"]
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.card, files = verified_files(folder)  # each file read once: hashed, then parsed
+        config = json.loads(files["config.json"])
+        self.vectors = load(files["model.safetensors"])["embeddings"]
+        self.tokenizer = Tokenizer.from_str(files["tokenizer.json"].decode("utf-8"))
         self.normalize = bool(config.get("normalize", False))
         self.max_tokens = int(config.get("max_length", 512))
         vocabulary = sorted(self.tokenizer.get_vocab().items(), key=lambda pair: pair[1])
@@ -95,19 +93,22 @@ def unit_rows(m: np.ndarray) -> np.ndarray:
     return m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
 
 
-def verified_card(folder: Path) -> dict:
+def verified_files(folder: Path) -> tuple[dict, dict[str, bytes]]:
+    """The encoder's card and the bytes of every file it lists, each matching the card's sha256."""
     card_path = folder / CARD
     if not card_path.is_file():
         raise EmbeddingError(f"sentence encoder not found: {card_path} (run `claims distill`)")
     card = json.loads(card_path.read_text(encoding="utf-8"))
+    files = {}
     for name, expected in card["files"].items():
         file = folder / name
         if not file.is_file():
             raise EmbeddingError(f"sentence encoder file missing: {file}")
-        if file_sha256(file) != expected:
+        files[name] = file.read_bytes()
+        if hashlib.sha256(files[name]).hexdigest() != expected:
             raise EmbeddingError(f"sentence encoder file {file} does not match the sha256 in {card_path}: "
                                  f"refusing to load it")
-    return card
+    return card, files
 
 
 def context_vectors(vectors: np.ndarray, groups: np.ndarray, weight: float = CONTEXT_WEIGHT) -> np.ndarray:

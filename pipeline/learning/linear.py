@@ -74,7 +74,7 @@ class DictBlock:
     def entries(self, dicts: Sequence[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         triples = [(row, self.vocabulary[k], v) for row, values in enumerate(dicts)
                    for k, v in values.items() if k in self.vocabulary]
-        rows, cols, values = (np.asarray(x) for x in zip(*triples)) if triples else ([], [], [])
+        rows, cols, values = zip(*triples) if triples else ((), (), ())
         return (np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp),
                 np.asarray(values, dtype=np.float64) * self.weight)
 

@@ -2,9 +2,9 @@
 
 Everything a model needs is rebuilt from the repository's data with a fixed
 seed, so the same data and settings give the same files. Models are saved
-as plain data (``pipeline.learning.linear``: JSON and safetensors) beside a JSON model card: the data files and their
-hashes, the settings and the cross-validated figures (no date: a rebuild is
-byte-identical).
+as plain data (``pipeline.learning.linear``: JSON and safetensors) beside a
+JSON model card: the data files and their hashes, the settings and the
+cross-validated figures (no date: a rebuild is byte-identical).
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from pipeline.stages.classifier import FEATURES_VERSION, SentenceView, model_inputs, sentence_vectors, vector_columns, views_of
-from pipeline.learning.linear import LinearModel
 from pipeline.evaluation.scoring import GoldDocument, GoldPaths, gold_paths, load_gold, prf
+from pipeline.learning.linear import LinearModel
 from pipeline.records import CLAIM_LABELS
+from pipeline.stages.classifier import (FEATURES_VERSION, SentenceView, model_inputs, sentence_vectors,
+                                        vector_columns, views_of)
 
 @dataclass
 class TrainingSet:

@@ -14,14 +14,15 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import Iterator
 
 import jsonlines
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extensions import document_text, record_error, set_span_group
-from pipeline.stages.invisible import trim_invisible
 from pipeline.records import Candidate, Entity
+from pipeline.stages.invisible import trim_invisible
 
 LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with .match(text, pos)
 TRAILING_NOISE = re.compile(r"(?:\s*['’]s?|[\s,.;:!?\"”“'()\[\]|/-])+$")
@@ -123,18 +124,22 @@ def initials_match(acronym: str, long_form: str) -> bool:
     return True
 
 
-def acronym_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    """An acronym defined right after an entity (``NDA`` after its long form) takes its label."""
-    out = []
-    by_end = {c.end: c for c in found}
+def acronym_definitions(text: str, starts_by_end: dict[int, int]) -> Iterator[tuple[re.Match[str], int, int]]:
+    """``(NDA)`` right after a mention whose initials it takes: (the bracket's match, the long form's
+    start and end). ``starts_by_end`` maps each mention's end to its start."""
     for m in ACRONYM_DEFINITION.finditer(text):
         before = m.start()
         while before > 0 and text[before - 1].isspace():
             before -= 1
-        owner = by_end.get(before)
-        if owner and initials_match(m.group(1), text[owner.start:owner.end]):
-            out.append(Candidate(m.start(1), m.end(1), owner.label, "rule"))
-    return out
+        if before in starts_by_end and initials_match(m.group(1), text[starts_by_end[before]:before]):
+            yield m, starts_by_end[before], before
+
+
+def acronym_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
+    """An acronym defined right after an entity (``NDA`` after its long form) takes its label."""
+    by_end = {c.end: c for c in found}
+    return [Candidate(m.start(1), m.end(1), by_end[end].label, "rule")
+            for m, _, end in acronym_definitions(text, {c.end: c.start for c in found})]
 
 
 def credit_candidates(text: str) -> list[Candidate]:
@@ -297,15 +302,10 @@ def entity_keys(text: str, mentions: list[tuple[int, int, str]]) -> dict[tuple[s
     """
     names = {(text[a:b], label) for a, b, label in mentions}
     keys = {pair: pair[0] for pair in names}
-    by_end = {b: (a, label) for a, b, label in mentions}
-    for m in ACRONYM_DEFINITION.finditer(text):
-        before = m.start()
-        while before > 0 and text[before - 1].isspace():
-            before -= 1
-        if before in by_end:
-            a, label = by_end[before]
-            if (m.group(1), label) in keys and initials_match(m.group(1), text[a:before]):
-                keys[m.group(1), label] = text[a:before]
+    label_by_end = {b: label for _, b, label in mentions}
+    for m, start, end in acronym_definitions(text, {b: a for a, b, _ in mentions}):
+        if (m.group(1), label_by_end[end]) in keys:
+            keys[m.group(1), label_by_end[end]] = text[start:end]
     full = [name for name, label in names if label == "PERSON" and len(name.split()) > 1]
     for name, label in names:
         if label == "PERSON" and len(name.split()) == 1:

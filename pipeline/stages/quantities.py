@@ -61,8 +61,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extensions import document_text, record_error, sentence_bounds, set_span_group
-from pipeline.stages.invisible import original_span, visible
 from pipeline.records import Quantity
+from pipeline.stages.invisible import original_span, visible
 
 __all__ = ["find_quantities", "parse_quantity"]
 

@@ -22,6 +22,8 @@ from spacy.util import registry
 from pipeline.extensions import TEXT_KEY, document_text
 from pipeline.stages.invisible import INVISIBLE
 
+STARTS_KEY = ("claims", "sentence_starts")
+
 LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
 # Closed-class words that open sentences: a capitalised one glued to the
@@ -195,11 +197,13 @@ class SentenceAlignedTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.base(text)
-        cuts = {p for span in sentence_spans(text) for p in span}
+        spans = sentence_spans(text)
+        cuts = {p for span in spans for p in span}
         cuts.update(p for m in INVISIBLE.finditer(text) for p in m.span())  # keeps names clean of them
         if _cut_inside_a_token(doc, cuts):
             doc = _split_tokens(doc, cuts, text)
         doc.user_data[TEXT_KEY] = text
+        doc.user_data[STARTS_KEY] = [a for a, _ in spans]  # the sentence stage's, computed once
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
@@ -255,10 +259,13 @@ def set_sentence_starts(doc: Doc) -> Doc:
     Written as one array: setting ``Token.is_sent_start`` one token at a time
     rescans the whole Doc on each call, which is quadratic in its length.
     """
+    starts = doc.user_data.pop(STARTS_KEY, None)  # left by the tokenizer, which split on the same bounds
     if not len(doc):
         return doc
-    starts = {a for a, _ in sentence_spans(document_text(doc))}
-    flags = numpy.array([1 if i == 0 or t.idx in starts else -1 for i, t in enumerate(doc)], dtype="int64")
+    if starts is None:
+        starts = [a for a, _ in sentence_spans(document_text(doc))]
+    flags = numpy.where(numpy.isin(doc.to_array(IDX), starts), 1, -1).astype("int64")
+    flags[0] = 1
     doc.from_array([SENT_START], flags.astype("uint64"))
     return doc
 

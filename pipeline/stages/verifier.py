@@ -19,8 +19,8 @@ from typing import Sequence
 
 import numpy as np
 
-from pipeline.records import Candidate
 from pipeline.learning.linear import LinearModel
+from pipeline.records import Candidate
 
 WORD = re.compile(r"[\w'’&.-]+")
 
