@@ -8,12 +8,11 @@ stages read and write typed records (``pipeline.records``) through getters
 and setters that convert.
 """
 
-from dataclasses import asdict
 from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
-from pipeline.records import ZERO_SCORES, Entity, Quantity, SentenceRecord
+from pipeline.records import ZERO_SCORES, Entity, Quantity, SentenceRecord, plain, within_each
 
 DOC_EXTENSIONS = {
     # per-sentence claim scores: {sentence start_char: {label: p}}
@@ -35,7 +34,7 @@ def _records(name: str, kind: type):
         return None if raw is None else [kind(**r) for r in raw]
 
     def set_(doc: Doc, value) -> None:
-        doc.user_data[key] = None if value is None else [asdict(v) for v in value]
+        doc.user_data[key] = None if value is None else [plain(v) for v in value]
 
     return {"getter": get, "setter": set_}
 
@@ -51,7 +50,7 @@ def _attribution():
 
     def set_(doc: Doc, value) -> None:
         doc.user_data[key] = None if value is None else {
-            start: [None if speaker is None else asdict(speaker), deadline]
+            start: [None if speaker is None else plain(speaker), deadline]
             for start, (speaker, deadline) in value.items()}
 
     return {"getter": get, "setter": set_}
@@ -142,7 +141,10 @@ def doc_to_records(doc, doc_id: str) -> list[SentenceRecord]:
     labels = doc._.claim_labels or {}
     attribution = doc._.attribution or {}
     rows: list[SentenceRecord] = []
-    for sent, start, end in sentence_bounds(doc):
+    sentences = list(sentence_bounds(doc))
+    bounds = [(start, end) for _, start, end in sentences]
+    for (sent, start, end), inner_entities, inner_quantities in zip(
+            sentences, within_each(entities, bounds), within_each(quantities, bounds)):
         boilerplate = bool(sent._.boilerplate)
         speaker, deadline = attribution.get(start, (None, None))
         row = SentenceRecord(
@@ -154,8 +156,8 @@ def doc_to_records(doc, doc_id: str) -> list[SentenceRecord]:
             labels=[] if boilerplate else list(labels.get(start, [])),
             scores={k: round(float(v), 4) for k, v in scores.get(start, ZERO_SCORES).items()},
             boilerplate=boilerplate,
-            entities=[e for e in entities if start <= e.start and e.end <= end],
-            quantities=[] if boilerplate else [q for q in quantities if start <= q.start and q.end <= end],
+            entities=inner_entities,
+            quantities=[] if boilerplate else inner_quantities,
             speaker=None if boilerplate else speaker,
             deadline=None if boilerplate else deadline,
         )

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from pipeline.errors import ConfigError
 from pipeline.extensions import document_text, record_error, sentence_bounds
 from pipeline.learning.linear import LinearModel
-from pipeline.records import CLAIM_LABELS, Entity, Quantity
+from pipeline.records import CLAIM_LABELS, Entity, Quantity, within_each
 
 FEATURES_VERSION = "claims.features.v5"
 
@@ -143,12 +143,13 @@ def views_of(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[SentenceView]:
     """The classifier's view of each ``doc.text[start:end]`` with the stages' findings inside it."""
     text, quantities, entities = document_text(doc), doc._.quantities or [], doc._.claim_entities or []
     views = []
-    for start, end in bounds:
+    for (start, end), inner_quantities, inner_entities in zip(
+            bounds, within_each(quantities, bounds), within_each(entities, bounds)):
         span = doc.char_span(start, end, alignment_mode="expand")
         views.append(SentenceView(
             text=text[start:end],
-            quantities=tuple(q for q in quantities if start <= q.start and q.end <= end),
-            entities=tuple(e for e in entities if start <= e.start and e.end <= end),
+            quantities=tuple(inner_quantities),
+            entities=tuple(inner_entities),
             pattern=syntactic_pattern(span) if span is not None else "",
         ))
     return views
