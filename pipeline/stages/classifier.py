@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from spacy.language import Language
+from spacy.attrs import IS_SPACE, ORTH
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
 from pipeline.errors import ConfigError
@@ -108,40 +110,44 @@ KEPT_STEMS = ("aim", "plan", "seek", "sought", "target", "goal", "expect", "fore
               "accord", "commit", "striv", "intend", "urg", "need", "objective")
 
 
-WORD_CLASSES: dict[int, str] = {}  # by token.orth: a word's class depends on its text alone
+WORD_CLASSES: dict[int, str] = {}  # by orth: a word's class depends on its text alone
 
 
-def word_class(token) -> str:
+def word_classes(doc: Doc) -> list[str | None]:
+    """Each token's word class (None for whitespace), read from the Doc's arrays: a sentence's
+    pattern is then a slice, and no Token object is made for it."""
+    classes: list[str | None] = []
+    for orth, is_space in doc.to_array([ORTH, IS_SPACE]).tolist():
+        known = None if is_space else WORD_CLASSES.get(orth)
+        if known is None and not is_space:
+            known = class_of_word(doc.vocab[orth])
+            if len(WORD_CLASSES) < 500_000:
+                WORD_CLASSES[orth] = known
+        classes.append(known)
+    return classes
+
+
+def class_of_word(word: Lexeme) -> str:
     """A kept word as itself (lower case), anything else as its shape."""
-    known = WORD_CLASSES.get(token.orth)
-    if known is None:
-        known = class_of_word(token)
-        if len(WORD_CLASSES) < 500_000:
-            WORD_CLASSES[token.orth] = known
-    return known
-
-
-def class_of_word(token) -> str:
-    low = token.lower_
-    if token.like_num:
+    low = word.lower_
+    if word.like_num:
         return "NUM"
     if low in FUNCTION_WORDS or low.startswith(KEPT_STEMS):
         return low
-    if token.is_punct:
-        return token.text
-    if token.is_upper and len(token.text) > 1:
+    if word.is_punct:
+        return word.text
+    if word.is_upper and len(word.text) > 1:
         return "XX"
-    return "Xx" if token.text[:1].isupper() else "x"
-
-
-def syntactic_pattern(tokens) -> str:
-    """The sentence as kept words and shapes, for n-grams that carry over between topics."""
-    return " ".join(word_class(t) for t in tokens if not t.is_space)
+    return "Xx" if word.text[:1].isupper() else "x"
 
 
 def views_of(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[SentenceView]:
-    """The classifier's view of each ``doc.text[start:end]`` with the stages' findings inside it."""
+    """The classifier's view of each ``doc.text[start:end]`` with the stages' findings inside it.
+
+    The pattern is the sentence as kept words and shapes, for n-grams that carry over between topics.
+    """
     text, quantities, entities = document_text(doc), doc._.quantities or [], doc._.claim_entities or []
+    classes = word_classes(doc)
     views = []
     for (start, end), inner_quantities, inner_entities in zip(
             bounds, within_each(quantities, bounds), within_each(entities, bounds)):
@@ -150,7 +156,7 @@ def views_of(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[SentenceView]:
             text=text[start:end],
             quantities=tuple(inner_quantities),
             entities=tuple(inner_entities),
-            pattern=syntactic_pattern(span) if span is not None else "",
+            pattern="" if span is None else " ".join(c for c in classes[span.start:span.end] if c is not None),
         ))
     return views
 

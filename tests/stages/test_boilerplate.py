@@ -1,6 +1,10 @@
-import pytest
+import re
 
-from pipeline.stages.boilerplate import boilerplate_flags
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.stages.boilerplate import BYLINE, CREDIT, CREDIT_CASED, is_furniture, boilerplate_flags
 from pipeline.stages.sentences import sentence_spans
 
 
@@ -49,3 +53,20 @@ def test_truncated_last_sentence_is_body():
 def test_caption_line_with_credit():
     text = "Visitors view a booth in Beijing. [Photo by Chen Xiaogen/For China Daily]\n\nBody text here."
     assert flags(text)["Visitors view a booth in Beijing."] is True
+
+
+# The furniture rule as one alternation, as it was written before it was split for speed.
+ONE_PATTERN = re.compile(
+    r"(?:\bupdated:|\bpublished:|\bsource:\s|\beditor:\s|^share\b|^\s*\(\s*\w[\w ]*\)\s*$"
+    r"|\||registration number|licen[cs]e for publishing|^note: browsers"
+    r"|all rights reserved|^global edition)", re.I)
+PIECES = ["updated:", "Published: ", "SOURCE: x", "editor:\t", "share", "Share this", " (Xinhua) ", "(AP)", "|",
+          "registration number", "Licence for publishing", "note: browsers", "All Rights Reserved",
+          "global edition", "photo", "PHOTO BY", "[Photo", "(photo: ", "credit:", "file photo", "photos/",
+          "LIN SHANCHUAN/XINHUA", "Chen Xiaogen/For China Daily", "/", "By", "By Yuan Shenggao |", "x", "-", " ",
+          "\n", "é", "İ", "ſ", "\u212a", "ı"]
+
+
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=8).map("".join))
+def test_the_split_furniture_checks_agree_with_the_one_pattern(line):
+    assert is_furniture(line) == any(p.search(line) is not None for p in (ONE_PATTERN, BYLINE, CREDIT, CREDIT_CASED))
