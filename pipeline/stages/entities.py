@@ -28,6 +28,12 @@ LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with .match(text, po
 TRAILING_NOISE = re.compile(r"(?:\s*['’]s?|[\s,.;:!?\"”“'()\[\]|/-])+$")
 LEADING_NOISE = re.compile(r"[\s,.;:!?\"”“'()\[\]|/-]+")  # used with .match(text, pos)
 NUMBER_WORD = re.compile(r"^[\d.,/-]+$")
+# Titles and credit words the small NER takes into a person's span (``Ms Khan``, ``Copyright
+# Olivier Matthys``); the spec keeps titles and roles outside it. Used with .match(text, pos).
+PERSON_PREFIX = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Chair|Chairman|Chairwoman|Copyright|Photo|Credit)\.?\s+)+(?=[A-Z])")
+# A "person" of one to three capitals is an acronym (``AI``, ``AP``, ``IC``): no name is written so.
+ACRONYM = re.compile(r"[A-Z]{1,3}")
 
 # Heads that make a name an event, a plan or a document, never an organisation.
 NOT_ORG_HEADS = {
@@ -63,8 +69,10 @@ CREDIT = re.compile(
     r"(?P<person>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})\s?/\s?(?:For\s+|FOR\s+)?"
     r"(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})(?=\s*[\])]|\s*$)", re.M)
 PHOTO_AGENCY = re.compile(r"\bPhotos?\s*:\s*(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\s*\.?\s*$", re.M)
-BYLINE = re.compile(r"^[-–—•\s]*By\s+(?P<names>[A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){1,7})", re.M)
-BYLINE_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}")
+# The names of a byline stand on its line: a name never runs across a line break.
+BYLINE = re.compile(r"^[-–—•\s]*By\s+(?P<names>[A-Z][\w'’.-]*(?:[^\S\r\n]+(?:and[^\S\r\n]+)?[A-Z][\w'’.-]*){1,7})",
+                    re.M)
+BYLINE_NAME = re.compile(r"[A-Z][\w'’-]+(?:[^\S\r\n]+[A-Z][\w'’-]+){1,2}")
 
 # A "person" whose last word is one of these is an organisation (``Yovole Network``).
 ORG_HEADS = {
@@ -98,6 +106,13 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     if tail:
         end = start + tail.start()
     return (start, end) if start < end else None
+
+
+def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A person's span without a leading title or credit word; None for an acronym."""
+    title = PERSON_PREFIX.match(text, start, end)
+    start = title.end() if title else start
+    return None if ACRONYM.fullmatch(text, start, end) else (start, end)
 
 
 def is_organisation_name(name: str) -> bool:
@@ -146,7 +161,8 @@ def credit_candidates(text: str) -> list[Candidate]:
     """People and agencies named in photo credits and bylines."""
     out = []
     for m in CREDIT.finditer(text):
-        out.append(Candidate(m.start("person"), m.end("person"), "PERSON", "rule"))
+        if (person := person_span(text, m.start("person"), m.end("person"))) is not None:
+            out.append(Candidate(*person, "PERSON", "rule"))
         out.append(Candidate(m.start("org"), m.end("org"), "ORG", "rule"))
     for m in AGENCY_CREDIT.finditer(text):
         if m.group("person") or "photo" in m.group().lower():
@@ -328,6 +344,10 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
         start, end = span
         if label == "ORG":
             end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
+        if label == "PERSON":
+            if (span := person_span(text, start, end)) is None:
+                continue
+            start, end = span
         name = text[start:end]
         if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
             label = "ORG"

@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.stages.entities import (find_entities, initials_match, is_organisation_name,
-                               trim_span)
+                                      person_span, trim_span)
 
 
 def ents(text, model_spans, gazetteer=None):
@@ -24,6 +24,28 @@ def span_of(text, part, label, nth=0):
 def test_trim_span(span, expected):
     a, b = trim_span(span, 0, len(span))
     assert span[a:b] == expected
+
+
+@pytest.mark.parametrize("span,expected", [
+    ("Ms Khan", "Khan"),
+    ("Dr. Ahmed Al-Sayed", "Ahmed Al-Sayed"),
+    ("Chair Andrea Jelinek", "Andrea Jelinek"),
+    ("Copyright Olivier Matthys", "Olivier Matthys"),
+    ("Sheikh Mohammed bin Rashid", "Sheikh Mohammed bin Rashid"),  # a name, not a title before one
+    ("Mr", "Mr"),  # nothing after it: not a title of anyone
+    ("LARA", "LARA"),
+    ("AI", None),
+    ("AP", None),
+])
+def test_a_person_keeps_no_title_and_no_acronym_is_a_person(span, expected):
+    found = person_span(span, 0, len(span))
+    assert (found and span[found[0]:found[1]]) == expected
+
+
+def test_a_title_and_an_acronym_found_as_people_by_the_model_are_fixed():
+    text = "Ms Khan said AI will help.\nCopyright Olivier Matthys/AP"
+    spans = [span_of(text, "Ms Khan", "PERSON"), span_of(text, "AI", "PERSON")]
+    assert ents(text, spans) == [("Khan", "PERSON"), ("Olivier Matthys", "PERSON"), ("AP", "ORG")]
 
 
 @pytest.mark.parametrize("name,is_org", [
@@ -125,3 +147,8 @@ def test_an_institution_keeps_the_place_it_is_named_for(nlp):
     assert {"Communications Authority of Kenya", "Central Bank of Nigeria"} <= names
     speakers = [speaker.text for speaker, _ in doc._.attribution.values() if speaker is not None]
     assert "Communications Authority of Kenya" in speakers
+
+
+def test_a_byline_name_stops_at_the_line_break():
+    text = "By Zhang Lijuan\n\nThe NDA has drawn attention. The move matters."
+    assert ents(text, []) == [("Zhang Lijuan", "PERSON")]  # not "Zhang Lijuan\n\nThe", nor "The" after it
