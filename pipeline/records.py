@@ -14,15 +14,6 @@ from typing import Any, Sequence, TypeVar
 from pipeline.errors import OffsetError
 
 CLAIM_LABELS: tuple[str, ...] = ("metric", "target", "policy")
-
-
-def plain(record: "Quantity | Entity | Candidate") -> dict[str, Any]:
-    """A flat record's fields as a dict, in field order.
-
-    ``dataclasses.asdict`` walks and deep-copies every value; these records
-    hold scalars only, and the output writes thousands of them per second.
-    """
-    return dict(record.__dict__)
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG")
 
 
@@ -126,6 +117,15 @@ class SentenceRecord:
 ZERO_SCORES = {label: 0.0 for label in CLAIM_LABELS}
 
 R = TypeVar("R", Quantity, Entity, Candidate)
+
+
+def plain(record: Quantity | Entity | Candidate) -> dict[str, Any]:
+    """A flat record's fields as a dict, in field order.
+
+    ``dataclasses.asdict`` walks and deep-copies every value; these records
+    hold scalars only, and the output writes thousands of them per second.
+    """
+    return dict(record.__dict__)
 
 
 def within_each(records: Sequence[R], bounds: Sequence[tuple[int, int]]) -> list[list[R]]:

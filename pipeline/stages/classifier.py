@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from spacy.language import Language
 from spacy.attrs import IS_SPACE, ORTH
+from spacy.language import Language
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
