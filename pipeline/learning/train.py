@@ -106,8 +106,8 @@ def fit_verifier(docs: Sequence[GoldDocument], spans, reference: Sequence[str], 
         grid = np.round(np.arange(0.0, 0.81, 0.025), 3)
         f1 = [prf(int((mine & (oof >= t) & (y == 1)).sum()), int((mine & (oof >= t)).sum()), n_gold)["f1"] or 0.0
               for t in grid]
-        best = max(f1) if label in verify else f1[0]
-        thresholds[label] = float(grid[[i for i, f in enumerate(f1) if f >= best - 1e-9][0]])
+        thresholds[label] = smoothed_best(grid, f1) if label in verify else 0.0
+        best = f1[list(grid).index(thresholds[label])]
         figures[label] = {"before": round(f1[0], 4), "after": round(best, 4), "threshold": thresholds[label]}
     model = LinearModel.from_sklearn({"correct": clone(template).fit(features, y)})
     files = model.save(out / "verifier")  # checked before each file is read (pipeline.learning.safe_models)
@@ -168,21 +168,25 @@ def out_of_fold_scores(ts: TrainingSet, rows, settings: dict[str, Any], seed: in
 
 
 def best_threshold(y: np.ndarray, p: np.ndarray, window: int = 2) -> float:
-    """The cut on out-of-fold probabilities where F1, averaged over its ``window`` neighbours
-    on either side, is highest (ties: the middle one).
-
-    F1 over a grid of cuts is flat near its top and jagged: its single best point moves by
-    0.1 and more when a few training sentences change, and the model's precision with it.
-    The best neighbourhood moves far less.
-    """
+    """The cut on out-of-fold probabilities with the best F1 neighbourhood (``smoothed_best``)."""
     grid = np.round(np.arange(0.2, 0.81, 0.025), 3)
     f1s = []
     for t in grid:
         pred = p >= t
         f1s.append(prf(int((pred & (y == 1)).sum()), int(pred.sum()), int((y == 1).sum()))["f1"] or 0.0)
+    return smoothed_best(grid, f1s, window)
+
+
+def smoothed_best(grid: np.ndarray, f1s: Sequence[float], window: int = 2) -> float:
+    """The cut where F1, averaged over its ``window`` neighbours on either side, is highest
+    (ties: the middle one).
+
+    F1 over a grid of cuts is flat near its top and jagged: its single best point moves by
+    0.1 and more when a few training sentences change, and the model's precision with it.
+    The best neighbourhood moves far less.
+    """
     smooth = [float(np.mean(f1s[max(0, i - window):i + window + 1])) for i in range(len(f1s))]
-    best = max(smooth)
-    ties = [t for t, f in zip(grid, smooth) if f >= best - 1e-9]
+    ties = [t for t, f in zip(grid, smooth) if f >= max(smooth) - 1e-9]
     return float(ties[len(ties) // 2])
 
 
