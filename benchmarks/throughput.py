@@ -27,6 +27,7 @@ passes config overrides to ``claims run`` (e.g. another component list).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -83,13 +84,19 @@ print(json.dumps({name: round(1e6 * seconds / words, 2) for name, seconds in cos
 def one_article(work: Path, rounds: int) -> dict:
     """Whole processes on one article, in turn: best seconds and that run's peak MB of each."""
     article = sorted(CORPUS.glob("*.txt"))[0]
-    runs = iter(range(1_000_000))
+    out = fresh_outputs(work / "one")
     best = best_of(rounds, "one article", {
-        "claims": lambda: [sys.executable, "-m", "pipeline", "run", str(article),
-                           "--out", str(work / f"one{next(runs)}" / "claims.jsonl"), "--quiet"],
+        "claims": lambda: [sys.executable, "-m", "pipeline", "run", str(article), "--out", str(out()), "--quiet"],
         "plain": [sys.executable, "-c", ONE, str(article)]})
     return {name: {"seconds": round(b["seconds"], 2), "peak_rss_mb": round(b["peak_rss_mb"])}
             for name, b in best.items()}
+
+
+def fresh_outputs(folder: Path) -> Callable[[], Path]:
+    """A new output path under ``folder`` at each call (``run0/claims.jsonl``, ``run1/...``): a round
+    that writes where no run was processes every document."""
+    numbers = itertools.count()
+    return lambda: folder / f"run{next(numbers)}" / "claims.jsonl"
 
 
 def build_corpus(folder: Path, count: int) -> int:
@@ -152,12 +159,12 @@ def pipe_seconds(log: str) -> float:
 
 def corpus_figures(corpus: Path, out: Path, words: int, rounds: int, overrides: list[str]) -> dict:
     """Plain, NER alone and ``claims run`` (1 worker) on one corpus, whole processes, best of ``rounds``."""
-    runs = iter(range(1_000_000))
+    fresh = fresh_outputs(out)
     best = best_of(rounds, corpus.name, {
         "plain": [sys.executable, "-c", PLAIN, str(corpus), "all"],
         "ner_alone": [sys.executable, "-c", PLAIN, str(corpus), "ner"],
         # a fresh output each round: every round processes every document
-        "claims": lambda: claims_run(corpus, out / f"run{next(runs)}" / "claims.jsonl", 1, overrides),
+        "claims": lambda: claims_run(corpus, fresh(), 1, overrides),
     })
     seconds = {name: round(b["seconds"], 2) for name, b in best.items()}
     return {

@@ -118,8 +118,11 @@ def word_classes(doc: Doc) -> list[str | None]:
     pattern is then a slice, and no Token object is made for it."""
     classes: list[str | None] = []
     for orth, is_space in doc.to_array([ORTH, IS_SPACE]).tolist():
-        known = None if is_space else WORD_CLASSES.get(orth)
-        if known is None and not is_space:
+        if is_space:
+            classes.append(None)
+            continue
+        known = WORD_CLASSES.get(orth)
+        if known is None:
             known = class_of_word(doc.vocab[orth])
             if len(WORD_CLASSES) < 500_000:
                 WORD_CLASSES[orth] = known
