@@ -344,18 +344,17 @@ def cross_validate(
 
 
 @app.command("validate-gold")
-def validate_gold(files: List[Path] = typer.Argument(..., help="Gold JSONL files (spec §5).")) -> None:
+def validate_gold(files: List[Path] = typer.Argument(..., help="Gold JSONL files (spec §5), and attribution "
+                                                               "side files with the gold they annotate.")) -> None:
     """Check gold files: offsets, sentence tiling and overlaps, labels, quantities in body sentences."""
-    from pipeline.evaluation.scoring import validate_gold_file
+    from pipeline.evaluation.validation import problem_lines, summary_line, validate_files
 
-    bad = 0
-    for file in files:
-        problems = validate_gold_file(file)
-        bad += len(problems)
-        for p in problems:
-            typer.echo(f"{file}: {p}")
-        typer.echo(f"{file}: {'OK' if not problems else f'{len(problems)} problem(s)'}", err=True)
-    if bad:
+    reports = validate_files(files)
+    for report in reports:
+        for line in problem_lines(report):
+            typer.echo(line)
+        typer.echo(summary_line(report), err=True)
+    if any(r.problems for r in reports):
         raise typer.Exit(1)
 
 

@@ -6,8 +6,7 @@ import json
 import pytest
 
 from conftest import shared_file
-from pipeline.evaluation.scoring import (GoldDocument, GoldSentence, PredDocument, PredSentence, evaluate_files,
-                                         validate_gold_file)
+from pipeline.evaluation.scoring import GoldDocument, GoldSentence, PredDocument, PredSentence, evaluate_files
 
 
 def reference_scorer():
@@ -102,31 +101,6 @@ def test_perfect_predictions_score_one(tmp_path):
     res = evaluate_files(gold, pred)
     assert res["labels.micro.f1"] == res["sentences.f1"] == res["entities.micro.f1"] == 1.0
     assert res["quantities.f1"] == res["quantities.value_acc"] == 1.0
-
-
-def test_validate_gold_accepts_the_seeds_and_rejects_broken_files(tmp_path):
-    assert validate_gold_file(shared_file("gold", "seeds.jsonl")) == []
-    d = json.loads(open(shared_file("gold", "seeds.jsonl"), encoding="utf-8").readline())
-    d["sentences"][1]["start"] = d["sentences"][0]["start"] + 1          # overlap
-    d["sentences"][2]["labels"] = ["target", "metric"]                   # unsorted
-    bad = tmp_path / "bad.jsonl"
-    bad.write_text(json.dumps(d) + "\n")
-    problems = validate_gold_file(bad)
-    assert any("overlaps" in p for p in problems)
-    assert any("not sorted" in p for p in problems)
-    d["sentences"][0]["labels"] = ["opinion"]
-    bad.write_text(json.dumps(d) + "\n")
-    assert any("labels must be" in p for p in validate_gold_file(bad))
-
-
-@pytest.mark.parametrize("drop,where", [(1, "middle"), (-1, "tail")])
-def test_validate_gold_names_the_first_character_in_no_sentence(tmp_path, drop, where):
-    d = json.loads(open(shared_file("gold", "seeds.jsonl"), encoding="utf-8").readline())
-    gone = d["sentences"].pop(drop)
-    bad = tmp_path / f"{where}.jsonl"
-    bad.write_text(json.dumps(d) + "\n")
-    untiled = [p for p in validate_gold_file(bad) if "is in no sentence" in p]
-    assert len(untiled) == 1 and f"character {gone['start']} " in untiled[0]
 
 
 def test_messages_name_the_file_and_what_is_wrong_with_it(tmp_path):
