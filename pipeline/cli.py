@@ -191,7 +191,7 @@ def evaluate(
     set_: Optional[List[str]] = SetOpt,
 ) -> None:
     """Score predictions against gold (spec §7), as ../shared/tools/score.py does."""
-    from pipeline.evaluation.scoring import evaluate_files, render_mismatches, render_table
+    from pipeline.evaluation.scoring import coverage_note, evaluate_files, render_mismatches, render_table
 
     if (pred is None) == (docs is None):
         _fail("give exactly one of --pred FILE or --docs DIR")
@@ -203,6 +203,9 @@ def evaluate(
             res = _evaluate_docs(gold, docs, config, set_, lenient, mismatches)
     except DataError as err:
         _fail(str(err))
+    note = coverage_note(res)
+    if note:
+        typer.echo(f"claims: note: {note}", err=True)
     if as_json:
         typer.echo(json.dumps(res, sort_keys=True))
     else:

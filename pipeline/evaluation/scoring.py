@@ -444,12 +444,40 @@ def evaluate_files(gold_path: str | Path, pred_path: str | Path, *, lenient: boo
                    mismatches: list[Mismatch] | None = None) -> dict[str, Any]:
     gold = load_gold(gold_path)
     pred, text_mismatches = load_predictions(pred_path, gold)
+    refuse_unrelated(gold, pred, gold_path, pred_path)
     if text_mismatches and not lenient:
         raise GoldError(f"{text_mismatches} prediction text(s) differ from gold text[start:end]; "
                         "are the predictions from the same documents? (--lenient scores anyway)")
     res = score(gold, pred, mismatches)
     res["validation.text_mismatches"] = text_mismatches
     return res
+
+
+def refuse_unrelated(gold: dict[str, GoldDocument], pred: dict[str, PredDocument], gold_path: GoldPaths,
+                     pred_path: str | Path) -> None:
+    """Predictions of other articles would score as all missed, a table of zeros that looks like a
+    result: no doc_id in common is an error, never a figure."""
+    names = ", ".join(map(str, gold_paths(gold_path)))
+    if not pred:
+        raise GoldError(f"{pred_path} holds no predictions to score against {names}")
+    if gold.keys() & pred.keys():
+        return
+
+    def some(ids) -> str:
+        ids = sorted(ids)
+        return ", ".join(ids[:2]) + (f" and {len(ids) - 2} more" if len(ids) > 2 else "")
+
+    raise GoldError(f"{names} and {pred_path} share no doc_id (gold: {some(gold)}; predictions: {some(pred)}): "
+                    f"are the predictions of the gold's articles?")
+
+
+def coverage_note(res: dict[str, Any]) -> str | None:
+    """How many gold documents had no prediction at all, which the scores count as all missed."""
+    missing = res["docs.missing"]
+    if not missing:
+        return None
+    return (f"{missing} of the {res['docs.gold']} gold documents {'has' if missing == 1 else 'have'} no prediction "
+            f"and {'counts' if missing == 1 else 'count'} as all missed")
 
 
 def format_figure(v: float | None) -> str:
