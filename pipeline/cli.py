@@ -373,7 +373,8 @@ def annotate_export(
     out: Path = typer.Option(..., "--out", "-o", help="Tasks file: JSON list (Label Studio) or JSONL (Prodigy)."),
     order: str = typer.Option("document", "--order", help="'document', or 'uncertain': the sentences whose "
                                                           "scores lie nearest their thresholds first (runs only)."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N tasks (after ordering)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N tasks (after ordering); "
+                                        "import them with --into SOURCE."),
 ) -> None:
     """Write one task per sentence, with the run's or the gold's annotations as pre-annotations."""
     from pipeline.evaluation.annotate import export_tasks, order_tasks, tasks_from_gold, tasks_from_run
@@ -416,18 +417,24 @@ def annotate_import(
     file: Path = typer.Argument(..., help="Finished tasks exported from the tool."),
     fmt: str = typer.Option(..., "--format", "-f", help="label-studio or prodigy."),
     out: Path = typer.Option(..., "--out", "-o", help="Gold JSONL (spec §5; standoff where the article allows)."),
+    into: Optional[Path] = typer.Option(None, "--into", help="The gold or run the tasks were exported from: "
+                                        "each task replaces its sentence there, and every document of it is "
+                                        "written (needed when the export was cut by --limit)."),
 ) -> None:
     """Turn finished annotations back into spec gold, one record per document."""
-    from pipeline.evaluation.annotate import import_tasks
+    from pipeline.evaluation.annotate import import_tasks, tasks_from_gold, tasks_from_run
     from pipeline.batch.io import write_text_atomic
 
     try:
-        records, n, unreviewed = import_tasks(file, fmt)
+        base = None if into is None else tasks_from_run(into) if _is_run_file(into) else tasks_from_gold(into)
+        result = import_tasks(file, fmt, base)
     except DataError as err:  # malformed JSON lines, or tasks that cannot become gold
         _fail(str(err))
-    write_text_atomic(out, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-    note = f"; {unreviewed} had no human annotation and kept their pre-annotations" if unreviewed else ""
-    typer.echo(f"wrote {len(records)} documents ({n} sentences) to {out}{note}", err=True)
+    write_text_atomic(out, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in result.records))
+    what = (f"({result.tasks} sentences)" if into is None else
+            f"({result.tasks} sentences from the tasks, {result.kept} kept from {into} as they were)")
+    note = f"; {result.unreviewed} had no human annotation and kept their pre-annotations" if result.unreviewed else ""
+    typer.echo(f"wrote {len(result.records)} documents {what} to {out}{note}", err=True)
 
 
 @app.command()
