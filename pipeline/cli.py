@@ -191,7 +191,7 @@ def evaluate(
     set_: Optional[List[str]] = SetOpt,
 ) -> None:
     """Score predictions against gold (spec §7), as ../shared/tools/score.py does."""
-    from pipeline.evaluation.scoring import evaluate_files, render_mismatches, render_table
+    from pipeline.evaluation.scoring import coverage_note, evaluate_files, render_mismatches, render_table
 
     if (pred is None) == (docs is None):
         _fail("give exactly one of --pred FILE or --docs DIR")
@@ -203,6 +203,9 @@ def evaluate(
             res = _evaluate_docs(gold, docs, config, set_, lenient, mismatches)
     except DataError as err:
         _fail(str(err))
+    note = coverage_note(res)
+    if note:
+        typer.echo(f"claims: note: {note}", err=True)
     if as_json:
         typer.echo(json.dumps(res, sort_keys=True))
     else:
@@ -344,18 +347,17 @@ def cross_validate(
 
 
 @app.command("validate-gold")
-def validate_gold(files: List[Path] = typer.Argument(..., help="Gold JSONL files (spec §5).")) -> None:
+def validate_gold(files: List[Path] = typer.Argument(..., help="Gold JSONL files (spec §5), and attribution "
+                                                               "side files with the gold they annotate.")) -> None:
     """Check gold files: offsets, sentence tiling and overlaps, labels, quantities in body sentences."""
-    from pipeline.evaluation.scoring import validate_gold_file
+    from pipeline.evaluation.validation import problem_lines, summary_line, validate_files
 
-    bad = 0
-    for file in files:
-        problems = validate_gold_file(file)
-        bad += len(problems)
-        for p in problems:
-            typer.echo(f"{file}: {p}")
-        typer.echo(f"{file}: {'OK' if not problems else f'{len(problems)} problem(s)'}", err=True)
-    if bad:
+    reports = validate_files(files)
+    for report in reports:
+        for line in problem_lines(report):
+            typer.echo(line)
+        typer.echo(summary_line(report), err=True)
+    if any(r.problems for r in reports):
         raise typer.Exit(1)
 
 
@@ -371,7 +373,8 @@ def annotate_export(
     out: Path = typer.Option(..., "--out", "-o", help="Tasks file: JSON list (Label Studio) or JSONL (Prodigy)."),
     order: str = typer.Option("document", "--order", help="'document', or 'uncertain': the sentences whose "
                                                           "scores lie nearest their thresholds first (runs only)."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N tasks (after ordering)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N tasks (after ordering); "
+                                        "import them with --into SOURCE."),
 ) -> None:
     """Write one task per sentence, with the run's or the gold's annotations as pre-annotations."""
     from pipeline.evaluation.annotate import export_tasks, order_tasks, tasks_from_gold, tasks_from_run
@@ -414,18 +417,24 @@ def annotate_import(
     file: Path = typer.Argument(..., help="Finished tasks exported from the tool."),
     fmt: str = typer.Option(..., "--format", "-f", help="label-studio or prodigy."),
     out: Path = typer.Option(..., "--out", "-o", help="Gold JSONL (spec §5; standoff where the article allows)."),
+    into: Optional[Path] = typer.Option(None, "--into", help="The gold or run the tasks were exported from: "
+                                        "each task replaces its sentence there, and every document of it is "
+                                        "written (needed when the export was cut by --limit)."),
 ) -> None:
     """Turn finished annotations back into spec gold, one record per document."""
-    from pipeline.evaluation.annotate import import_tasks
+    from pipeline.evaluation.annotate import import_tasks, tasks_from_gold, tasks_from_run
     from pipeline.batch.io import write_text_atomic
 
     try:
-        records, n, unreviewed = import_tasks(file, fmt)
+        base = None if into is None else tasks_from_run(into) if _is_run_file(into) else tasks_from_gold(into)
+        result = import_tasks(file, fmt, base)
     except DataError as err:  # malformed JSON lines, or tasks that cannot become gold
         _fail(str(err))
-    write_text_atomic(out, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-    note = f"; {unreviewed} had no human annotation and kept their pre-annotations" if unreviewed else ""
-    typer.echo(f"wrote {len(records)} documents ({n} sentences) to {out}{note}", err=True)
+    write_text_atomic(out, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in result.records))
+    what = (f"({result.tasks} sentences)" if into is None else
+            f"({result.tasks} sentences from the tasks, {result.kept} kept from {into} as they were)")
+    note = f"; {result.unreviewed} had no human annotation and kept their pre-annotations" if result.unreviewed else ""
+    typer.echo(f"wrote {len(result.records)} documents {what} to {out}{note}", err=True)
 
 
 @app.command()

@@ -8,6 +8,11 @@ its id, the sentence's offset and the whitespace around it, and, for a
 standoff article, its path and sha256. Importing finished tasks rebuilds spec
 gold, standoff where the article allows it, with document offsets again; a
 rebuilt text whose hash differs from the article's is refused.
+
+A task file may hold only some sentences of a document (``--limit``, often
+after ``--order uncertain``). Gold needs every sentence, so such tasks are
+imported into the file they were exported from (``--into``): each replaces
+its sentence there, and every other sentence is kept as it was.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ class SentenceTask:
     quantities: list[dict]  # start, end, value, unit
     source: dict  # {"path", "sha256"} of a standoff article, or {}
     extra: dict  # other sentence fields of the gold (speaker, deadline), kept as they were
+    of: int = 0  # how many sentences the document has: a task file may hold only some (--limit)
     uncertainty: float | None = None  # distance of the nearest label score from its threshold
 
 
@@ -57,15 +63,17 @@ def tasks_from_gold(path: str | Path) -> list[SentenceTask]:
         source = {k: doc.raw[k] for k in ("path", "sha256") if k in doc.raw and "text" not in doc.raw}
         raw_sents = doc.raw.get("sentences") or []
         for i, (s, raw) in enumerate(zip(doc.sentences, raw_sents)):
-            tasks.append(_task(doc.doc_id, i, doc.text, doc.sentences[i - 1].end if i else 0, s.start, s.end, i == len(doc.sentences) - 1, sorted(s.labels), s.boilerplate,
+            tasks.append(_task(doc.doc_id, i, doc.text, doc.sentences[i - 1].end if i else 0, s.start, s.end,
+                               len(doc.sentences), sorted(s.labels), s.boilerplate,
                                [{"start": a, "end": b, "label": lab} for a, b, lab in doc.entities],
                                [q for q in doc.raw.get("quantities") or []], source,
                                {k: v for k, v in raw.items() if k not in CORE_SENTENCE_KEYS}))
     return tasks
 
 
-def tasks_from_run(path: str | Path, thresholds: dict[str, float]) -> list[SentenceTask]:
-    """Every sentence of a `claims run` output as a task, its texts read back from the run's sources."""
+def tasks_from_run(path: str | Path, thresholds: dict[str, float] | None = None) -> list[SentenceTask]:
+    """Every sentence of a `claims run` output as a task, its texts read back from the run's sources;
+    with the classifier's ``thresholds``, each body sentence's distance from them (``--order uncertain``)."""
     from pipeline.batch.manifest import manifest_path_for
 
     records: dict[str, list[dict]] = {}
@@ -80,9 +88,9 @@ def tasks_from_run(path: str | Path, thresholds: dict[str, float]) -> list[Sente
             quants = [{"start": q["start"], "end": q["end"], "value": q.get("value"), "unit": q.get("unit")}
                       for q in r.get("quantities", [])]
             task = _task(doc_id, i, text, recs[i - 1]["end"] if i else 0, r["start"], r["end"],
-                         i == len(recs) - 1, sorted(r["labels"]), bool(r["boilerplate"]), ents, quants, {}, {})
+                         len(recs), sorted(r["labels"]), bool(r["boilerplate"]), ents, quants, {}, {})
             scores = r.get("scores") or {}
-            if not r["boilerplate"] and scores:
+            if thresholds is not None and not r["boilerplate"] and scores:
                 task.uncertainty = min(abs(scores[lab] - thresholds[lab]) for lab in CLAIM_LABELS if lab in scores)
             tasks.append(task)
     return tasks
@@ -115,14 +123,14 @@ def _run_texts(run: Path, manifest: Path, wanted: set[str]) -> dict[str, str]:
     return texts
 
 
-def _task(doc_id, sent_id, text, prev_end, start, end, last, labels, boilerplate, entities, quantities,
+def _task(doc_id, sent_id, text, prev_end, start, end, of, labels, boilerplate, entities, quantities,
           source, extra) -> SentenceTask:
     def inside(span: dict) -> bool:
         return start <= span["start"] and span["end"] <= end
 
     return SentenceTask(doc_id, sent_id, start, end, text[start:end], text[prev_end:start],
-                        text[end:] if last else "", labels, boilerplate,
-                        [e for e in entities if inside(e)], [q for q in quantities if inside(q)], source, extra)
+                        text[end:] if sent_id == of - 1 else "", labels, boilerplate,
+                        [e for e in entities if inside(e)], [q for q in quantities if inside(q)], source, extra, of)
 
 
 # ---------------------------------------------------------------- export
@@ -141,8 +149,8 @@ def order_tasks(tasks: list[SentenceTask], order: str) -> list[SentenceTask]:
 
 
 def _claims_meta(t: SentenceTask) -> dict:
-    return {"doc_id": t.doc_id, "sent_id": t.sent_id, "offset": t.start, "before": t.before, "after": t.after,
-            **({"source": t.source} if t.source else {}), **({"extra": t.extra} if t.extra else {}),
+    return {"doc_id": t.doc_id, "sent_id": t.sent_id, "of": t.of, "offset": t.start, "before": t.before,
+            "after": t.after, **({"source": t.source} if t.source else {}), **({"extra": t.extra} if t.extra else {}),
             **({"uncertainty": round(t.uncertainty, 4)} if t.uncertainty is not None else {})}
 
 
@@ -282,15 +290,82 @@ def read_prodigy(path: str | Path) -> Iterator[Imported]:
                        "boilerplate" in accepted, list(obj.get("spans") or []), "answer" not in obj)
 
 
-def gold_from_tasks(items: Iterable[Imported]) -> list[dict]:
-    """Spec gold records, one per document, in the order documents first appear."""
+def gold_from_tasks(items: Iterable[Imported], base: list[SentenceTask] | None = None) -> list[dict]:
+    """Spec gold records, one per document, in the order documents first appear. Without ``base``
+    every document must be whole; with it (the gold or run the tasks were exported from), each task
+    takes the place of its sentence there and base's other sentences are kept as they are."""
+    docs = _by_document(items)
+    if base is not None:
+        return _merged(docs, base)
+    partial = {doc_id: parts for doc_id, parts in docs.items() if not _whole(parts)}
+    if partial:
+        raise AnnotationError(_partial_message(partial))
+    return [_document(doc_id, parts) for doc_id, parts in docs.items()]
+
+
+def _by_document(items: Iterable[Imported]) -> dict[str, list[Imported]]:
+    """The tasks per document, in document order; a sentence given twice is refused."""
     docs: dict[str, list[Imported]] = {}
     for item in items:
         if "doc_id" not in item.meta or "offset" not in item.meta:
             raise AnnotationError("a task without its 'claims' block (doc_id, offset): was it exported by "
                                   "`claims annotate export`?")
         docs.setdefault(item.meta["doc_id"], []).append(item)
-    return [_document(doc_id, sorted(parts, key=lambda p: p.meta["offset"])) for doc_id, parts in docs.items()]
+    for doc_id, parts in docs.items():
+        parts.sort(key=lambda p: p.meta["offset"])
+        twice = next((a for a, b in zip(parts, parts[1:]) if a.meta["offset"] == b.meta["offset"]), None)
+        if twice is not None:
+            raise AnnotationError(f"{doc_id}: sentence {twice.meta.get('sent_id')} is in the tasks twice")
+    return docs
+
+
+def _whole(parts: list[Imported]) -> bool:
+    """Every sentence of the document is there (tasks from before ``of`` was exported: assumed so,
+    and rebuilding the text checks it)."""
+    of = parts[0].meta.get("of")
+    return of is None or sorted(p.meta.get("sent_id") for p in parts) == list(range(of))
+
+
+def _partial_message(partial: dict[str, list[Imported]]) -> str:
+    shown = "; ".join(f"{doc_id} has {len(parts)} of its {parts[0].meta['of']} sentences"
+                      for doc_id, parts in list(partial.items())[:3])
+    more = f"; and {len(partial) - 3} more documents" if len(partial) > 3 else ""
+    return (f"the tasks hold only some sentences of a document (an export cut by --limit, or tasks left out): "
+            f"{shown}{more}; import them with --into FILE, the gold or run they were exported from, whose other "
+            f"sentences are then kept as they are")
+
+
+def imported_from_task(t: SentenceTask) -> Imported:
+    """A sentence of the base file as if it came back from the tool unchanged."""
+    spans = [{"start": e["start"] - t.start, "end": e["end"] - t.start, "label": e["label"]} for e in t.entities]
+    spans += [{"start": q["start"] - t.start, "end": q["end"] - t.start, "label": "QUANTITY",
+               "value": q.get("value"), "unit": q.get("unit")} for q in t.quantities]
+    return Imported(_claims_meta(t), t.text, list(t.labels), t.boilerplate, spans, False)
+
+
+def _merged(docs: dict[str, list[Imported]], base: list[SentenceTask]) -> list[dict]:
+    """Every document of ``base``, each imported sentence in place of base's sentence at its offset;
+    then the whole documents of the tasks that base does not hold."""
+    merged: dict[str, dict[int, Imported]] = {}
+    for t in base:
+        merged.setdefault(t.doc_id, {})[t.start] = imported_from_task(t)
+    for doc_id, parts in docs.items():
+        if doc_id not in merged:
+            if not _whole(parts):
+                raise AnnotationError(f"{doc_id}: not in the --into file, and the tasks hold only "
+                                      f"{len(parts)} of its {parts[0].meta['of']} sentences")
+            merged[doc_id] = {p.meta["offset"]: p for p in parts}
+            continue
+        for p in parts:
+            kept = merged[doc_id].get(p.meta["offset"])
+            if kept is None:
+                raise AnnotationError(f"{doc_id}: sentence {p.meta.get('sent_id')} (at {p.meta['offset']}) is not a "
+                                      f"sentence of the --into file: were the tasks exported from it?")
+            if kept.text != p.text:
+                raise AnnotationError(f"{doc_id}: sentence {p.meta.get('sent_id')} is not the text of the --into "
+                                      f"file's sentence at {p.meta['offset']}: a sentence's text was edited")
+            merged[doc_id][p.meta["offset"]] = p
+    return [_document(doc_id, [by_offset[k] for k in sorted(by_offset)]) for doc_id, by_offset in merged.items()]
 
 
 def _document(doc_id: str, parts: list[Imported]) -> dict:
@@ -329,13 +404,24 @@ def _document(doc_id: str, parts: list[Imported]) -> dict:
     return record
 
 
-def import_tasks(path: str | Path, fmt: str) -> tuple[list[dict], int, int]:
-    """Gold records from a tool's export; also how many tasks there were and how many had no
-    human annotation (their pre-annotations were taken as they are)."""
+@dataclass
+class ImportResult:
+    records: list[dict]  # spec gold, one per document
+    tasks: int  # tasks read
+    unreviewed: int  # tasks without a human annotation: their pre-annotations were taken as they are
+    kept: int = 0  # sentences of the --into file that no task replaced
+
+
+def import_tasks(path: str | Path, fmt: str, base: list[SentenceTask] | None = None) -> ImportResult:
+    """Gold records from a tool's export, merged into ``base`` (the tasks of the file they were
+    exported from) when given."""
     if fmt == "label-studio":
         items = list(read_label_studio(path))
     elif fmt == "prodigy":
         items = list(read_prodigy(path))
     else:
         raise AnnotationError(f"unknown format {fmt!r}: use {' or '.join(FORMATS)}")
-    return gold_from_tasks(items), len(items), sum(i.from_predictions for i in items)
+    records = gold_from_tasks(items, base)
+    replaced = {(i.meta.get("doc_id"), i.meta.get("offset")) for i in items}
+    kept = sum((t.doc_id, t.start) not in replaced for t in base or [])
+    return ImportResult(records, len(items), sum(i.from_predictions for i in items), kept)

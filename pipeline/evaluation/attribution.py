@@ -16,7 +16,8 @@ from typing import Any, Iterable
 
 from pipeline.batch.io import read_jsonl
 from pipeline.errors import GoldError
-from pipeline.evaluation.scoring import GoldDocument, best_match, load_gold, prf, prf_cells
+from pipeline.evaluation.scoring import GoldDocument, best_match, load_gold, note, prf, prf_cells, quote
+from pipeline.records import ENTITY_LABELS
 
 Span = tuple[int, int, str]  # start, end, label
 
@@ -39,17 +40,26 @@ class AttributionPrediction:
     deadline: int | None
 
 
-def _speaker(obj: Any, where: str) -> Span | None:
+def parse_speaker(obj: Any, where: str, problems: list[str] | None = None) -> Span | None:
+    """The speaker's span and label, or None for nobody named; a bad one is noted (raised, or
+    listed by validate-gold) as None."""
     if obj is None:
         return None
-    if not isinstance(obj, dict) or not {"start", "end", "label"} <= obj.keys():
-        raise GoldError(f"{where}: speaker must be null or {{start, end, label}}")
+    if (not isinstance(obj, dict) or any(isinstance(obj.get(k), bool) or not isinstance(obj.get(k), int)
+                                         for k in ("start", "end")) or not obj["start"] < obj["end"]):
+        note(problems, f"{where}.speaker: {quote(obj, 60)} is not null or {{start, end, label}} with start < end")
+        return None
+    if obj.get("label") not in ENTITY_LABELS:
+        note(problems, f"{where}.speaker.label: {quote(obj.get('label'))} is not {' or '.join(ENTITY_LABELS)}")
+        return None
     return obj["start"], obj["end"], obj["label"]
 
 
-def _deadline(value: Any, where: str) -> int | None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-        raise GoldError(f"{where}: deadline must be an integer year or null")
+def parse_deadline(value: Any, where: str, problems: list[str] | None = None) -> int | None:
+    """The target's year: four digits, since a deadline is a calendar year (2030, not 30)."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999):
+        note(problems, f"{where}.deadline: {quote(value)} is not a year (four digits) or null")
+        return None
     return value
 
 
@@ -71,8 +81,8 @@ def load_attribution_gold(gold_path: str | Path, attribution_path: str | Path | 
         key = (r.get("doc_id"), r.get("start"), r.get("end"))
         if key not in labels:
             raise GoldError(f"{where}: no gold sentence {key}")
-        items.append(AttributionItem(*key, labels[key], _speaker(r.get("speaker"), where),
-                                     _deadline(r.get("deadline"), where)))
+        items.append(AttributionItem(*key, labels[key], parse_speaker(r.get("speaker"), where),
+                                     parse_deadline(r.get("deadline"), where)))
     return gold, items
 
 

@@ -6,6 +6,11 @@ folder, the ``sha256`` of its text and the annotations. The text is read
 back when the gold is loaded, and a changed file is refused: offsets into a
 different text would silently score the wrong spans. Records that carry
 their ``text`` inline (the seeds' gold, exported tasks) still load as they are.
+
+The shared folder is ``$CLAIMS_SHARED`` when set. Otherwise it sits beside the
+repository: the checkout the package runs from (an editable install), or,
+since a regular install puts the package in site-packages, the repository the
+command is run in.
 """
 
 from __future__ import annotations
@@ -19,12 +24,32 @@ from pipeline.errors import StandoffError
 SHARED_ENV = "CLAIMS_SHARED"
 
 
-def shared_root() -> Path:
-    """Where standoff paths point: ``$CLAIMS_SHARED``, else ``shared/`` beside the repository."""
+def shared_candidates() -> list[Path]:
+    """Where the shared folder may be, in order: beside the checkout the package runs from, then
+    beside the repository the command runs in (the nearest folder at or above the working
+    directory with a ``pyproject.toml`` or ``.git``)."""
     from pipeline.config import REPO_ROOT
 
+    found = [REPO_ROOT.parent / "shared"]
+    cwd = Path.cwd().resolve()
+    repo = next((d for d in (cwd, *cwd.parents) if (d / "pyproject.toml").is_file() or (d / ".git").exists()), None)
+    if repo is not None and repo.parent / "shared" not in found:
+        found.append(repo.parent / "shared")
+    return found
+
+
+def shared_root() -> Path:
+    """Where standoff paths point: ``$CLAIMS_SHARED``, else the first shared folder that exists."""
     env = os.environ.get(SHARED_ENV)
-    return Path(env) if env else REPO_ROOT.parent / "shared"
+    if env:
+        return Path(env)
+    candidates = shared_candidates()
+    for folder in candidates:
+        if folder.is_dir():
+            return folder
+    raise StandoffError(f"the shared folder that standoff gold points into was not found (looked for "
+                        f"{' and '.join(map(str, candidates))}): set {SHARED_ENV} to it, "
+                        f"e.g. {SHARED_ENV}=/path/to/shared")
 
 
 def text_sha256(text: str) -> str:

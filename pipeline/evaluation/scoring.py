@@ -3,18 +3,20 @@
 The rules follow the reference scorer (``shared/tools/score.py``) exactly:
 best-overlap matching for claim labels, exact boundaries for sentences,
 exact and partial entities, overlap-matched quantities with value and unit
-accuracy. ``tests/test_evaluate.py`` checks the two agree on every figure.
+accuracy. ``tests/evaluation/test_scoring.py`` checks the two agree on every figure.
 """
 
 from __future__ import annotations
 
+import json
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence, Union
+from typing import Any, Iterator, Sequence, Union
 
 from pipeline.batch.io import read_jsonl
-from pipeline.errors import DataError, GoldError, StandoffError
+from pipeline.errors import GoldError, StandoffError
 from pipeline.evaluation.gold import resolve_text
 from pipeline.records import CLAIM_LABELS, ENTITY_LABELS
 
@@ -69,28 +71,89 @@ class PredDocument:
     quantities: list[ScoredQuantity] = field(default_factory=list)
 
 
-def _span(obj: dict, where: str, n: int | None) -> tuple[int, int]:
+def quote(value: Any, width: int = 40) -> str:
+    """A bad value as the file spells it (JSON), cut short: ``"metrik"``, ``12.5``, ``null``."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def note(problems: list[str] | None, message: str) -> None:
+    """Raise the first breach (loading), or list every one (``claims validate-gold``)."""
+    if problems is None:
+        raise GoldError(message)
+    problems.append(message)
+
+
+def _span(obj: dict, where: str, n: int | None, problems: list[str] | None = None) -> tuple[int, int] | None:
     s, e = obj.get("start"), obj.get("end")
-    if not (isinstance(s, int) and isinstance(e, int)) or isinstance(s, bool) or isinstance(e, bool):
-        raise GoldError(f"{where}: start and end must be integers")
+    bad = [(k, v) for k, v in (("start", s), ("end", e)) if isinstance(v, bool) or not isinstance(v, int)]
+    for key, value in bad:
+        note(problems, f"{where}.{key}: {quote(value)} is not an integer offset")
+    if bad:
+        return None
     if s < 0 or e <= s or (n is not None and e > n):
-        raise GoldError(f"{where}: offsets out of range: start={s}, end={e}")
+        limit = f" <= {n}, the text's length" if n is not None else ""
+        note(problems, f"{where}: offsets out of range: start={s}, end={e} (need 0 <= start < end{limit})")
+        return None
     return s, e
 
 
-def _labels(obj: dict, where: str) -> frozenset:
+def _labels(obj: dict, where: str, problems: list[str] | None = None) -> frozenset:
     labels = obj.get("labels")
-    if not isinstance(labels, list) or any(lab not in CLAIM_LABELS for lab in labels):
-        raise GoldError(f"{where}: labels must be a list of {', '.join(CLAIM_LABELS)}")
-    return frozenset(labels)
+    if not isinstance(labels, list):
+        note(problems, f"{where}.labels: {quote(labels)} is not a list of claim labels")
+        return frozenset()
+    for lab in labels:
+        if lab not in CLAIM_LABELS:
+            note(problems, f"{where}.labels: unknown claim label {quote(lab)} (allowed: {', '.join(CLAIM_LABELS)})")
+    return frozenset(lab for lab in labels if lab in CLAIM_LABELS)
 
 
-def _number(v: Any, where: str) -> float | None:
+def _boilerplate(obj: dict, where: str, problems: list[str] | None = None) -> bool:
+    value = obj.get("boilerplate")
+    if not isinstance(value, bool):
+        note(problems, f"{where}.boilerplate: {quote(value)} is not true or false")
+        return False
+    return value
+
+
+def _entity_label(obj: dict, where: str, problems: list[str] | None = None) -> str | None:
+    label = obj.get("label")
+    if label not in ENTITY_LABELS:
+        note(problems, f"{where}.label: unknown entity label {quote(label)} (allowed: {', '.join(ENTITY_LABELS)})")
+        return None
+    return label
+
+
+def _number(v: Any, where: str, problems: list[str] | None = None) -> float | None:
     if v is None:
         return None
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        raise GoldError(f"{where}: value must be a number or null")
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+        note(problems, f"{where}.value: {quote(v)} is not a number or null")
+        return None
     return float(v)
+
+
+def _unit(v: Any, where: str, problems: list[str] | None = None) -> str | None:
+    if v is not None and not isinstance(v, str):
+        note(problems, f"{where}.unit: {quote(v)} is not a string or null")
+        return None
+    return v
+
+
+def _objects(obj: dict, key: str, where: str, problems: list[str] | None) -> Iterator[tuple[str, dict]]:
+    """(where, item) of the record's list ``key``, in order; a missing list is an empty one."""
+    items = obj.get(key)
+    if items is None:
+        return
+    if not isinstance(items, list):
+        note(problems, f"{where} {key}: {quote(items)} is not a list")
+        return
+    for i, item in enumerate(items):
+        if isinstance(item, dict):
+            yield f"{where} {key}[{i}]", item
+        else:
+            note(problems, f"{where} {key}[{i}]: {quote(item)} is not an object")
 
 
 GoldPaths = Union[str, Path, Sequence[Union[str, Path]]]
@@ -114,40 +177,47 @@ def load_gold(paths: GoldPaths) -> dict[str, GoldDocument]:
 
 def _load_gold_file(path: Path, docs: dict[str, GoldDocument]) -> None:
     for lineno, obj in read_jsonl(path, "gold"):
-        where = f"{path.name} line {lineno}"
-        doc_id = obj.get("doc_id")
         if "sent_id" in obj and "labels" in obj and "sentences" not in obj:
             raise GoldError(f"{path} is a run file (one record per sentence), not gold (one record per "
                             f"document, spec §5): give it as --pred")
-        if not isinstance(doc_id, str):
-            raise GoldError(f"{where}: doc_id must be a string")
-        try:
-            text = resolve_text(obj)
-        except StandoffError as err:
-            raise GoldError(f"{where} ({doc_id}): {err}") from None
-        if doc_id in docs:
-            raise GoldError(f"{where}: duplicate doc_id {doc_id}")
-        n = len(text)
-        sents = []
-        for i, s in enumerate(obj.get("sentences") or []):
-            w = f"{where} sentences[{i}]"
-            start, end = _span(s, w, n)
-            if not isinstance(s.get("boilerplate"), bool):
-                raise GoldError(f"{w}: boilerplate must be true or false")
-            sents.append(GoldSentence(start, end, _labels(s, w), s["boilerplate"]))
-        ents = []
-        for i, e in enumerate(obj.get("entities") or []):
-            w = f"{where} entities[{i}]"
-            start, end = _span(e, w, n)
-            if e.get("label") not in ENTITY_LABELS:
-                raise GoldError(f"{w}: entity label must be PERSON or ORG")
-            ents.append((start, end, e["label"]))
-        quants = []
-        for i, q in enumerate(obj.get("quantities") or []):
-            w = f"{where} quantities[{i}]"
-            start, end = _span(q, w, n)
-            quants.append(ScoredQuantity(start, end, _number(q.get("value"), w), q.get("unit")))
-        docs[doc_id] = GoldDocument(doc_id, text, sents, ents, quants, obj)
+        doc = gold_document(obj, f"{path.name} line {lineno}")  # raises rather than return None
+        if doc.doc_id in docs:
+            raise GoldError(f"{path.name} line {lineno}: duplicate doc_id {doc.doc_id}")
+        docs[doc.doc_id] = doc
+
+
+def gold_document(obj: dict, where: str, problems: list[str] | None = None) -> GoldDocument | None:
+    """One gold record (spec §5) as a document. Without ``problems`` its first breach raises;
+    with it, every breach is listed there, each naming the document, the field and the bad value,
+    and the item it is in is kept as far as it can be (None: not even the text could be had)."""
+    doc_id = obj.get("doc_id")
+    if not isinstance(doc_id, str):
+        note(problems, f"{where}: doc_id {quote(doc_id)} is not a string")
+        return None
+    where = f"{where} ({doc_id})"
+    try:
+        text = resolve_text(obj)
+    except StandoffError as err:
+        note(problems, f"{where}: {err}")
+        return None
+    n = len(text)
+    sents = []
+    for w, s in _objects(obj, "sentences", where, problems):
+        span, labels, boilerplate = _span(s, w, n, problems), _labels(s, w, problems), _boilerplate(s, w, problems)
+        if span:
+            sents.append(GoldSentence(*span, labels, boilerplate))
+    ents = []
+    for w, e in _objects(obj, "entities", where, problems):
+        span, label = _span(e, w, n, problems), _entity_label(e, w, problems)
+        if span and label:
+            ents.append((*span, label))
+    quants = []
+    for w, q in _objects(obj, "quantities", where, problems):
+        span = _span(q, w, n, problems)
+        value, unit = _number(q.get("value"), w, problems), _unit(q.get("unit"), w, problems)
+        if span:
+            quants.append(ScoredQuantity(*span, value, unit))
+    return GoldDocument(doc_id, text, sents, ents, quants, obj)
 
 
 def load_predictions(path: str | Path, gold: dict[str, GoldDocument]) -> tuple[dict[str, PredDocument], int]:
@@ -167,12 +237,12 @@ def load_predictions(path: str | Path, gold: dict[str, GoldDocument]) -> tuple[d
         if g is not None and g.text[start:end] != text:
             mismatches += 1
         d.sentences.append(PredSentence(lineno, start, end, _labels(obj, where), text))
-        for e in obj.get("entities") or []:
-            es, ee = _span(e, where, n)
+        for w, e in _objects(obj, "entities", where, None):
+            es, ee = _span(e, w, n)
             d.entities.append((es, ee, e.get("label")))
-        for q in obj.get("quantities") or []:
-            qs, qe = _span(q, where, n)
-            d.quantities.append(ScoredQuantity(qs, qe, _number(q.get("value"), where), q.get("unit")))
+        for w, q in _objects(obj, "quantities", where, None):
+            qs, qe = _span(q, w, n)
+            d.quantities.append(ScoredQuantity(qs, qe, _number(q.get("value"), w), q.get("unit")))
     return dict(docs), mismatches
 
 
@@ -374,12 +444,40 @@ def evaluate_files(gold_path: str | Path, pred_path: str | Path, *, lenient: boo
                    mismatches: list[Mismatch] | None = None) -> dict[str, Any]:
     gold = load_gold(gold_path)
     pred, text_mismatches = load_predictions(pred_path, gold)
+    refuse_unrelated(gold, pred, gold_path, pred_path)
     if text_mismatches and not lenient:
         raise GoldError(f"{text_mismatches} prediction text(s) differ from gold text[start:end]; "
                         "are the predictions from the same documents? (--lenient scores anyway)")
     res = score(gold, pred, mismatches)
     res["validation.text_mismatches"] = text_mismatches
     return res
+
+
+def refuse_unrelated(gold: dict[str, GoldDocument], pred: dict[str, PredDocument], gold_path: GoldPaths,
+                     pred_path: str | Path) -> None:
+    """Predictions of other articles would score as all missed, a table of zeros that looks like a
+    result: no doc_id in common is an error, never a figure."""
+    names = ", ".join(map(str, gold_paths(gold_path)))
+    if not pred:
+        raise GoldError(f"{pred_path} holds no predictions to score against {names}")
+    if gold.keys() & pred.keys():
+        return
+
+    def some(ids) -> str:
+        ids = sorted(ids)
+        return ", ".join(ids[:2]) + (f" and {len(ids) - 2} more" if len(ids) > 2 else "")
+
+    raise GoldError(f"{names} and {pred_path} share no doc_id (gold: {some(gold)}; predictions: {some(pred)}): "
+                    f"are the predictions of the gold's articles?")
+
+
+def coverage_note(res: dict[str, Any]) -> str | None:
+    """How many gold documents had no prediction at all, which the scores count as all missed."""
+    missing = res["docs.missing"]
+    if not missing:
+        return None
+    return (f"{missing} of the {res['docs.gold']} gold documents {'has' if missing == 1 else 'have'} no prediction "
+            f"and {'counts' if missing == 1 else 'count'} as all missed")
 
 
 def format_figure(v: float | None) -> str:
@@ -448,48 +546,3 @@ def render_mismatches(items: list[Mismatch]) -> str:
     for m in items:
         lines.append(f"[{m.doc_id}] {m.kind} {m.outcome}: gold={m.gold} pred={m.pred}\n    {m.text}")
     return "\n".join(lines)
-
-
-def gold_problems(doc: GoldDocument) -> list[str]:
-    """Everything in one gold document that breaks spec §1-5 (empty when it is valid)."""
-    text, problems = doc.text, []
-    where = f"{doc.doc_id}:"
-    sents = sorted(doc.sentences, key=lambda s: (s.start, s.end))
-    prev_end, gap = 0, None
-    for s in sents:
-        span = text[s.start:s.end]
-        if s.start < prev_end:
-            problems.append(f"{where} sentence [{s.start}:{s.end}] overlaps the one before")
-        if span != span.strip():
-            problems.append(f"{where} sentence [{s.start}:{s.end}] has edge whitespace")
-        if s.boilerplate and s.labels:
-            problems.append(f"{where} boilerplate sentence [{s.start}:{s.end}] carries labels")
-        if gap is None and s.start > prev_end and text[prev_end:s.start].strip():
-            gap = prev_end
-        prev_end = max(prev_end, s.end)
-    if gap is None and text[prev_end:].strip():
-        gap = prev_end
-    if gap is not None:
-        i = gap + len(text[gap:]) - len(text[gap:].lstrip())
-        problems.append(f"{where} character {i} ({text[i:i + 20]!r}...) is in no sentence")
-    for raw in doc.raw.get("sentences") or []:
-        if raw.get("labels") != sorted(raw.get("labels") or []):
-            problems.append(f"{where} sentence [{raw.get('start')}:{raw.get('end')}] labels are not sorted")
-    body = [s for s in sents if not s.boilerplate]
-    for q in doc.quantities:
-        if not any(s.start <= q.start and q.end <= s.end for s in body):
-            problems.append(f"{where} quantity [{q.start}:{q.end}] {text[q.start:q.end]!r} is not inside a body sentence")
-    for start, end, label in doc.entities:
-        span = text[start:end]
-        if span != span.strip():
-            problems.append(f"{where} entity [{start}:{end}] {span!r} has edge whitespace")
-    return problems
-
-
-def validate_gold_file(path: str | Path) -> list[str]:
-    """Problems of a whole gold file; offsets, labels and JSON are checked on loading."""
-    try:
-        docs = load_gold(path)
-    except DataError as err:  # unreadable or malformed lines too, not only spec breaches
-        return [str(err)]
-    return [p for doc in docs.values() for p in gold_problems(doc)]

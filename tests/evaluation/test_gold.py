@@ -88,3 +88,36 @@ def test_the_repository_holds_no_article_text_outside_seeds():
             continue
         found = [p for p in probes if p in body]
         assert not found, f"{name} holds article text: {found[0]!r}"
+
+
+def installed_layout(tmp_path, monkeypatch):
+    """The package in a site-packages folder with no shared/ beside it, and a clone of the
+    repository (with ../shared) as the working directory, as after `pip install .`."""
+    import pipeline.config
+
+    site = tmp_path / "venv" / "lib" / "site-packages"
+    (site / "pipeline").mkdir(parents=True)
+    clone = tmp_path / "work" / "claims"
+    (clone / "data").mkdir(parents=True)
+    (clone / "pyproject.toml").write_text("[project]\nname = 'claims'\n")
+    monkeypatch.setattr(pipeline.config, "REPO_ROOT", site)
+    monkeypatch.delenv(SHARED_ENV, raising=False)
+    monkeypatch.chdir(clone / "data")
+    return clone
+
+
+def test_after_a_regular_install_the_shared_folder_is_found_beside_the_repository_worked_in(tmp_path, monkeypatch):
+    line = GOLD[1].read_text(encoding="utf-8").splitlines()[0]
+    gold, article = copy_shared(tmp_path / "work", line)
+    clone = installed_layout(tmp_path, monkeypatch)
+    assert (tmp_path / "work" / "shared").is_dir() and clone.parent == tmp_path / "work"
+    assert load_gold(gold)[json.loads(line)["doc_id"]].text == article.read_text(encoding="utf-8")
+
+
+def test_no_shared_folder_is_one_error_that_says_to_set_claims_shared(tmp_path, monkeypatch):
+    line = GOLD[1].read_text(encoding="utf-8").splitlines()[0]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(line + "\n", encoding="utf-8")
+    installed_layout(tmp_path, monkeypatch)
+    with pytest.raises(GoldError, match=f"shared folder .* was not found .*work/shared.*: set {SHARED_ENV} to it"):
+        load_gold(gold)

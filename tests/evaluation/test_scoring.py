@@ -6,8 +6,7 @@ import json
 import pytest
 
 from conftest import shared_file
-from pipeline.evaluation.scoring import (GoldDocument, GoldSentence, PredDocument, PredSentence, evaluate_files,
-                                         validate_gold_file)
+from pipeline.evaluation.scoring import GoldDocument, GoldSentence, PredDocument, PredSentence, evaluate_files
 
 
 def reference_scorer():
@@ -104,31 +103,6 @@ def test_perfect_predictions_score_one(tmp_path):
     assert res["quantities.f1"] == res["quantities.value_acc"] == 1.0
 
 
-def test_validate_gold_accepts_the_seeds_and_rejects_broken_files(tmp_path):
-    assert validate_gold_file(shared_file("gold", "seeds.jsonl")) == []
-    d = json.loads(open(shared_file("gold", "seeds.jsonl"), encoding="utf-8").readline())
-    d["sentences"][1]["start"] = d["sentences"][0]["start"] + 1          # overlap
-    d["sentences"][2]["labels"] = ["target", "metric"]                   # unsorted
-    bad = tmp_path / "bad.jsonl"
-    bad.write_text(json.dumps(d) + "\n")
-    problems = validate_gold_file(bad)
-    assert any("overlaps" in p for p in problems)
-    assert any("not sorted" in p for p in problems)
-    d["sentences"][0]["labels"] = ["opinion"]
-    bad.write_text(json.dumps(d) + "\n")
-    assert any("labels must be" in p for p in validate_gold_file(bad))
-
-
-@pytest.mark.parametrize("drop,where", [(1, "middle"), (-1, "tail")])
-def test_validate_gold_names_the_first_character_in_no_sentence(tmp_path, drop, where):
-    d = json.loads(open(shared_file("gold", "seeds.jsonl"), encoding="utf-8").readline())
-    gone = d["sentences"].pop(drop)
-    bad = tmp_path / f"{where}.jsonl"
-    bad.write_text(json.dumps(d) + "\n")
-    untiled = [p for p in validate_gold_file(bad) if "is in no sentence" in p]
-    assert len(untiled) == 1 and f"character {gone['start']} " in untiled[0]
-
-
 def test_messages_name_the_file_and_what_is_wrong_with_it(tmp_path):
     from pipeline.errors import DataError, GoldError
     from pipeline.evaluation.scoring import load_gold
@@ -151,3 +125,48 @@ def test_the_table_shows_only_what_the_gold_annotates():
     table = render_table(score(gold, pred))
     assert "Entities" in table and "Claim labels" not in table and "Quantities" not in table
     assert "Not scored: this gold annotates no claim labels, no quantities" in table
+
+
+def perfect_rows(gold_path):
+    """The gold's own sentences as a run file would give them."""
+    rows = []
+    for line in open(gold_path, encoding="utf-8"):
+        d = json.loads(line)
+        rows += [{"doc_id": d["doc_id"], "sent_id": i, "start": s["start"], "end": s["end"],
+                  "text": d["text"][s["start"]:s["end"]], "labels": s["labels"], "boilerplate": s["boilerplate"]}
+                 for i, s in enumerate(d["sentences"])]
+    return rows
+
+
+def evaluate_cli(gold, pred, *more):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    return CliRunner().invoke(app, ["evaluate", "--gold", str(gold), "--pred", str(pred), *more])
+
+
+def test_predictions_of_other_documents_are_an_error_not_a_table_of_zeros(tmp_path):
+    gold = shared_file("gold", "seeds.jsonl")
+    pred = tmp_path / "other.jsonl"
+    pred.write_text("".join(json.dumps(dict(r, doc_id="other-" + r["doc_id"])) + "\n" for r in perfect_rows(gold)))
+    result = evaluate_cli(gold, pred)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [result.stderr.strip()]
+    assert f"{gold} and {pred} share no doc_id" in result.stderr
+    assert "gold: 000_ef4fed4dfbe7fc54, 001_1478382716c00e89 and 3 more" in result.stderr
+    assert "predictions: other-000_ef4fed4dfbe7fc54, other-001_1478382716c00e89 and 3 more" in result.stderr
+    pred.write_text("")
+    assert "holds no predictions" in evaluate_cli(gold, pred).stderr
+
+
+def test_gold_documents_without_a_prediction_are_counted_in_a_note(tmp_path):
+    gold = shared_file("gold", "seeds.jsonl")
+    rows = perfect_rows(gold)
+    first_two = sorted({r["doc_id"] for r in rows})[:2]
+    pred = tmp_path / "part.jsonl"
+    pred.write_text("".join(json.dumps(r) + "\n" for r in rows if r["doc_id"] in first_two))
+    result = evaluate_cli(gold, pred, "--json")
+    assert result.exit_code == 0
+    assert result.stderr == "claims: note: 3 of the 5 gold documents have no prediction and count as all missed\n"
+    assert json.loads(result.stdout)["docs.missing"] == 3
