@@ -54,9 +54,13 @@ _SPACE = r"[^\S\r\n]"
 NEXT_LINE_NAME = re.compile(rf"{_SPACE}*\r?\n{_SPACE}*[A-Z]")
 # Particles, then the name they lead to: `` von der`` + `` Leyen``, `` bin`` + `` Ibrahim``, `` al-Falih``.
 # Used with .match(text, pos) at the end of a name (or at its start, when the NER gave particles alone).
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
 PARTICLE_TAIL = re.compile(
-    rf"(?P<particles>(?:(?:{_SPACE}+|(?<!\S))(?:{'|'.join(sorted(NAME_PARTICLES, key=len, reverse=True))})(?={_SPACE}))*)"
+    rf"(?P<particles>(?:(?:{_SPACE}+|(?<!\S)){_PARTICLE}(?={_SPACE}))*)"
     rf"(?:{_SPACE}+|(?<!\S))(?P<hyphen>{HYPHEN_PARTICLE})?(?P<name>[^\W\d_]+(?:['’-](?!s\b)[^\W\d_]+)*)")
+
+# Between two words of a name: a space, or particles (`` van der ``, `` al-``).
+NAME_JOIN = rf"{_SPACE}+(?:{_PARTICLE}{_SPACE}+)*(?:{HYPHEN_PARTICLE})?"
 
 # Heads that make a name an event, a plan or a document, never an organisation.
 NOT_ORG_HEADS = {
@@ -89,13 +93,13 @@ ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?)\s*\)")
 # ``LIN SHANCHUAN/XINHUA``, ``Chen Xiaogen/For China Daily``, ``Photo: VCG``
 CREDIT = re.compile(
     r"(?:(?<=\s)|^|(?<=\[)|(?<=\())(?:Photos?(?: by)?:?\s+)?"
-    r"(?P<person>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})\s?/\s?(?:For\s+|FOR\s+)?"
+    rf"(?P<person>[A-Z][A-Za-z'-]+(?:{NAME_JOIN}[A-Z][A-Za-z'-]+){{1,2}})\s?/\s?(?:For\s+|FOR\s+)?"
     r"(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})(?=\s*[\])]|\s*$)", re.M)
 PHOTO_AGENCY = re.compile(r"\bPhotos?\s*:\s*(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\s*\.?\s*$", re.M)
 # The names of a byline stand on its line: a name never runs across a line break.
-BYLINE = re.compile(r"^[-–—•\s]*By\s+(?P<names>[A-Z][\w'’.-]*(?:[^\S\r\n]+(?:and[^\S\r\n]+)?[A-Z][\w'’.-]*){1,7})",
-                    re.M)
-BYLINE_NAME = re.compile(r"[A-Z][\w'’-]+(?:[^\S\r\n]+[A-Z][\w'’-]+){1,2}")
+BYLINE = re.compile(
+    rf"^[-–—•\s]*By\s+(?P<names>[A-Z][\w'’.-]*(?:(?:{_SPACE}+and{_SPACE}+|{NAME_JOIN})[A-Z][\w'’.-]*){{1,7}})", re.M)
+BYLINE_NAME = re.compile(rf"[A-Z][\w'’-]+(?:{NAME_JOIN}[A-Z][\w'’-]+){{1,2}}")
 
 # A "person" whose last word is one of these is an organisation (``Yovole Network``).
 ORG_HEADS = {

@@ -149,6 +149,12 @@ def test_an_institution_keeps_the_place_it_is_named_for(nlp):
     assert "Communications Authority of Kenya" in speakers
 
 
+def test_byline_and_credit_names_keep_their_particles():
+    text = "By Maria da Silva and Khalid al-Falih\n\nThe plan passed. (Photo: Pieter de Vries/Reuters)"
+    assert ents(text, []) == [("Maria da Silva", "PERSON"), ("Khalid al-Falih", "PERSON"),
+                              ("Pieter de Vries", "PERSON"), ("Reuters", "ORG")]
+
+
 def test_a_byline_name_stops_at_the_line_break():
     text = "By Zhang Lijuan\n\nThe NDA has drawn attention. The move matters."
     assert ents(text, []) == [("Zhang Lijuan", "PERSON")]  # not "Zhang Lijuan\n\nThe", nor "The" after it
@@ -169,6 +175,7 @@ def keyed(text, model_spans, gazetteer=None):
     ("Minister Siti binti Hassan said so.", "Siti binti Hassan", "Siti binti Hassan"),
     ("Housewife Ana Moreira dos Santos lives there.", "Ana Moreira", "Ana Moreira dos Santos"),
     ("Ursula von der Leyen's plan passed.", "Ursula von der", "Ursula von der Leyen"),  # no possessive
+    ("The EU chief von der Leyen said so.", "von der", "von der Leyen"),  # the NER gave the particles alone
 ])
 def test_a_name_particle_stays_inside_the_persons_name(text, cut, full):
     """The NER often stops at a particle (``Ursula von der``) or before it (``Maria``)."""
