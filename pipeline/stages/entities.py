@@ -34,6 +34,33 @@ PERSON_PREFIX = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Chair|Chairman|Chairwoman|Copyright|Photo|Credit)\.?\s+)+(?=[A-Z])")
 # A "person" of one to three capitals is an acronym (``AI``, ``AP``, ``IC``): no name is written so.
 ACRONYM = re.compile(r"[A-Z]{1,3}")
+# Letters after a mixed-case name are post-nominals (``Boris Johnson MP``) or what the name is an adjective
+# of (``Generative AI``); a regnal number (``Charles III``) is part of the name.
+TRAILING_CAPITALS = re.compile(r"(?:\s+(?![IVX]+\b)[A-Z]{2,3})+$")
+DIGIT = re.compile(r"\d")
+# Columns of figures after a name in a results table (``Andrew Park 72``, ``Vaughan 9-1-55-1``).
+TRAILING_NUMBERS = re.compile(r"(?:\s+[\d.,:/()-]*\d[\d.,:/()-]*)+$")
+
+# Particles inside a personal name, a closed class across naming traditions: Dutch and German
+# (``van``, ``von``, ``der``, ``den``, ``ter``, ``ten``, ``zu``), Romance (``de``, ``del``, ``della``, ``da``,
+# ``das``, ``dos``, ``do``, ``di``, ``du``, ``la``, ``le``, ``y``), Arabic, Malay and Hebrew (``bin``, ``binti``,
+# ``bint``, ``ibn``, ``ben``, ``al``, ``el``). Written in lower case inside a name: ``Ursula von der Leyen``.
+NAME_PARTICLES = frozenset({
+    "van", "von", "der", "den", "ter", "ten", "zu", "vom", "zum", "de", "del", "della", "dei", "degli", "da",
+    "das", "dos", "do", "di", "du", "la", "le", "y", "bin", "binti", "binte", "bint", "ibn", "ben", "al", "el"})
+# ``al-Falih``, ``Al-Sayed``, ``ash-Sharif``: the Arabic article joined to the name by a hyphen.
+HYPHEN_PARTICLE = r"(?:[Aa][lnrdstz]|[Aa]sh|[Ee]l|[Uu][dl])-"
+_SPACE = r"[^\S\r\n]"
+NEXT_LINE_NAME = re.compile(rf"{_SPACE}*\r?\n{_SPACE}*[A-Z]")
+# Particles, then the name they lead to: `` von der`` + `` Leyen``, `` bin`` + `` Ibrahim``, `` al-Falih``.
+# Used with .match(text, pos) at the end of a name (or at its start, when the NER gave particles alone).
+_PARTICLE = "(?:" + "|".join(sorted(NAME_PARTICLES, key=len, reverse=True)) + ")"
+PARTICLE_TAIL = re.compile(
+    rf"(?P<particles>(?:(?:{_SPACE}+|(?<!\S)){_PARTICLE}(?={_SPACE}))*)"
+    rf"(?:{_SPACE}+|(?<!\S))(?P<hyphen>{HYPHEN_PARTICLE})?(?P<name>[^\W\d_]+(?:['’-](?!s\b)[^\W\d_]+)*)")
+
+# Between two words of a name: a space, or particles (`` van der ``, `` al-``).
+NAME_JOIN = rf"{_SPACE}+(?:{_PARTICLE}{_SPACE}+)*(?:{HYPHEN_PARTICLE})?"
 
 # Heads that make a name an event, a plan or a document, never an organisation.
 NOT_ORG_HEADS = {
@@ -66,13 +93,13 @@ ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?)\s*\)")
 # ``LIN SHANCHUAN/XINHUA``, ``Chen Xiaogen/For China Daily``, ``Photo: VCG``
 CREDIT = re.compile(
     r"(?:(?<=\s)|^|(?<=\[)|(?<=\())(?:Photos?(?: by)?:?\s+)?"
-    r"(?P<person>[A-Z][A-Za-z'-]+(?: [A-Z][A-Za-z'-]+){1,2})\s?/\s?(?:For\s+|FOR\s+)?"
+    rf"(?P<person>[A-Z][A-Za-z'-]+(?:{NAME_JOIN}[A-Z][A-Za-z'-]+){{1,2}})\s?/\s?(?:For\s+|FOR\s+)?"
     r"(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})(?=\s*[\])]|\s*$)", re.M)
 PHOTO_AGENCY = re.compile(r"\bPhotos?\s*:\s*(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\s*\.?\s*$", re.M)
 # The names of a byline stand on its line: a name never runs across a line break.
-BYLINE = re.compile(r"^[-–—•\s]*By\s+(?P<names>[A-Z][\w'’.-]*(?:[^\S\r\n]+(?:and[^\S\r\n]+)?[A-Z][\w'’.-]*){1,7})",
-                    re.M)
-BYLINE_NAME = re.compile(r"[A-Z][\w'’-]+(?:[^\S\r\n]+[A-Z][\w'’-]+){1,2}")
+BYLINE = re.compile(
+    rf"^[-–—•\s]*By\s+(?P<names>[A-Z][\w'’.-]*(?:(?:{_SPACE}+and{_SPACE}+|{NAME_JOIN})[A-Z][\w'’.-]*){{1,7}})", re.M)
+BYLINE_NAME = re.compile(rf"[A-Z][\w'’-]+(?:{NAME_JOIN}[A-Z][\w'’-]+){{1,2}}")
 
 # A "person" whose last word is one of these is an organisation (``Yovole Network``).
 ORG_HEADS = {
@@ -109,10 +136,72 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A person's span without a leading title or credit word; None for an acronym."""
+    """A person's span without a leading title or credit word, nor trailing post-nominal letters;
+    None for an acronym, for a digit in a name (``Bill C-18``; a table's figures after a name are cut
+    off) and for one word before capitals (``Generative AI``)."""
     title = PERSON_PREFIX.match(text, start, end)
     start = title.end() if title else start
-    return None if ACRONYM.fullmatch(text, start, end) else (start, end)
+    figures = TRAILING_NUMBERS.search(text, start, end)
+    end = figures.start() if figures and figures.start() > start else end
+    if ACRONYM.fullmatch(text, start, end) or DIGIT.search(text, start, end):
+        return None
+    letters = TRAILING_CAPITALS.search(text, start, end)
+    if letters and any(ch.islower() for ch in text[start:end]):
+        if len(text[start:letters.start()].split()) < 2:
+            return None
+        end = letters.start()
+    return start, end
+
+
+def is_particle(word: str) -> bool:
+    """``von``, ``der``, ``al-``: a name particle (lower case; ``Van`` in ``Tran Van Anh`` is a name)."""
+    return word in NAME_PARTICLES or re.fullmatch(HYPHEN_PARTICLE, word) is not None
+
+
+def with_particles(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A person's span that runs on through its particles to the name they lead to: the NER stops at
+    or before them (``Ursula von der`` + ``Leyen``, ``Maria`` + ``da Silva``). A name never ends in a
+    particle: one with no capitalised name after it on its line is cut off, and particles alone are
+    no one."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if words and is_particle(words[-1].group()) and NEXT_LINE_NAME.match(text, end):
+        return start, end  # the name goes on after a line break: left as the NER found it
+    while words and is_particle(words[-1].group()):
+        words.pop()
+    pos = start + words[-1].end() if words else start
+    while (m := PARTICLE_TAIL.match(text, pos)) and particle_led(m.group().lstrip()):
+        pos = m.end()
+    return (start, pos) if pos > start else None
+
+
+def capitalised(words: str) -> str:
+    """``Von der Leyen`` for ``von der Leyen``: a particle opening a sentence takes a capital."""
+    return words[:1].upper() + words[1:]
+
+
+def refer_back_forms(name: str) -> set[str]:
+    """The shorter names a full name is referred back by (spec §3, ``Liu said``): its first word
+    (``Liu`` of ``Liu Liehong``, ``Bill`` of ``Bill Shorten``), its last word, and a surname that opens
+    with particles (``von der Leyen``; ``Von der Leyen`` at a sentence's start; ``Al-Falih``). An
+    acronym in a mixed-case name is no name of a person."""
+    words = name.split()
+    if len(words) < 2:
+        return set()
+    forms = {words[-1], capitalised(words[-1])} if particle_led(words[-1]) else {words[-1]}
+    if not is_particle(words[0]):
+        forms.add(words[0])
+    for i in range(1, len(words) - 1):
+        if is_particle(words[i]) and not is_particle(words[i - 1]):
+            forms |= {" ".join(words[i:]), capitalised(" ".join(words[i:]))}
+            break
+    return {f for f in forms if len(f) > 1 and (f[:1].isupper() or particle_led(f))
+            and not (ACRONYM.fullmatch(f) and not name.isupper())}
+
+
+def particle_led(words: str) -> bool:
+    """``von der Leyen``, ``al-Falih``: particles, then a capitalised name."""
+    m = PARTICLE_TAIL.match(words)
+    return bool(m and (m.group("particles") or m.group("hyphen")) and m.group("name")[0].isupper())
 
 
 def is_organisation_name(name: str) -> bool:
@@ -197,16 +286,13 @@ def mention_candidates(text: str, names: dict[str, str], source: str) -> list[Ca
 
 
 def person_aliases(text: str, people: list[Candidate]) -> dict[str, str]:
-    """Full names mentioned once make their surname (first or last word) a later PERSON."""
+    """Full names mentioned once make their shorter forms (``refer_back_forms``) a later PERSON."""
     aliases: dict[str, str] = {}
     for c in people:
-        words = text[c.start:c.end].split()
-        if len(words) < 2:
-            continue
-        aliases[text[c.start:c.end]] = "PERSON"
-        for w in (words[0], words[-1]):
-            if w[:1].isupper() and len(w) > 1:
-                aliases[w] = "PERSON"
+        forms = refer_back_forms(text[c.start:c.end])
+        if forms:
+            aliases[text[c.start:c.end]] = "PERSON"
+            aliases.update(dict.fromkeys(forms, "PERSON"))
     return aliases
 
 
@@ -312,9 +398,10 @@ def entity_keys(text: str, mentions: list[tuple[int, int, str]]) -> dict[tuple[s
 
     The article itself says so: an acronym defined in brackets right after a
     mention (``National Data Administration (NDA)``) stands for that long
-    form, and a one-word PERSON that is the first or last word of exactly one
-    full name (``Liu`` after ``Liu Liehong``) for that full name. Counting by
-    key, one organisation or person counts once.
+    form, and a PERSON that is a shorter form of exactly one full name
+    (``Liu`` after ``Liu Liehong``, ``Von der Leyen`` after ``Ursula von der
+    Leyen``) for that full name. Counting by key, one organisation or person
+    counts once.
     """
     names = {(text[a:b], label) for a, b, label in mentions}
     keys = {pair: pair[0] for pair in names}
@@ -322,13 +409,22 @@ def entity_keys(text: str, mentions: list[tuple[int, int, str]]) -> dict[tuple[s
     for m, start, end in acronym_definitions(text, {b: a for a, b, _ in mentions}):
         if (m.group(1), label_by_end[end]) in keys:
             keys[m.group(1), label_by_end[end]] = text[start:end]
-    full = [name for name, label in names if label == "PERSON" and len(name.split()) > 1]
-    for name, label in names:
-        if label == "PERSON" and len(name.split()) == 1:
-            owners = {f for f in full if name in (f.split()[0], f.split()[-1])}
-            if len(owners) == 1:
-                keys[name, label] = owners.pop()
+    for name, owner in refer_backs({name for name, label in names if label == "PERSON"}).items():
+        keys[name, "PERSON"] = owner
     return keys
+
+
+def refer_backs(people: set[str]) -> dict[str, str]:
+    """Each name that is a shorter form of exactly one full name in the article -> that full name
+    (``Liu`` -> ``Liu Liehong``, ``Von der Leyen`` -> ``Ursula von der Leyen``)."""
+    forms = {name: refer_back_forms(name) for name in people}
+    full = [f for f in people if forms[f] and not any(f in forms[g] for g in people if g != f)]
+    out = {}
+    for name in people:
+        owners = {f for f in full if f != name and name in forms[f]}
+        if len(owners) == 1:
+            out[name] = owners.pop()
+    return out
 
 
 def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
@@ -345,7 +441,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
         if label == "ORG":
             end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
         if label == "PERSON":
-            if (span := person_span(text, start, end)) is None:
+            if (span := person_span(text, start, end)) is None or (span := with_particles(text, *span)) is None:
                 continue
             start, end = span
         name = text[start:end]
@@ -365,11 +461,45 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
              if c.source != "model" and c.label == "ORG"}
     aliases = person_aliases(text, [c for c in first if c.label == "PERSON"])
     # A name's known sense wins over the model's guess elsewhere in the article.
-    propagated = mention_candidates(text, {**known, **aliases}, "alias")
+    # A person found again runs on through particles its first mention lacked (``Sheikh Mohammed`` + ``bin Rashid``).
+    propagated = [Candidate(p.start, with_particles(text, p.start, p.end)[1], p.label, p.source)
+                  if p.label == "PERSON" else p for p in mention_candidates(text, {**known, **aliases}, "alias")]
     overridden = [c for c in first if not (c.source == "model" and any(
         p.start == c.start and p.end == c.end and p.label != c.label for p in propagated))]
-    return resolve(overridden + [p for p in propagated if not any(
+    found = resolve(overridden + [p for p in propagated if not any(
         c.start == p.start and c.end == p.end for c in overridden)])
+    return [c for c in found if not common_noun_person(text, c, aliases)]
+
+
+# Closed-class words (auxiliaries, prepositions) after which a noun just read was a phrase's head.
+FUNCTION_WORD = (r"(?:is|was|are|were|be|been|has|had|have|will|would|shall|should|can|could|may|might|must|"
+                 r"does|did|also|in|on|at|by|for|from|to|into|of|with|as|under|against|about|which|that)")
+
+
+@functools.lru_cache(maxsize=1024)
+def head_after_the(word: str) -> re.Pattern[str]:
+    """``the Bill was``, ``against the Bill.``, ``(the “Order”)``: the word heads a noun phrase after
+    ``the``. A person's name is no such head; as a modifier it is followed by its noun (``the Biden
+    administration``)."""
+    return re.compile(rf"(?<![\w-])[Tt]he\s+[\"“‘']?(?P<word>{re.escape(word)})[\"”’']?"
+                      rf"(?=\s*[.,;:!?)\]]|\s+{FUNCTION_WORD}(?![\w-]))")
+
+
+def common_noun_person(text: str, c: Candidate, aliases: dict[str, str]) -> bool:
+    """A one-word "person" the article itself uses as a common noun: ``the Bill was passed``, ``the
+    Order tasks agencies``. Such a mention is never a person; and where no full name in the article
+    owns the word (``Bill`` of ``Bill Shorten`` does), none of its mentions are, if the article also
+    writes it in lower case (``the bill``) or as the head after ``the`` anywhere."""
+    word = text[c.start:c.end]
+    if c.label != "PERSON" or len(word.split()) > 1:
+        return False
+    heads = {m.start("word") for m in head_after_the(word).finditer(text)}
+    if c.start in heads:
+        return True
+    if word in aliases:
+        return False
+    return bool(heads) or (word != word.lower() and re.search(
+        rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None)
 
 
 def write_gazetteer(path: Path, rows: list[dict[str, str]]) -> None:

@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.stages.entities import (find_entities, initials_match, is_organisation_name,
-                                      person_span, trim_span)
+                                      person_span, refer_back_forms, trim_span)
 
 
 def ents(text, model_spans, gazetteer=None):
@@ -149,6 +149,129 @@ def test_an_institution_keeps_the_place_it_is_named_for(nlp):
     assert "Communications Authority of Kenya" in speakers
 
 
+def test_byline_and_credit_names_keep_their_particles():
+    text = "By Maria da Silva and Khalid al-Falih\n\nThe plan passed. (Photo: Pieter de Vries/Reuters)"
+    assert ents(text, []) == [("Maria da Silva", "PERSON"), ("Khalid al-Falih", "PERSON"),
+                              ("Pieter de Vries", "PERSON"), ("Reuters", "ORG")]
+
+
 def test_a_byline_name_stops_at_the_line_break():
     text = "By Zhang Lijuan\n\nThe NDA has drawn attention. The move matters."
     assert ents(text, []) == [("Zhang Lijuan", "PERSON")]  # not "Zhang Lijuan\n\nThe", nor "The" after it
+
+
+def keyed(text, model_spans, gazetteer=None):
+    return [(e.text, e.label, e.key) for e in find_entities(text, model_spans, gazetteer)]
+
+
+@pytest.mark.parametrize("text,cut,full", [
+    ("European Commission President Ursula von der Leyen said the bloc would act.", "Ursula von der",
+     "Ursula von der Leyen"),
+    ("Brazil's central bank governor Maria da Silva said rates would hold.", "Maria", "Maria da Silva"),
+    ("Malaysian lawmaker Anwar bin Ibrahim said the bill was fair.", "Anwar", "Anwar bin Ibrahim"),
+    ("Saudi minister Khalid al-Falih said output would rise.", "Khalid", "Khalid al-Falih"),
+    ("Pieter de Vries said the plan was sound.", "Pieter de", "Pieter de Vries"),
+    ("Analyst Joost van den Berg said chips were scarce.", "Joost van", "Joost van den Berg"),
+    ("Minister Siti binti Hassan said so.", "Siti binti Hassan", "Siti binti Hassan"),
+    ("Housewife Ana Moreira dos Santos lives there.", "Ana Moreira", "Ana Moreira dos Santos"),
+    ("Ursula von der Leyen's plan passed.", "Ursula von der", "Ursula von der Leyen"),  # no possessive
+    ("The EU chief von der Leyen said so.", "von der", "von der Leyen"),  # the NER gave the particles alone
+])
+def test_a_name_particle_stays_inside_the_persons_name(text, cut, full):
+    """The NER often stops at a particle (``Ursula von der``) or before it (``Maria``)."""
+    assert ents(text, [span_of(text, cut, "PERSON")]) == [(full, "PERSON")]
+
+
+@pytest.mark.parametrize("name,forms", [
+    ("Ursula von der Leyen", {"Ursula", "Leyen", "von der Leyen", "Von der Leyen"}),
+    ("Khalid al-Falih", {"Khalid", "al-Falih", "Al-Falih"}),
+    ("Liu Liehong", {"Liu", "Liehong"}),
+    ("FAN FEIFEI", {"FAN", "FEIFEI"}),
+    ("Zhang Lijuan AI", {"Zhang"}),  # an acronym in a mixed-case name is no name of anyone
+    ("cloud computing", set()),
+    ("Liu", set()),
+])
+def test_the_forms_a_full_name_is_referred_back_by(name, forms):
+    assert refer_back_forms(name) == forms
+
+
+@pytest.mark.parametrize("text,cut,expected", [
+    ("Andrew Park 72 67 140 Hennie Swart 75", "Andrew Park 72 67 140", "Andrew Park"),
+    ("Vaughan 9-1-55-1, Astle 2", "Vaughan 9-1-55-1", "Vaughan"),
+    ("Trevor Dodds 72 , Schalk van der\nMerwe ( Namibia )", "Schalk van der", "Schalk van der"),
+])
+def test_a_results_tables_figures_and_a_wrapped_name_stay_out_of_a_persons_span(text, cut, expected):
+    assert (expected, "PERSON") in ents(text, [span_of(text, cut, "PERSON")])
+
+
+@pytest.mark.parametrize("text,cut,expected", [
+    ("Officials told Maria de facto rules apply.", "Maria", "Maria"),  # no capital after the particle
+    ("The award went to Ursula von", "Ursula von", "Ursula"),  # a name never ends in a particle
+    ("Tran Van Anh spoke.", "Tran Van Anh", "Tran Van Anh"),  # a capitalised given name, not a particle
+])
+def test_a_particle_without_a_name_after_it_is_not_taken(text, cut, expected):
+    assert ents(text, [span_of(text, cut, "PERSON")]) == [(expected, "PERSON")]
+
+
+@pytest.mark.parametrize("text,full,later,model_label", [
+    ("Ursula von der Leyen spoke in Brussels. Von der Leyen said Europe must act.",
+     "Ursula von der Leyen", "Von der Leyen", "ORG"),
+    ("Ursula von der Leyen spoke. Reporters asked von der Leyen about chips.",
+     "Ursula von der Leyen", "von der Leyen", "ORG"),
+    ("Khalid al-Falih spoke. Al-Falih added that prices were stable.", "Khalid al-Falih", "Al-Falih", "PERSON"),
+    ("Maria da Silva spoke. Da Silva is a former banker.", "Maria da Silva", "Da Silva", "PERSON"),
+])
+def test_a_surname_with_its_particle_refers_back_to_the_full_name(text, full, later, model_label):
+    """Even when a sentence starts with it, capitalising the particle (spec §3: ``Liu said``)."""
+    spans = [span_of(text, full, "PERSON"), span_of(text, later, model_label, nth=1 if later in full else 0)]
+    assert keyed(text, spans) == [(full, "PERSON", full), (later, "PERSON", full)]
+
+
+def test_a_name_found_again_runs_on_through_its_particles():
+    text = "Sheikh Mohammed bin Rashid, Vice President, said so. Later Sheikh Mohammed said more."
+    spans = [span_of(text, "Mohammed bin Rashid", "PERSON"), span_of(text, "Sheikh Mohammed", "PERSON", nth=1)]
+    assert ents(text, spans) == [("Sheikh Mohammed bin Rashid", "PERSON"), ("Sheikh Mohammed", "PERSON")]
+
+
+def test_a_particle_surname_with_no_full_name_keeps_the_models_label():
+    text = "Von der Leyen Holdings said sales rose."  # no person named in full: nothing to refer back to
+    assert ents(text, [span_of(text, "Von der Leyen Holdings", "ORG")]) == [("Von der Leyen Holdings", "ORG")]
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("The Online Safety Bill was passed by Parliament last week. Critics said the Bill was rushed "
+     "and voted against the Bill.", [("Bill", 1), ("Bill", 2)]),
+    ("The Executive Order on AI directs agencies to act. The scope of the Order is sweeping, "
+     "and the Order tasks a number of agencies.", [("Order", 1), ("Order", 2)]),
+    ("Lawmakers debated the bill for weeks. Supporters said the Bill protects children.", [("Bill", 0)]),
+    ("Generative AI is changing how people work, and AI tools are spreading in offices.", [("Generative AI", 0)]),
+])
+def test_a_document_word_or_an_adjective_and_acronym_is_never_a_person(text, wrong):
+    """What the small NER calls people in legislative and technology news (issue 19); the
+    ``nth`` counts the name's occurrences, case-sensitively."""
+    found = ents(text, [span_of(text, name, "PERSON", nth=nth) for name, nth in wrong])
+    assert [e for e in found if e[1] == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Critics said the Biden administration moved slowly.", "Biden", "Biden"),  # a name as a modifier
+    ("Bill Shorten spoke. Later Bill said the bill was fair.", "Bill", "Bill"),  # refers back to a full name
+    ("Former prime minister Boris Johnson MP said so.", "Boris Johnson MP", "Boris Johnson"),  # post-nominal
+    ("King Charles III visited Kenya.", "Charles III", "Charles III"),  # a regnal number is no acronym
+    ("The goal came from Lara in the 40th minute.", "Lara", "Lara"),
+])
+def test_real_names_survive_the_common_noun_rules(text, name, expected):
+    spans = [span_of(text, name, "PERSON")]
+    if text.startswith("Bill Shorten"):
+        spans = [span_of(text, "Bill Shorten", "PERSON"), span_of(text, "Bill", "PERSON", nth=1)]
+    assert expected in [t for t, label in ents(text, spans) if label == "PERSON"]
+
+
+def test_names_with_particles_and_never_people_through_the_pipeline(nlp):
+    doc = nlp("European Commission President Ursula von der Leyen said on Tuesday that the bloc would "
+              "invest 20 billion euros in AI. Von der Leyen said Europe must act fast. "
+              "The Online Safety Bill was passed by Parliament last week. Critics said the Bill was rushed. "
+              "The Executive Order on AI directs agencies to act, and the Order also sets deadlines. "
+              "Generative AI is changing how people work.")
+    people = [(e.text, e.key) for e in doc._.claim_entities if e.label == "PERSON"]
+    assert people == [("Ursula von der Leyen", "Ursula von der Leyen"), ("Von der Leyen", "Ursula von der Leyen")]
