@@ -20,7 +20,8 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py") if "configs" not in p.parts and "models" not in p.parts}
+MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")
+           if not {"configs", "models"} & set(p.relative_to(PACKAGE).parts)}
 
 
 def imports(path: Path) -> list[tuple[str, list[str]]]:
