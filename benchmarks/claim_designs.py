@@ -30,9 +30,9 @@ sys.path.insert(0, str(REPO))
 
 from pipeline.config import build_pipeline, load_config, load_train_config  # noqa: E402
 from pipeline.evaluation.scoring import load_gold, prf  # noqa: E402
-from pipeline.learning.embeddings import context_vectors  # noqa: E402
 from pipeline.learning.train import best_threshold, make_estimator, model_inputs, training_set  # noqa: E402
 from pipeline.records import CLAIM_LABELS  # noqa: E402
+from pipeline.stages.formats.embeddings import context_vectors  # noqa: E402
 
 
 def sentence_data(files):

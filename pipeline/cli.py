@@ -236,7 +236,7 @@ def distill(
     dims: int = typer.Option(256, "--dims", min=8, help="Vector size (PCA)."),
 ) -> None:
     """Make the static sentence encoder from all-MiniLM-L6-v2 (training-time step; needs ".[distill]")."""
-    from pipeline.learning.embeddings import distill_static
+    from pipeline.learning.distill import distill_static
 
     try:
         card = distill_static(out, dims)
@@ -247,7 +247,7 @@ def distill(
 
 def _encoder(paths: dict):
     """The sentence encoder the training config names, or None when it names none."""
-    from pipeline.learning.embeddings import SentenceEncoder
+    from pipeline.stages.formats.embeddings import SentenceEncoder
 
     if not paths.get("embeddings"):
         return None

@@ -15,6 +15,10 @@ class ConfigError(ClaimsError, RuntimeError):
     """A bad config or missing model: reported once, at start-up."""
 
 
+class ModelFileError(ConfigError):
+    """A model file that is missing, changed, unreadable or not on its folder's card; the message names it."""
+
+
 class EmbeddingError(ConfigError):
     """A missing, changed or unusable sentence encoder; the message names the file."""
 

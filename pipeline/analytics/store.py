@@ -19,8 +19,8 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.analytics.tables import TABLES, Column, read_run, run_tables
-from pipeline.batch.io import file_sha256
 from pipeline.errors import RunFileError, StoreError
+from pipeline.hashing import file_sha256
 
 DEFAULT_DB = Path("outputs/claims.duckdb")
 

@@ -350,15 +350,6 @@ class AtomicWriter:
             self.abort()
 
 
-def file_sha256(path: str | Path) -> str:
-    """The file's sha256 (hex), read in blocks: model files and runs can be large."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def part_path(path: Path) -> Path:
     """Where ``path`` is written before it is complete."""
     return path.with_name(path.name + ".part")

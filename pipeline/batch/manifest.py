@@ -21,7 +21,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from pipeline.batch.io import AppendFile, Document, ErrorRecord, beside, file_sha256, json_line
+from pipeline.batch.io import AppendFile, Document, ErrorRecord, beside, json_line
+from pipeline.hashing import file_sha256
 
 MANIFEST_FORMAT = 1
 

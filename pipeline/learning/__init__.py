@@ -1,1 +1,4 @@
-"""Fitted models as plain data, the sentence encoder, and `claims train` / `claims cross-validate`."""
+"""Training, above the stages: `claims train`, `claims cross-validate` and `claims distill`.
+
+It writes the formats a run reads (``pipeline.stages.formats``); nothing in a run imports it.
+"""

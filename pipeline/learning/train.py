@@ -2,9 +2,11 @@
 
 Everything a model needs is rebuilt from the repository's data with a fixed
 seed, so the same data and settings give the same files. Models are saved
-as plain data (``pipeline.learning.linear``: JSON and safetensors) beside a
-JSON model card: the data files and their hashes, the settings and the
-cross-validated figures (no date: a rebuild is byte-identical).
+as plain data (``pipeline.stages.formats``: JSON, JSON lines and safetensors)
+beside a JSON card in each folder: the sha256 of every file a run reads there
+(checked before each is read), and on the classifier's the data files and
+their hashes, the settings and the cross-validated figures (no date: a
+rebuild is byte-identical).
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from pipeline.evaluation.scoring import GoldDocument, GoldPaths, gold_paths, load_gold, prf
-from pipeline.learning.linear import LinearModel
+from pipeline.hashing import file_sha256
+from pipeline.learning.export import linear_model
 from pipeline.records import CLAIM_LABELS
-from pipeline.stages.classifier import (FEATURES_VERSION, SentenceView, model_inputs, sentence_vectors,
-                                        vector_columns, views_of)
+from pipeline.stages.classifier import (FEATURES_VERSION, THRESHOLDS, SentenceView, model_inputs,
+                                        sentence_vectors, vector_columns, views_of)
+from pipeline.stages.formats import linear
+from pipeline.stages.formats.cards import write_card
 
 @dataclass
 class TrainingSet:
@@ -32,8 +37,6 @@ class TrainingSet:
 
 
 def data_hash(path: str | Path) -> str:
-    from pipeline.batch.io import file_sha256
-
     return file_sha256(path)
 
 
@@ -92,7 +95,7 @@ def fit_verifier(docs: Sequence[GoldDocument], spans, reference: Sequence[str], 
     from sklearn.base import clone
     from sklearn.model_selection import GroupKFold
 
-    from pipeline.stages.verifier import make_model
+    from pipeline.stages.verifier import META, make_model, write_entity_card
 
     features, y, labels, groups = verifier_candidates(docs, spans, reference, seed, folds)
     template = make_model(seed)
@@ -109,10 +112,9 @@ def fit_verifier(docs: Sequence[GoldDocument], spans, reference: Sequence[str], 
         thresholds[label] = smoothed_best(grid, f1) if label in verify else 0.0
         best = f1[list(grid).index(thresholds[label])]
         figures[label] = {"before": round(f1[0], 4), "after": round(best, 4), "threshold": thresholds[label]}
-    model = LinearModel.from_sklearn({"correct": clone(template).fit(features, y)})
-    files = model.save(out / "verifier")  # checked before each file is read (pipeline.learning.safe_models)
-    (out / "verifier.json").write_text(json.dumps({"thresholds": thresholds, "out_of_fold_f1": figures,
-                                                   "files": files}, indent=2) + "\n")
+    linear_model({"correct": clone(template).fit(features, y)}).save(out / "verifier")
+    (out / META).write_text(json.dumps({"thresholds": thresholds, "out_of_fold_f1": figures}, indent=2) + "\n")
+    write_entity_card(out)  # each file checked by it before a run reads it
     return figures
 
 
@@ -203,14 +205,14 @@ def f1_table(y: np.ndarray, scores: np.ndarray, thresholds: dict[str, float]) ->
 
 
 def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Path, card: dict,
-                    embeddings: str | None = None) -> None:
-    # checked before each file is loaded (pipeline.learning.safe_models)
-    card["files"] = LinearModel.from_sklearn(estimators).save(out_dir)
+                    embeddings: str | None = None) -> dict:
+    """The model, its thresholds and its card, which a run checks each file against before reading it."""
+    linear_model(estimators).save(out_dir)
     meta = {"name": out_dir.name, "features": FEATURES_VERSION, "thresholds": thresholds}
     if embeddings:
         meta["embeddings"] = embeddings  # sha256 of the encoder's card: the vectors it was trained on
-    (out_dir / "thresholds.json").write_text(json.dumps(meta, indent=2) + "\n")
-    (out_dir / "card.json").write_text(json.dumps(card, indent=2) + "\n")
+    (out_dir / THRESHOLDS).write_text(json.dumps(meta, indent=2) + "\n")
+    return write_card(out_dir, card, [*linear.FILES, THRESHOLDS])
 
 
 def read_names(path: str | Path | None) -> list[str]:
@@ -272,20 +274,22 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
                source: dict | None = None, encoder=None) -> dict:
     """Fit and save the gazetteer and the classifier; ``source`` (files, hashes) goes on the card;
     with an ``encoder`` the sentence vectors join the features."""
-    from pipeline.stages.entities import write_gazetteer
+    from pipeline.stages.formats.gazetteer import GAZETTEER, write_gazetteer
+    from pipeline.stages.verifier import META, write_entity_card
 
     random.seed(seed)
     np.random.seed(seed)
     models_dir = Path(models_dir)
-    (models_dir / "entities").mkdir(parents=True, exist_ok=True)
+    entity_dir = models_dir / "entities"
+    entity_dir.mkdir(parents=True, exist_ok=True)
     patterns = gazetteer_rows(docs, reference)
-    write_gazetteer(models_dir / "entities" / "patterns.jsonl", patterns)
+    write_gazetteer(entity_dir / GAZETTEER, patterns)
     log(f"gazetteer: {len(patterns)} organisation names ({len(reference)} from the reference list)")
 
-    verifier_dir = models_dir / "entities"
-    (verifier_dir / "verifier.json").unlink(missing_ok=True)  # an old verifier must not shape the new one's data
+    (entity_dir / META).unlink(missing_ok=True)  # an old verifier must not shape the new one's data
+    write_entity_card(entity_dir)  # the gazetteer alone, until the verifier is fitted
     spans = ner_spans(nlp_factory(), docs)
-    verifier_figures = fit_verifier(docs, spans, reference, seed, folds, verifier_dir,
+    verifier_figures = fit_verifier(docs, spans, reference, seed, folds, entity_dir,
                                     settings.get("verify", ("PERSON", "ORG")))
     log("entity verifier, out of fold: " + ", ".join(
         f"{label} {v['before']:.3f} -> {v['after']:.3f}" for label, v in verifier_figures.items()))
@@ -308,7 +312,7 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
         "features": FEATURES_VERSION,
         "estimator": "tf-idf n-grams + word-class patterns + spec cues"
                      + (" + static sentence vectors in context" if encoder else "")
-                     + " -> LogisticRegression per label (plain arrays: pipeline.learning.linear)",
+                     + " -> LogisticRegression per label (plain arrays: pipeline.stages.formats.linear)",
         **({"embeddings": {"card_sha256": encoder.fingerprint, "dims": dims}} if encoder else {}),
         "data": {"documents": len(docs), "doc_ids": [d.doc_id for d in docs], "sentences": len(ts.views),
                  "positives": {label: int(ts.labels[:, j].sum()) for j, label in enumerate(CLAIM_LABELS)},
@@ -320,8 +324,8 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
         "thresholds": thresholds,
         "cross_validation": {"folds": folds, "grouped_by": "document", "f1": {k: round(v, 4) for k, v in cv.items()}},
     }
-    save_classifier(estimators, thresholds, models_dir / "classifier", card,
-                    encoder.fingerprint if encoder else None)
+    card = save_classifier(estimators, thresholds, models_dir / "classifier", card,
+                           encoder.fingerprint if encoder else None)
     log(f"saved {models_dir / 'classifier'}")
     return card
 

@@ -6,14 +6,13 @@ numbers folded to one token so that `41.06` and `3.2` look alike) and a few
 hand-made cues the spec itself names (a stated quantity, a forward-looking
 marker, an instrument word, a rank). A third view is dense: the sentence's
 vector from a static encoder, with its predecessor's and its article's
-(``pipeline.learning.embeddings``), for words and contexts the training articles never
-had. The cues are also the keyword baseline that runs when no trained model
-is configured.
+(``formats.embeddings``), for words and contexts the training articles
+never had. The cues are also the keyword baseline that runs when no trained
+model is configured.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -27,10 +26,12 @@ from spacy.tokens import Doc
 
 from pipeline.errors import ConfigError
 from pipeline.extensions import document_text, record_error, sentence_bounds
-from pipeline.learning.linear import LinearModel
 from pipeline.records import CLAIM_LABELS, Entity, Quantity, within_each
+from pipeline.stages.formats.cards import Card
+from pipeline.stages.formats.linear import LinearModel
 
 FEATURES_VERSION = "claims.features.v5"
+THRESHOLDS = "thresholds.json"  # the per-label cuts, beside the model
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -211,7 +212,7 @@ class RuleClassifier:
 
 class TrainedClassifier:
     """A logistic regression per label, fitted by ``claims train`` and kept as plain data
-    (``pipeline.learning.linear``): a run needs numpy, not scikit-learn."""
+    (``formats.linear``): a run needs numpy, not scikit-learn."""
 
     def __init__(self, model: LinearModel, thresholds: dict[str, float], name: str, encoder=None):
         self.model = model
@@ -222,11 +223,10 @@ class TrainedClassifier:
     @classmethod
     def load(cls, path: str | Path, embeddings: str | Path | None = None) -> "TrainedClassifier":
         path = Path(path)
-        meta = json.loads((path / "thresholds.json").read_text())
+        card = Card.of(path)  # every file below is checked against it before it is parsed
+        meta = card.json(THRESHOLDS)
         encoder = encoder_for(meta.get("embeddings"), embeddings, path)
-        card = path / "card.json"
-        hashes = json.loads(card.read_text()).get("files", {}) if card.is_file() else {}
-        return cls(LinearModel.load(path, hashes), meta["thresholds"], meta.get("name", path.name), encoder)
+        return cls(LinearModel.load(card), meta["thresholds"], meta.get("name", path.name), encoder)
 
     def predict_scores(self, views: Sequence[SentenceView], groups: Sequence[int] | None = None
                        ) -> list[dict[str, float]]:
@@ -242,7 +242,7 @@ def encoder_for(trained_with: str | None, folder: str | Path | None, model: Path
     """The sentence encoder a classifier was trained with, or None if it used none."""
     if not trained_with:
         return None
-    from pipeline.learning.embeddings import SentenceEncoder
+    from pipeline.stages.formats.embeddings import SentenceEncoder
 
     if not folder:
         raise ConfigError(f"{model} was trained with sentence vectors: set components.claims_classifier.embeddings")
@@ -254,12 +254,12 @@ def encoder_for(trained_with: str | None, folder: str | Path | None, model: Path
 
 
 def sentence_vectors(encoder, views: Sequence[SentenceView], groups: Sequence[int] | None):
-    """Each view's vector with its context (``pipeline.learning.embeddings``), or None without an encoder."""
+    """Each view's vector with its context (``formats.embeddings``), or None without an encoder."""
     if encoder is None:
         return None
     import numpy as np
 
-    from pipeline.learning.embeddings import context_vectors
+    from pipeline.stages.formats.embeddings import context_vectors
 
     groups = np.zeros(len(views), dtype=int) if groups is None else np.asarray(groups)
     return context_vectors(encoder.encode([v.text for v in views]), groups)
@@ -375,11 +375,11 @@ class ClaimStage:
 
 def load_classifier(model: str | None, embeddings: str | None = None):
     """The trained classifier in ``model``, the keyword rules without one, or None when the
-    folder is missing (``ClaimStage.missing`` says so; ``spacy.load`` fills it from its own copy)."""
+    folder is not here (``ClaimStage.missing`` says so; ``spacy.load`` fills it from its own copy)."""
     if not model:
         return RuleClassifier()
     path = Path(model)
-    if not (path / "thresholds.json").is_file():
+    if not path.is_dir():
         return None
     return TrainedClassifier.load(path, embeddings)
 

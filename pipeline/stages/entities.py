@@ -16,12 +16,12 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-import jsonlines
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extensions import document_text, record_error, set_span_group
 from pipeline.records import Candidate, Entity
+from pipeline.stages.formats.gazetteer import load_gazetteer, write_gazetteer
 from pipeline.stages.invisible import trim_invisible
 
 LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with .match(text, pos)
@@ -502,21 +502,6 @@ def common_noun_person(text: str, c: Candidate, aliases: dict[str, str]) -> bool
         rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None)
 
 
-def write_gazetteer(path: Path, rows: list[dict[str, str]]) -> None:
-    """One ``{"label": ..., "pattern": ...}`` per line, compact and key-sorted: same rows, same bytes."""
-    with jsonlines.open(path, "w", compact=True, sort_keys=True) as out:
-        out.write_all(rows)
-
-
-def load_gazetteer(path: str | Path | None) -> dict[str, str]:
-    """``{"pattern": "National Data Administration", "label": "ORG"}`` lines -> name map."""
-    if not path or not Path(path).is_file():
-        return {}
-    with jsonlines.open(path) as rows:
-        return {row["pattern"]: row["label"] for row in rows
-                if row.get("label") in ("PERSON", "ORG") and isinstance(row.get("pattern"), str)}
-
-
 def plausible_model_name(span) -> bool:
     """Veto a lone capitalised "person" where capitals say nothing: the start of a
     sentence or a label (``Computing power ...``, ``Note: Browsers``, ``[Photo``).
@@ -545,9 +530,18 @@ class EntityStage:
         self.verifier = verifier
         self.verifier_folder = verifier_folder  # what to_disk copies: the files its card vouches for
 
+    @property
+    def missing(self) -> str | None:
+        """Why the configured models are not here (spacy.load fills them in from_disk), or None."""
+        absent = self.gazetteer is None or bool(self.verifier_folder and not Path(self.verifier_folder).is_dir())
+        return ("entity models not found (the folders components.claims_entities.patterns and .verifier "
+                "name): run `claims train`, or set both to null for the rules alone") if absent else None
+
     def to_disk(self, path: str | Path, *, exclude=()) -> None:
-        """The gazetteer and the verifier's files, so that ``spacy.load`` needs no repository."""
+        """The gazetteer and the verifier's files, and their card, so that ``spacy.load`` needs no repository."""
         import shutil
+
+        from pipeline.stages.verifier import write_entity_card
 
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
@@ -556,6 +550,7 @@ class EntityStage:
         if self.verifier is not None:
             shutil.copyfile(Path(self.verifier_folder) / "verifier.json", path / "verifier.json")
             shutil.copytree(Path(self.verifier_folder) / "verifier", path / "verifier", dirs_exist_ok=True)
+        write_entity_card(path)
 
     def from_disk(self, path: str | Path, *, exclude=()) -> "EntityStage":
         from pipeline.stages.verifier import load_verifier

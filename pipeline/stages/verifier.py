@@ -12,15 +12,21 @@ gazetteer that never saw that article, as a new article's would.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-from pipeline.learning.linear import LinearModel
 from pipeline.records import Candidate
+from pipeline.stages.formats import linear
+from pipeline.stages.formats.cards import Card, write_card
+from pipeline.stages.formats.gazetteer import GAZETTEER
+from pipeline.stages.formats.linear import LinearModel
+
+META = "verifier.json"  # the thresholds; the model itself is in verifier/
+# what models/entities holds (paths inside it), each on the folder's card
+ENTITY_FILES = (GAZETTEER, META, *(f"verifier/{name}" for name in linear.FILES))
 
 WORD = re.compile(r"[\w'’&.-]+")
 
@@ -102,9 +108,22 @@ def make_model(seed: int, C: float = 1.0):
 
 
 def load_verifier(folder: str | Path | None) -> EntityVerifier | None:
-    """The verifier saved by ``claims train``, or None (no folder configured, or none trained)."""
-    if not folder or not (Path(folder) / "verifier.json").is_file():
+    """The verifier ``claims train`` saved in ``folder``, every file checked by the folder's card;
+    None when no folder is configured, when the folder is not here (``spacy.load`` fills the stage
+    from its own copy), or when the card records no verifier and there is none."""
+    if not folder or not Path(folder).is_dir():
         return None
+    card = Card.of(folder)
+    if not card.lists(META) and not (Path(folder) / META).exists():
+        return None
+    meta = card.json(META)  # a verifier.json the card does not list is refused here
+    return EntityVerifier(LinearModel.load(card, "verifier"), meta["thresholds"])
+
+
+def write_entity_card(folder: str | Path) -> dict:
+    """The card of an entity models folder: the sha256 of each of its files that is there."""
     folder = Path(folder)
-    meta = json.loads((folder / "verifier.json").read_text())
-    return EntityVerifier(LinearModel.load(folder / "verifier", meta.get("files", {})), meta["thresholds"])
+    return write_card(folder, {"model": "claims_entities",
+                               "about": "the entity stage's gazetteer and learned verifier (figures: "
+                                        "the classifier's card)"},
+                      [name for name in ENTITY_FILES if (folder / name).is_file()])

@@ -48,7 +48,8 @@ def test_claims_train_rebuilds_the_shipped_models_byte_for_byte(tmp_path):
     assert result.exit_code == 0, result.output
     for name in ("classifier/linear.json", "classifier/weights.safetensors",
                  "classifier/thresholds.json", "classifier/card.json", "entities/patterns.jsonl",
-                 "entities/verifier/linear.json", "entities/verifier/weights.safetensors", "entities/verifier.json"):
+                 "entities/verifier/linear.json", "entities/verifier/weights.safetensors", "entities/verifier.json",
+                 "entities/card.json"):
         assert (tmp_path / name).read_bytes() == (REPO / "models" / name).read_bytes(), \
             f"models/{name} is not what `claims train` builds from the repo's data"
 
@@ -62,6 +63,18 @@ def test_card_records_data_settings_and_figures(tmp_path, few_docs):
     assert "date" not in card  # a rebuild must be byte-identical on any day
     patterns = (tmp_path / "entities" / "patterns.jsonl").read_text().splitlines()
     assert card["gazetteer"]["organisations"] == len(patterns) > 0
+
+
+def test_each_folder_s_card_vouches_for_every_file_training_wrote_there(tmp_path, few_docs):
+    from pipeline.stages.formats.cards import CARD, Card
+
+    fit(few_docs, tmp_path)
+    for folder in ("classifier", "entities"):
+        written = sorted(p.relative_to(tmp_path / folder).as_posix() for p in (tmp_path / folder).rglob("*")
+                         if p.is_file() and p.name != CARD)
+        card = Card.of(tmp_path / folder)
+        assert sorted(card.files) == written
+        assert all(card.read(name) for name in written)  # each matches its sha256
 
 
 def test_shipped_model_card_matches_the_training_data():

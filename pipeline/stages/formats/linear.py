@@ -4,9 +4,10 @@ A logistic regression over tf-idf n-grams, a dict of cues and dense columns
 is, once fitted, a vocabulary, idf weights, coefficients and an intercept.
 Kept as JSON and safetensors, loading it cannot run code (nothing is
 unpickled or imported by name), a run never imports scikit-learn, and one
-file holds the feature step all three labels share. ``from_sklearn`` is the
-one place that knows scikit-learn's layout; ``tests/test_linear.py`` checks
-that the scores equal scikit-learn's to 1e-9.
+file holds the feature step all three labels share. Training makes one from
+scikit-learn's fitted pipelines (``pipeline.learning.export``, whose tests
+check that the scores equal scikit-learn's to 1e-9); this module knows
+nothing of scikit-learn.
 """
 
 from __future__ import annotations
@@ -20,9 +21,13 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from pipeline.errors import ModelFileError
+from pipeline.stages.formats.cards import Card
+
 FORMAT = "claims.linear.v1"
 WEIGHTS = "weights.safetensors"
 SPEC = "linear.json"
+FILES = (SPEC, WEIGHTS)  # what ``save`` writes, for the card
 
 
 @dataclass
@@ -107,11 +112,9 @@ class LinearModel:
 
     # ----------------------------------------------------------------- files --
 
-    def save(self, folder: Path) -> dict[str, str]:
+    def save(self, folder: Path) -> None:
         """Write ``linear.json`` and ``weights.safetensors``; the same model gives the same bytes."""
         from safetensors.numpy import save_file
-
-        from pipeline.batch.io import file_sha256
 
         folder.mkdir(parents=True, exist_ok=True)
         spec = {
@@ -127,90 +130,22 @@ class LinearModel:
         arrays = {"coef": self.coef, "intercept": self.intercept,
                   **{f"idf:{b.column}": b.idf for b in self.text_blocks}}
         save_file({k: np.ascontiguousarray(v, dtype=np.float64) for k, v in arrays.items()}, str(folder / WEIGHTS))
-        return {name: file_sha256(folder / name) for name in (SPEC, WEIGHTS)}
 
     @classmethod
-    def load(cls, folder: Path, hashes: dict[str, str]) -> "LinearModel":
-        """The model in ``folder``; each file must match the sha256 its card recorded."""
+    def load(cls, card: Card, under: str = "") -> "LinearModel":
+        """The model in the card's folder (or its sub-folder ``under``), each file checked by the card."""
         from safetensors.numpy import load
 
-        from pipeline.learning.safe_models import checked_bytes
-
-        spec = json.loads(checked_bytes(folder / SPEC, hashes.get(SPEC)).decode("utf-8"))
-        if spec.get("format") != FORMAT:
-            raise ValueError(f"{folder / SPEC}: not a {FORMAT} model")
-        arrays = load(checked_bytes(folder / WEIGHTS, hashes.get(WEIGHTS)))
+        spec = card.json(f"{under}/{SPEC}" if under else SPEC)
+        if not isinstance(spec, dict) or spec.get("format") != FORMAT:
+            raise ModelFileError(f"{card.folder / under / SPEC}: not a {FORMAT} model")
+        arrays = load(card.read(f"{under}/{WEIGHTS}" if under else WEIGHTS))
         text = [TextBlock(b["column"], b["weight"], indexed(b["vocabulary"]), arrays[f"idf:{b['column']}"],
                           b["token_pattern"], b["lowercase"], tuple(b["ngram_range"]), b["sublinear_tf"])
                 for b in spec["text_blocks"]]
         dicts = [DictBlock(b["column"], b["weight"], indexed(b["vocabulary"])) for b in spec["dict_blocks"]]
         return cls(spec["outputs"], text, dicts, spec["dense_weight"], arrays["coef"], arrays["intercept"],
                    spec["offsets"])
-
-    # ---------------------------------------------------------- from sklearn --
-
-    @classmethod
-    def from_sklearn(cls, estimators: dict[str, Any]) -> "LinearModel":
-        """One model from per-output ``Pipeline([ColumnTransformer, LogisticRegression])`` that share
-        their fitted feature step (the same columns, vocabularies and idf)."""
-        outputs = list(estimators)
-        features = estimators[outputs[0]][:-1][0]
-        for other in outputs[1:]:
-            if not same_fitted_features(features, estimators[other][:-1][0]):
-                raise ValueError(f"{other}'s feature step differs from {outputs[0]}'s: they cannot share one")
-        weights = getattr(features, "transformer_weights", None) or {}
-        # a lone vectorizer (no ColumnTransformer) reads the column "features"
-        blocks = getattr(features, "transformers_", [("features", features, "features")])
-        text, dicts, offsets, dense_weight, start = [], [], {}, 0.0, 0
-        for name, transformer, column in blocks:
-            if transformer == "drop":
-                continue
-            weight = float(weights.get(name, 1.0))
-            if is_passthrough(transformer):
-                offsets["dense"], dense_weight = start, weight
-                start += len(column)
-                continue
-            key = column if isinstance(column, str) else name
-            offsets[key] = start
-            if hasattr(transformer, "idf_"):
-                check_analyzer(transformer)
-                text.append(TextBlock(key, weight, {t: int(i) for t, i in transformer.vocabulary_.items()},
-                                      np.asarray(transformer.idf_, dtype=np.float64), transformer.token_pattern,
-                                      bool(transformer.lowercase), tuple(transformer.ngram_range),
-                                      bool(transformer.sublinear_tf)))
-            else:
-                dicts.append(DictBlock(key, weight, {t: int(i) for t, i in transformer.vocabulary_.items()}))
-            start += len(transformer.get_feature_names_out())
-        coef = np.vstack([estimators[o][-1].coef_[0] for o in outputs]).astype(np.float64)
-        intercept = np.asarray([estimators[o][-1].intercept_[0] for o in outputs], dtype=np.float64)
-        return cls(outputs, text, dicts, dense_weight, coef, intercept, offsets)
-
-
-def same_fitted_features(a, b) -> bool:
-    """The feature step is unsupervised: fitted on the same rows, every label's is the same."""
-    if repr(a.get_params(deep=True)) != repr(b.get_params(deep=True)):
-        return False
-    if not np.array_equal(a.get_feature_names_out(), b.get_feature_names_out()):
-        return False
-    idf = [[t.idf_ for _, t, _ in getattr(step, "transformers_", [("", step, "")]) if hasattr(t, "idf_")]
-           for step in (a, b)]
-    return len(idf[0]) == len(idf[1]) and all(np.array_equal(x, y) for x, y in zip(*idf))
-
-
-def is_passthrough(transformer) -> bool:
-    """``"passthrough"``, which a fitted ColumnTransformer keeps as an identity FunctionTransformer."""
-    if isinstance(transformer, str):
-        return transformer == "passthrough"
-    return type(transformer).__name__ == "FunctionTransformer" and transformer.func is None
-
-
-def check_analyzer(vectorizer) -> None:
-    """Refuse settings ``TextBlock`` does not reproduce, rather than score differently."""
-    unsupported = {"analyzer": "word", "norm": "l2", "use_idf": True, "strip_accents": None, "stop_words": None,
-                   "preprocessor": None, "tokenizer": None, "binary": False}
-    for name, expected in unsupported.items():
-        if getattr(vectorizer, name) != expected:
-            raise ValueError(f"TfidfVectorizer({name}={getattr(vectorizer, name)!r}) cannot be exported")
 
 
 def ordered(vocabulary: dict[str, int]) -> list[str]:

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from conftest import REPO
-from pipeline.learning.embeddings import SentenceEncoder, context_vectors
-from pipeline.errors import EmbeddingError
+from pipeline.errors import EmbeddingError, ModelFileError
+from pipeline.stages.formats.embeddings import SentenceEncoder, context_vectors
 
 STATIC = REPO / "models" / "static"
 
@@ -30,7 +30,7 @@ def test_a_changed_encoder_file_is_refused_and_named(tmp_path):
     copy = tmp_path / "static"
     shutil.copytree(STATIC, copy)
     (copy / "config.json").write_text((copy / "config.json").read_text() + " ")
-    with pytest.raises(EmbeddingError, match="config.json does not match the sha256"):
+    with pytest.raises(ModelFileError, match="config.json does not match the sha256"):
         SentenceEncoder(copy)
     shutil.rmtree(copy)
     with pytest.raises(EmbeddingError, match="claims distill"):

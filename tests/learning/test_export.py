@@ -1,15 +1,14 @@
-"""Models as plain data: the numpy scores are scikit-learn's, and the files are stable."""
+"""scikit-learn's fitted pipelines as plain linear models: the numpy scores are scikit-learn's."""
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
-from pipeline.stages.classifier import SentenceView, model_columns, model_inputs
-from pipeline.learning.linear import LinearModel
-from pipeline.records import CLAIM_LABELS
+from pipeline.learning.export import linear_model
 from pipeline.learning.train import make_estimator
+from pipeline.records import CLAIM_LABELS
+from pipeline.stages.classifier import SentenceView, model_columns, model_inputs
 
 SETTINGS = {"max_ngram": 2, "min_df": 1, "C": 4.0, "cue_weight": 0.5, "pattern_ngram": 3, "pattern_weight": 0.5,
             "vector_weight": 0.7}
@@ -30,7 +29,7 @@ def fitted():
     labels = np.array([[1, 0, 0], [1, 0, 0], [0, 0, 1], [0, 0, 1], [1, 0, 1], [0, 1, 1]] * 2)
     estimators = {label: make_estimator(SETTINGS, seed=1, vector_dims=6).fit(rows, labels[:, j])
                   for j, label in enumerate(CLAIM_LABELS)}
-    return estimators, LinearModel.from_sklearn(estimators)
+    return estimators, linear_model(estimators)
 
 
 @settings(max_examples=60, deadline=None)
@@ -50,21 +49,10 @@ def test_a_lone_dict_vectorizer_pipeline_is_exported_too():
 
     rows = [{"a": 1.0, "b": 2.0}, {"b": 1.0}, {"c": 0.5, "a": 1.0}, {"c": 3.0}]
     sk = make_model(seed=0).fit(rows, [1, 0, 1, 0])
-    model = LinearModel.from_sklearn({"correct": sk})
+    model = linear_model({"correct": sk})
     queries = [{"a": 1.0}, {"b": 2.0, "unseen": 4.0}, {}]
     assert model.probabilities({"features": queries})[:, 0] == pytest.approx(sk.predict_proba(queries)[:, 1],
                                                                                abs=1e-12)
-
-
-def test_saved_files_load_to_the_same_scores_and_same_bytes(fitted, tmp_path):
-    _, model = fitted
-    hashes = model.save(tmp_path / "a")
-    again = LinearModel.load(tmp_path / "a", hashes)
-    assert again.save(tmp_path / "b") == hashes  # same model, same bytes
-    some = views(SENTENCES)
-    dense = np.ones((len(some), 6))
-    assert np.array_equal(again.probabilities(model_columns(some), dense),
-                          model.probabilities(model_columns(some), dense))
 
 
 def test_labels_whose_feature_steps_differ_cannot_share_one(fitted):
@@ -72,7 +60,7 @@ def test_labels_whose_feature_steps_differ_cannot_share_one(fitted):
     other = make_estimator(SETTINGS, seed=1, vector_dims=6).fit(
         model_inputs(views(SENTENCES), np.zeros((6, 6))), [0, 1, 0, 1, 0, 1])
     with pytest.raises(ValueError, match="cannot share one"):
-        LinearModel.from_sklearn({**estimators, "policy": other})
+        linear_model({**estimators, "policy": other})
 
 
 def test_an_analyzer_it_cannot_reproduce_is_refused():
@@ -82,10 +70,4 @@ def test_an_analyzer_it_cannot_reproduce_is_refused():
 
     sk = make_pipeline(TfidfVectorizer(analyzer="char"), LogisticRegression()).fit(["ab", "cd"], [0, 1])
     with pytest.raises(ValueError, match="analyzer='char'"):
-        LinearModel.from_sklearn({"x": sk})
-
-
-def test_the_shipped_classifier_is_plain_data():
-    folder = REPO / "models" / "classifier"
-    assert sorted(p.name for p in folder.iterdir()) == ["card.json", "linear.json", "thresholds.json",
-                                                        "weights.safetensors"]
+        linear_model({"x": sk})
