@@ -61,9 +61,11 @@ FOUND = [
                                                  ("35 lakh rupees", 3.5e6, "INR")]),
     ("5 million won and 450,000 yen", [("5 million won", 5e6, "KRW"),
                                        ("450,000 yen", 450000.0, "JPY")]),
+    # the text names Mexico (its pesos), so its bare pesos are Mexican; naming no country they
+    # stay the name (tests/stages/quantities/test_currencies.py)
     ("300 Swiss francs, 500 Mexican pesos and 10,000 pesos",
      [("300 Swiss francs", 300.0, "CHF"), ("500 Mexican pesos", 500.0, "MXN"),
-      ("10,000 pesos", 10000.0, "peso")]),
+      ("10,000 pesos", 10000.0, "MXN")]),
     ("125 million australian dollars", [("125 million australian dollars", 1.25e8, "AUD")]),
     ("paid 50 cents and a 12-cent dividend and 470 pence",
      [("50 cents", 0.5, "USD"), ("12-cent", 0.12, "USD"), ("470 pence", 4.7, "GBP")]),

@@ -66,10 +66,10 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import document_text, record_error, sentence_bounds, set_span_group
 from pipeline.records import Quantity
-from pipeline.stages.quantities.currencies import resolve_currency_names
+from pipeline.stages.quantities.currencies import is_money_unit, resolve_currency_names
 from pipeline.stages.quantities.find import find_quantities, parse_quantity
 
-__all__ = ["find_quantities", "make_quantity_stage", "parse_quantity", "resolve_currency_names"]
+__all__ = ["find_quantities", "is_money_unit", "make_quantity_stage", "parse_quantity", "resolve_currency_names"]
 
 
 NER_QUANTITY_LABELS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
@@ -90,8 +90,8 @@ def quantities_of_body(doc: Doc) -> list[Quantity]:
     found: list[Quantity] = []
     text = document_text(doc)
     for _, start, end in sentence_bounds(doc, body_only=True):
-        found.extend(q.shifted(start) for q in find_quantities(text[start:end]))
-    return resolve_currency_names(text, found)
+        found.extend(q.shifted(start) for q in find_quantities(text[start:end], article=text))
+    return found
 
 
 class QuantityStage:

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from collections import Counter
+
+from pipeline.stages.quantities.currencies import candidate_codes
 from pipeline.stages.quantities.numbers import HS
 from pipeline.stages.quantities.spans import Candidate
 
@@ -46,6 +49,8 @@ _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*")
 _LOWER_GLUE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+$")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _LIST_MARK_AFTER_RE = re.compile(r"[.)]\s")
+# digits that only money is written with: thousands groups, or exactly two decimals
+_MONEY_DIGITS_RE = re.compile(r"[0-9]{1,3}(?:[, \u00a0\u2009\u202f][0-9]{3})+(?:\.[0-9]{1,2})?|[0-9]+[.,][0-9]{2}")
 
 
 def _at_sentence_start(text: str, i: int) -> bool:
@@ -157,3 +162,20 @@ def excluded(text: str, c: Candidate, approx: str | None) -> bool:
             if before.endswith("(") and after.startswith(")") and num.value <= 20:
                 return True
     return False
+
+
+def weak_prefix_is_money(text: str, c: Candidate, mentions: Counter[str]) -> bool:
+    """A capital letter or a word-like code before a number is a currency only in a money context.
+
+    ``R3.7 billion``, ``N2,500``, ``P13.50``: a scale, thousands or cents say money.  Otherwise
+    the article must name a country of the currency, the amount must be a hundred or more, and
+    nothing may make it a name (``the R21``, ``Huawei P50``): ``N95`` masks, ``R2`` robots,
+    ``P5`` pupils and ``PHP 8`` stay what they are.
+    """
+    if c.scaled or _MONEY_DIGITS_RE.fullmatch(text[c.num.start:c.num.end]):
+        return True
+    if c.num.value < 100 or not any(mentions[code] for code in candidate_codes(c.unit)):
+        return False
+    prev = _prev_token(text, c.start)
+    return not prev or not (prev[0].lower() in ("the", *_DESIGNATORS) or _NAME_WORD_RE.fullmatch(prev[0])
+                            and prev[0][0].isupper() and not _at_sentence_start(text, prev[1]))

@@ -34,11 +34,11 @@ _NUMERATORS = {"a": 1, "an": 1, **{w: v for w, v in ONES.items() if v <= 10}}
 # Scales
 # ---------------------------------------------------------------------------
 
-SCALE_WORDS = {**BIG, "lakhs": 1e5, "crores": 1e7, "mln": 1e6, "mn": 1e6, "bln": 1e9,
-               "bn": 1e9, "tn": 1e12, "trn": 1e12,
+SCALE_WORDS = {**BIG, "lakhs": 1e5, "crores": 1e7, "lac": 1e5, "lacs": 1e5, "cr": 1e7, "crs": 1e7,
+               "mln": 1e6, "mn": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
                "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 SCALE_RE = re.compile(
-    rf"(?:{HS}*|-)(thousand|million|billion|trillion|quadrillion|quintillion|lakhs?|crores?"
+    rf"(?:{HS}*|-)(thousand|million|billion|trillion|quadrillion|quintillion|lakhs?|lacs?|crores?|crs?"
     rf"|mln|bln|mn|bn|trn|tn)(?![^\W_])|{HS}*([万萬亿億])", re.I)
 # A single letter glued to digits: "$5m", "300m", "$10k", "$2b".  k and b are
 # scales only on money (otherwise "4K", "5B" are names).
@@ -63,6 +63,11 @@ CORE_RE = re.compile(
 _DIGITS_OK_RE = re.compile(
     r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]{0,1}(?:,[0-9]{2})+,[0-9]{3}|0|[1-9][0-9]*)"
     r"(?:\.[0-9]+)?")
+# South African and European papers write a decimal comma ("R3,7-billion"): one to three digits,
+# a comma, one or two digits (a thousands group has three)
+_COMMA_DECIMAL_RE = re.compile(r"[0-9]{1,3},[0-9]{1,2}")
+# "R350 000": thousands grouped by spaces, read only after a currency
+SPACED_THOUSANDS_RE = re.compile(r"(?:[ \u00a0\u2009\u202f][0-9]{3})+(?![0-9])")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -76,6 +81,7 @@ class Num:
     kind: str            # digits | words | half | frac
     is_year_like: bool = False
     is_integer: bool = True
+    comma_decimal: bool = False   # "3,7" read as 3.7: a number only before a scale or after a currency
 
 
 
@@ -155,6 +161,8 @@ def core_at(text: str, m: re.Match[str]) -> Num | None:
     kind = m.lastgroup or ""
     if kind == "digits":
         s = m.group()
+        if _COMMA_DECIMAL_RE.fullmatch(s):   # "R3,7-billion", "R21,50": a decimal comma
+            return Num(m.start(), m.end(), float(s.replace(",", ".")), "digits", False, False, True)
         if not _DIGITS_OK_RE.fullmatch(s) or sum(c.isdigit() for c in s) > _MAX_DIGITS:
             return None
         value = float(s.replace(",", ""))

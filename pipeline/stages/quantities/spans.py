@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from pipeline.stages.quantities.currencies import prefix_before
+from pipeline.stages.quantities.currencies import candidate_codes, prefix_before, takes_cents
 from pipeline.stages.quantities.numbers import (BIG, HALF_SCALE_RE, HS, ONES, SCALE_LETTER, SCALE_LETTER_RE,
-                                                SCALE_RE, SCALE_WORDS, TENS, Num, parse_words)
+                                                SCALE_RE, SCALE_WORDS, SPACED_THOUSANDS_RE, TENS, Num,
+                                                parse_words)
 from pipeline.stages.quantities.units import unit_after
 
 _MINOR_RE = re.compile(
@@ -21,6 +22,7 @@ _MINOR_RE = re.compile(
     rf"|(?:{'|'.join(ONES)}))(?![^\W_])(?P<unit>{HS}+(?:cents?|pence|penny)(?![^\W_]))?", re.I)
 _MINOR_STOP_RE = re.compile(rf"{HS}*(?:$|[.,;:!?)\]]|and\b|or\b)", re.I)
 _BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+$", re.I)
+_NOT_DIGIT_RE = re.compile(r"[^0-9]")
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Candidate:
     hi: float | None = None
     scale: float = 1.0
     factor: float = 1.0
+    weak: bool = False   # its currency is one capital letter or a word-like code (currencies._weak)
 
 
 def tail(text: str, pos: int, num: Num, prefix_unit: str | None,
@@ -56,6 +59,10 @@ def tail(text: str, pos: int, num: Num, prefix_unit: str | None,
         if m:
             word = (m.group(1) or m.group(2)).lower()
             mult, scaled, end = SCALE_WORDS[word], True, m.end()
+            m = SCALE_RE.match(text, end)
+            if m and SCALE_WORDS[(m.group(1) or m.group(2)).lower()] > mult:
+                # "Rs 2.5 lakh crore", "Tk 50 thousand crore": a scale of a larger scale
+                mult, end = mult * SCALE_WORDS[(m.group(1) or m.group(2)).lower()], m.end()
     if prefix_unit is not None:
         if not scaled and num.kind == "digits" and glued:
             m = SCALE_LETTER_RE.match(text, end)
@@ -73,15 +80,19 @@ def tail(text: str, pos: int, num: Num, prefix_unit: str | None,
     return mult, factor, unit, kind, max(end, unit_end), scaled, is_time
 
 
-def build(text: str, num: Num, floor: int) -> Candidate:
+def build(text: str, num: Num, floor: int, weak_ok: bool = True) -> Candidate:
     """Grow a number core into a candidate span with unit and scale.
 
-    Nothing is taken from before ``floor``, the end of the previous quantity.
+    Nothing is taken from before ``floor``, the end of the previous quantity; a weak currency
+    prefix (``P``, ``N``, ``R``) only while ``weak_ok``.
     """
     start = num.start
     prefix = prefix_before(text, num.start, floor) if num.kind in ("digits", "words") else None
+    if prefix and prefix.weak and not weak_ok:
+        prefix = None
     if prefix:
-        start = prefix[0]
+        start = prefix.start
+        num = _spaced_thousands(text, num, prefix.unit)
     elif num.kind == "digits" and num.start > floor and text[num.start - 1] in "-−" and (
             num.start == 1 or text[num.start - 2] in " \t(\n\r"):
         start = num.start - 1   # a sign: "-0.5%"
@@ -98,15 +109,27 @@ def build(text: str, num: Num, floor: int) -> Candidate:
             text, num.end + 1):
         tail_at = num.end + 1   # "$100+ billion": the plus is a bound, the scale still applies
     mult, factor, unit, kind, end, scaled, is_time = tail(text, tail_at, num,
-                                                          prefix[1] if prefix else None)
+                                                          prefix.unit if prefix else None)
     if num.kind == "half" and num.end > num.start + 4:
         scaled = True
     cand = Candidate(start, end, sign * value * mult * factor, unit, kind if unit else "bare",
-                     num, scaled, bool(prefix), is_time, scale=mult, factor=factor)
-    if unit in ("USD", "CAD", "AUD", "NZD", "HKD", "SGD", "EUR", "GBP", "TWD") and not scaled \
-            and num.is_integer and kind == "money":
+                     num, scaled, bool(prefix), is_time, scale=mult, factor=factor,
+                     weak=bool(prefix and prefix.weak))
+    if takes_cents(unit) and not scaled and num.is_integer and kind == "money":
         cand = merge_minor(text, cand)
     return cand
+
+
+def _spaced_thousands(text: str, num: Num, unit: str) -> Num:
+    """'R350 000', '€5 000': after a currency other than the dollar, spaces may group thousands."""
+    if num.kind != "digits" or not text[num.start:num.end].isdigit() or num.end - num.start > 3 \
+            or "USD" in candidate_codes(unit):
+        return num
+    m = SPACED_THOUSANDS_RE.match(text, num.end)
+    if not m:
+        return num
+    value = float(_NOT_DIGIT_RE.sub("", text[num.start:m.end()]))
+    return replace(num, end=m.end(), value=value, is_year_like=False)
 
 
 def merge_minor(text: str, c: Candidate) -> Candidate:
