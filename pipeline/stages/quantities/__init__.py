@@ -32,11 +32,19 @@ How it works, and why:
 Decisions the spec leaves open (documented here so they are made once):
 
 * Money is normalised to the major unit of an ISO 4217 code: ``50 cents`` ->
-  (0.5, "USD"), ``470 pence`` -> (4.7, "GBP").  A bare ``$`` / ``dollar`` is USD,
-  ``pound`` is GBP, ``rupee`` is INR (as the brief asks).  Currency names that do
-  not determine one code (``franc``, ``peso``, ``lira``, ``dinar``, ``krone``...)
-  keep the lower-case singular name, because guessing a code would be silently
-  wrong as often as right.
+  (0.5, "USD"), ``470 pence`` -> (4.7, "GBP").  The currencies are CLDR's
+  (``currencies.json``).  A form several currencies share (``$``, ``Rs``, ``Sh``,
+  ``P``, ``dollars``, ``shillings``, ``pesos``) is the currency of the country the
+  article names most; naming none, or several as often, a bare ``$`` / ``dollar``
+  is USD, ``pound`` GBP, ``rupee`` INR, ``Sh`` KES, ``P`` PHP (the largest
+  English-language press that writes the form), and a name with no such default
+  (``peso``, ``franc``, ``dinar``, ``krone``) keeps its lower-case singular, because
+  guessing a code would be silently wrong as often as right.
+* One capital letter before a number (``R``, ``N``, ``P``), a letter abbreviation
+  news does not write for money (``MK``) and a rare ISO code (``PHP``, ``COP``)
+  are money only in a money context: a scale, thousands, cents, or the currency's
+  country named with an amount of a hundred or more (``N95`` masks, ``R2``,
+  ``COP28`` are not money).
 * ``¥`` (U+00A5, the Unicode "YEN SIGN") is JPY: a span alone cannot tell a
   Chinese context, and a wrong CNY is as bad as a wrong JPY, so we follow the
   international convention.  The full-width ``￥`` (U+FFE5), ``CN¥``, ``RMB``,

@@ -41,7 +41,7 @@ _PRESS_SYMBOLS: dict[str, str] = {
     # South Asia
     "Rs": "rupee", "Rs.": "rupee", "Tk": "BDT", "Tk.": "BDT",
     # the naira sign typeset as N, the cedi sign as a cent sign
-    "N": "NGN", "GH¢": "GHS", "Gh¢": "GHS",
+    "N": "NGN", "GH¢": "GHS", "Gh¢": "GHS", "GHc": "GHS", "GHC": "GHS", "Birr": "ETB",
     # the Philippine peso written as Botswana's pula is
     "P": "PHP",
     # the Gulf, Egypt, Jordan, Turkey
@@ -369,12 +369,19 @@ def _code_unit(code: str) -> str:
     return _ISO_ALIAS.get(code, code)
 
 
+# Letter abbreviations that news writes for money and for little else; other letters that CLDR
+# gives a currency ("MK", "KM", "DA", "RF") are also model names, units and titles
+_MONEY_LETTERS = {*(s for s in _PRESS_SYMBOLS if len(s) > 1), "Ksh", "USh", "TSh", "RM", "Rp"}
+
+
 def _weak(key: str, written: str) -> bool:
-    """One capital letter, a lower-case abbreviation or a code that is a word is money only in a
-    money context (``context.weak_prefix_is_money``): ``P5``, ``N95``, ``R2``, ``PHP 8``."""
+    """One capital letter, a letter abbreviation news does not write for money, or a code news
+    rarely writes is money only in a money context (``context.weak_prefix_is_money``): ``P5``,
+    ``N95``, ``R2``, ``MK1``, ``PHP 8`` are not money."""
     letters = written.strip().rstrip(".")
-    return ((len(letters) == 1 and letters.isalpha()) or (letters.isalpha() and letters.islower()
-            and key != "Rs") or (key == "ISO" and letters.upper() not in _ANY_CASE_CODES))
+    if key == "ISO":
+        return letters.upper() not in _ANY_CASE_CODES
+    return letters.isalpha() and key not in _MONEY_LETTERS and key not in ("Rs", "Rs.")
 
 
 @dataclass(frozen=True)

@@ -35,11 +35,12 @@ _NUMERATORS = {"a": 1, "an": 1, **{w: v for w, v in ONES.items() if v <= 10}}
 # ---------------------------------------------------------------------------
 
 SCALE_WORDS = {**BIG, "lakhs": 1e5, "crores": 1e7, "lac": 1e5, "lacs": 1e5, "cr": 1e7, "crs": 1e7,
-               "mln": 1e6, "mn": 1e6, "bln": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+               "mln": 1e6, "mn": 1e6, "mil": 1e6, "bln": 1e9, "bn": 1e9, "bil": 1e9, "tn": 1e12,
+               "trn": 1e12, "tril": 1e12,
                "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
 SCALE_RE = re.compile(
     rf"(?:{HS}*|-)(thousand|million|billion|trillion|quadrillion|quintillion|lakhs?|lacs?|crores?|crs?"
-    rf"|mln|bln|mn|bn|trn|tn)(?![^\W_])|{HS}*([万萬亿億])", re.I)
+    rf"|mln|bln|mil|bil|tril|mn|bn|trn|tn)(?![^\W_])|{HS}*([万萬亿億])", re.I)
 # A single letter glued to digits: "$5m", "300m", "$10k", "$2b".  k and b are
 # scales only on money (otherwise "4K", "5B" are names).
 SCALE_LETTER_RE = re.compile(r"([mMkKbB])(?![^\W_])")
