@@ -127,9 +127,17 @@ def _currency(row: dict) -> _Currency:
 _CURRENCIES = [_currency(row) for row in _TABLE["currencies"]]
 _CURRENT = {c.code for c in _CURRENCIES if c.current}
 _CODES = {c.code for c in _CURRENCIES}
-_BY_NOUN: dict[str, list[_Currency]] = {}
-for _c in _CURRENCIES:
-    _BY_NOUN.setdefault(_c.noun, []).append(_c)
+_TERRITORY_NAMES = {t: (info["name"], *_ALIASES.get(t, ())) for t, info in _TABLE["territories"].items()}
+
+
+def _by_noun() -> dict[str, list[_Currency]]:
+    found: dict[str, list[_Currency]] = {}
+    for c in _CURRENCIES:
+        found.setdefault(c.noun, []).append(c)
+    return found
+
+
+_BY_NOUN = _by_noun()
 
 
 def _noun_codes(noun: str) -> tuple[str, ...]:
@@ -148,36 +156,48 @@ def _group(target: str, past_too: bool = False) -> tuple[str, ...]:
     return tuple(sorted(c.code for c in _BY_NOUN.get(target, []))) if past_too else _noun_codes(target)
 
 
-# symbol -> candidate codes; "$" is a dollar only: the pesos that CLDR also writes "$" are
-# written "pesos" in English news
-_SYMBOL_CODES: dict[str, set[str]] = {}
-for _c in _CURRENCIES:
-    for _s in _c.symbols if _c.current else ():
-        if _s != _c.code and (_s != "$" or _c.noun == "dollar"):
-            _SYMBOL_CODES.setdefault(_s, set()).add(_c.code)
-for _s, _target in _PRESS_SYMBOLS.items():
-    _SYMBOL_CODES.setdefault(_s, set()).update(_group(_target))
+def _symbol_codes() -> dict[str, set[str]]:
+    """Symbol -> the codes it may stand for: CLDR's and the press's.  ``$`` is a dollar only:
+    the pesos that CLDR also writes ``$`` are written ``pesos`` in English news."""
+    found: dict[str, set[str]] = {}
+    for c in _CURRENCIES:
+        for symbol in c.symbols if c.current else ():
+            if symbol != c.code and (symbol != "$" or c.noun == "dollar"):
+                found.setdefault(symbol, set()).add(c.code)
+    for symbol, target in _PRESS_SYMBOLS.items():
+        found.setdefault(symbol, set()).update(_group(target))
+    return found
 
-# adjective (lower case) -> codes: the currency's own adjective, its countries' names, and the
-# last word of a longer adjective ("CFA francs", "Taiwan dollars")
-_TERRITORY_NAMES = {t: (info["name"], *_ALIASES.get(t, ())) for t, info in _TABLE["territories"].items()}
-_ADJECTIVE_CODES: dict[str, set[str]] = {}
-for _c in _CURRENCIES:
-    _names = {_c.adjective, _c.adjective.split()[-1] if _c.adjective else ""}
-    _names |= {n for t in _c.territories for n in _TERRITORY_NAMES.get(t, ())}
-    for _n in _names - {""}:
-        _ADJECTIVE_CODES.setdefault(_n.lower(), set()).add(_c.code)
 
-# written form of a name (lower case) -> its singular
-_NAME_FORMS: dict[str, str] = {}
-for _c in _CURRENCIES:
-    for _form in (_c.noun, _c.plural, _c.noun + "s"):
-        _NAME_FORMS.setdefault(_form, _c.noun)
-for _n in _EXTRA_NAMES:
-    _NAME_FORMS[_n] = _n
-    _NAME_FORMS.setdefault(_n + "s", _n)
-_NAME_FORMS.update(_EXTRA_PLURALS)
-_NAME_FORMS.pop("pences", None)
+def _adjective_codes() -> dict[str, set[str]]:
+    """Adjective (lower case) -> codes: the currency's own adjective, its countries' names, and
+    the last word of a longer adjective ("CFA francs", "Taiwan dollars")."""
+    found: dict[str, set[str]] = {}
+    for c in _CURRENCIES:
+        names = {c.adjective, c.adjective.split()[-1] if c.adjective else ""}
+        names |= {n for t in c.territories for n in _TERRITORY_NAMES.get(t, ())}
+        for name in names - {""}:
+            found.setdefault(name.lower(), set()).add(c.code)
+    return found
+
+
+def _name_forms() -> dict[str, str]:
+    """Written form of a currency's name (lower case) -> its singular."""
+    found: dict[str, str] = {}
+    for c in _CURRENCIES:
+        for form in (c.noun, c.plural, c.noun + "s"):
+            found.setdefault(form, c.noun)
+    for name in _EXTRA_NAMES:
+        found[name] = name
+        found.setdefault(name + "s", name)
+    found.update(_EXTRA_PLURALS)
+    found.pop("pences", None)
+    return found
+
+
+_SYMBOL_CODES = _symbol_codes()
+_ADJECTIVE_CODES = _adjective_codes()
+_NAME_FORMS = _name_forms()
 
 # ---------------------------------------------------------------------------
 # Ambiguous units: "¤name|default|CODE,CODE" until the article settles them
@@ -244,14 +264,21 @@ def settle_unit(unit: str | None, mentions: Counter[str]) -> str | None:
 # Countries an article names
 # ---------------------------------------------------------------------------
 
-_MENTION_CODES: dict[str, set[str]] = {}
-for _t, _info in _TABLE["territories"].items():
-    _codes = {c.code for c in _CURRENCIES if c.current and _t in c.territories}
-    for _n in (*_TERRITORY_NAMES[_t], *_info["cities"]):
-        _MENTION_CODES.setdefault(_n, set()).update(_codes)
-for _c in _CURRENCIES:
-    if _c.current and _c.adjective[:1].isupper():
-        _MENTION_CODES.setdefault(_c.adjective, set()).add(_c.code)
+def _mention_codes() -> dict[str, set[str]]:
+    """How an article names a currency's country -> the currencies: the country's name, its
+    cities (CLDR's time-zone cities), and the adjective of its currency ("Kenyan")."""
+    found: dict[str, set[str]] = {}
+    for territory, info in _TABLE["territories"].items():
+        codes = {c.code for c in _CURRENCIES if c.current and territory in c.territories}
+        for name in (*_TERRITORY_NAMES[territory], *info["cities"]):
+            found.setdefault(name, set()).update(codes)
+    for c in _CURRENCIES:
+        if c.current and c.adjective[:1].isupper():
+            found.setdefault(c.adjective, set()).add(c.code)
+    return found
+
+
+_MENTION_CODES = _mention_codes()
 _MENTION_RE = re.compile(
     r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(_MENTION_CODES, key=len, reverse=True)))
     + r")(?![^\W_])")
