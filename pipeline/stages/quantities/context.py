@@ -1,0 +1,181 @@
+"""What is not a quantity, decided by structure (spec §4): dates, years, durations, names,
+designators and list markers.  See the package docstring for the rules and why.
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections import Counter
+
+from pipeline.stages.quantities.currencies import candidate_codes
+from pipeline.stages.quantities.numbers import HS
+from pipeline.stages.quantities.spans import Candidate
+
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+           r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTH_BEFORE_RE = re.compile(rf"(?<![^\W_])({_MONTHS})\.?{HS}*(?:the{HS}+)?$", re.I)
+_MONTH_AFTER_RE = re.compile(rf"{HS}*(?:of{HS}+)?({_MONTHS})(?:\.|(?![^\W_]))", re.I)
+_TIME_OF_DAY_RE = re.compile(rf"{HS}*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b|GMT\b|UTC\b)", re.I)
+_DESIGNATORS = {"top", "bottom", "number", "nos", "article", "articles", "section", "chapter",
+                "clause", "paragraph", "item", "page", "pages", "phase", "level", "tier",
+                "grade", "class", "version", "room", "line", "route", "step", "stage", "round",
+                "batch", "vol", "volume", "issue", "episode", "season", "part", "rule", "figure",
+                "fig", "table", "appendix", "annex", "exhibit", "gate", "terminal", "platform",
+                "block", "building", "floor", "lane", "road", "street", "avenue", "flight",
+                "model", "type", "series", "aged", "age", "ages", "category", "no", "unit"}
+_NO_RE = re.compile(rf"(?:(?<![^\W_])[Nn]os?{HS}*\.|(?<![^\W_])No|#){HS}*$")
+_OPENERS = set("""
+    a about above across after against all almost along also altogether among an and another
+    any approximately around as at before below between both but by during each either even
+    every exactly fewer for from further he her here his in including its just last less like
+    many more most my nearly neither no nor of on only or other our over overall per plus
+    roughly several she since so some still such than that the their them then there these
+    they this those through to total totaling totalling under until up upon via we when while
+    with within yet you your""".split())
+_SENTENCE_END_CHARS = set(".!?:;\"“”‘’'([{—–-•*|")
+_HALF_NEXT_RE = re.compile(
+    rf"{HS}+(?:of|the|a|an|its|their|his|her|our|my|your|these|those|all|them|that|this)\b",
+    re.I)
+_HALF_BLOCKERS = {"first", "second", "third", "fourth", "latter", "former", "other", "the",
+                  "a", "an", "each", "every", "this", "that", "one", "back", "front", "top",
+                  "bottom", "lower", "upper", "and", "by", "in"}
+_TIME_AFTER_OF_RE = re.compile(
+    rf"{HS}+(?:of{HS}+)?(?:an?|the){HS}+(?:year|month|week|day|hour|minute|second|decade|"
+    r"century|millennium|time)s?\b", re.I)
+_OF_NEXT_RE = re.compile(rf"{HS}+of\b", re.I)
+_PREV_TOKEN_RE = re.compile(rf"(\S+){HS}+$")
+_NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*")
+_LOWER_GLUE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+$")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_LIST_MARK_AFTER_RE = re.compile(r"[.)]\s")
+# digits that only money is written with: thousands groups, or exactly two decimals
+_MONEY_DIGITS_RE = re.compile(r"[0-9]{1,3}(?:[, \u00a0\u2009\u202f][0-9]{3})+(?:\.[0-9]{1,2})?|[0-9]+[.,][0-9]{2}")
+
+
+def _at_sentence_start(text: str, i: int) -> bool:
+    before = text[max(0, i - 200):i]
+    stripped = before.rstrip()
+    return (not stripped or "\n" in before[len(stripped):] or "\r" in before[len(stripped):]
+            or stripped[-1] in _SENTENCE_END_CHARS)
+
+
+def _prev_token(text: str, i: int) -> tuple[str, int] | None:
+    m = _PREV_TOKEN_RE.search(text[max(0, i - 40):i])
+    if not m:
+        return None
+    return m.group(1), max(0, i - 40) + m.start(1)
+
+
+def _is_name_number(text: str, c: Candidate) -> bool:
+    """A bare number right after a capitalised word mid-sentence names something."""
+    prev = _prev_token(text, c.start)
+    if prev is None:
+        return False
+    tok, at = prev
+    if not _NAME_WORD_RE.fullmatch(tok) or not tok[0].isupper():
+        return False
+    # a capital that only opens the sentence says nothing when the word is a
+    # function word ("Some 300", "With 30"); "Fortune 500" is still a name
+    return not _at_sentence_start(text, at) or tok.lower() not in _OPENERS
+
+
+def excluded(text: str, c: Candidate, approx: str | None) -> bool:
+    """Structural reasons why a candidate is not a measured quantity (spec §4)."""
+    num = c.num
+    s, e = num.start, num.end
+    before, after = text[max(0, c.start - 30):c.start], text[c.end:c.end + 30]
+    if c.time:
+        return True
+    bare = c.unit is None and not c.scaled
+    # glued to letters or code punctuation: 5G, G20, COVID-19, 3rd, 1990s, 24/7, 10:30
+    if num.kind == "digits":
+        pb = text[s - 1] if s > 0 else ""
+        pb2 = text[s - 2] if s > 1 else ""
+        # lower-case letters glued before a scaled or unit-bearing number are a
+        # lost space ("capital of344 billion yuan"), not a name like "G20"
+        glue = pb.islower() and not bare and _LOWER_GLUE_RE.search(text[max(0, s - 20):s])
+        if pb and not c.prefix and not glue and (
+                pb.isalpha() or pb in "+/:#@_\\.'’"
+                or (pb in "-−" and (pb2.isalnum() or pb2 in "-/"))):
+            return True
+        na = text[c.end] if c.end < len(text) else ""
+        na2 = text[c.end + 1] if c.end + 1 < len(text) else ""
+        last = text[c.end - 1]
+        if bare and na == "-" and na2.isalpha():
+            return True   # "a 5-star hotel", "a 20-point plan": a modifier, as "two-door"
+        if na and ((na.isalpha() and last.isalnum()) or na.isdigit()
+                   or (na in "+/:@_\\" and na2.isalnum()) or (na == "-" and na2.isdigit())):
+            return True   # "17%stake" is a lost space; "5G", "3rd", "1990s" are names
+    elif num.kind in ("words", "half", "frac"):
+        word = text[s:e]
+        if word[0].isupper() and not _at_sentence_start(text, s):
+            return True    # "Two Sessions", "Group of Seven"
+        if c.end < len(text) and text[c.end] == "-" and c.unit is None:
+            return True    # "two-door", "one-time", "half-year": a modifier
+    if num.kind == "words" and bare and num.value == 1 and text[s:e].lower() in ("one", "a", "an"):
+        return True        # "one of the cities": a pronoun, not a count
+    if num.kind == "half":
+        prev = _prev_token(text, c.start)
+        if prev and prev[0].lower() in _HALF_BLOCKERS:
+            return True
+        if not c.scaled and not approx and not _HALF_NEXT_RE.match(text, c.end):
+            return True
+        if _TIME_AFTER_OF_RE.match(text, c.end):
+            return True
+    if num.kind == "frac":
+        hyphen = "-" in text[s:e]
+        if not hyphen and not _OF_NEXT_RE.match(after):
+            return True
+        if _TIME_AFTER_OF_RE.match(text, c.end):
+            return True
+    if num.is_year_like and bare and not approx:
+        return True
+    if num.is_integer and bare and 1 <= num.value <= 31 and num.kind in ("digits", "words"):
+        m = _MONTH_BEFORE_RE.search(before)
+        if m and (m.group(1)[0].isupper() or m.group(1).lower() not in ("may", "mar", "march")):
+            return True
+        m = _MONTH_AFTER_RE.match(after)
+        if m and (m.group(1)[0].isupper() or m.group(1).lower() not in ("may", "mar", "march")
+                  or not _LETTER_RE.match(after[m.end():].lstrip())):
+            return True
+    if bare and _MONTH_BEFORE_RE.search(before) and num.is_year_like:
+        return True
+    if bare and num.kind == "digits" and _TIME_OF_DAY_RE.match(after):
+        return True
+    if bare and c.start < 200 and len(text) - c.end < 200 and not text[:c.start].strip() \
+            and not text[c.end:].strip():
+        return True       # a number alone on its line: a page, view count or label
+    if bare and not approx:
+        if _NO_RE.search(before):
+            return True
+        prev = _prev_token(text, c.start)
+        if prev and prev[0].lower().rstrip(".") in _DESIGNATORS:
+            return True
+        if _is_name_number(text, c):
+            return True
+        # list markers: "1." / "2)" opening a line, "(3)" in running text
+        line_before = text[max(0, text.rfind("\n", 0, c.start) + 1):c.start]
+        if num.kind == "digits" and num.is_integer and num.value <= 100:
+            if not line_before.strip(" \t(") and _LIST_MARK_AFTER_RE.match(text[c.end:c.end + 2]):
+                return True
+            if before.endswith("(") and after.startswith(")") and num.value <= 20:
+                return True
+    return False
+
+
+def weak_prefix_is_money(text: str, c: Candidate, mentions: Counter[str]) -> bool:
+    """A capital letter or a word-like code before a number is a currency only in a money context.
+
+    ``R3.7 billion``, ``N2,500``, ``P13.50``: a scale, thousands or cents say money.  Otherwise
+    the article must name a country of the currency, the amount must be a hundred or more, and
+    nothing may make it a name (``the R21``, ``Huawei P50``): ``N95`` masks, ``R2`` robots,
+    ``P5`` pupils and ``PHP 8`` stay what they are.
+    """
+    if c.scaled or _MONEY_DIGITS_RE.fullmatch(text[c.num.start:c.num.end]):
+        return True
+    if c.num.value < 100 or not any(mentions[code] for code in candidate_codes(c.unit)):
+        return False
+    prev = _prev_token(text, c.start)
+    return not prev or not (prev[0].lower() in ("the", *_DESIGNATORS) or _NAME_WORD_RE.fullmatch(prev[0])
+                            and prev[0][0].isupper() and not _at_sentence_start(text, prev[1]))

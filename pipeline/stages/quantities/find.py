@@ -1,0 +1,83 @@
+"""Finding the quantities of a text: cores grown into spans, joined into ranges, checked in
+context, given their bounds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Iterator
+
+from pipeline.records import Quantity
+from pipeline.stages.invisible import original_span, visible
+from pipeline.stages.quantities.bounds import approximator, bounds, range_with
+from pipeline.stages.quantities.context import excluded, weak_prefix_is_money
+from pipeline.stages.quantities.currencies import country_mentions, settle_unit
+from pipeline.stages.quantities.numbers import CORE_RE, core_at
+from pipeline.stages.quantities.spans import build
+
+
+def _candidates(text: str, strict: bool, mentions: Counter[str]) -> Iterator[Quantity]:
+    pos = floor = 0
+    while True:
+        m = CORE_RE.search(text, pos)
+        if not m:
+            return
+        num = core_at(text, m)
+        if num is None:
+            pos = m.end()
+            continue
+        cand = build(text, num, floor)
+        if cand.weak and not weak_prefix_is_money(text, cand, mentions):
+            cand = build(text, num, floor, weak_ok=False)
+        if num.comma_decimal and not (cand.scaled or cand.prefix):
+            pos = m.end()   # "3,50" with neither: a list or a European decimal we do not read
+            continue
+        ranged = range_with(text, cand)
+        if ranged is not None:
+            merged, r_end = ranged
+            if merged is None:   # a year range, score or code: skip the pair
+                pos = max(r_end, num.end, m.start() + 1)
+                continue
+            cand = merged
+        pos = max(cand.end, num.end, m.start() + 1)
+        if cand.end <= cand.start:
+            continue
+        approx = approximator(text, cand)
+        if strict and excluded(text, cand, approx):
+            continue
+        lo, hi = bounds(cand, approx)
+        floor = cand.end
+        yield Quantity(cand.start, cand.end, text[cand.start:cand.end], cand.value,
+                       settle_unit(cand.unit, mentions), approx, lo, hi)
+
+
+def find_quantities(text: str, article: str | None = None) -> list[Quantity]:
+    """Every measured quantity stated with a number in ``text`` (spec §4).
+
+    Offsets are relative to ``text``; spans are sorted and never overlap, and
+    the approximator before a span is kept in ``approx`` (outside the span).
+    Invisible characters are read through (``pipeline.stages.invisible``).
+    A currency several countries write alike (``$``, ``Sh``, ``pesos``) is the one of the
+    country that ``article`` (by default ``text`` itself) names most (``currencies``).
+    """
+    mentions = country_mentions(text if article is None else article)
+    seen, positions = visible(text)
+    if positions is None:
+        return list(_candidates(text, True, mentions))
+    found = []
+    for q in _candidates(seen, True, mentions):
+        start, end = original_span(positions, q.start, q.end)
+        found.append(replace(q, start=start, end=end, text=text[start:end]))
+    return found
+
+
+def parse_quantity(span_text: str) -> tuple[float | None, str | None]:
+    """Value (scale applied) and unit of one quantity span, e.g. "49 trillion yuan".
+
+    Context rules are off: the caller already decided this is a quantity, so
+    "2027 yuan" or "half" alone still get a value.  (None, None) when no number.
+    """
+    for q in _candidates(span_text, False, country_mentions(span_text)):
+        return q.value, q.unit
+    return None, None

@@ -1,0 +1,53 @@
+"""approx, min, max and ranges (spec §4): pipeline/stages/quantities/bounds.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.stages.quantities import find_quantities
+
+
+def spans(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(q.text, q.value, q.unit) for q in find_quantities(text)]
+
+
+# approximators stay outside the span
+APPROX = [
+    # text, span, value, approx, min, max
+    ("with more than 16,000 guests", "16,000", 16000.0, "more than", 16000.0, None),
+    ("over 300 international guests", "300", 300.0, "over", 300.0, None),
+    ("at least 30 cities", "30", 30.0, "at least", 30.0, None),
+    ("up to 5,000 people", "5,000", 5000.0, "up to", None, 5000.0),
+    ("fewer than 10 sites", "10", 10.0, "fewer than", None, 10.0),
+    ("rolled out nearly 30 policy measures", "30", 30.0, "nearly", None, 30.0),
+    ("stand at around 49 trillion yuan", "49 trillion yuan", 4.9e13, "around", None, None),
+    ("accounting for about 35 percent of GDP", "35 percent", 35.0, "about", None, None),
+    ("Some 5,000 data products", "5,000", 5000.0, "some", None, None),
+    ("more than half of the enterprises", "half", 0.5, "more than", 0.5, None),
+    ("45 million+ active users", "45 million", 4.5e7, "+", 4.5e7, None),
+    # ranges: one quantity, value is the midpoint, min/max the ends
+    ("prices rose 5 to 10 percent", "5 to 10 percent", 7.5, None, 5.0, 10.0),
+    ("prices rose 5-10%", "5-10%", 7.5, None, 5.0, 10.0),
+    ("held at 4 – 7% for light industry", "4 – 7%", 5.5, None, 4.0, 7.0),
+    ("between 20 and 30 percent", "20 and 30 percent", 25.0, "between", 20.0, 30.0),
+    ("revenue was $5-10 million", "$5-10 million", 7.5e6, None, 5e6, 1e7),
+    ("from 4-4.5 per cent in 2014", "4-4.5 per cent", 4.25, None, 4.0, 4.5),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "approx", "lo", "hi"), APPROX)
+def test_approx_min_max(text: str, span: str, value: float, approx: str | None,
+                        lo: float | None, hi: float | None) -> None:
+    (q,) = find_quantities(text)
+    assert (q.text, q.approx) == (span, approx)
+    assert q.value == pytest.approx(value)
+    assert q.min == (pytest.approx(lo) if lo is not None else None)
+    assert q.max == (pytest.approx(hi) if hi is not None else None)
+
+
+def test_from_to_is_a_change_not_a_range() -> None:
+    # the left number takes the unit written once after the right one
+    assert spans("output rose from 5 to 10 percent") == [("5", 5.0, "%"),
+                                                         ("10 percent", 10.0, "%")]
+    assert spans("sales rose 4.8% to $13.18 billion") == [("4.8%", 4.8, "%"),
+                                                          ("$13.18 billion", 1.318e10, "USD")]

@@ -1,0 +1,71 @@
+"""What is not a quantity (spec §4 "Not quantities"): pipeline/stages/quantities/context.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.stages.quantities import find_quantities
+
+
+def spans(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(q.text, q.value, q.unit) for q in find_quantities(text)]
+
+
+NOT_QUANTITIES = [
+    # years and dates
+    "By 2027, China aims to achieve substantial progress.",
+    "In 2024, the added value rose.",
+    "during the 13th Five-Year Plan period (2016-20)",
+    "the 14th Five-Year Plan (2021-2025)",
+    "on April 27, 2023 in Fuzhou",
+    "BEIJING, 3rd July, 2025 (WAM) --",
+    "BEIJING, China, Aug 29 — China will",
+    "held in Geneva, Switzerland, on Dec 4.",
+    "on Dec. 4 and on 29 August and in May 2024",
+    "Updated: 2018-06-12",
+    "Source: Daily | 2025-11-24 15:33:26 | Author",
+    "in the 1990s and FY2024 and Q3",
+    "the Global Digital Economy Conference 2025",
+    # times and durations
+    "The meeting starts at 10:30 am and ends at 3 pm.",
+    "At 5 o'clock they left.",
+    "A more than increase in just one and a half years",
+    "The two-day event opened.",
+    "in the next two years",
+    "He is 45 years old, a 45-year-old man.",
+    "in the last three financial years",
+    "in half an hour, in the second half of the year",
+    "a quarter of a century",
+    # ordinals
+    "ranking second worldwide, the 7th Digital China Summit, its 6th year",
+    "the fourth Global Digital Economy Conference for the first time",
+    # numbers inside names
+    "5G networks and 4G base stations",
+    "the Forum 50 for Digital-Real Economies Integration",
+    "the Forbes top 100 list of digital companies",
+    "platforms like the G20 and APEC",
+    "its COVID-19 response",
+    "the New Intelligent Manufacturing 100 project",
+    "a '1+3+N' institutional framework and the \"3+3\" action",
+    "the Two Sessions and the Group of Seven",
+    "Fortune 500 companies, Industry 4.0 and Windows 11",
+    "the Intel 14A node",
+    # designators and list numbers
+    "Article 5 of the law and No. 1 Central Document and Chapter 3",
+    "1. Introduction",
+    "(2) the second item",
+    "477",
+    # codes, scores, fractions of dates
+    "Call 010-1234-5678, open 24/7.",
+    "the team won 3-1 in the final",
+    # pronoun 'one', modifiers
+    "one of the main engines driving growth",
+    "a 5-star hotel and a two-door car and one-time gains",
+    # currency codes that are English words stay prose (suite cases)
+    "try again later",
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_a_quantity(text: str) -> None:
+    assert spans(text) == []
