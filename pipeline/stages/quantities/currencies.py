@@ -5,9 +5,10 @@ ISO 4217 code with its English names, the symbols its countries' locales write (
 ``Rp``, ``R``, ``₦``, ``GH₵``) and the territories where it is legal tender.  This module adds
 only what CLDR does not say: the abbreviations English-language news writes (``Sh``, ``N``,
 ``P``, ``SR``, ``TL``, ``Tk``), the press spellings (``roubles``, ``reais``), and which currency
-a form means when the article does not say (``$`` is USD, ``Sh`` is KES).
+a form means when the article does not say (``Sh`` is KES).  A bare ``$`` is always USD, as
+spec §4 has it, whatever country the article is about.
 
-A form that several currencies share (``$``, ``Rs``, ``Sh``, ``P``, ``shillings``, ``pesos``) is
+A form that several currencies share (``Rs``, ``Sh``, ``P``, ``shillings``, ``pesos``) is
 read as an *ambiguous unit*, a marker that lists its candidates; ``settle_unit`` then picks the
 candidate whose country the article names most (its name, a city, or the adjective of its
 currency: ``Kenya``, ``Nairobi``, ``Kenyan``), else the form's default, else the currency's name
@@ -250,9 +251,6 @@ def settle_unit(unit: str | None, mentions: Counter[str]) -> str | None:
         return unit
     name, default, codes = unit[1:].split("|")
     counts = {code: mentions[code] for code in codes.split(",")}
-    if not name and "USD" in counts:
-        # an article that writes A$ or S$ when it means them writes a bare $ for US dollars
-        counts = {code: 0 if mentions[_EXPLICIT + code] else n for code, n in counts.items()}
     most = max(counts.values())
     top = [code for code, n in counts.items() if n == most]
     if most and len(top) == 1:
@@ -284,20 +282,12 @@ _MENTION_RE = re.compile(
     + r")(?![^\W_])")
 
 
-_EXPLICIT = "written:"
-_EXPLICIT_DOLLAR_RE = re.compile(rf"{_NO_LETTER_BEFORE}(A|AU|C|CA|S|SG|NZ|HK|NT|N|J|TT)\$(?={HS}?[0-9])")
-_EXPLICIT_DOLLARS = {"A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "S": "SGD", "SG": "SGD",
-                     "NZ": "NZD", "HK": "HKD", "NT": "TWD", "N": "NAD", "J": "JMD", "TT": "TTD"}
-
-
 @lru_cache(maxsize=16)
 def country_mentions(article: str) -> Counter[str]:
-    """How often the article names the country of each currency (code -> count), and which
-    dollars it writes with their own prefix (``written:AUD`` for ``A$``)."""
+    """How often the article names the country of each currency (code -> count)."""
     counts: Counter[str] = Counter()
     for m in _MENTION_RE.finditer(article):
         counts.update(_MENTION_CODES[m.group()])
-    counts.update(_EXPLICIT + _EXPLICIT_DOLLARS[m.group(1)] for m in _EXPLICIT_DOLLAR_RE.finditer(article))
     return counts
 
 
@@ -383,7 +373,7 @@ def _symbol_unit(key: str) -> str:
     if key == "Rs":
         return _ambiguous(_SYMBOL_CODES["Rs"], "Rs", "rupee")
     if key == "$":
-        return _ambiguous(_SYMBOL_CODES["$"], "$", None)
+        return "USD"   # spec §4: `$` -> USD, whatever the article's country (the gold follows it)
     if key in _SYMBOL_CODES:
         codes = _SYMBOL_CODES[key]
         nouns = {c.noun for c in _CURRENCIES if c.code in codes}

@@ -87,8 +87,8 @@ BY_COUNTRY = [
     ("Botswana's diamond revenue fell to P9.8 billion.", "BWP"),
     ("The developer signed SR5 billion of contracts.", "SAR"),
     ("The startup raised $40 million.", "USD"),
-    ("Australia's budget returned a $15.8 billion surplus.", "AUD"),
-    ("OTTAWA — the Canadian government will spend $2.4 billion.", "CAD"),
+    ("Australia's budget returned a $15.8 billion surplus.", "USD"),  # spec §4: a bare $ is USD
+    ("OTTAWA — the Canadian government will spend $2.4 billion.", "USD"),
     ("Nigeria raised $3 billion from a Eurobond.", "USD"),             # no dollar of Nigeria's
     ("Argentina's treasury sold 800 billion pesos of bonds.", "ARS"),
     ("The fund holds 5 million pesos.", "peso"),                     # no default: the name
@@ -110,7 +110,7 @@ def test_the_article_not_the_sentence_names_the_country() -> None:
     assert money(sentence, article) == [("Shs3 trillion", 3e12, "UGX")]
 
 
-def test_an_article_that_writes_a_local_dollar_explicitly_writes_a_bare_dollar_for_us_dollars() -> None:
+def test_a_bare_dollar_is_us_dollars_beside_a_local_dollar() -> None:
     text = "Australia's BHP will spend $5 billion, or A$7.5 billion, in Australia."
     assert [u for _, _, u in money(text)] == ["USD", "AUD"]
 
