@@ -44,10 +44,11 @@ def test_a_tampered_verifier_is_refused(models):
 
 def test_a_run_imports_neither_scikit_learn_nor_a_deserialiser_of_objects():
     """Models are plain data: loading them needs no library that can rebuild arbitrary objects."""
-    import subprocess
     import sys
+
+    from commands import run
 
     code = ("import json, sys; from pipeline.config import load; nlp = load(); nlp('China will build 30 hubs.'); "
             "print(json.dumps([m for m in ('sklearn', 'skops') if m in sys.modules]))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    out = run([sys.executable, "-c", code], cwd=REPO)
     assert json.loads(out.stdout.splitlines()[-1]) == []
