@@ -49,6 +49,6 @@ def test_a_run_imports_neither_scikit_learn_nor_a_deserialiser_of_objects():
     from commands import run
 
     code = ("import json, sys; from pipeline.config import load; nlp = load(); nlp('China will build 30 hubs.'); "
-            "print(json.dumps([m for m in ('sklearn', 'skops') if m in sys.modules]))")
+            "print(json.dumps([m for m in ('sklearn', 'scipy', 'skops') if m in sys.modules]))")
     out = run([sys.executable, "-c", code], cwd=REPO)
     assert json.loads(out.stdout.splitlines()[-1]) == []
