@@ -21,9 +21,10 @@ def test_an_installed_module_passes():
 
 
 @pytest.mark.parametrize("command", ["train", "cross-validate"])
-def test_training_without_the_train_extra_is_one_line_not_a_traceback(command, monkeypatch, capsys):
+def test_training_without_the_train_extra_is_one_line_not_a_traceback(command, tmp_path, monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "sklearn", None)
-    monkeypatch.setattr(sys, "argv", ["claims", command])
+    # models to a scratch folder: were the check to come too late, training would start replacing them
+    monkeypatch.setattr(sys, "argv", ["claims", command, "--set", f"paths.models={tmp_path / 'models'}"])
     with pytest.raises(SystemExit) as stop:
         main()
     assert stop.value.code == 1
