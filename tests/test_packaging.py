@@ -3,13 +3,17 @@
 import json
 import site
 import sys
-import tomllib
 
 import pytest
 
 from commands import build_isolation, run
 from conftest import REPO
 from test_golden import GOLDEN, SEED, comparable
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 
 TRAIN_ONLY = ("sklearn", "scipy")  # what the `train` extra adds; a run must not need it
 
