@@ -1,6 +1,7 @@
 """A regular (not editable) install carries its configs and models and runs the main job."""
 
 import json
+import os
 import site
 import sys
 
@@ -16,6 +17,8 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 TRAIN_ONLY = ("sklearn", "scipy")  # what the `train` extra adds; a run must not need it
+# the installed copy, not a checkout that PYTHONPATH may name
+OWN_PATH = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +42,8 @@ def installed(wheel, tmp_path_factory):
     purelib = venv / own.split(str(venv) + "/", 1)[1]
     (purelib / "outer.pth").write_text("\n".join(site.getsitepackages()) + "\n")
     (purelib / "no_train_extra.pth").write_text(f"import sys; sys.modules.update(dict.fromkeys({TRAIN_ONLY}))\n")
-    run([sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps", wheel])
+    # --ignore-installed: the outer claims (an editable install, say) must not count as this one
+    run([sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps", "--ignore-installed", wheel])
     return python
 
 
@@ -53,12 +57,12 @@ def test_the_wheel_carries_configs_and_models(wheel):
 
 
 def test_an_installed_wheel_runs_the_seeds_from_another_folder_without_the_train_extra(installed, tmp_path):
-    where = run([installed, "-c", "import pipeline; print(pipeline.__file__)"], cwd=tmp_path).stdout
+    where = run([installed, "-c", "import pipeline; print(pipeline.__file__)"], cwd=tmp_path, env=OWN_PATH).stdout
     assert str(REPO) not in where, "the test must exercise the installed copy"
-    run([installed, "-c", "import sklearn"], cwd=tmp_path, expect=1)
+    run([installed, "-c", "import sklearn"], cwd=tmp_path, env=OWN_PATH, expect=1)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / SEED.name).write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    run([installed.parent / "claims", "run", "in", "--out", "out/claims.jsonl", "--no-db"], cwd=tmp_path)
+    run([installed.parent / "claims", "run", "in", "--out", "out/claims.jsonl", "--no-db"], cwd=tmp_path, env=OWN_PATH)
     rows = [json.loads(line) for line in (tmp_path / "out" / "claims.jsonl").read_text(encoding="utf-8").splitlines()]
     expected = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines()]
     assert [comparable(r) for r in rows] == [comparable(r) for r in expected]
