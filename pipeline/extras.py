@@ -1,9 +1,10 @@
 """The optional parts of the install, and the one line a command prints when its part is missing.
 
 A run needs the base install alone. Training fits scikit-learn models: the
-``train`` extra, which with scipy is about 195 MB that a run never imports. A
-command that needs an extra checks for it before doing anything, so a missing
-one is a ``MissingExtra`` naming the pip command, not an ImportError halfway in.
+``train`` extra, with scipy, joblib and threadpoolctl about 200 MB that a run
+never imports. A command that needs an extra checks for it before doing
+anything, so a missing one is a ``MissingExtra`` naming the pip command, not an
+ImportError halfway in.
 """
 
 from __future__ import annotations
