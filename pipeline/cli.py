@@ -274,6 +274,9 @@ def _reference_names(paths: dict) -> list:
 def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
     """The training config, its resolved paths, and a pipeline factory around a models folder."""
     from pipeline.config import REPO_ROOT, build_pipeline, load_config, load_train_config
+    from pipeline.extras import require
+
+    require("train", "sklearn")  # before any work: a run-only install has no scikit-learn
 
     try:
         cfg = load_train_config(config, _overrides(overrides))

@@ -23,6 +23,10 @@ class EmbeddingError(ConfigError):
     """A missing, changed or unusable sentence encoder; the message names the file."""
 
 
+class MissingExtra(ClaimsError, RuntimeError):
+    """A command that needs an optional part of the install (a pip extra) that is not installed."""
+
+
 class DataError(ClaimsError, ValueError):
     """A data file that cannot be read as what it should hold; the message says where."""
 

@@ -64,11 +64,12 @@ def test_no_module_imports_a_private_name_of_another():
 
 
 def test_importing_the_package_loads_nothing_else():
-    import subprocess
     import sys
 
+    from commands import run
+
     code = "import sys, pipeline; print(sorted(m for m in sys.modules if m.startswith('pipeline.')))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    out = run([sys.executable, "-c", code], cwd=REPO)
     assert out.stdout.strip() == "[]"
 
 

@@ -1,11 +1,10 @@
 """End to end: the README's main job on the seeds, against their gold file."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
+from commands import claims
 from conftest import REPO, shared_file
 from pipeline.evaluation.scoring import evaluate_files
 
@@ -25,10 +24,7 @@ RECORD_FIELDS = {"doc_id", "sent_id", "start", "end", "text", "labels", "scores"
 @pytest.fixture(scope="module")
 def seeds_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("run") / "claims.jsonl"
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(REPO / "seeds"), "--out", str(out)],
-                          capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr
-    return out, proc.stderr
+    return out, claims("run", REPO / "seeds", "--out", out).stderr
 
 
 def test_the_store_is_loaded_beside_the_output(seeds_run):
@@ -77,22 +73,16 @@ def test_bad_inputs_become_error_records(tmp_path):
     (articles / "latin1.txt").write_bytes(b"caf\xe9")
     (articles / "records.jsonl").write_text('{"id": "r1", "text": "The NDA will build hubs."}\nnot json\n')
     out = tmp_path / "out" / "claims.jsonl"
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(articles), "--out", str(out)],
-                          capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr
+    claims("run", articles, "--out", out)
     errors = [json.loads(x) for x in (out.parent / "claims.errors.jsonl").read_text().splitlines()]
     assert sorted(e["kind"] for e in errors) == ["bad_record", "binary", "empty", "encoding"]
     assert {json.loads(x)["doc_id"] for x in out.read_text().splitlines()} == {"good", "r1"}
-    strict = subprocess.run([sys.executable, "-m", "pipeline", "run", str(articles), "--out", str(out), "--strict"],
-                            capture_output=True, text=True, timeout=600)
-    assert strict.returncode == 1
+    claims("run", articles, "--out", out, "--strict", expect=1)
 
 
 def test_nothing_processed_is_a_failure(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(tmp_path / "empty.txt"),
-                           "--out", str(tmp_path / "o.jsonl")], capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 1
+    proc = claims("run", tmp_path / "empty.txt", "--out", tmp_path / "o.jsonl", expect=1)
     assert "0 documents" in proc.stderr
 
 

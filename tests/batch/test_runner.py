@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from commands import claims
+from commands import run as run_command
 from conftest import REPO
 from pipeline.batch.processing import PipelineSpec
 from pipeline.batch.manifest import manifest_path_for, read_journal
@@ -196,9 +198,7 @@ def test_sigkill_mid_run_then_same_command_finishes_byte_identical(tmp_path):
     command = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out), "--quiet", "--no-db",
                "--batch-size", "2"]
     expected = tmp_path / "expected" / "claims.jsonl"
-    uninterrupted = subprocess.run(command[:6] + [str(expected)] + command[7:], cwd=REPO, capture_output=True,
-                                   text=True, timeout=600)
-    assert uninterrupted.returncode == 0, uninterrupted.stderr
+    run_command(command[:6] + [str(expected)] + command[7:], cwd=REPO)
     for kill_after in (1, 9):
         proc = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 300
@@ -209,8 +209,7 @@ def test_sigkill_mid_run_then_same_command_finishes_byte_identical(tmp_path):
         proc.wait()
         assert not out.exists() and part_path(out).exists()
     loud = [part for part in command if part != "--quiet"]  # the summary says what was resumed
-    finish = subprocess.run(loud, cwd=REPO, capture_output=True, text=True, timeout=600)
-    assert finish.returncode == 0, finish.stderr
+    finish = run_command(loud, cwd=REPO)
     assert "resumed" in finish.stderr and " 0 resumed" not in finish.stderr
     assert output_bytes(out) == output_bytes(expected)
 
@@ -355,7 +354,6 @@ def test_a_folder_that_cannot_be_written_is_one_clear_error(tmp_path, monkeypatc
 @pytest.mark.ray
 def test_a_quiet_ray_run_prints_nothing(tmp_path):
     seed = sorted((REPO / "seeds").glob("*.txt"))[0]
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(seed), "--out", str(tmp_path / "c.jsonl"),
-                           "--engine", "ray", "--workers", "2", "--quiet", "--no-db"],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0 and proc.stdout == "" and proc.stderr == "", proc.stderr
+    proc = claims("run", seed, "--out", tmp_path / "c.jsonl", "--engine", "ray", "--workers", "2", "--quiet", "--no-db",
+                  cwd=tmp_path)
+    assert proc.stdout == "" and proc.stderr == "", proc.stderr

@@ -1,6 +1,9 @@
 """Annotation round trip: gold -> Label Studio / Prodigy tasks -> gold, and runs as pre-annotations."""
 
 import json
+import re
+from dataclasses import dataclass
+from xml.etree import ElementTree
 
 import pytest
 from typer.testing import CliRunner
@@ -36,20 +39,117 @@ def ls_tasks(tmp_path_factory):
     return json.loads(out.read_text())
 
 
-def test_label_studio_sdk_accepts_every_exported_task_under_the_shipped_config(ls_tasks):
-    from label_studio_sdk.label_interface import LabelInterface
+@dataclass
+class Control:
+    """A control tag of a Label Studio config, as a result that names it must match."""
+    type: str  # the tag in lower case: a result's "type"
+    to_names: set[str]
+    options: set[str]  # its <Label>/<Choice> values; empty for a TextArea
+    attrs: dict[str, str]
+    for_label: str | None  # a perRegion control inside <View whenLabelValue=...>: the only label it describes
 
-    interface = LabelInterface((REPO / "configs" / "label-studio.xml").read_text())
-    assert {"span", "claims", "boilerplate", "value", "unit"} <= set(interface._controls)
-    quantities = 0
-    for task in ls_tasks:
-        assert interface.validate_prediction(task["predictions"][0], return_errors=True) in (True, [])
-        quantities += sum(r["from_name"] == "value" for r in task["predictions"][0]["result"])
+
+def read_ls_config(path):
+    """(controls by name, data variable of each object tag, every $variable) of a labelling config."""
+    root = ElementTree.parse(path).getroot()
+    controls, objects = {}, {}
+
+    def walk(node, for_label):
+        for_label = node.get("whenLabelValue", for_label)
+        if node.get("toName"):
+            options = {c.get("value") for c in node if c.tag in ("Label", "Choice")}
+            controls[node.get("name")] = Control(node.tag.lower(), set(node.get("toName").split(",")), options,
+                                                 dict(node.attrib), for_label)
+        elif node.get("name") and (node.get("value") or "").startswith("$"):
+            objects[node.get("name")] = node.get("value")[1:]
+        for child in node:
+            walk(child, for_label)
+
+    walk(root, None)
+    variables = {v for node in root.iter() for a in node.attrib.values() for v in re.findall(r"\$(\w+)", a)}
+    return controls, objects, variables
+
+
+def ls_problems(task, config) -> list[str]:
+    """What Label Studio would refuse or misread in a task under ``config`` (empty: none)."""
+    controls, objects, variables = config
+    data = task.get("data", {})
+    problems = [f"data lacks ${v}" for v in sorted(variables - set(data))]
+    for done in task.get("predictions", []) + task.get("annotations", []):
+        if not 0 <= done.get("score", 0) <= 1:
+            problems.append(f"score {done['score']} is not in [0, 1]")
+        spans = {r.get("id"): r for r in done["result"] if r.get("type") == "labels"}
+        for r in done["result"]:
+            problems += [f"{r.get('id')} ({r.get('from_name')}): {p}" for p in region_problems(r, data, spans, config)]
+    return problems
+
+
+def region_problems(r, data, spans, config) -> list[str]:
+    controls, objects, _ = config
+    control = controls.get(r.get("from_name"))
+    if control is None:
+        return ["no control of that name"]
+    problems, value = [], r.get("value", {})
+    if r.get("to_name") not in control.to_names or r.get("to_name") not in objects:
+        problems.append(f"to_name {r.get('to_name')!r} is not an object this control labels")
+    if r.get("type") != control.type:
+        problems.append(f"type {r.get('type')!r} is not {control.type!r}")
+    chosen = value.get({"labels": "labels", "choices": "choices", "textarea": "text"}.get(control.type))
+    if not isinstance(chosen, list) or not chosen or not all(isinstance(c, str) for c in chosen):
+        return problems + [f"no list of strings in {value}"]
+    if control.options and not set(chosen) <= control.options:
+        problems.append(f"{sorted(set(chosen) - control.options)} not among {sorted(control.options)}")
+    if len(chosen) > 1 and (control.type == "labels" or control.attrs.get("choice", "multiple") != "multiple"
+                            or int(control.attrs.get("maxSubmissions", len(chosen))) < len(chosen)):
+        problems.append(f"{len(chosen)} values where one is allowed")
+    text = data.get(objects.get(r.get("to_name")), "")
+    if control.type == "labels" or "start" in value:
+        start, end = value.get("start"), value.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            problems.append(f"span {start}-{end} is not within the {len(text)} characters")
+        elif control.type == "labels" and value.get("text", text[start:end]) != text[start:end]:
+            problems.append(f"span text {value['text']!r} is not {text[start:end]!r}")
+    if control.attrs.get("perRegion") == "true":
+        region = spans.get(r.get("id"))
+        if region is None or (region["value"].get("start"), region["value"].get("end")) != (value.get("start"),
+                                                                                              value.get("end")):
+            problems.append("describes no labelled region of the same id and span")
+        elif control.for_label and control.for_label not in region["value"]["labels"]:
+            problems.append(f"describes a {region['value']['labels']} region, shown only for {control.for_label}")
+    return problems
+
+
+def test_every_exported_task_fits_the_shipped_label_studio_config(ls_tasks):
+    """Checked against configs/label-studio.xml as Label Studio reads it: controls, their targets, types and
+    options, spans within (and quoting) the text, per-region fields on a region of the label they are shown for."""
+    config = read_ls_config(REPO / "configs" / "label-studio.xml")
+    assert {"span", "claims", "boilerplate", "value", "unit"} <= set(config[0])
+    assert [p for task in ls_tasks for p in ls_problems(task, config)] == []
+    quantities = sum(r["from_name"] == "value" for task in ls_tasks for r in task["predictions"][0]["result"])
     assert quantities > 50
-    broken = json.loads(json.dumps(ls_tasks[3]["predictions"][0]))
-    broken["result"].append({"id": "x", "from_name": "span", "to_name": "text", "type": "labels",
-                             "value": {"start": 0, "end": 3, "labels": ["PLACE"]}})
-    assert interface.validate_prediction(broken, return_errors=True) not in (True, [])
+
+
+def test_the_label_studio_check_finds_what_label_studio_would_refuse(ls_tasks):
+    config = read_ls_config(REPO / "configs" / "label-studio.xml")
+    task = next(t for t in ls_tasks if {"PERSON", "unit"} <= {r["from_name"] for r in t["predictions"][0]["result"]}
+                | {x for r in t["predictions"][0]["result"] for x in r["value"].get("labels", [])})
+    result = task["predictions"][0]["result"]
+    person = next(r for r in result if r["value"].get("labels") == ["PERSON"])
+    unit = next(r for r in result if r["from_name"] == "unit")
+    breakages = [  # (region added, what the check must say)
+        ({"id": "x", "from_name": "span", "to_name": "text", "type": "labels",
+          "value": {"start": 0, "end": 3, "labels": ["PLACE"]}}, "['PLACE'] not among"),
+        ({**unit, "from_name": "currency"}, "no control of that name"),
+        ({**unit, "id": person["id"], "value": {**person["value"], "text": ["%"]}}, "shown only for QUANTITY"),
+        ({**person, "value": {**person["value"], "text": "someone"}}, "span text 'someone' is not"),
+        ({**person, "type": "choices"}, "type 'choices' is not 'labels'"),
+    ]
+    for region, says in breakages:
+        broken = {**task, "predictions": [{**task["predictions"][0], "result": result + [region]}]}
+        [problem] = ls_problems(broken, config)
+        assert says in problem
+    assert ls_problems({**task, "data": {"text": task["data"]["text"]}}, config) == ["data lacks $doc_id",
+                                                                                     "data lacks $sent_id"]
 
 
 def test_a_human_annotation_wins_over_the_pre_annotation(tmp_path, ls_tasks):

@@ -1,10 +1,11 @@
 """Standoff gold: the repository keeps annotations, the articles stay in ../shared."""
 
 import json
-import subprocess
+import os
 
 import pytest
 
+from commands import claims, run
 from conftest import REPO, SHARED, shared_file
 from pipeline.evaluation.scoring import load_gold
 from pipeline.errors import GoldError
@@ -57,9 +58,7 @@ def test_validate_gold_reports_a_changed_article_without_a_traceback(tmp_path, m
     line = GOLD[0].read_text(encoding="utf-8").splitlines()[0]
     gold, article = copy_shared(tmp_path, line)
     article.write_bytes(article.read_bytes() + b" ")
-    result = subprocess.run(["claims", "validate-gold", str(gold)], capture_output=True, text=True,
-                            env={**__import__("os").environ, SHARED_ENV: str(tmp_path / "shared")})
-    assert result.returncode == 1
+    result = claims("validate-gold", gold, env={**os.environ, SHARED_ENV: str(tmp_path / "shared")}, expect=1)
     assert "text changed" in result.stdout and "Traceback" not in result.stdout + result.stderr
 
 
@@ -78,7 +77,7 @@ def test_the_repository_holds_no_article_text_outside_seeds():
     for article in sorted((SHARED / "corpus").glob("*.txt")) + sorted((SHARED / "corpus2").glob("*.txt")):
         lines = [ln.strip() for ln in article.read_text(encoding="utf-8").splitlines()]
         probes.append(max(lines, key=len)[:80])
-    tracked = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True).stdout.split()
+    tracked = run(["git", "ls-files"], cwd=REPO).stdout.split()
     for name in tracked:
         if name.startswith("seeds/"):
             continue

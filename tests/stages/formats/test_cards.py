@@ -3,12 +3,12 @@
 import json
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from commands import claims, run
 from conftest import REPO
 from pipeline.config import load
 from pipeline.errors import ConfigError, ModelFileError
@@ -138,10 +138,9 @@ def test_the_command_line_refuses_a_changed_model_file_in_one_line(models, tmp_p
     file = models / "classifier" / "thresholds.json"
     file.write_text(file.read_text().replace('"target": 0.55', '"target": 0.05'))
     seed = sorted((REPO / "seeds").glob("*.txt"))[0]
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "run", str(seed), "--out", "o/claims.jsonl", "--no-db",
-                           "-q", "--set", f"paths.models={models}"], cwd=tmp_path, capture_output=True, text=True,
-                          timeout=600)
-    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    proc = claims("run", seed, "--out", "o/claims.jsonl", "--no-db", "-q", "--set", f"paths.models={models}",
+                  cwd=tmp_path, expect=2)
+    assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines() == [proc.stderr.strip()] and f"{file} does not match" in proc.stderr
 
 
@@ -173,6 +172,6 @@ def test_a_classifier_refuses_a_changed_encoder_card(models):
 def test_a_run_imports_neither_scikit_learn_nor_a_deserialiser_of_objects():
     """Models are plain data: loading them needs no library that can rebuild arbitrary objects."""
     code = ("import json, sys; from pipeline.config import load; nlp = load(); nlp('China will build 30 hubs.'); "
-            "print(json.dumps([m for m in ('sklearn', 'skops') if m in sys.modules]))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+            "print(json.dumps([m for m in ('sklearn', 'scipy', 'skops') if m in sys.modules]))")
+    out = run([sys.executable, "-c", code], cwd=REPO)
     assert json.loads(out.stdout.splitlines()[-1]) == []

@@ -64,10 +64,11 @@ def test_a_classifier_refuses_an_encoder_it_was_not_trained_with(tmp_path):
 
 def test_the_vectors_are_model2vecs_without_importing_it(encoder):
     """The encoder reimplements model2vec's mean of token vectors; the result must be the same bits."""
-    import subprocess
     import sys
 
     from model2vec import StaticModel
+
+    from commands import run
 
     texts = ["China will build 30 data hubs by 2027.", "", "zzzz qqq", "Output grew " * 600,
              "The EU adopted the AI Act.", "Kenya's mobile money hit 1.2 trillion shillings."]
@@ -75,5 +76,5 @@ def test_the_vectors_are_model2vecs_without_importing_it(encoder):
     assert np.array_equal(encoder.token_means(texts), reference)
     code = ("import sys; from pipeline.config import load; load()('China will build hubs.'); "
             "print(sorted(m for m in ('model2vec', 'huggingface_hub') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    out = run([sys.executable, "-c", code], cwd=REPO)
     assert out.stdout.strip().splitlines()[-1] == "[]"
