@@ -130,6 +130,24 @@ def test_html_article_text_is_extracted(tmp_path):
     assert docs["blank"].kind == "html"
 
 
+@pytest.mark.parametrize("page", [
+    '<html><body><nav><a href="/">Home</a> | <a href="/tech">Tech</a></nav></body></html>',
+    '<html><body><div class="menu"><a href="/">Home</a> | <a href="/tech">Tech</a></div></body></html>',
+    '<html><body><ul><li><a href="/">Home</a></li><li><a href="/biz">Business</a></li></ul></body></html>',
+])
+def test_a_page_of_navigation_only_is_an_html_error_not_a_document(tmp_path, page):
+    """trafilatura falls back to a menu when a page has no article: ``Home | Tech`` is no document."""
+    (tmp_path / "menu.html").write_text(page, encoding="utf-8")
+    assert kinds(read([tmp_path / "menu.html"])) == ["html"]
+
+
+def test_an_article_with_links_in_it_is_still_an_article(tmp_path):
+    (tmp_path / "a.html").write_text('<html><body><nav><a href="/">Home</a></nav><p>The <a href="/nda">National '
+                                     'Data Administration</a> said output rose.</p></body></html>', encoding="utf-8")
+    (doc,) = read([tmp_path / "a.html"])
+    assert isinstance(doc, Document) and "said output rose." in doc.text
+
+
 @pytest.mark.parametrize("doc_id", ["../../etc/x", "/etc/passwd", "..", "a/b\\c", "", "名前", "x" * 500])
 def test_safe_filename_never_leaves_its_folder(tmp_path, doc_id):
     from pipeline.batch.io import safe_filename
