@@ -374,10 +374,8 @@ def _run(pipeline, inputs: list[str], paths: OutputPaths, options: RunOptions,
         items = read_documents(inputs, stdin, max_chars=options.max_chars)
         plan = plan_items(items, kept, previous)
         for chunk, results in engine.map(chunked(plan, options.batch_size)):
-            entries = _write_chunk(files, chunk, iter(results), summary)
+            entries = _write_chunk(files, chunk, iter(results), summary, progress)
             files.checkpoint(entries)
-            if progress:
-                progress(summary)
         summary.seconds = time.perf_counter() - started
         previous.close()
         files.commit(summary.to_json(), summary.items)
@@ -400,17 +398,19 @@ def error_record_of(p: Planned, result: DocResult | None) -> dict | None:
     return json.loads(lines[0]) if lines else None
 
 
-def _write_chunk(files: RunFiles, chunk: list[Planned], results: Iterator[DocResult],
-                 summary: RunSummary) -> list[Entry]:
+def _write_chunk(files: RunFiles, chunk: list[Planned], results: Iterator[DocResult], summary: RunSummary,
+                 progress: Callable[[RunSummary], None] | None = None) -> list[Entry]:
     entries = []
     for p in chunk:
         if p.action == "resumed":
             summary.add(p.entry, resumed=True)
-            continue
-        result = next(results) if p.action == "process" else None
-        entry = files.write(p, result)
-        summary.add(entry)
-        if entry.errors:
-            summary.note_error(error_record_of(p, result))
-        entries.append(entry)
+        else:
+            result = next(results) if p.action == "process" else None
+            entry = files.write(p, result)
+            summary.add(entry)
+            if entry.errors:
+                summary.note_error(error_record_of(p, result))
+            entries.append(entry)
+        if progress:
+            progress(summary)
     return entries

@@ -269,6 +269,15 @@ def test_hostile_inputs_are_processed_or_one_clear_error_and_stay_inside_out(nlp
             assert page[span["start"]:span["end"]] == span["text"]
 
 
+def test_progress_moves_with_every_document_not_once_a_batch(nlp, corpus, tmp_path):
+    seen = []
+    run(nlp, [str(corpus)], tmp_path / "claims.jsonl", progress=lambda summary: seen.append(summary.items))
+    assert seen == [1, 2, 3]
+    seen.clear()
+    run(nlp, [str(corpus)], tmp_path / "claims.jsonl", progress=lambda summary: seen.append(summary.items))
+    assert seen == [1, 2, 3]  # reused documents too
+
+
 def test_progress_bar_is_quiet_off_a_terminal_and_counts_on_one(nlp, corpus):
     import io
 
