@@ -185,19 +185,19 @@ def test_documents_are_named_by_doc_id_with_their_headline_beside_it_when_they_h
 
     sentences = _heads(
         ("002_e81d", [("xi's moments", True), ("Home | Technology", True),
-                      ("Data management key to smart city success", True),
-                      ("By FAN FEIFEI | China Daily | Updated: 2024-05-28 09:16", True),
-                      ("China stresses smart cities.", False)]),
+                      ("Ports bet on data to cut waiting times", True),
+                      ("By LI MING | Harbour Daily | Updated: 2024-05-28 09:16", True),
+                      ("Ports stress data sharing.", False)]),
         # a first line that is no headline: a cut wire-service note, then a hard-wrapped paragraph
-        ("b027_dutch", [("date 2023-03-08 (Updates with Dutch government letter to parliament, ASML", True),
-                        ("Netherlands' government on Wednesday said it plans to restrict", True),
-                        ("exports of semiconductor technology.", False)]),
-        ("000_ef4f", [("BEIJING, 3rd July, 2025 (WAM) -- China has announced a plan.", False)]),
-        ("003_5047", [("AI Photo: VCG", True), ("China has made strides.", False)]),
+        ("b027_dutch", [("date 2024-01-15 (Adds minister's comment, details of the", True),
+                        ("The ministry on Tuesday said it plans to widen", True),
+                        ("export controls on lithography tools.", False)]),
+        ("000_ef4f", [("OSLO, 3rd July, 2025 -- Norway has announced a plan.", False)]),
+        ("003_5047", [("Cables Photo: AP", True), ("Norway has laid new cables.", False)]),
     )
     titles = document_titles(sentences)
-    assert titles == {"002_e81d": "Data management key to smart city success"}
-    assert document_name("002_e81d", titles) == "002_e81d — Data management key to smart city success"
+    assert titles == {"002_e81d": "Ports bet on data to cut waiting times"}
+    assert document_name("002_e81d", titles) == "002_e81d — Ports bet on data to cut waiting times"
     assert [document_name(d, titles) for d in ("b027_dutch", "000_ef4f", "003_5047")] == [
         "b027_dutch", "000_ef4f", "003_5047"]
 
@@ -205,12 +205,12 @@ def test_documents_are_named_by_doc_id_with_their_headline_beside_it_when_they_h
 def test_the_page_shows_doc_ids_not_first_lines(tmp_path):
     records = [
         {"doc_id": "b027_dutch", "sent_id": 0, "start": 0, "end": 40, "boilerplate": True,
-         "text": "date 2023-03-08 (Updates with Dutch govt", "labels": [], "scores": {}, "entities": [],
+         "text": "date 2024-01-15 (Adds minister's comment", "labels": [], "scores": {}, "entities": [],
          "quantities": [], "speaker": None, "deadline": None},
         {"doc_id": "b027_dutch", "sent_id": 1, "start": 41, "end": 90, "boilerplate": False,
-         "text": "The Netherlands will restrict chip exports by 2025.", "labels": ["target"],
+         "text": "The ministry will widen export controls by 2025.", "labels": ["target"],
          "scores": {"target": 0.9}, "entities": [], "quantities": [], "speaker": None, "deadline": 2025},
     ]
     page = render_report(run_tables(records), title="t")
     assert ">b027_dutch</text>" in page and "<td>b027_dutch</td>" in page
-    assert "date 2023-03-08" not in page.split("<h2>Targets by deadline</h2>")[0]  # not a document's name
+    assert "date 2024-01-15" not in page.split("<h2>Targets by deadline</h2>")[0]  # not a document's name
