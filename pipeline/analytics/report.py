@@ -20,7 +20,8 @@ import pandas as pd
 
 from pipeline.analytics.grouping import format_value
 from pipeline.analytics.tables import read_run, run_tables
-from pipeline.batch.io import write_text_atomic
+from pipeline.batch.io import run_files, write_text_atomic
+from pipeline.errors import OutputOverInput
 from pipeline.records import CLAIM_LABELS
 
 COLORS = {"metric": "#2b6cb0", "target": "#c05621", "policy": "#2f855a",
@@ -306,8 +307,17 @@ def render_report(tables: dict[str, pd.DataFrame], *, title: str) -> str:
 
 
 def write_report(run_path: str | Path, out: str | Path) -> Path:
-    """Render the report of a run file to ``out`` (written atomically)."""
+    """Render the report of a run file to ``out`` (written atomically).
+
+    Raises ``OutputOverInput`` before reading anything when ``out`` is one of the run's own files
+    (``claims report RUN --out RUN`` would replace the run with its report), and when it is a folder.
+    """
     run_path, out = Path(run_path), Path(out)
+    if any(out.resolve() == own.resolve() for own in run_files(run_path)):
+        raise OutputOverInput(f"the report {out} would write over the run's own file; write it elsewhere "
+                              "(--out report.html)")
+    if out.is_dir():
+        raise OutputOverInput(f"--out {out} is a folder: give the HTML file to write (--out {out / 'report.html'})")
     page = render_report(run_tables(read_run(run_path)), title=f"Claims report: {run_path.name}")
     write_text_atomic(out, page)
     return out

@@ -148,6 +148,18 @@ def test_an_article_with_links_in_it_is_still_an_article(tmp_path):
     assert isinstance(doc, Document) and "said output rose." in doc.text
 
 
+def test_missing_inputs_are_paths_that_do_not_exist_and_globs_that_match_nothing(tmp_path):
+    from pipeline.batch.io import missing_inputs, refuse_missing_inputs
+    from pipeline.errors import MissingInput
+
+    (tmp_path / "a.txt").write_text("Text.")
+    inputs = [str(tmp_path / "a.txt"), str(tmp_path / "typo.txt"), str(tmp_path / "*.txt"),
+              str(tmp_path / "*.html"), str(tmp_path), "-"]
+    assert missing_inputs(inputs) == [str(tmp_path / "typo.txt"), str(tmp_path / "*.html")]
+    with pytest.raises(MissingInput, match="inputs not found: .*typo.txt, .*html .*--keep-going"):
+        refuse_missing_inputs(inputs)
+
+
 @pytest.mark.parametrize("doc_id", ["../../etc/x", "/etc/passwd", "..", "a/b\\c", "", "名前", "x" * 500])
 def test_safe_filename_never_leaves_its_folder(tmp_path, doc_id):
     from pipeline.batch.io import safe_filename
