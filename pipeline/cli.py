@@ -638,7 +638,8 @@ DbOpt = typer.Option(Path("outputs/claims.duckdb"), "--db", metavar="FILE", help
 
 @app.command()
 def query(
-    sql: str = typer.Argument(..., metavar="SQL", help='One SQL statement, e.g. "SELECT label, count(*) FROM claims GROUP BY 1".'),
+    sql: str = typer.Argument(..., metavar="SQL",
+                              help='One SQL statement, e.g. "SELECT label, count(*) FROM claims GROUP BY 1".'),
     db: Path = DbOpt,
     fmt: str = typer.Option("table", "--format", "-f", metavar="table|csv|json",
                             help="table (for people), csv or json (for machines)."),

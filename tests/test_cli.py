@@ -197,7 +197,8 @@ MISTAKES = {
     "report into a folder": ["report", "run.jsonl", "--out", "docs"],
     # annotation round trips
     "annotate, unknown subcommand": ["annotate", "exprot", "run.jsonl"],
-    "annotate export, source missing": ["annotate", "export", "missing.jsonl", "--format", "prodigy", "--out", "x.jsonl"],
+    "annotate export, source missing": ["annotate", "export", "missing.jsonl", "--format", "prodigy",
+                                        "--out", "x.jsonl"],
     "annotate export, unknown format": ["annotate", "export", "run.jsonl", "--format", "xml", "--out", "x.jsonl"],
     "annotate export, unknown order": ["annotate", "export", "run.jsonl", "--format", "prodigy", "--out", "x.jsonl",
                                        "--order", "random"],
@@ -274,7 +275,8 @@ def test_a_bug_is_one_line_and_minus_vv_shows_its_traceback(tmp_path, monkeypatc
     with pytest.raises(SystemExit) as stop:
         main(["export", str(tmp_path / "r.jsonl"), "--out", str(tmp_path / "t")])
     assert stop.value.code == 1
-    assert capsys.readouterr().err.startswith("claims: error: unexpected KeyError: 'sent_id' (a bug; run again with -vv")
+    err = capsys.readouterr().err
+    assert err.startswith("claims: error: unexpected KeyError: 'sent_id' (a bug; run again with -vv")
     with pytest.raises(KeyError):
         main(["export", str(tmp_path / "r.jsonl"), "--out", str(tmp_path / "t"), "-vv"])
 
