@@ -287,7 +287,7 @@ def _check_pipeline_overrides(config: Optional[Path], overrides: dict) -> None:
         training = {key for key, _ in leaves(load_train_config())}
     except ConfigError:  # an installed package has no training config
         training = set()
-    hints = {key: "it is a training setting (configs/train.cfg) of `claims train` and `claims cross-validate`"
+    hints = {key: "it is a training setting, of configs/train.cfg: give it to `claims train` or `claims cross-validate`"
              for key in overrides if key in training}
     try:
         check_overrides(pipeline_settings(config), overrides, "the pipeline", hints)
