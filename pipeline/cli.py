@@ -1,7 +1,15 @@
-"""The `claims` command: thin wrappers, one per subcommand, around plain functions."""
+"""The `claims` command: thin wrappers, one per subcommand, around plain functions.
+
+Whatever a user gets wrong (a typo in a path or an option, a bad ``--set``, a
+damaged model file, a missing extra) ends in one ``claims: error:`` line and a
+non-zero exit, never a traceback: ``main`` turns usage errors, ``ClaimsError``
+and ``OSError`` into that line, and anything else is a bug, shown as one line
+too unless ``-vv`` asks for its traceback.
+"""
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import shutil
@@ -10,17 +18,124 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
-from pipeline.errors import (BrowserError, ClaimsError, ConfigError, DataError, EmbeddingError, Locked, NoInputs,
-                             OutputOverInput, RunFileError, StoreError)
+try:  # typer carries its own copy of click from 0.2x on; its errors are that copy's
+    from typer._click.core import Context
+    from typer._click.exceptions import ClickException, UsageError
+    from typer._click.formatting import HelpFormatter
+except ImportError:  # an earlier typer runs on the click package
+    from click import ClickException, Context, HelpFormatter, UsageError
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Extract metric, target and policy claims, PERSON/ORG entities and quantities "
-         "from news articles (spec: ANNOTATION.md).",
-)
+from pipeline.errors import (BrowserError, ClaimsError, ConfigError, DataError, EmbeddingError, Locked, MissingInput,
+                             NoInputs, OutputOverInput, RunFileError, StoreError)
+
 log = logging.getLogger("claims")
+VERBOSE_HELP = "Show what the command does (-v), and more (-vv, with the traceback of a bug), on stderr."
+_verbosity = 0
+
+
+def _set_verbosity(level: int) -> None:
+    global _verbosity
+    _verbosity = level
+    level = logging.WARNING if not _verbosity else logging.INFO if _verbosity == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="claims: %(levelname)s: %(message)s", stream=sys.stderr, force=True)
+    log.setLevel(level)
+
+
+def _more_verbose(ctx: Context, param, count: int) -> None:
+    """``-v`` after the subcommand (``claims run seeds/ -v``) counts with any before it."""
+    if count and not ctx.resilient_parsing:
+        _set_verbosity(_verbosity + count)
+
+
+class _Argument(TyperArgument):
+    """Shown by its name (``INPUT...``), not as ``{inputs}... <list[str]>``."""
+
+    def _name(self, usage: bool = False) -> str:
+        name = self.metavar or (self.name or "").upper()
+        name = name if self.nargs == 1 or name.endswith("...") else name + "..."
+        return f"[{name}]" if usage and not self.required else name
+
+    def display_type_rich(self, ctx: Context) -> None:
+        return None
+
+    def _rich_display_name(self) -> str:
+        return self._name()
+
+    def _usage_display_name(self) -> str:
+        return self._name(usage=True)
+
+    def get_usage_pieces(self, ctx: Context) -> list[str]:
+        return [self._name(usage=True)]
+
+
+# typer's (and click's) names of value types, as help shows them: --workers N, not --workers <int range>
+TYPE_NAMES = {"int": "N", "int range": "N", "integer": "N", "integer range": "N", "float": "NUMBER",
+              "float range": "NUMBER", "str": "TEXT", "text": "TEXT", "path": "PATH", "list[str]": "TEXT",
+              "list[path]": "PATH"}
+
+
+class _Option(TyperOption):
+    """An option's value shown as a word (``--out FILE``, ``--workers N``), not as ``<path>``."""
+
+    def display_type_rich(self, ctx: Context) -> str | None:
+        if self.metavar is not None:
+            return self.metavar or None
+        click_type = getattr(getattr(self, "type", None), "name", None)  # typer before its own click
+        name = click_type or self.display_type(ctx).strip("<>")
+        return TYPE_NAMES.get(name.lower(), name.upper())
+
+
+def _tidy(command) -> None:
+    """Help that reads cleanly: each parameter by a word, not by typer's ``<list[str]>``."""
+    for param in command.params:
+        if type(param) is TyperArgument:
+            param.__class__ = _Argument
+        elif type(param) is TyperOption:
+            param.__class__ = _Option
+
+
+def _verbose_everywhere(command, verbose) -> None:
+    """Give ``command`` and everything under it a copy of the top-level ``-v`` that adds to it."""
+    if not any(p.name == "verbose" for p in command.params):
+        extra = copy.copy(verbose)
+        extra.callback, extra.expose_value = _more_verbose, False
+        command.params.append(extra)
+    for sub in getattr(command, "commands", {}).values():
+        _verbose_everywhere(sub, verbose)
+
+
+class ClaimsGroup(TyperGroup):
+    """A command group with plain help (Rich markup ate ``[distill]``) and ``-v`` after any subcommand."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _tidy(self)
+        for command in self.commands.values():
+            _tidy(command)
+        verbose = next((p for p in self.params if p.name == "verbose"), None)
+        if verbose is not None:  # the top level: every subcommand gets -v too
+            for command in self.commands.values():
+                _verbose_everywhere(command, verbose)
+
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        """Each command with its whole first sentence, wrapped, not cut at 45 characters."""
+        rows = [(name, command.get_short_help_str(limit=300)) for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _typer(**settings) -> typer.Typer:
+    """A Typer app as every part of the command has it: plain help text, no pretty tracebacks."""
+    return typer.Typer(cls=ClaimsGroup, rich_markup_mode=None, pretty_exceptions_enable=False,
+                       add_completion=False, no_args_is_help=True, **settings)
+
+
+app = _typer(help="Extract metric, target and policy claims, PERSON/ORG entities and quantities "
+                  "from news articles (spec: ANNOTATION.md).")
 
 
 def Flag(*names: str, **settings):  # noqa: N802 (reads as typer.Option)
@@ -38,17 +153,21 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _options(
-    verbose: int = typer.Option(0, "--verbose", "-v", count=True, metavar="",
-                                help="Show what the run does (-v), and more (-vv), on stderr."),
+    verbose: int = typer.Option(0, "--verbose", "-v", count=True, metavar="", show_default=False,
+                                help=VERBOSE_HELP),
     version: bool = Flag("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
 ) -> None:
-    """Global options: they go before the subcommand (claims -v run ...)."""
-    level = logging.WARNING if not verbose else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="claims: %(levelname)s: %(message)s", stream=sys.stderr, force=True)
-    log.setLevel(level)
+    """Global options; -v also works after the subcommand (claims run seeds/ -v)."""
+    _set_verbosity(verbose)
 
-ConfigOpt = typer.Option(None, "--config", "-c", help="Pipeline config (default: configs/default.cfg).")
-SetOpt = typer.Option(None, "--set", help="Override a config setting: --set section.key=value (repeatable).")
+
+ConfigOpt = typer.Option(None, "--config", "-c", metavar="FILE", help="Pipeline config (default: configs/default.cfg).")
+SetOpt = typer.Option(None, "--set", metavar="KEY=VALUE",
+                      help="Override a pipeline setting, e.g. --set components.claims_entities.rules=false "
+                           "(repeatable); a key the pipeline does not have is refused with the list of those it has.")
+TrainSetOpt = typer.Option(None, "--set", metavar="KEY=VALUE",
+                           help="Override a training setting of configs/train.cfg, e.g. --set classifier.C=4 "
+                                "(repeatable).")
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -67,29 +186,39 @@ def _load_nlp(config: Optional[Path], overrides: Optional[List[str]]):
 
 @app.command()
 def run(
-    inputs: List[str] = typer.Argument(..., help="Files, folders (*.txt, *.html, *.jsonl inside), globs, "
-                                                 "or '-' for JSONL records {\"id\", \"text\"} on stdin."),
-    out: Path = typer.Option(Path("outputs/claims.jsonl"), "--out", "-o",
+    inputs: List[str] = typer.Argument(..., metavar="INPUT...",
+                                       help="Files, folders (*.txt, *.html, *.jsonl inside), globs, "
+                                            "or '-' for JSONL records {\"id\", \"text\"} on stdin."),
+    out: Path = typer.Option(Path("outputs/claims.jsonl"), "--out", "-o", metavar="FILE",
                              help="Output JSONL, one sentence per line; '-' writes the records to stdout "
                                   "(errors and the summary to stderr; nothing kept, no store)."),
     config: Optional[Path] = ConfigOpt,
     set_: Optional[List[str]] = SetOpt,
     strict: bool = Flag("--strict", help="Exit non-zero when any document failed."),
+    keep_going: bool = Flag("--keep-going", help="Run even if an input does not exist (it becomes an error "
+                                                 "record); without it such an input is refused before anything runs."),
     quiet: bool = Flag("--quiet", "-q", help="Print nothing but errors."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (Ray actors with --engine ray)."),
-    engine: str = typer.Option("local", "--engine", help="'local' (this machine) or 'ray' (Ray Data)."),
-    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address; none starts a local Ray."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, metavar="N",
+                                help="Worker processes (Ray actors with --engine ray)."),
+    engine: str = typer.Option("local", "--engine", metavar="local|ray",
+                               help="'local' (this machine) or 'ray' (Ray Data)."),
+    address: Optional[str] = typer.Option(None, "--address", metavar="HOST:PORT",
+                                          help="Ray cluster address; none starts a local Ray."),
     force: bool = Flag("--force", help="Redo every document; reuse nothing from earlier runs."),
-    max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="Longer documents become error records."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch, and per checkpoint."),
-    db: Optional[Path] = typer.Option(None, "--db", help="DuckDB store the run is loaded into "
+    max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, metavar="N",
+                                  help="Longer documents become error records."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, metavar="N",
+                                   help="Documents per batch, and per checkpoint."),
+    db: Optional[Path] = typer.Option(None, "--db", metavar="FILE", help="DuckDB store the run is loaded into "
                                       "(default: the output's name with .duckdb: outputs/claims.duckdb)."),
     no_db: bool = Flag("--no-db", help="Do not load the run into the DuckDB store."),
 ) -> None:
     """Run the pipeline over articles and write spec §6 records (errors go to NAME.errors.jsonl).
 
     Resumable (rerun the same command after a crash), incremental (unchanged
-    documents are reused, see NAME.manifest.jsonl) and streaming.
+    documents are reused, see NAME.manifest.jsonl) and streaming. An input
+    that does not exist stops the run before it starts (exit 2), unless
+    --keep-going.
     """
     import tempfile
     from concurrent.futures.process import BrokenProcessPool
@@ -102,9 +231,14 @@ def run(
 
     if engine not in ("local", "ray"):
         _fail(f"unknown engine {engine!r}: use 'local' or 'ray'")
-    spec = PipelineSpec(str(config) if config else None, tuple(_overrides(set_).items()))
+    if str(out) != "-":
+        _refuse_file_as_folder(out)
+    overrides = _overrides(set_)
+    if overrides:  # a typo in a key is refused now, before anything is read or written
+        _check_pipeline_overrides(config, overrides)
+    spec = PipelineSpec(str(config) if config else None, tuple(overrides.items()))
     options = RunOptions(workers=workers, engine=engine, address=address, force=force, max_chars=max_chars,
-                         batch_size=batch_size)
+                         batch_size=batch_size, keep_going=keep_going)
     shown = not quiet and sys.stderr.isatty()  # counting reads every input once more: only for a bar
     bar = ProgressBar(count_documents(inputs) if shown else None, enabled=shown)
     to_stdout = str(out) == "-"
@@ -112,7 +246,7 @@ def run(
         target = Path(tmp) / "claims.jsonl" if to_stdout else out
         try:
             summary = run_batch(spec, inputs, target, options=options, progress=bar)
-        except (ConfigError, Locked, NoInputs, OutputOverInput) as err:
+        except (ConfigError, Locked, MissingInput, NoInputs, OutputOverInput) as err:
             _fail(str(err))
         except BrokenProcessPool as err:
             _fail(f"a worker process died ({err}); run the same command again to resume", code=1)
@@ -133,6 +267,32 @@ def run(
         raise typer.Exit(1)
     if not no_db and not to_stdout:  # beside the output by default: a run writes nothing outside its folder
         _load_into_store(out, db or store_path_for(out), quiet)
+
+
+def _refuse_file_as_folder(out: Path) -> None:
+    """``--out notes.txt/claims.jsonl``, where ``notes.txt`` is a file: say so, not "File exists"."""
+    for folder in out.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                _fail(f"--out {out}: {folder} is a file, not a folder")
+            return
+
+
+def _check_pipeline_overrides(config: Optional[Path], overrides: dict) -> None:
+    """Refuse a ``--set`` key the pipeline does not have, naming it and listing the keys it has;
+    a training setting (``classifier.C``) is pointed to the commands that take it."""
+    from pipeline.config import check_overrides, leaves, load_train_config, pipeline_settings
+
+    try:
+        training = {key for key, _ in leaves(load_train_config())}
+    except ConfigError:  # an installed package has no training config
+        training = set()
+    hints = {key: "it is a training setting, of configs/train.cfg: give it to `claims train` or `claims cross-validate`"
+             for key in overrides if key in training}
+    try:
+        check_overrides(pipeline_settings(config), overrides, "the pipeline", hints)
+    except ConfigError as err:
+        _fail(str(err))
 
 
 def _copy_to(path: Path, stream) -> None:
@@ -216,8 +376,9 @@ def evaluate(
 
 @app.command()
 def train(
-    config: Path = typer.Option(None, "--config", "-c", help="Training config (default: configs/train.cfg)."),
-    set_: Optional[List[str]] = SetOpt,
+    config: Path = typer.Option(None, "--config", "-c", metavar="FILE",
+                                help="Training config (default: configs/train.cfg)."),
+    set_: Optional[List[str]] = TrainSetOpt,
 ) -> None:
     """Rebuild models/ (claim classifier, entity gazetteer) from the annotated training data."""
     from pipeline.learning.train import train as train_models
@@ -232,8 +393,9 @@ def train(
 
 @app.command()
 def distill(
-    out: Path = typer.Option(Path("models/static"), "--out", "-o", help="Folder for the static encoder."),
-    dims: int = typer.Option(256, "--dims", min=8, help="Vector size (PCA)."),
+    out: Path = typer.Option(Path("models/static"), "--out", "-o", metavar="DIR",
+                             help="Folder for the static encoder."),
+    dims: int = typer.Option(256, "--dims", min=8, metavar="N", help="Vector size (PCA)."),
 ) -> None:
     """Make the static sentence encoder from all-MiniLM-L6-v2 (training-time step; needs ".[distill]")."""
     from pipeline.learning.distill import distill_static
@@ -242,6 +404,9 @@ def distill(
         card = distill_static(out, dims)
     except EmbeddingError as err:
         _fail(str(err))
+    except ImportError as err:  # model2vec's distiller, or torch under it
+        missing = f" ({err.name} is missing)" if err.name else ""
+        _fail(f"claims distill needs its extra{missing}: pip install -e \".[distill]\" (or \"claims[distill]\")")
     typer.echo(f"wrote {out} ({card['dims']} dimensions, from {card['source']['name']})", err=True)
 
 
@@ -306,13 +471,17 @@ def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
 
 @app.command("cross-validate")
 def cross_validate(
-    config: Path = typer.Option(None, "--config", "-c", help="Training config (default: configs/train.cfg)."),
-    set_: Optional[List[str]] = SetOpt,
-    by: str = typer.Option("document", "--by", help="'document': k folds of articles; 'file': hold out each "
-                                                   "gold file (a region's slice) in turn, train on the others."),
-    fractions: str = typer.Option("1.0", help="Shares of the training articles, e.g. 0.25,0.5,0.75,1.0 "
-                                              "for the learning curve."),
-    out: Path = typer.Option(Path("outputs/cv"), "--out", help="Folder for the out-of-fold predictions."),
+    config: Path = typer.Option(None, "--config", "-c", metavar="FILE",
+                                help="Training config (default: configs/train.cfg)."),
+    set_: Optional[List[str]] = TrainSetOpt,
+    by: str = typer.Option("document", "--by", metavar="document|file",
+                           help="'document': k folds of articles; 'file': hold out each gold file "
+                                "(a region's slice) in turn, train on the others."),
+    fractions: str = typer.Option("1.0", metavar="SHARES",
+                                  help="Shares of the training articles, e.g. 0.25,0.5,0.75,1.0 for the "
+                                       "learning curve."),
+    out: Path = typer.Option(Path("outputs/cv"), "--out", metavar="DIR",
+                             help="Folder for the out-of-fold predictions."),
     as_json: bool = Flag("--json", help="Print the figures as JSON."),
 ) -> None:
     """Cross-validation over the training articles, scored as `claims evaluate` does."""
@@ -321,12 +490,13 @@ def cross_validate(
 
     if by not in ("document", "file"):
         _fail(f"unknown --by {by!r}: use 'document' or 'file'")
+    shares = _shares(fractions)
     cfg, paths, make_nlp = _training_setup(config, set_)
     out.mkdir(parents=True, exist_ok=True)
     reference, results = _reference_names(paths), {}
     args = dict(seed=int(cfg["training"]["seed"]), folds=int(cfg["training"]["folds"]),
                 log=lambda m: typer.echo(m, err=True), reference=reference, encoder=_encoder(paths))
-    for share in [float(x) for x in fractions.split(",")]:
+    for share in shares:
         if by == "document":
             pred = run_cv(paths["gold"], make_nlp, _settings(cfg), out=out / f"cv-{share:.2f}.jsonl",
                           fraction=share, **args)
@@ -349,6 +519,20 @@ def cross_validate(
             f"{k}: {v['labels.micro.f1']:.3f}" for k, v in results.items()))
 
 
+def _shares(fractions: str) -> list[float]:
+    """``0.25,0.5,1.0`` as numbers in (0, 1], or a usage error that quotes the bad one."""
+    shares = []
+    for part in fractions.split(","):
+        try:
+            share = float(part)
+        except ValueError:
+            share = -1.0
+        if not 0 < share <= 1:
+            _fail(f"--fractions {fractions}: {part.strip()!r} is not a share between 0 and 1 (e.g. 0.25,0.5,1.0)")
+        shares.append(share)
+    return shares
+
+
 @app.command("validate-gold")
 def validate_gold(files: List[Path] = typer.Argument(..., help="Gold JSONL files (spec §5), and attribution "
                                                                "side files with the gold they annotate.")) -> None:
@@ -364,8 +548,8 @@ def validate_gold(files: List[Path] = typer.Argument(..., help="Gold JSONL files
         raise typer.Exit(1)
 
 
-annotate_app = typer.Typer(no_args_is_help=True, help="Round trip to Label Studio and Prodigy: export "
-                                                          "sentences as tasks, import finished ones as gold.")
+annotate_app = _typer(help="Round trip to Label Studio and Prodigy: export "
+                           "sentences as tasks, import finished ones as gold.")
 app.add_typer(annotate_app, name="annotate")
 
 
@@ -442,15 +626,17 @@ def annotate_import(
 
 @app.command()
 def export(
-    run_file: Path = typer.Argument(..., help="A `claims run` output file (JSONL)."),
-    fmt: str = typer.Option("parquet", "--format", "-f", help="parquet, csv or jsonl."),
-    out: Path = typer.Option(Path("outputs/tables"), "--out", "-o", help="Folder for the tables."),
+    run_file: Path = typer.Argument(..., metavar="RUN", help="A `claims run` output file (JSONL)."),
+    fmt: str = typer.Option("parquet", "--format", "-f", metavar="parquet|csv|jsonl", help="The tables' format."),
+    out: Path = typer.Option(Path("outputs/tables"), "--out", "-o", metavar="DIR", help="Folder for the tables."),
 ) -> None:
     """Write the run as tables: claims, sentences, entities, quantities, claim_groups."""
     from pipeline.analytics.tables import FORMATS, export_run
 
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}")
+    if out.exists() and not out.is_dir():
+        _fail(f"--out {out} is a file: give a folder for the tables (one file per table)")
     try:
         paths = export_run(run_file, out, fmt)
     except (RunFileError, OutputOverInput) as err:
@@ -459,14 +645,16 @@ def export(
         typer.echo(f"wrote {path}", err=True)
 
 
-DbOpt = typer.Option(Path("outputs/claims.duckdb"), "--db", help="The DuckDB store.")
+DbOpt = typer.Option(Path("outputs/claims.duckdb"), "--db", metavar="FILE", help="The DuckDB store.")
 
 
 @app.command()
 def query(
-    sql: str = typer.Argument(..., help='One SQL statement, e.g. "SELECT label, count(*) FROM claims GROUP BY 1".'),
+    sql: str = typer.Argument(..., metavar="SQL",
+                              help='One SQL statement, e.g. "SELECT label, count(*) FROM claims GROUP BY 1".'),
     db: Path = DbOpt,
-    fmt: str = typer.Option("table", "--format", "-f", help="table (for people), csv or json (for machines)."),
+    fmt: str = typer.Option("table", "--format", "-f", metavar="table|csv|json",
+                            help="table (for people), csv or json (for machines)."),
 ) -> None:
     """Query the store that `claims run` fills (tables: runs, sentences, claims, entities, quantities, claim_groups)."""
     from pipeline.analytics.store import query as run_query
@@ -531,9 +719,10 @@ def score_attribution(
 
 @app.command()
 def report(
-    run_file: Path = typer.Argument(..., help="A `claims run` output file (JSONL)."),
-    out: Path = typer.Option(Path("outputs/report.html"), "--out", "-o", help="The HTML page to write."),
-    screenshot: Optional[Path] = typer.Option(None, "--screenshot", help="Also save a PNG of the page "
+    run_file: Path = typer.Argument(..., metavar="RUN", help="A `claims run` output file (JSONL)."),
+    out: Path = typer.Option(Path("outputs/report.html"), "--out", "-o", metavar="FILE",
+                             help="The HTML page to write."),
+    screenshot: Optional[Path] = typer.Option(None, "--screenshot", metavar="PNG", help="Also save a PNG of the page "
                                                                          "(needs Chromium)."),
 ) -> None:
     """One self-contained HTML page: claims by label and document, people and organisations, metrics, targets."""
@@ -545,18 +734,44 @@ def report(
         typer.echo(f"wrote {out}", err=True)
         if screenshot is not None:
             typer.echo(f"wrote {take_screenshot(out, screenshot)}", err=True)
-    except (RunFileError, BrowserError) as err:
+    except (RunFileError, BrowserError, OutputOverInput) as err:
         _fail(str(err))
 
 
-def main() -> None:
+def main(argv: Optional[List[str]] = None) -> None:
+    """The ``claims`` script: whatever goes wrong, one ``claims: error:`` line and a non-zero exit."""
+    _set_verbosity(0)
     try:
-        app()
+        code = typer.main.get_command(app).main(args=argv, prog_name="claims", standalone_mode=False)
+    except UsageError as err:  # a typo in a command, an option or a value
+        if type(err).__name__ == "NoArgsIsHelpError":  # `claims` alone: the help, as asked
+            err.show()
+            raise SystemExit(err.exit_code) from None
+        where = f" (see {err.ctx.command_path} --help)" if err.ctx is not None else ""
+        _exit_with(f"{' '.join(err.format_message().split())}{where}", err.exit_code)
+    except ClickException as err:
+        _exit_with(" ".join(err.format_message().split()), err.exit_code)
+    except typer.Abort:  # Ctrl-C
+        _exit_with("interrupted", 130)
     except BrokenPipeError:  # `claims ... | head` is not an error
         sys.stderr.close()
+        raise SystemExit(0) from None
     except ClaimsError as err:  # one a command did not catch itself: still one line, never a traceback
-        typer.echo(f"claims: error: {err}", err=True)
-        raise SystemExit(1) from None
+        _exit_with(str(err), 1)
+    except OSError as err:  # a file or folder the system refused
+        where = f": {err.filename}" if err.filename else ""
+        _exit_with(f"{err.strerror or err}{where}", 1)
+    except Exception as err:  # a bug: one line, and the traceback with -vv
+        if _verbosity >= 2:
+            raise
+        _exit_with(f"unexpected {type(err).__name__}: {' '.join(str(err).split())[:300]} "
+                   "(a bug; run again with -vv for the traceback, and report it)", 1)
+    raise SystemExit(code if isinstance(code, int) else 0)
+
+
+def _exit_with(message: str, code: int) -> None:
+    typer.echo(f"claims: error: {message}", err=True)
+    raise SystemExit(code) from None
 
 
 if __name__ == "__main__":

@@ -55,6 +55,11 @@ class NoInputs(ClaimsError, ValueError):
     """The inputs name no document at all: refused before anything is written."""
 
 
+class MissingInput(ClaimsError, ValueError):
+    """An input path that does not exist, or a glob that matches nothing: refused before anything
+    runs (a typo must not pass as a run with one document fewer), unless ``--keep-going``."""
+
+
 class Locked(ClaimsError, RuntimeError):
     """Another live process holds the lock: two runs must not append to the same files."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,8 @@ import pandas as pd
 
 from pipeline.analytics.grouping import format_value
 from pipeline.analytics.tables import read_run, run_tables
-from pipeline.batch.io import write_text_atomic
+from pipeline.batch.io import run_files, write_text_atomic
+from pipeline.errors import OutputOverInput
 from pipeline.records import CLAIM_LABELS
 
 COLORS = {"metric": "#2b6cb0", "target": "#c05621", "policy": "#2f855a",
@@ -170,17 +172,53 @@ def label_bars(claims: pd.DataFrame) -> list[Bar]:
     return [Bar(label, ((label, float(counts.get(label, 0))),)) for label in CLAIM_LABELS]
 
 
+# A headline is a line of the page above the article: boilerplate, on its own line, a handful of
+# words, and none of the marks of the page's other furniture: ``Home | Tech``, a label before a
+# colon (``Photo: VCG``, ``Source:Xinhua``), ``LIN SHANCHUAN/XINHUA``, a caption's full stop.
+HEADLINE_WORDS = (4, 20)  # words with a letter in them: a date is no headline
+NOT_A_HEADLINE = re.compile(r"[|/@©\n]|^\W*\w+\s?:|\.\s*$")
+WORD_WITH_LETTERS = re.compile(r"\w*[^\W\d_]\w*")
+
+
 def document_titles(sentences: pd.DataFrame) -> dict[str, str]:
-    """Each document by its first line (its headline, as articles go), not its file-hash name."""
-    first = sentences.sort_values(["doc_id", "sent_id"]).drop_duplicates("doc_id")
-    return {doc: _short(str(text).splitlines()[0], 70) for doc, text in zip(first["doc_id"], first["text"])}
+    """Each document's headline, where it has one: the first of the boilerplate lines before its
+    first body sentence that reads as a headline. A document without one (an article that starts
+    with its body, a first line that is a date) has no title: it is named by its doc_id alone."""
+    titles = {}
+    for doc, rows in sentences.sort_values(["doc_id", "sent_id"]).groupby("doc_id", sort=False, observed=True):
+        flags = rows["boilerplate"].fillna(False).astype(bool).tolist()
+        lines = [str(t).strip() for t in rows["text"].tolist()]
+        head = lines[:flags.index(False) if False in flags else None]
+        for line, after in zip(head, lines[1:] + [""]):
+            # a line that starts in lower case, or runs on into one that does, is part of a
+            # hard-wrapped paragraph (``...plans to restrict`` / ``exports of ...``), not a headline
+            if is_headline(line) and not line[:1].islower() and not after[:1].islower():
+                titles[doc] = _short(line, 90)
+                break
+    return titles
+
+
+def _words(line: str) -> int:
+    return len(WORD_WITH_LETTERS.findall(line))
+
+
+def is_headline(line: str) -> bool:
+    """Whether a boilerplate line reads as a headline (a cut one, ``(Updates with``, does not)."""
+    balanced = all(line.count(a) == line.count(b) for a, b in ("()", "[]"))
+    return balanced and not NOT_A_HEADLINE.search(line) and HEADLINE_WORDS[0] <= _words(line) <= HEADLINE_WORDS[1]
+
+
+def document_name(doc: str, titles: dict[str, str]) -> str:
+    """``doc_id — headline``, or the doc_id alone: the id is what finds the document in the run."""
+    return f"{doc} — {titles[doc]}" if doc in titles else doc
 
 
 def document_bars(claims: pd.DataFrame, titles: dict[str, str]) -> list[Bar]:
-    """Stacked bars of the documents with the most claims (``TOP_DOCUMENTS``), in name order."""
+    """Stacked bars of the documents with the most claims (``TOP_DOCUMENTS``), in doc_id order."""
     counts = claims.groupby(["doc_id", "label"], observed=True).size()
     top = sorted(claims["doc_id"].value_counts().head(TOP_DOCUMENTS).index)
-    return [Bar(titles.get(doc, doc), tuple((label, float(counts.get((doc, label), 0))) for label in CLAIM_LABELS))
+    return [Bar(document_name(doc, titles),
+                tuple((label, float(counts.get((doc, label), 0))) for label in CLAIM_LABELS))
             for doc in top]
 
 
@@ -197,7 +235,7 @@ def metrics_table(tables: dict[str, pd.DataFrame], titles: dict[str, str]) -> pd
     metric = tables["claims"][tables["claims"]["label"] == "metric"][["doc_id", "sent_id", "text", "speaker"]]
     q = tables["quantities"].rename(columns={"text": "quantity"}).merge(metric, on=["doc_id", "sent_id"])
     return pd.DataFrame({
-        "document": q["doc_id"].map(titles), "stated": q["quantity"],
+        "document": q["doc_id"], "title": [titles.get(d, "") for d in q["doc_id"]], "stated": q["quantity"],
         "value": [format_value(v) if v is not pd.NA else "" for v in q["value"]],
         "unit": [unit_label(u, v) for u, v in zip(q["unit"], q["value"])], "qualifier": q["approx"].fillna(""),
         "source": q["speaker"].fillna(""), "sentence": [_short(t) for t in q["text"]],
@@ -240,7 +278,8 @@ def render_report(tables: dict[str, pd.DataFrame], *, title: str) -> str:
              ("with a speaker", int(claims.drop_duplicates(["doc_id", "sent_id"])["speaker"].notna().sum())),
              ("dated targets", len(targets))]
     titles = document_titles(sentences)
-    target_rows = pd.DataFrame({"deadline": targets["deadline"], "document": targets["doc_id"].map(titles),
+    target_rows = pd.DataFrame({"deadline": targets["deadline"], "document": targets["doc_id"],
+                                "title": [titles.get(d, "") for d in targets["doc_id"]],
                                 "speaker": targets["speaker"].fillna(""),
                                 "target": [_short(t, 240) for t in targets["text"]]})
     parts = [
@@ -268,8 +307,17 @@ def render_report(tables: dict[str, pd.DataFrame], *, title: str) -> str:
 
 
 def write_report(run_path: str | Path, out: str | Path) -> Path:
-    """Render the report of a run file to ``out`` (written atomically)."""
+    """Render the report of a run file to ``out`` (written atomically).
+
+    Raises ``OutputOverInput`` before reading anything when ``out`` is one of the run's own files
+    (``claims report RUN --out RUN`` would replace the run with its report), and when it is a folder.
+    """
     run_path, out = Path(run_path), Path(out)
+    if any(out.resolve() == own.resolve() for own in run_files(run_path)):
+        raise OutputOverInput(f"the report {out} would write over the run's own file; write it elsewhere "
+                              "(--out report.html)")
+    if out.is_dir():
+        raise OutputOverInput(f"--out {out} is a folder: give the HTML file to write (--out {out / 'report.html'})")
     page = render_report(run_tables(read_run(run_path)), title=f"Claims report: {run_path.name}")
     write_text_atomic(out, page)
     return out

@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from pipeline.batch.io import Document
 from pipeline.batch.processing import Chunk, DocResult, K, PipelineSpec, process_batch
+from pipeline.errors import ClaimsError
 
 
 # --------------------------------------------------------------- engines --
@@ -41,14 +42,22 @@ class LocalEngine:
 
 
 _WORKER_NLP = None
+_WORKER_ERROR: ClaimsError | None = None
 
 
 def _init_worker(spec: PipelineSpec) -> None:
-    global _WORKER_NLP
-    _WORKER_NLP = spec.load()
+    """Build the worker's pipeline; a bad setting or model is kept, to be raised with the first
+    batch: raised here, it would only break the pool, and the user would read "a worker died"."""
+    global _WORKER_NLP, _WORKER_ERROR
+    try:
+        _WORKER_NLP = spec.load()
+    except ClaimsError as err:
+        _WORKER_ERROR = err
 
 
 def _work(docs: list[Document]) -> list[DocResult]:
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     return process_batch(_WORKER_NLP, docs)
 
 

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
-from pipeline.errors import DataError, Locked, NoInputs, OutputOverInput
+from pipeline.errors import DataError, Locked, MissingInput, NoInputs, OutputOverInput
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -235,15 +235,38 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str]:
             found = sorted(p for p in path.rglob("*") if p.is_file()
                            and p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)
             yield from found
-        elif any(ch in item for ch in "*?["):
+        elif is_pattern(item):
             yield from (Path(p) for p in sorted(globlib.glob(item, recursive=True)) if Path(p).is_file())
         else:
             yield path
 
 
+def is_pattern(item: str) -> bool:
+    """A glob (``arts/*.txt``) rather than a path; a file whose name has a ``[`` in it is a path."""
+    return any(ch in item for ch in "*?[") and not Path(item).exists()
+
+
+def missing_inputs(inputs: Iterable[str]) -> list[str]:
+    """The inputs that name nothing: a path that does not exist, a glob that matches no file."""
+    return [item for item in inputs if item != "-" and not Path(item).exists()
+            and not (is_pattern(item) and any(Path(p).is_file() for p in globlib.iglob(item, recursive=True)))]
+
+
+def refuse_missing_inputs(inputs: list[str]) -> None:
+    """Raise MissingInput when an input names nothing: almost always a typo, which a run that
+    went on without it would hide behind an exit status of 0."""
+    missing = missing_inputs(inputs)
+    if missing:
+        what = "input not found" if len(missing) == 1 else "inputs not found"
+        raise MissingInput(f"{what}: {', '.join(missing)} (no such file, folder or matching file); "
+                           "nothing was run. Fix the path, or give --keep-going to record it as an error "
+                           "and run the rest")
+
+
 def refuse_empty_inputs(inputs: list[str]) -> None:
     """Raise NoInputs when ``inputs`` name no document: folders with no article in them, or globs
-    that match nothing. (A path that does not exist is an input, and becomes its error record.)"""
+    that match nothing. (With ``--keep-going``, a path that does not exist is an input, and becomes
+    its error record.)"""
     if any(True for _ in expand_inputs(inputs)):
         return
     suffixes = ", ".join(f"*{s}" for s in TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)
@@ -261,7 +284,7 @@ def refuse_output_over_inputs(inputs: Iterable[str], out: str | Path) -> None:
         if item == "-":
             continue
         path = Path(item).absolute()
-        if any(ch in item for ch in "*?[") and not Path(item).exists():
+        if is_pattern(item):
             if any(fnmatch.fnmatch(str(f), str(path)) for f in own):
                 raise OutputOverInput(f"the output {out} matches the input pattern {item}: a rerun would read "
                                       f"its own output as articles; write it elsewhere (--out)")
@@ -440,7 +463,9 @@ class ExclusiveLock:
     """An advisory lock on ``path`` (created if missing), released when the process dies.
 
     ``flock`` locks belong to the open file, so a run killed with SIGKILL never
-    leaves a stale lock behind for its resumption to trip over.
+    leaves a stale lock behind for its resumption to trip over. The holder may
+    ``discard`` the file; a process that locked the file just as it was
+    removed sees that its path now names another file (or none) and locks again.
     """
 
     def __init__(self, path: str | Path):
@@ -448,20 +473,53 @@ class ExclusiveLock:
 
     def __enter__(self) -> "ExclusiveLock":
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = open(self.path, "a")
         try:
             import fcntl
         except ImportError:  # not POSIX: no lock, as before
+            self._file = open(self.path, "a")
             return self
+        while True:
+            self._file = open(self.path, "a")
+            try:
+                fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self._file.close()
+                raise Locked(f"another process is writing beside {self.path}") from None
+            if self._still_named():
+                return self
+            self._file.close()  # locked a file its holder had just discarded: lock the new one
+
+    def _still_named(self) -> bool:
         try:
-            fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self._file.close()
-            raise Locked(f"another process is writing beside {self.path}") from None
-        return self
+            return os.stat(self.path).st_ino == os.fstat(self._file.fileno()).st_ino
+        except FileNotFoundError:
+            return False
+
+    def discard(self) -> None:
+        """Remove the lock file while it is held (a run that wrote nothing leaves nothing)."""
+        self.path.unlink(missing_ok=True)
 
     def __exit__(self, *exc) -> None:
         self._file.close()
+
+
+def missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist yet, innermost first."""
+    missing = []
+    folder = Path(folder).absolute()
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def remove_empty_folders(folders: list[Path]) -> None:
+    """Remove ``folders`` (innermost first) that are still empty; a folder with anything in it stays."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

@@ -2,6 +2,11 @@
 
 Shown only on a terminal, as spaCy's own ``apply`` command does: a log file
 or a pipe gets the one summary line at the end instead of bar redraws.
+
+The runner calls it after every document it writes. Documents are processed a
+batch at a time (``--batch-size``), so processed documents arrive a batch at
+once, while reused and resumed ones stream past one by one; tqdm redraws at
+most ten times a second either way.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from typing import IO
 
 
 class ProgressBar:
-    """A tqdm bar over input items, fed with the run's summary after each chunk."""
+    """A tqdm bar over input items (``12/1,000 doc``), fed with the run's summary after each document."""
 
     def __init__(self, total: int | None, *, stream: IO[str] | None = None, enabled: bool | None = None):
         stream = stream or sys.stderr
@@ -27,11 +32,10 @@ class ProgressBar:
     def __call__(self, summary) -> None:
         if self._bar is None:
             return
-        self._bar.n = summary.items
         elapsed = max(1e-9, time.perf_counter() - self._started)
         self._bar.set_postfix_str(f"{summary.sentences / elapsed:,.0f} sent/s, {summary.errors} errors",
                                   refresh=False)
-        self._bar.refresh()
+        self._bar.update(summary.items - self._bar.n)  # redrawn when tqdm's interval has passed
 
     def close(self) -> None:
         if self._bar is not None:

@@ -33,8 +33,9 @@ from typing import IO, Callable, Iterable, Iterator
 
 from pipeline.batch.engines import make_engine
 from pipeline.batch.io import (DEFAULT_MAX_CHARS, AppendFile, Document, ErrorRecord, ExclusiveLock, beside, json_line,
-                               lines_bytes, part_path, read_documents, refuse_empty_inputs, refuse_output_over_inputs,
-                               safe_filename, write_text_atomic)
+                               lines_bytes, missing_folders, part_path, read_documents, refuse_empty_inputs,
+                               refuse_missing_inputs, refuse_output_over_inputs, remove_empty_folders, safe_filename,
+                               write_text_atomic)
 from pipeline.batch.manifest import (MANIFEST_FORMAT, Entry, Journal, JournalWriter, fingerprint, item_key,
                                      lines_digest, manifest_path_for, read_journal, same_pipeline)
 from pipeline.batch.processing import DocResult, PipelineSpec
@@ -110,6 +111,7 @@ class RunOptions:
     max_chars: int = DEFAULT_MAX_CHARS
     checkpoint_seconds: float = 5.0  # how often appended lines are fsynced
     window: int = 2000  # documents per Ray dataset
+    keep_going: bool = False  # an input that does not exist is an error record, not a refusal
 
 
 def errors_path_for(out: Path) -> Path:
@@ -132,6 +134,11 @@ class OutputPaths:
     @classmethod
     def for_output(cls, out: Path) -> "OutputPaths":
         return cls(out, errors_path_for(out), manifest_path_for(out), texts_dir_for(out))
+
+    def any_exist(self) -> bool:
+        """Whether anything of this run is on disk: a finished run's files, or an interrupted one's parts."""
+        files = (self.out, self.errors, self.manifest)
+        return self.texts.exists() or any(p.exists() or part_path(p).exists() for p in files)
 
     def finish_commit(self) -> None:
         """Rename the parts of a finished run; the manifest last, so it never names missing bytes."""
@@ -241,17 +248,27 @@ class RunFiles:
 
     def __init__(self, paths: OutputPaths, header: dict, kept: Journal, checkpoint_seconds: float):
         self.paths = paths
+        self.header = header
         self.kept = kept
-        last = kept.entries[-1] if kept.entries else None
-        self.out = AppendFile(part_path(paths.out), last.out[1] if last else 0)
-        self.err = AppendFile(part_path(paths.errors), last.err[1] if last else 0)
-        self.journal = JournalWriter(part_path(paths.manifest), header, kept)
         self.checkpoint_seconds = checkpoint_seconds
         self._synced = time.monotonic()
         self._cut = False
+        self.opened = False
+
+    def _open(self) -> None:
+        """The part files are opened at the first write, not before: a run that fails before it has
+        a line to write (a damaged model, a bad setting) leaves nothing behind, and an interrupted
+        run's parts stay as they were for the next attempt."""
+        last = self.kept.entries[-1] if self.kept.entries else None
+        self.out = AppendFile(part_path(self.paths.out), last.out[1] if last else 0)
+        self.err = AppendFile(part_path(self.paths.errors), last.err[1] if last else 0)
+        self.journal = JournalWriter(part_path(self.paths.manifest), self.header, self.kept)
+        self.opened = True
 
     def _cut_back(self, seq: int) -> None:
         """Before the first new write: drop kept entries from ``seq`` on, and their bytes."""
+        if not self.opened:
+            self._open()
         self._cut = True
         if seq >= len(self.kept.entries):
             return
@@ -296,6 +313,8 @@ class RunFiles:
 
     def checkpoint(self, entries: list[Entry]) -> None:
         """Output bytes first, then the journal lines that vouch for them."""
+        if not self.opened:  # nothing written yet (every document of the chunk was resumed)
+            return
         sync = time.monotonic() - self._synced >= self.checkpoint_seconds
         self.out.flush(sync=sync)
         self.err.flush(sync=sync)
@@ -317,8 +336,9 @@ class RunFiles:
         self.paths.finish_commit()
 
     def close(self) -> None:
-        for f in (self.out, self.err, self.journal.file):
-            f.close()
+        if self.opened:
+            for f in (self.out, self.err, self.journal.file):
+                f.close()
 
 
 # ------------------------------------------------------------------ run --
@@ -347,13 +367,30 @@ def run(pipeline, inputs: list[str], out: str | Path, *, options: RunOptions | N
         progress: Callable[[RunSummary], None] | None = None, stdin: IO[str] | None = None) -> RunSummary:
     """Run ``pipeline`` (a Language, or a PipelineSpec for workers and Ray) over ``inputs`` into ``out``.
 
-    Raises ``io.Locked`` when another run is writing the same output.
+    Refuses, before anything is written, inputs that do not exist (``MissingInput``, unless
+    ``options.keep_going``), inputs with no document (``NoInputs``) and an output among the
+    inputs (``OutputOverInput``). Raises ``Locked`` when another run is writing the same output.
+    ``progress`` is called with the summary after each document.
     """
     out = Path(out)
+    options = options or RunOptions()
+    if not options.keep_going:
+        refuse_missing_inputs(inputs)
     refuse_empty_inputs(inputs)
     refuse_output_over_inputs(inputs, out)
-    with ExclusiveLock(out.with_name(out.name + ".lock")):
-        return _run(pipeline, inputs, OutputPaths.for_output(out), options or RunOptions(), progress, stdin)
+    paths = OutputPaths.for_output(out)
+    new_folders = missing_folders(out.parent)
+    lock_path = out.with_name(out.name + ".lock")
+    new_lock = not lock_path.exists()
+    with ExclusiveLock(lock_path) as lock:
+        try:
+            return _run(pipeline, inputs, paths, options, progress, stdin)
+        except BaseException:
+            if not paths.any_exist():  # it failed before writing a line: leave no trace of it
+                if new_lock:
+                    lock.discard()
+                remove_empty_folders(new_folders)
+            raise
 
 
 def _run(pipeline, inputs: list[str], paths: OutputPaths, options: RunOptions,
@@ -374,10 +411,8 @@ def _run(pipeline, inputs: list[str], paths: OutputPaths, options: RunOptions,
         items = read_documents(inputs, stdin, max_chars=options.max_chars)
         plan = plan_items(items, kept, previous)
         for chunk, results in engine.map(chunked(plan, options.batch_size)):
-            entries = _write_chunk(files, chunk, iter(results), summary)
+            entries = _write_chunk(files, chunk, iter(results), summary, progress)
             files.checkpoint(entries)
-            if progress:
-                progress(summary)
         summary.seconds = time.perf_counter() - started
         previous.close()
         files.commit(summary.to_json(), summary.items)
@@ -400,17 +435,19 @@ def error_record_of(p: Planned, result: DocResult | None) -> dict | None:
     return json.loads(lines[0]) if lines else None
 
 
-def _write_chunk(files: RunFiles, chunk: list[Planned], results: Iterator[DocResult],
-                 summary: RunSummary) -> list[Entry]:
+def _write_chunk(files: RunFiles, chunk: list[Planned], results: Iterator[DocResult], summary: RunSummary,
+                 progress: Callable[[RunSummary], None] | None = None) -> list[Entry]:
     entries = []
     for p in chunk:
         if p.action == "resumed":
             summary.add(p.entry, resumed=True)
-            continue
-        result = next(results) if p.action == "process" else None
-        entry = files.write(p, result)
-        summary.add(entry)
-        if entry.errors:
-            summary.note_error(error_record_of(p, result))
-        entries.append(entry)
+        else:
+            result = next(results) if p.action == "process" else None
+            entry = files.write(p, result)
+            summary.add(entry)
+            if entry.errors:
+                summary.note_error(error_record_of(p, result))
+            entries.append(entry)
+        if progress:
+            progress(summary)
     return entries

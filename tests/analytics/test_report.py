@@ -127,10 +127,10 @@ def test_a_large_run_keeps_the_page_bounded():
     assert f"of {TOP_DOCUMENTS + 10}." in page
 
 
-def test_one_entity_counts_once_under_its_key_and_documents_show_their_titles():
+def test_one_entity_counts_once_under_its_key():
     import pandas as pd
 
-    from pipeline.analytics.report import document_titles, entity_bars, unit_label
+    from pipeline.analytics.report import entity_bars, unit_label
 
     entities = pd.DataFrame({
         "doc_id": ["a"] * 4, "label": ["ORG", "ORG", "ORG", "PERSON"], "boilerplate": [False] * 4,
@@ -138,9 +138,6 @@ def test_one_entity_counts_once_under_its_key_and_documents_show_their_titles():
         "entity_key": ["National Data Administration"] * 3 + ["Liu Liehong"]})
     assert [(b.label, b.total) for b in entity_bars(entities, "ORG")] == [("National Data Administration", 3.0)]
     assert [(b.label, b.total) for b in entity_bars(entities, "PERSON")] == [("Liu Liehong", 1.0)]
-    sentences = pd.DataFrame({"doc_id": ["9f3a", "9f3a"], "sent_id": [1, 0],
-                              "text": ["Body.", "China unveils data plan\nBEIJING"]})
-    assert document_titles(sentences) == {"9f3a": "China unveils data plan"}
     assert unit_label(None, 0.5) == "share" and unit_label(None, 12.0) == "count" and unit_label("%", 0.5) == "%"
 
 
@@ -172,3 +169,48 @@ def test_the_default_screenshot_holds_the_whole_page(page, browser, tmp_path):
     png = screenshot(page, tmp_path / "whole.png")
     _, _, rows = read_png(png)
     assert len(rows) == height > 1000  # the whole page, not a fixed 2,400 px window
+
+
+def _heads(*docs):
+    """Sentences of documents given as (doc_id, [(text, boilerplate), ...])."""
+    import pandas as pd
+
+    rows = [{"doc_id": doc, "sent_id": i, "text": text, "boilerplate": flag}
+            for doc, sentences in docs for i, (text, flag) in enumerate(sentences)]
+    return pd.DataFrame(rows)
+
+
+def test_documents_are_named_by_doc_id_with_their_headline_beside_it_when_they_have_one():
+    from pipeline.analytics.report import document_name, document_titles
+
+    sentences = _heads(
+        ("002_e81d", [("xi's moments", True), ("Home | Technology", True),
+                      ("Ports bet on data to cut waiting times", True),
+                      ("By LI MING | Harbour Daily | Updated: 2024-05-28 09:16", True),
+                      ("Ports stress data sharing.", False)]),
+        # a first line that is no headline: a cut wire-service note, then a hard-wrapped paragraph
+        ("b027_dutch", [("date 2024-01-15 (Adds minister's comment, details of the", True),
+                        ("The ministry on Tuesday said it plans to widen", True),
+                        ("export controls on lithography tools.", False)]),
+        ("000_ef4f", [("OSLO, 3rd July, 2025 -- Norway has announced a plan.", False)]),
+        ("003_5047", [("Cables Photo: AP", True), ("Norway has laid new cables.", False)]),
+    )
+    titles = document_titles(sentences)
+    assert titles == {"002_e81d": "Ports bet on data to cut waiting times"}
+    assert document_name("002_e81d", titles) == "002_e81d — Ports bet on data to cut waiting times"
+    assert [document_name(d, titles) for d in ("b027_dutch", "000_ef4f", "003_5047")] == [
+        "b027_dutch", "000_ef4f", "003_5047"]
+
+
+def test_the_page_shows_doc_ids_not_first_lines(tmp_path):
+    records = [
+        {"doc_id": "b027_dutch", "sent_id": 0, "start": 0, "end": 40, "boilerplate": True,
+         "text": "date 2024-01-15 (Adds minister's comment", "labels": [], "scores": {}, "entities": [],
+         "quantities": [], "speaker": None, "deadline": None},
+        {"doc_id": "b027_dutch", "sent_id": 1, "start": 41, "end": 90, "boilerplate": False,
+         "text": "The ministry will widen export controls by 2025.", "labels": ["target"],
+         "scores": {"target": 0.9}, "entities": [], "quantities": [], "speaker": None, "deadline": 2025},
+    ]
+    page = render_report(run_tables(records), title="t")
+    assert ">b027_dutch</text>" in page and "<td>b027_dutch</td>" in page
+    assert "date 2024-01-15" not in page.split("<h2>Targets by deadline</h2>")[0]  # not a document's name

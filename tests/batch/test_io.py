@@ -130,6 +130,36 @@ def test_html_article_text_is_extracted(tmp_path):
     assert docs["blank"].kind == "html"
 
 
+@pytest.mark.parametrize("page", [
+    '<html><body><nav><a href="/">Home</a> | <a href="/tech">Tech</a></nav></body></html>',
+    '<html><body><div class="menu"><a href="/">Home</a> | <a href="/tech">Tech</a></div></body></html>',
+    '<html><body><ul><li><a href="/">Home</a></li><li><a href="/biz">Business</a></li></ul></body></html>',
+])
+def test_a_page_of_navigation_only_is_an_html_error_not_a_document(tmp_path, page):
+    """trafilatura falls back to a menu when a page has no article: ``Home | Tech`` is no document."""
+    (tmp_path / "menu.html").write_text(page, encoding="utf-8")
+    assert kinds(read([tmp_path / "menu.html"])) == ["html"]
+
+
+def test_an_article_with_links_in_it_is_still_an_article(tmp_path):
+    (tmp_path / "a.html").write_text('<html><body><nav><a href="/">Home</a></nav><p>The <a href="/nda">National '
+                                     'Data Administration</a> said output rose.</p></body></html>', encoding="utf-8")
+    (doc,) = read([tmp_path / "a.html"])
+    assert isinstance(doc, Document) and "said output rose." in doc.text
+
+
+def test_missing_inputs_are_paths_that_do_not_exist_and_globs_that_match_nothing(tmp_path):
+    from pipeline.batch.io import missing_inputs, refuse_missing_inputs
+    from pipeline.errors import MissingInput
+
+    (tmp_path / "a.txt").write_text("Text.")
+    inputs = [str(tmp_path / "a.txt"), str(tmp_path / "typo.txt"), str(tmp_path / "*.txt"),
+              str(tmp_path / "*.html"), str(tmp_path), "-"]
+    assert missing_inputs(inputs) == [str(tmp_path / "typo.txt"), str(tmp_path / "*.html")]
+    with pytest.raises(MissingInput, match="inputs not found: .*typo.txt, .*html .*--keep-going"):
+        refuse_missing_inputs(inputs)
+
+
 @pytest.mark.parametrize("doc_id", ["../../etc/x", "/etc/passwd", "..", "a/b\\c", "", "名前", "x" * 500])
 def test_safe_filename_never_leaves_its_folder(tmp_path, doc_id):
     from pipeline.batch.io import safe_filename

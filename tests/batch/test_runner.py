@@ -268,6 +268,65 @@ def test_hostile_inputs_are_processed_or_one_clear_error_and_stay_inside_out(nlp
             assert page[span["start"]:span["end"]] == span["text"]
 
 
+def test_progress_moves_with_every_document_not_once_a_batch(nlp, corpus, tmp_path):
+    seen = []
+    run(nlp, [str(corpus)], tmp_path / "claims.jsonl", progress=lambda summary: seen.append(summary.items))
+    assert seen == [1, 2, 3]
+    seen.clear()
+    run(nlp, [str(corpus)], tmp_path / "claims.jsonl", progress=lambda summary: seen.append(summary.items))
+    assert seen == [1, 2, 3]  # reused documents too
+
+
+def test_a_missing_input_is_refused_before_anything_is_written_unless_keep_going(nlp, corpus, tmp_path):
+    from pipeline.errors import MissingInput
+
+    out = tmp_path / "out" / "claims.jsonl"
+    with pytest.raises(MissingInput, match="typo.txt"):
+        run(nlp, [str(corpus), "typo.txt"], out)
+    assert not out.parent.exists()
+    summary = run(nlp, [str(corpus), "typo.txt"], out, options=RunOptions(keep_going=True))
+    assert (summary.documents, summary.errors) == (3, 1)
+
+
+def test_a_pipeline_that_cannot_be_built_leaves_nothing_behind(corpus, tmp_path):
+    """No part file, no lock, no folder: the run never had a line to write."""
+    from pipeline.errors import ConfigError
+
+    out = tmp_path / "new" / "folder" / "claims.jsonl"
+    broken = PipelineSpec(overrides=(("components.claims_classifier.model", str(tmp_path / "no-model")),))
+    with pytest.raises(ConfigError, match="no-model"):
+        run(broken, [str(corpus)], out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_failed_start_keeps_an_interrupted_runs_parts_for_the_next_attempt(nlp, corpus, tmp_path, monkeypatch):
+    import pipeline.batch.runner as runner_module
+    from pipeline.errors import ConfigError
+
+    out = tmp_path / "claims.jsonl"
+    run(nlp, [str(corpus)], out)
+    for path in (out, errors_path_for(out)):  # as a run killed before its renames leaves them
+        path.rename(part_path(path))
+    manifest = manifest_path_for(out)
+    part_path(manifest).write_text("".join(manifest.read_text().splitlines(keepends=True)[:-1]))  # no summary
+    manifest.unlink()
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    class Broken:
+        """An engine whose pipeline cannot be built: it fails on the first batch it is given."""
+
+        def map(self, chunks):
+            raise ConfigError("the model went away")
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(runner_module, "make_engine", lambda *args, **kwargs: Broken())
+    with pytest.raises(ConfigError):
+        run(nlp, [str(corpus)], out, options=RunOptions(force=True))
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
 def test_progress_bar_is_quiet_off_a_terminal_and_counts_on_one(nlp, corpus):
     import io
 
