@@ -15,6 +15,7 @@ from pipeline.errors import OffsetError
 
 CLAIM_LABELS: tuple[str, ...] = ("metric", "target", "policy")
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG")
+FIGURE_KINDS: tuple[str, ...] = ("level", "change", "share")  # spec §9
 
 
 @dataclass(frozen=True)
