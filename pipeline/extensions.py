@@ -8,11 +8,12 @@ stages read and write typed records (``pipeline.records``) through getters
 and setters that convert.
 """
 
+from dataclasses import replace
 from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
-from pipeline.records import ZERO_SCORES, Entity, Quantity, SentenceRecord, plain, within_each
+from pipeline.records import ZERO_SCORES, Entity, Figure, Quantity, SentenceRecord, plain, within_each
 
 DOC_EXTENSIONS = {
     # per-sentence claim scores: {sentence start_char: {label: p}}
@@ -56,12 +57,27 @@ def _attribution():
     return {"getter": get, "setter": set_}
 
 
+def _figures():
+    """{quantity start: Figure} of the quantities of metric and target sentences, kept as dicts."""
+    key = ("claims", "figures")
+
+    def get(doc: Doc):
+        raw = doc.user_data.get(key)
+        return None if raw is None else {int(start): Figure.from_json(f) for start, f in raw.items()}
+
+    def set_(doc: Doc, value) -> None:
+        doc.user_data[key] = None if value is None else {start: f.to_json() for start, f in value.items()}
+
+    return {"getter": get, "setter": set_}
+
+
 PROPERTY_EXTENSIONS = {
     # list[records.Quantity] with document offsets, in order
     "quantities": _records("quantities", Quantity),
     # list[records.Entity] in spec form (PERSON/ORG, spec spans), in order
     "claim_entities": _records("claim_entities", Entity),
     "attribution": _attribution(),
+    "figures": _figures(),
 }
 
 
@@ -140,6 +156,9 @@ def doc_to_records(doc, doc_id: str) -> list[SentenceRecord]:
     scores = doc._.claim_scores or {}
     labels = doc._.claim_labels or {}
     attribution = doc._.attribution or {}
+    figures = doc._.figures or {}
+    if figures:
+        quantities = [replace(q, figure=figures.get(q.start)) for q in quantities]
     rows: list[SentenceRecord] = []
     sentences = list(sentence_bounds(doc))
     bounds = [(start, end) for _, start, end in sentences]
