@@ -21,6 +21,7 @@ from pipeline.errors import StandoffError
 from pipeline.evaluation.attribution import parse_deadline, parse_speaker
 from pipeline.evaluation.gold import shared_root
 from pipeline.evaluation.scoring import GoldDocument, GoldSentence, ScoredQuantity, gold_document, quote
+from pipeline.wording import plural
 
 SHOWN_PROBLEMS = 20  # per file; the rest are counted
 ATTRIBUTION_FIELDS = ("doc_id", "start", "end", "speaker", "deadline")
@@ -35,10 +36,6 @@ class FileReport:
     records: int = 0
     problems: list[str] = field(default_factory=list)
     note: str = ""  # what was not checked, and why
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def validate_files(paths: list[Path]) -> list[FileReport]:
