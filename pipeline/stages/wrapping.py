@@ -14,10 +14,10 @@ heading, byline, caption or a paragraph's last line ends before the width
 (when the text was filled to a width, as ``textwrap``, ``fmt`` and mail
 clients do, exactly where the next word would have fit). Nor is it a wrap
 before a list item, after a line longer than any wrapped one, before an
-indented line, or where a heading meets a sentence (a title-case line, or a
-capitalised ``The``/``In``/... after a lower-case word). A break after
-terminal punctuation is only a candidate: the sentence splitter, reading it
-as a space, decides as it would at a space.
+indented line, or where a heading meets a sentence (a capitalised ``The``,
+``In``... after a word). A break after terminal punctuation is only a
+candidate: the sentence splitter, reading it as a space, decides as it
+would at a space.
 """
 
 from __future__ import annotations
