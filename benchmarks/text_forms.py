@@ -60,7 +60,8 @@ def score_form(records: list[tuple[dict, str]], form: str, folder: Path) -> dict
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", type=Path, action="append", help="gold file(s); default: the seeds', then the corpus'")
+    parser.add_argument("--gold", type=Path, action="append",
+                        help="gold file(s); default: the seeds', then the corpus'")
     parser.add_argument("--wrap", default="", help="more wrap widths to score, comma-separated (e.g. 60,80)")
     args = parser.parse_args()
     sets = [("seeds", [SEEDS_GOLD]), ("corpus", CORPUS_GOLD)] if not args.gold else [("given", args.gold)]

@@ -19,7 +19,8 @@ def test_wrapping_turns_spaces_into_line_breaks_and_fills_lines_to_the_width(tex
     assert wrapped.count("\n\n") >= text.count("\n\n")
     lines = wrapped.split("\n")
     for line in lines:
-        assert len(line.rstrip(" ")) <= width or " " not in line.strip(" ")  # only a word longer than the width overflows
+        # only a word longer than the width overflows it
+        assert len(line.rstrip(" ")) <= width or " " not in line.strip(" ")
     at = 0
     for line, following in zip(lines, lines[1:]):
         at += len(line) + 1
