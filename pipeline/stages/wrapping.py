@@ -61,8 +61,8 @@ MIN_WIDTH_AGREEMENT = 0.5
 MIN_FULL_SHARE = 0.8
 WIDTH_QUANTILE = 0.9
 RAGGED_QUANTILE = 0.25
-# A line longer than every mid-clause line by more than this was not wrapped.
-LONGER_SLACK = 2
+# A line longer than every mid-clause line by more than a tenth was not wrapped.
+LONGER_SHARE = 1.1
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ def wraps(text: str) -> list[Wrap]:
     if short < MIN_WIDTH_AGREEMENT * width:
         return []
     filled = sum(_reaches(p, width) for p in mid_clause) >= MIN_FULL_SHARE * len(mid_clause)
-    longest = max(lengths) + LONGER_SLACK
+    longest = max(lengths) * LONGER_SHARE
     out: list[Wrap] = []
     for p in pairs:
         after_terminal = _is_wrap(p, width if filled else short, filled, longest)
@@ -167,7 +167,7 @@ def _reaches(pair: _Pair, width: int) -> bool:
     return len(pair.line) + 1 + len(_first_word(pair.following)) > width
 
 
-def _is_wrap(p: _Pair, width: int, filled: bool, longest: int) -> bool | None:
+def _is_wrap(p: _Pair, width: int, filled: bool, longest: float) -> bool | None:
     """None when the break is no wrap; else whether terminal punctuation precedes it."""
     full = _reaches(p, width)
     if filled and not full:
