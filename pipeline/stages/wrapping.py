@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
-# Closed-class words that open sentences: capitalised after a lower-case word, one starts a sentence.
+# Closed-class words that open sentences: capitalised where a sentence would go on in lower case
+# (glued to a word, ``driverThe``, or starting a line after one), one starts a sentence.
 SENTENCE_OPENERS = (
     "The", "This", "These", "That", "Those", "It", "Its", "In", "On", "At", "As",
     "By", "For", "From", "With", "According", "Meanwhile", "However", "Moreover",
