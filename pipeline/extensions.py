@@ -27,7 +27,8 @@ SPAN_EXTENSIONS = {"boilerplate": False}
 
 
 def _records(name: str, kind: type):
-    """A getter and setter keeping a list of ``kind`` records as a list of dicts."""
+    """A getter and setter keeping a list of ``kind`` records as a list of dicts, each
+    record's text the document's own (``original_text``)."""
     key = ("claims", name)
 
     def get(doc: Doc):
@@ -35,9 +36,17 @@ def _records(name: str, kind: type):
         return None if raw is None else [kind(**r) for r in raw]
 
     def set_(doc: Doc, value) -> None:
-        doc.user_data[key] = None if value is None else [plain(v) for v in value]
+        doc.user_data[key] = None if value is None else [_as_written(doc, plain(v)) for v in value]
 
     return {"getter": get, "setter": set_}
+
+
+def _as_written(doc: Doc, record: dict) -> dict:
+    """A record's fields with its ``text`` sliced from the document, not from the reading view."""
+    original = doc.user_data.get(ORIGINAL_KEY)
+    if original is not None and "text" in record:
+        record["text"] = original[record["start"]:record["end"]]
+    return record
 
 
 def _attribution():
@@ -51,7 +60,7 @@ def _attribution():
 
     def set_(doc: Doc, value) -> None:
         doc.user_data[key] = None if value is None else {
-            start: [None if speaker is None else plain(speaker), deadline]
+            start: [None if speaker is None else _as_written(doc, plain(speaker)), deadline]
             for start, (speaker, deadline) in value.items()}
 
     return {"getter": get, "setter": set_}
@@ -104,13 +113,19 @@ def set_span_group(doc: Doc, name: str, records, label=lambda r: r.label) -> Non
 
 
 TEXT_KEY = ("claims", "text")
+# The document as given, kept only when it differs from what the tokenizer read (its reading view,
+# ``stages.sentences.reading_view``): same length, so every offset holds in both.
+ORIGINAL_KEY = ("claims", "original")
 
 
 def document_text(doc: Doc) -> str:
-    """``doc.text``, kept since the tokenizer saw it.
+    """``doc.text``, kept since the tokenizer saw it: the text every stage reads.
 
-    spaCy rebuilds ``Doc.text`` from every token on each read; every stage
-    reads it, so keeping it once is a measurable share of the run time.
+    That is the document's reading view (its no-break spaces, tabs and wraps
+    as plain spaces, offsets unchanged); text that goes out is sliced from
+    ``original_text`` instead. spaCy rebuilds ``Doc.text`` from every token on
+    each read; every stage reads it, so keeping it once is a measurable share
+    of the run time.
     """
     text = doc.user_data.get(TEXT_KEY)
     last = doc[-1] if len(doc) else None
@@ -118,6 +133,12 @@ def document_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[TEXT_KEY] = text
     return text
+
+
+def original_text(doc: Doc) -> str:
+    """The document as it was given to the pipeline: the text of every output span."""
+    original = doc.user_data.get(ORIGINAL_KEY)
+    return document_text(doc) if original is None else original
 
 
 def stripped_bounds(sent) -> tuple[int, int] | None:
@@ -150,7 +171,7 @@ def record_error(doc: Doc, stage: str, error: BaseException) -> None:
 
 def doc_to_records(doc, doc_id: str) -> list[SentenceRecord]:
     """The spec §6 rows of one processed Doc, offsets checked."""
-    text = document_text(doc)
+    text = original_text(doc)
     entities = doc._.claim_entities or []
     quantities = doc._.quantities or []
     scores = doc._.claim_scores or {}
