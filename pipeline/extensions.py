@@ -66,6 +66,14 @@ def _attribution():
     return {"getter": get, "setter": set_}
 
 
+def _figure_as_written(doc: Doc, figure: dict) -> dict:
+    """A figure's measure and subject with their words sliced from the document (a wrap stays a line break)."""
+    for part in ("measure", "subject"):
+        if figure[part] is not None:
+            _as_written(doc, figure[part])
+    return figure
+
+
 def _figures():
     """{quantity start: Figure} of the quantities of metric and target sentences, kept as dicts."""
     key = ("claims", "figures")
@@ -75,7 +83,8 @@ def _figures():
         return None if raw is None else {int(start): Figure.from_json(f) for start, f in raw.items()}
 
     def set_(doc: Doc, value) -> None:
-        doc.user_data[key] = None if value is None else {start: f.to_json() for start, f in value.items()}
+        doc.user_data[key] = None if value is None else {start: _figure_as_written(doc, f.to_json())
+                                                         for start, f in value.items()}
 
     return {"getter": get, "setter": set_}
 
