@@ -81,6 +81,15 @@ NOT_ORG_WORDS = {
     "wechat", "weibo", "tiktok", "douyin", "instagram", "whatsapp", "youtube", "android", "ios",
     "harmonyos", "chatgpt", "windows", "iphone", "alipay", "e-cny", "taobao", "b2b", "b2c", "fdi", "cpi", "ppi", "pmi", "saas", "cbdc",
 }
+# ``School of Law at Peking University``: two organisations (used with .finditer(text, start, end))
+AT_JOINT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
+COORDINATION = re.compile(r"\s*,\s+(?:and\s+)?|\s+(?:and|&)\s+")
+INNER_PREPOSITION = re.compile(r"\s(?:of|for|on|in)\s")
+NAME_JOINERS = {"of", "and", "for", "on", "in", "at", "to", "&", "the"}
+DESCRIPTOR_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+COMPANY_ABBREVIATION = re.compile(r"(?<![\w.])(?:Co|Corp|Inc|Ltd|Bhd|Pty|Pte|Plc)$")
+# A period that also ends its sentence: closing marks, then a capital, a digit or an opening mark, or the end.
+SENTENCE_END = re.compile(r"\.[\"”’')\]]*(?:\s+[A-Z0-9\"“‘(\[]|\s*$)")
 COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Group|Holdings|Limited|Corporation|Company)\b\.?")
 SUFFIX_AFTER_BRAND = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}" + COMPANY_SUFFIX.pattern)
 CHAINED_NAME = re.compile(r"\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
@@ -90,6 +99,9 @@ ODD_ORG = re.compile(r"^[^(]*\)|\([^)]*$|\s[/|]\s|[$€£¥]|\d\s*(?:trillion|bi
 INNER_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s*")
 LABEL_MARKS = {":", "[", "(", "|", "-", "–", "—", "•"}
 ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?)\s*\)")
+# A long form is read from the words before its bracket, back to the start of the clause.
+LONG_FORM_WORD = re.compile(r"[\w'’&-]+")
+CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"“”\n]")
 # ``LIN SHANCHUAN/XINHUA``, ``Chen Xiaogen/For China Daily``, ``Photo: VCG``
 CREDIT = re.compile(
     r"(?:(?<=\s)|^|(?<=\[)|(?<=\())(?:Photos?(?: by)?:?\s+)?"
@@ -110,6 +122,13 @@ ORG_HEADS = {
     "post", "press", "capital", "partners", "labs", "systems", "telecom", "mobile", "unicom",
     "authority", "office", "department", "board", "court", "federation", "chamber", "organization",
     "organisation", "foundation", "directorate",
+}
+# Words that make a name an institution's, whatever it deals with (``School of Law``).
+INSTITUTION_HEADS = {
+    "ministry", "department", "bureau", "agency", "authority", "administration", "commission", "committee",
+    "council", "board", "office", "institute", "university", "school", "college", "academy", "association",
+    "federation", "foundation", "organisation", "organization", "corporation", "company", "bank", "court",
+    "directorate", "secretariat", "parliament", "assembly", "senate", "tribunal", "regulator",
 }
 # ``Central Bank`` + ``of Kenya``: an institution named for its place (the NER often stops before ``of``)
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -205,11 +224,20 @@ def particle_led(words: str) -> bool:
 
 
 def is_organisation_name(name: str) -> bool:
-    """False for events, plans, documents and common acronyms the model calls ORG."""
+    """False for events, plans, documents and common acronyms the model calls ORG. An institution
+    named for what it deals with is one (``School of Law``, ``Commission for the Regulation of
+    Utilities``)."""
     words = [w for w in name.split() if not NUMBER_WORD.match(w)]
     if not words or name.lower() in NOT_ORG_WORDS:
         return False
-    return words[-1].lower().strip(".,") not in NOT_ORG_HEADS
+    return institution_head(name) or words[-1].lower().strip(".,") not in NOT_ORG_HEADS
+
+
+def institution_head(name: str) -> bool:
+    """``Ministry of ...``, ``Commission for ...``: the name's head, before its first preposition,
+    is an institution word."""
+    head = INNER_PREPOSITION.split(name, maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower() in INSTITUTION_HEADS
 
 
 def initials_match(acronym: str, long_form: str) -> bool:
@@ -239,11 +267,60 @@ def acronym_definitions(text: str, starts_by_end: dict[int, int]) -> Iterator[tu
             yield m, starts_by_end[before], before
 
 
-def acronym_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    """An acronym defined right after an entity (``NDA`` after its long form) takes its label."""
-    by_end = {c.end: c for c in found}
-    return [Candidate(m.start(1), m.end(1), by_end[end].label, "rule")
-            for m, _, end in acronym_definitions(text, {c.end: c.start for c in found})]
+def spelled_before(text: str, bracket: int, acronym: str) -> tuple[int, int] | None:
+    """The fewest words right before ``(ACR)``, inside its clause, whose initials spell it
+    (``electric buses`` for ``EB``, ``Belt and Road Initiative`` for ``BRI``)."""
+    clause = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, bracket - 200), bracket)), default=0)
+    words = list(LONG_FORM_WORD.finditer(text, max(clause, bracket - 200), bracket))
+    for k in range(1, min(len(words), len(acronym) + 4) + 1):
+        start, end = words[-k].start(), words[-1].end()
+        if initials_match(acronym, text[start:end]):
+            return start, end
+    return None
+
+
+def acronym_readings(text: str, found: list[Candidate]) -> tuple[dict[str, str | None], list[Candidate]]:
+    """What each acronym defined in brackets names in this article, and the mentions its
+    definition adds.
+
+    The long form decides (spec §3: an acronym is what it stands for). After a
+    mention whose initials it takes (``National Data Administration (NDA)``),
+    the acronym has that mention's label. After a lower-case common noun
+    phrase (``electric buses (EB)``) or a plan or event (``Belt and Road
+    Initiative (BRI)``) it is no organisation, anywhere in the article. After a
+    capitalised name with an institution word that no mention covers
+    (``Kenya Power and Lighting Company (KPLC)``) both are organisations.
+    The first definition of an acronym counts.
+    """
+    readings: dict[str, str | None] = {}
+    added: list[Candidate] = []
+    after_mention = {m.start(): (m, label_start, end) for m, label_start, end
+                     in acronym_definitions(text, {c.end: c.start for c in found})}
+    label_by_end = {c.end: c.label for c in found}
+    for m in ACRONYM_DEFINITION.finditer(text):
+        acronym = m.group(1)
+        if acronym in readings:
+            continue
+        if m.start() in after_mention:
+            readings[acronym] = label_by_end[after_mention[m.start()][2]]
+            added.append(Candidate(m.start(1), m.end(1), readings[acronym], "rule"))
+            continue
+        long_form = spelled_before(text, m.start(), acronym)
+        if long_form is None or (long_form := trim_span(text, *long_form)) is None:
+            continue
+        name = text[long_form[0]:long_form[1]]
+        if not any(ch.isupper() for ch in name) or not is_organisation_name(name):
+            readings[acronym] = None
+        elif institution_head(name) and name[:1].isupper():
+            readings[acronym] = "ORG"
+            added += [Candidate(*long_form, "ORG", "alias"), Candidate(m.start(1), m.end(1), "ORG", "rule")]
+    return readings, added
+
+
+def read_as_defined(text: str, found: list[Candidate], readings: dict[str, str | None]) -> list[Candidate]:
+    """The mentions that agree with the article's own definitions: a defined acronym is its
+    long form's label or nothing, whoever proposed it."""
+    return [c for c in found if readings.get(text[c.start:c.end], c.label) == c.label]
 
 
 def credit_candidates(text: str) -> list[Candidate]:
@@ -370,17 +447,6 @@ def names_a_thing_after(text: str, end: int) -> bool:
     return bool(m) and m.group(1).lower() in NOT_ORG_HEADS
 
 
-def not_org_acronyms(text: str) -> set[str]:
-    """Acronyms defined after a plan or event (``Belt and Road Initiative (BRI)``)."""
-    out = set()
-    for m in ACRONYM_DEFINITION.finditer(text):
-        before = text[max(0, m.start() - 120):m.start()].rstrip()
-        words = re.findall(r"[A-Z][\w-]*(?:\s+(?:and|of|for|on|the|&)\s+[A-Z][\w-]*|\s+[A-Z][\w-]*)*$", before)
-        if words and initials_match(m.group(1), words[0]) and not is_organisation_name(words[0]):
-            out.add(m.group(1))
-    return out
-
-
 def find_entities(text: str, model_spans: list[tuple[int, int, str]],
                   gazetteer: dict[str, str] | None = None, verifier=None) -> list[Entity]:
     """Spec §3 entities from the NER's spans plus the rules above, less what the verifier rejects."""
@@ -427,36 +493,94 @@ def refer_backs(people: set[str]) -> dict[str, str]:
     return out
 
 
+def organisation_names(text: str, start: int, end: int, names: set[str]) -> list[tuple[int, int]]:
+    """The organisations one NER span holds, by spec §3's spans: ``X at Y`` is two (a school at a
+    university); a coordination of names known on their own is one per name (``China Mobile and
+    China Unicom``), while an ``and`` after a preposition, or between words that are no name on
+    their own, belongs to the name (``Ministry of Trade and Industry``, ``National Development
+    and Reform Commission``); a descriptor before the name is outside it (``chipmaker Nvidia``)."""
+    pieces = []
+    for a, b in split_at(text, start, end, AT_JOINT):
+        for c, d in split_coordination(text, a, b, names):
+            pieces.append((without_descriptor(text, c, d), d))
+    return pieces
+
+
+def split_at(text: str, start: int, end: int, joint: re.Pattern[str]) -> list[tuple[int, int]]:
+    bounds, pos = [], start
+    for m in joint.finditer(text, start, end):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    return bounds + [(pos, end)]
+
+
+def split_coordination(text: str, start: int, end: int, names: set[str]) -> list[tuple[int, int]]:
+    first = COORDINATION.search(text, start, end)
+    if first is None or INNER_PREPOSITION.search(text, start, first.start()):
+        return [(start, end)]
+    parts = split_at(text, start, end, COORDINATION)
+    return parts if all(text[a:b] in names for a, b in parts) else [(start, end)]
+
+
+def without_descriptor(text: str, start: int, end: int) -> int:
+    """Where the name starts after a lower-case descriptor (``US chipmaker Nvidia``, ``tech giant
+    Alibaba``): after the last lower-case word that a capitalised word follows, if no word joining a
+    name (``of``, ``and``) stands before it."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    cut = start
+    for i, (w, nxt) in enumerate(zip(words, words[1:])):
+        if w.group().lower() in NAME_JOINERS or w.group() in NAME_PARTICLES:
+            break
+        if DESCRIPTOR_WORD.fullmatch(w.group()) and nxt.group()[:1].isupper():
+            cut = start + nxt.start()
+    return cut
+
+
+def with_abbreviation_period(text: str, c: Candidate) -> Candidate:
+    """``JD.com Inc.``: a company's ``Co.``, ``Inc.`` or ``Corp.`` keeps its period, unless the
+    period also ends the sentence (``... said Nvidia Corp. The ...``)."""
+    if (c.label == "ORG" and text[c.end:c.end + 1] == "." and COMPANY_ABBREVIATION.search(text, c.start, c.end)
+            and not SENTENCE_END.match(text, c.end)):
+        return Candidate(c.start, c.end + 1, c.label, c.source)
+    return c
+
+
+def model_candidate(text: str, start: int, end: int, label: str, places: dict[int, int]) -> Candidate | None:
+    """One NER name as the spec spans it, or None when it names no person or organisation."""
+    span = trim_span(text, start, end)
+    if span is None:
+        return None
+    start, end = span
+    if label == "ORG":
+        end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
+    if label == "PERSON":
+        if (span := person_span(text, start, end)) is None or (span := with_particles(text, *span)) is None:
+            return None
+        start, end = span
+    name = text[start:end]
+    if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
+        label = "ORG"
+    if label == "ORG" and (not is_organisation_name(name) or name.islower()
+                           or names_a_thing_after(text, end) or odd_org_text(name)):
+        return None
+    if "\n" in name or "\r" in name:
+        return None
+    return Candidate(start, end, label, "model")
+
+
 def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
                     gazetteer: dict[str, str] | None = None) -> list[Candidate]:
     """The rules' mentions, each with the source that proposed it (model, rule, gazetteer, alias)."""
-    base: list[Candidate] = []
-    blocked = not_org_acronyms(text)
     places = {start: end for start, end, label in model_spans if label in ("GPE", "LOC")}
-    for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")]):
-        span = trim_span(text, start, end)
-        if span is None:
-            continue
-        start, end = span
-        if label == "ORG":
-            end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
-        if label == "PERSON":
-            if (span := person_span(text, start, end)) is None or (span := with_particles(text, *span)) is None:
-                continue
-            start, end = span
-        name = text[start:end]
-        if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
-            label = "ORG"
-        if label == "ORG" and (not is_organisation_name(name) or name in blocked or name.islower()
-                               or names_a_thing_after(text, end) or odd_org_text(name)):
-            continue
-        if "\n" in name or "\r" in name:
-            continue
-        base.append(Candidate(start, end, label, "model"))
+    names = set(gazetteer or {}) | {text[a:b] for a, b, label in model_spans if label == "ORG"}
+    base = [c for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")])
+            for a, b in (organisation_names(text, start, end, names) if label == "ORG" else [(start, end)])
+            if (c := model_candidate(text, a, b, label, places)) is not None]
     rules = credit_candidates(text)
     gazetteer_hits = mention_candidates(text, gazetteer or {}, "gazetteer")
     first = resolve(base + rules + gazetteer_hits)
-    first += acronym_candidates(text, first)
+    readings, defined = acronym_readings(text, first)
+    first = resolve(read_as_defined(text, first, readings) + defined)
     known = {text[c.start:c.end]: c.label for c in first
              if c.source != "model" and c.label == "ORG"}
     aliases = person_aliases(text, [c for c in first if c.label == "PERSON"])
@@ -468,7 +592,8 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
         p.start == c.start and p.end == c.end and p.label != c.label for p in propagated))]
     found = resolve(overridden + [p for p in propagated if not any(
         c.start == p.start and c.end == p.end for c in overridden)])
-    return [c for c in found if not common_noun_person(text, c, aliases)]
+    found = read_as_defined(text, found, readings)
+    return [with_abbreviation_period(text, c) for c in found if not common_noun_person(text, c, aliases)]
 
 
 # Closed-class words (auxiliaries, prepositions) after which a noun just read was a phrase's head.

@@ -275,3 +275,58 @@ def test_names_with_particles_and_never_people_through_the_pipeline(nlp):
               "Generative AI is changing how people work.")
     people = [(e.text, e.key) for e in doc._.claim_entities if e.label == "PERSON"]
     assert people == [("Ursula von der Leyen", "Ursula von der Leyen"), ("Von der Leyen", "Ursula von der Leyen")]
+
+
+def test_an_acronym_defined_after_a_common_noun_is_no_organisation_anywhere():
+    text = "The city will buy electric buses (EB) this year. EB will run on hydrogen."
+    assert ents(text, [span_of(text, "EB", "ORG", nth=1)], {"EB": "ORG"}) == []
+
+
+def test_an_acronym_defined_after_a_plan_is_no_organisation():
+    text = "the Belt and Road Initiative (BRI) grew. BRI projects, said the Ministry of Commerce."
+    spans = [span_of(text, "BRI", "ORG", nth=1), span_of(text, "the Ministry of Commerce", "ORG")]
+    assert ents(text, spans) == [("Ministry of Commerce", "ORG")]
+
+
+def test_an_acronym_of_an_organisation_is_that_organisation_everywhere_even_when_the_model_missed_it():
+    text = "The Kenya Power and Lighting Company (KPLC) raised tariffs. KPLC said demand grew."
+    assert ents(text, []) == [("Kenya Power and Lighting Company", "ORG"), ("KPLC", "ORG"), ("KPLC", "ORG")]
+    # a lower-case phrase is no organisation's name, whatever its words
+    text = "the national data office (NDO) rose. NDO fell."
+    assert ents(text, [span_of(text, "NDO", "ORG", nth=1)]) == []
+
+
+@pytest.mark.parametrize("text,model,name", [
+    ("Shares of JD.com Inc. rose.", "JD.com Inc", "JD.com Inc."),
+    ("Taiwan Semiconductor Manufacturing Co., the chipmaker, said.", "Taiwan Semiconductor Manufacturing Co.",
+     "Taiwan Semiconductor Manufacturing Co."),
+    ("It was bought by Nvidia Corp. The deal closed.", "Nvidia Corp.", "Nvidia Corp"),  # the period ends the sentence
+    ("It was bought by Baidu Inc.", "Baidu Inc", "Baidu Inc"),
+])
+def test_a_company_abbreviation_keeps_its_period_unless_it_ends_the_sentence(text, model, name):
+    assert ents(text, [span_of(text, model, "ORG")]) == [(name, "ORG")]
+
+
+def test_x_at_y_is_two_organisations():
+    text = "He studied at the School of Law at Peking University last year."
+    assert ents(text, [span_of(text, "the School of Law at Peking University", "ORG")]) == [
+        ("School of Law", "ORG"), ("Peking University", "ORG")]
+
+
+def test_a_descriptor_is_outside_the_name():
+    text = "US chipmaker Nvidia and tech giant Alibaba Group agreed with the Shenzhen municipal bureau of science."
+    spans = [span_of(text, "US chipmaker Nvidia", "ORG"), span_of(text, "tech giant Alibaba Group", "ORG"),
+             span_of(text, "the Shenzhen municipal bureau of science", "ORG")]
+    assert ents(text, spans) == [("Nvidia", "ORG"), ("Alibaba Group", "ORG"),
+                                 ("Shenzhen municipal bureau of science", "ORG")]
+
+
+def test_a_coordination_of_names_is_one_name_each_and_an_inner_and_of_a_name_stays():
+    text = ("China Mobile and China Unicom said. China Mobile grew. The Ministry of Trade and Industry and "
+            "the National Development and Reform Commission agreed.")
+    spans = [span_of(text, "China Mobile and China Unicom", "ORG"), span_of(text, "China Mobile", "ORG", nth=1),
+             span_of(text, "The Ministry of Trade and Industry", "ORG"),
+             span_of(text, "the National Development and Reform Commission", "ORG")]
+    assert ents(text, spans, {"China Unicom": "ORG"}) == [
+        ("China Mobile", "ORG"), ("China Unicom", "ORG"), ("China Mobile", "ORG"),
+        ("Ministry of Trade and Industry", "ORG"), ("National Development and Reform Commission", "ORG")]
