@@ -85,6 +85,11 @@ NOT_ORG_WORDS = {
 AT_JOINT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
 COORDINATION = re.compile(r"\s*,\s+(?:and\s+)?|\s+(?:and|&)\s+")
 INNER_PREPOSITION = re.compile(r"\s(?:of|for|on|in)\s")
+# ``, Innovation and Technology``, `` and ICT`` after ``Department of Science``: portfolios, the last one after ``and``
+_PORTFOLIO = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+PORTFOLIO = re.compile(_PORTFOLIO)
+PORTFOLIO_JOINT = re.compile(r",?\s+and\s+|,\s+")
+PORTFOLIOS = re.compile(rf"(?:,\s+{_PORTFOLIO})*,?\s+and\s+{_PORTFOLIO}")
 NAME_JOINERS = {"of", "and", "for", "on", "in", "at", "to", "&", "the"}
 DESCRIPTOR_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 COMPANY_ABBREVIATION = re.compile(r"(?<![\w.])(?:Co|Corp|Inc|Ltd|Bhd|Pty|Pte|Plc)$")
@@ -130,6 +135,9 @@ INSTITUTION_HEADS = {
     "federation", "foundation", "organisation", "organization", "corporation", "company", "bank", "court",
     "directorate", "secretariat", "parliament", "assembly", "senate", "tribunal", "regulator",
 }
+# Roles and titles, outside any name (spec §3): ``... Committee and Executive Vice Mayor``.
+ROLE_WORDS = {"secretary", "minister", "mayor", "director", "chairman", "chairwoman", "chair", "president", "governor",
+              "head", "chief", "officer", "member", "deputy", "vice", "spokesperson", "spokesman", "spokeswoman"}
 # ``Central Bank`` + ``of Kenya``: an institution named for its place (the NER often stops before ``of``)
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")
 # ``(Xinhua/Li Zhipeng)``, ``[Photo/Xinhua]``: agency first.
@@ -423,6 +431,25 @@ def extend_company_suffix(text: str, start: int, end: int) -> int:
     return m.end() if m and "\n" not in m.group() else end
 
 
+def extend_portfolios(text: str, start: int, end: int, others: dict[int, int], names: set[str]) -> int:
+    """``Ministry of Science`` + `` and ICT``, ``Department of Communications`` + `` and Digital
+    Technologies``: the model cuts an institution's name at the ``and`` that joins its portfolios;
+    the name runs on through them (spec §3). Not when a portfolio is a name of its own (another
+    mention the model or the gazetteer found there: ``the Ministry of Commerce and Huawei``)."""
+    name = text[start:end]
+    if not (institution_head(name) and INNER_PREPOSITION.search(name)) or name.split()[-1].lower() in INSTITUTION_HEADS:
+        return end  # ``... Commission and Minister of``: a whole name, then something else
+    m = PORTFOLIOS.match(text, end)
+    if m is None or "\n" in m.group():
+        return end
+    for joint in PORTFOLIO_JOINT.finditer(text, end, m.end()):
+        part = PORTFOLIO.match(text, joint.end())
+        if (part is None or joint.end() in others or part.group() in names
+                or ROLE_WORDS & {w.lower() for w in part.group().split()}):
+            return end
+    return m.end()
+
+
 HEAD_AFTER = re.compile(r"[\"”’']?\s*([A-Za-z]+)")
 
 
@@ -545,14 +572,17 @@ def with_abbreviation_period(text: str, c: Candidate) -> Candidate:
     return c
 
 
-def model_candidate(text: str, start: int, end: int, label: str, places: dict[int, int]) -> Candidate | None:
-    """One NER name as the spec spans it, or None when it names no person or organisation."""
+def model_candidate(text: str, start: int, end: int, label: str, places: dict[int, int],
+                    others: dict[int, int] | None = None, names: set[str] = frozenset()) -> Candidate | None:
+    """One NER name as the spec spans it, or None when it names no person or organisation.
+    ``places`` and ``others`` map the starts of the model's places and of all its other names to their ends."""
     span = trim_span(text, start, end)
     if span is None:
         return None
     start, end = span
     if label == "ORG":
         end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
+        end = extend_portfolios(text, start, end, others or {}, names)
     if label == "PERSON":
         if (span := person_span(text, start, end)) is None or (span := with_particles(text, *span)) is None:
             return None
@@ -573,9 +603,12 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     """The rules' mentions, each with the source that proposed it (model, rule, gazetteer, alias)."""
     places = {start: end for start, end, label in model_spans if label in ("GPE", "LOC")}
     names = set(gazetteer or {}) | {text[a:b] for a, b, label in model_spans if label == "ORG"}
+    # what a name may not run into: the model's other mentions, bar the acronyms it wrongly calls organisations
+    others = {start: end for start, end, label in model_spans
+              if label != "ORG" or is_organisation_name(text[start:end])}
     base = [c for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")])
             for a, b in (organisation_names(text, start, end, names) if label == "ORG" else [(start, end)])
-            if (c := model_candidate(text, a, b, label, places)) is not None]
+            if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}))) is not None]
     rules = credit_candidates(text)
     gazetteer_hits = mention_candidates(text, gazetteer or {}, "gazetteer")
     first = resolve(base + rules + gazetteer_hits)

@@ -330,3 +330,17 @@ def test_a_coordination_of_names_is_one_name_each_and_an_inner_and_of_a_name_sta
     assert ents(text, spans, {"China Unicom": "ORG"}) == [
         ("China Mobile", "ORG"), ("China Unicom", "ORG"), ("China Mobile", "ORG"),
         ("Ministry of Trade and Industry", "ORG"), ("National Development and Reform Commission", "ORG")]
+
+
+def test_an_institution_cut_at_the_and_of_its_portfolios_runs_on_through_them():
+    text = ("The Ministry of Science and ICT met the Department of Science, Innovation and Technology, "
+            "and the Ministry of Commerce and Huawei signed.")
+    spans = [span_of(text, "The Ministry of Science", "ORG"), span_of(text, "ICT", "ORG"),
+             span_of(text, "the Department of Science", "ORG"), span_of(text, "the Ministry of Commerce", "ORG"),
+             span_of(text, "Huawei", "ORG")]
+    assert ents(text, spans) == [("Ministry of Science and ICT", "ORG"),
+                                 ("Department of Science, Innovation and Technology", "ORG"),
+                                 ("Ministry of Commerce", "ORG"), ("Huawei", "ORG")]
+    text = "Li, Member of the Political Bureau of the CPC Central Committee and Secretary of the city, said."
+    assert ents(text, [span_of(text, "the Political Bureau of the CPC Central Committee", "ORG")]) == [
+        ("Political Bureau of the CPC Central Committee", "ORG")]
