@@ -92,7 +92,8 @@ PORTFOLIO_JOINT = re.compile(r",?\s+and\s+|,\s+")
 PORTFOLIOS = re.compile(rf"(?:,\s+{_PORTFOLIO})*,?\s+and\s+{_PORTFOLIO}")
 NAME_JOINERS = {"of", "and", "for", "on", "in", "at", "to", "&", "the"}
 DESCRIPTOR_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
-COMPANY_ABBREVIATION = re.compile(r"(?<![\w.])(?:Co|Corp|Inc|Ltd|Bhd|Pty|Pte|Plc)$")
+# A name ending in an abbreviation that takes a period: a company's (``Co``, ``Inc``) or an initialism (``U.N``)
+COMPANY_ABBREVIATION = re.compile(r"(?:(?<![\w.])(?:Co|Corp|Inc|Ltd|Bhd|Pty|Pte|Plc)|(?<![\w.])(?:[A-Z]\.)+[A-Z])$")
 # A period that also ends its sentence: closing marks, then a capital, a digit or an opening mark, or the end.
 SENTENCE_END = re.compile(r"\.[\"”’')\]]*(?:\s+[A-Z0-9\"“‘(\[]|\s*$)")
 COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Group|Holdings|Limited|Corporation|Company)\b\.?")
@@ -385,11 +386,14 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping mentions: higher priority first, then the longer span.
 
     A known name inside a longer name of the same label (``Alibaba`` in
-    ``Alibaba Group``) gives way: the longest name is the spec's span. Layout
-    rules (credits, bylines) know better than the model and never give way.
+    ``Alibaba Group``) gives way: the longest name is the spec's span, and a
+    name found again elsewhere in the article gives way at the end of any
+    longer name (the surname ``Madrid`` in ``Real Madrid``). Layout rules (credits,
+    bylines) know better than the model and never give way.
     """
     candidates = [c for c in candidates if c.source == "rule" or not any(
-        o.label == c.label and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+        (o.label == c.label or (c.source == "alias" and c.end == o.end))
+        and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
         for o in candidates)]
     ranked = sorted(candidates, key=lambda c: (-PRIORITY[c.source], -(c.end - c.start), c.start))
     taken: list[Candidate] = []
@@ -564,8 +568,8 @@ def without_descriptor(text: str, start: int, end: int) -> int:
 
 
 def with_abbreviation_period(text: str, c: Candidate) -> Candidate:
-    """``JD.com Inc.``: a company's ``Co.``, ``Inc.`` or ``Corp.`` keeps its period, unless the
-    period also ends the sentence (``... said Nvidia Corp. The ...``)."""
+    """``JD.com Inc.``, ``U.N.``: a company's ``Co.``, ``Inc.`` or ``Corp.``, and an initialism, keep
+    their period, unless the period also ends the sentence (``... said Nvidia Corp. The ...``)."""
     if (c.label == "ORG" and text[c.end:c.end + 1] == "." and COMPANY_ABBREVIATION.search(text, c.start, c.end)
             and not SENTENCE_END.match(text, c.end)):
         return Candidate(c.start, c.end + 1, c.label, c.source)

@@ -302,8 +302,9 @@ def test_an_acronym_of_an_organisation_is_that_organisation_everywhere_even_when
      "Taiwan Semiconductor Manufacturing Co."),
     ("It was bought by Nvidia Corp. The deal closed.", "Nvidia Corp.", "Nvidia Corp"),  # the period ends the sentence
     ("It was bought by Baidu Inc.", "Baidu Inc", "Baidu Inc"),
+    ("the U.N. said on Monday", "U.N", "U.N."),
 ])
-def test_a_company_abbreviation_keeps_its_period_unless_it_ends_the_sentence(text, model, name):
+def test_a_company_abbreviation_or_an_initialism_keeps_its_period_unless_it_ends_the_sentence(text, model, name):
     assert ents(text, [span_of(text, model, "ORG")]) == [(name, "ORG")]
 
 
@@ -344,3 +345,9 @@ def test_an_institution_cut_at_the_and_of_its_portfolios_runs_on_through_them():
     text = "Li, Member of the Political Bureau of the CPC Central Committee and Secretary of the city, said."
     assert ents(text, [span_of(text, "the Political Bureau of the CPC Central Committee", "ORG")]) == [
         ("Political Bureau of the CPC Central Committee", "ORG")]
+
+
+def test_a_surname_found_again_gives_way_at_the_end_of_a_longer_name():
+    text = "Atletico Madrid lost.\nReal Madrid won 2-1 and Madrid fans cheered."
+    spans = [span_of(text, "Atletico Madrid", "PERSON"), span_of(text, "Real Madrid", "ORG")]
+    assert ("Real Madrid", "ORG") in ents(text, spans)
