@@ -121,7 +121,8 @@ def test_two_organisations_joined_by_and_stay_apart():
     assert ents(text, spans) == [("Alibaba", "ORG"), ("Tencent Holdings", "ORG")]
 
 
-@pytest.mark.parametrize("bad", ["Artificial Intelligence (AI", "Biz / Tech", "USD$3.94 trillion"])
+@pytest.mark.parametrize("bad", ["Artificial Intelligence (AI", "Biz / Tech", "USD$3.94 trillion",
+                                 "SOCCER - FRENCH LEAGUE STANDINGS"])
 def test_text_that_is_no_name_is_dropped(bad):
     text = f"x {bad} y"
     assert ents(text, [span_of(text, bad, "ORG")]) == []
