@@ -245,8 +245,11 @@ def is_organisation_name(name: str) -> bool:
 def institution_head(name: str) -> bool:
     """``Ministry of ...``, ``Commission for ...``: the name's head, before its first preposition,
     is an institution word."""
-    head = INNER_PREPOSITION.split(name, maxsplit=1)[0].split()
-    return bool(head) and head[-1].lower() in INSTITUTION_HEADS
+    parts = INNER_PREPOSITION.split(name, maxsplit=1)
+    head = parts[0].split()
+    # a conference named for its subject is a standing body (spec §3: United Nations Conference on Trade
+    # and Development); one named for its year or place is an event
+    return bool(head) and (head[-1].lower() in INSTITUTION_HEADS or (len(parts) > 1 and head[-1] == "Conference"))
 
 
 def initials_match(acronym: str, long_form: str) -> bool:
@@ -266,14 +269,21 @@ def initials_match(acronym: str, long_form: str) -> bool:
 
 
 def acronym_definitions(text: str, starts_by_end: dict[int, int]) -> Iterator[tuple[re.Match[str], int, int]]:
-    """``(NDA)`` right after a mention whose initials it takes: (the bracket's match, the long form's
-    start and end). ``starts_by_end`` maps each mention's end to its start."""
+    """``(NDA)`` right after a mention (a possessive between them allowed) whose initials it takes, or
+    that holds the words that spell it (``White House Office of Management and Budget (OMB)``): (the
+    bracket's match, the mention's start and end). ``starts_by_end`` maps each mention's end to its start."""
     for m in ACRONYM_DEFINITION.finditer(text):
         before = m.start()
         while before > 0 and text[before - 1].isspace():
             before -= 1
-        if before in starts_by_end and initials_match(m.group(1), text[starts_by_end[before]:before]):
-            yield m, starts_by_end[before], before
+        if text[before - 2:before] in ("'s", "’s") and before - 2 in starts_by_end:
+            before -= 2
+        if before not in starts_by_end:
+            continue
+        start = starts_by_end[before]
+        spelled = spelled_before(text, m.start(), m.group(1))
+        if initials_match(m.group(1), text[start:before]) or (spelled and start <= spelled[0] < before):
+            yield m, start, before
 
 
 def spelled_before(text: str, bracket: int, acronym: str) -> tuple[int, int] | None:
@@ -283,6 +293,8 @@ def spelled_before(text: str, bracket: int, acronym: str) -> tuple[int, int] | N
     words = list(LONG_FORM_WORD.finditer(text, max(clause, bracket - 200), bracket))
     for k in range(1, min(len(words), len(acronym) + 4) + 1):
         start, end = words[-k].start(), words[-1].end()
+        if words[-k].group() in NAME_JOINERS:
+            continue  # a long form starts with its own word: ``Office of ...``, not ``of ...``
         if initials_match(acronym, text[start:end]):
             return start, end
     return None
@@ -318,11 +330,11 @@ def acronym_readings(text: str, found: list[Candidate]) -> tuple[dict[str, str |
         if long_form is None or (long_form := trim_span(text, *long_form)) is None:
             continue
         name = text[long_form[0]:long_form[1]]
-        if not any(ch.isupper() for ch in name) or not is_organisation_name(name):
-            readings[acronym] = None
-        elif institution_head(name) and name[:1].isupper():
+        if name[:1].isupper() and is_organisation_name(name) and institution_head(name):
             readings[acronym] = "ORG"
             added += [Candidate(*long_form, "ORG", "alias"), Candidate(m.start(1), m.end(1), "ORG", "rule")]
+        else:  # a common noun phrase, a plan, a system: whatever no one calls an organisation
+            readings[acronym] = None
     return readings, added
 
 

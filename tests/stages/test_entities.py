@@ -51,6 +51,9 @@ def test_a_title_and_an_acronym_found_as_people_by_the_model_are_fixed():
 @pytest.mark.parametrize("name,is_org", [
     ("National Data Administration", True),
     ("Global Digital Economy Conference 2025", False),
+    ("Global Digital Economy Conference", False),
+    ("Commission for the Regulation of Utilities", True),
+    ("School of Law", True),
     ("Digital China Summit", False),
     ("Belt and Road Initiative", False),
     ("United Nations Conference on Trade and Development", True),
@@ -283,10 +286,24 @@ def test_an_acronym_defined_after_a_common_noun_is_no_organisation_anywhere():
     assert ents(text, [span_of(text, "EB", "ORG", nth=1)], {"EB": "ORG"}) == []
 
 
+def test_an_acronym_whose_long_form_no_one_calls_an_organisation_is_none():
+    text = "Payments on the Unified Payments Interface (UPI) rose. UPI handled 10 billion."
+    assert ents(text, [span_of(text, "UPI", "ORG", nth=1)]) == []
+    text = "the World Economic Forum’s (WEF) meeting. The WEF said."  # a possessive between name and bracket
+    assert ents(text, [span_of(text, "World Economic Forum", "ORG"), span_of(text, "WEF", "ORG", nth=1)]) == [
+        ("World Economic Forum", "ORG"), ("WEF", "ORG"), ("WEF", "ORG")]
+
+
 def test_an_acronym_defined_after_a_plan_is_no_organisation():
     text = "the Belt and Road Initiative (BRI) grew. BRI projects, said the Ministry of Commerce."
     spans = [span_of(text, "BRI", "ORG", nth=1), span_of(text, "the Ministry of Commerce", "ORG")]
     assert ents(text, spans) == [("Ministry of Commerce", "ORG")]
+
+
+def test_an_acronym_of_a_body_named_for_its_subject_is_that_body():
+    text = "according to the United Nations Conference on Trade and Development (UNCTAD). UNCTAD said."
+    assert ents(text, [span_of(text, "UNCTAD", "ORG", nth=1)]) == [
+        ("United Nations Conference on Trade and Development", "ORG"), ("UNCTAD", "ORG"), ("UNCTAD", "ORG")]
 
 
 def test_an_acronym_of_an_organisation_is_that_organisation_everywhere_even_when_the_model_missed_it():
