@@ -81,15 +81,33 @@ NOT_ORG_WORDS = {
     "wechat", "weibo", "tiktok", "douyin", "instagram", "whatsapp", "youtube", "android", "ios",
     "harmonyos", "chatgpt", "windows", "iphone", "alipay", "e-cny", "taobao", "b2b", "b2c", "fdi", "cpi", "ppi", "pmi", "saas", "cbdc",
 }
+# ``School of Law at Peking University``: two organisations (used with .finditer(text, start, end))
+AT_JOINT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
+COORDINATION = re.compile(r"\s*,\s+(?:and\s+)?|\s+(?:and|&)\s+")
+INNER_PREPOSITION = re.compile(r"\s(?:of|for|on|in)\s")
+# ``, Innovation and Technology``, `` and ICT`` after ``Department of Science``: portfolios, the last one after ``and``
+_PORTFOLIO = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+PORTFOLIO = re.compile(_PORTFOLIO)
+PORTFOLIO_JOINT = re.compile(r",?\s+and\s+|,\s+")
+PORTFOLIOS = re.compile(rf"(?:,\s+{_PORTFOLIO})*,?\s+and\s+{_PORTFOLIO}")
+NAME_JOINERS = {"of", "and", "for", "on", "in", "at", "to", "&", "the"}
+DESCRIPTOR_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# A name ending in an abbreviation that takes a period: a company's (``Co``, ``Inc``) or an initialism (``U.N``)
+COMPANY_ABBREVIATION = re.compile(r"(?:(?<![\w.])(?:Co|Corp|Inc|Ltd|Bhd|Pty|Pte|Plc)|(?<![\w.])(?:[A-Z]\.)+[A-Z])$")
+# A period that also ends its sentence: closing marks, then a capital, a digit or an opening mark, or the end.
+SENTENCE_END = re.compile(r"\.[\"”’')\]]*(?:\s+[A-Z0-9\"“‘(\[]|\s*$)")
 COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Group|Holdings|Limited|Corporation|Company)\b\.?")
 SUFFIX_AFTER_BRAND = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}" + COMPANY_SUFFIX.pattern)
 CHAINED_NAME = re.compile(r"\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
 DANGLING_OF = re.compile(r"\s+of(?:\s+the)?$")
 OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
-ODD_ORG = re.compile(r"^[^(]*\)|\([^)]*$|\s[/|]\s|[$€£¥]|\d\s*(?:trillion|billion|million|percent|%)")
+ODD_ORG = re.compile(r"^[^(]*\)|\([^)]*$|\s[/|–—-]\s|[$€£¥]|\d\s*(?:trillion|billion|million|percent|%)")
 INNER_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s*")
 LABEL_MARKS = {":", "[", "(", "|", "-", "–", "—", "•"}
 ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?)\s*\)")
+# A long form is read from the words before its bracket, back to the start of the clause.
+LONG_FORM_WORD = re.compile(r"[\w'’&-]+")
+CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"“”\n]")
 # ``LIN SHANCHUAN/XINHUA``, ``Chen Xiaogen/For China Daily``, ``Photo: VCG``
 CREDIT = re.compile(
     r"(?:(?<=\s)|^|(?<=\[)|(?<=\())(?:Photos?(?: by)?:?\s+)?"
@@ -111,6 +129,16 @@ ORG_HEADS = {
     "authority", "office", "department", "board", "court", "federation", "chamber", "organization",
     "organisation", "foundation", "directorate",
 }
+# Words that make a name an institution's, whatever it deals with (``School of Law``).
+INSTITUTION_HEADS = {
+    "ministry", "department", "bureau", "agency", "authority", "administration", "commission", "committee",
+    "council", "board", "office", "institute", "university", "school", "college", "academy", "association",
+    "federation", "foundation", "organisation", "organization", "corporation", "company", "bank", "court",
+    "directorate", "secretariat", "parliament", "assembly", "senate", "tribunal", "regulator",
+}
+# Roles and titles, outside any name (spec §3): ``... Committee and Executive Vice Mayor``.
+ROLE_WORDS = {"secretary", "minister", "mayor", "director", "chairman", "chairwoman", "chair", "president", "governor",
+              "head", "chief", "officer", "member", "deputy", "vice", "spokesperson", "spokesman", "spokeswoman"}
 # ``Central Bank`` + ``of Kenya``: an institution named for its place (the NER often stops before ``of``)
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")
 # ``(Xinhua/Li Zhipeng)``, ``[Photo/Xinhua]``: agency first.
@@ -205,11 +233,23 @@ def particle_led(words: str) -> bool:
 
 
 def is_organisation_name(name: str) -> bool:
-    """False for events, plans, documents and common acronyms the model calls ORG."""
+    """False for events, plans, documents and common acronyms the model calls ORG. An institution
+    named for what it deals with is one (``School of Law``, ``Commission for the Regulation of
+    Utilities``)."""
     words = [w for w in name.split() if not NUMBER_WORD.match(w)]
     if not words or name.lower() in NOT_ORG_WORDS:
         return False
-    return words[-1].lower().strip(".,") not in NOT_ORG_HEADS
+    return institution_head(name) or words[-1].lower().strip(".,") not in NOT_ORG_HEADS
+
+
+def institution_head(name: str) -> bool:
+    """``Ministry of ...``, ``Commission for ...``: the name's head, before its first preposition,
+    is an institution word."""
+    parts = INNER_PREPOSITION.split(name, maxsplit=1)
+    head = parts[0].split()
+    # a conference named for its subject is a standing body (spec §3: United Nations Conference on Trade
+    # and Development); one named for its year or place is an event
+    return bool(head) and (head[-1].lower() in INSTITUTION_HEADS or (len(parts) > 1 and head[-1] == "Conference"))
 
 
 def initials_match(acronym: str, long_form: str) -> bool:
@@ -229,21 +269,79 @@ def initials_match(acronym: str, long_form: str) -> bool:
 
 
 def acronym_definitions(text: str, starts_by_end: dict[int, int]) -> Iterator[tuple[re.Match[str], int, int]]:
-    """``(NDA)`` right after a mention whose initials it takes: (the bracket's match, the long form's
-    start and end). ``starts_by_end`` maps each mention's end to its start."""
+    """``(NDA)`` right after a mention (a possessive between them allowed) whose initials it takes, or
+    that holds the words that spell it (``White House Office of Management and Budget (OMB)``): (the
+    bracket's match, the mention's start and end). ``starts_by_end`` maps each mention's end to its start."""
     for m in ACRONYM_DEFINITION.finditer(text):
         before = m.start()
         while before > 0 and text[before - 1].isspace():
             before -= 1
-        if before in starts_by_end and initials_match(m.group(1), text[starts_by_end[before]:before]):
-            yield m, starts_by_end[before], before
+        if text[before - 2:before] in ("'s", "’s") and before - 2 in starts_by_end:
+            before -= 2
+        if before not in starts_by_end:
+            continue
+        start = starts_by_end[before]
+        spelled = spelled_before(text, m.start(), m.group(1))
+        if initials_match(m.group(1), text[start:before]) or (spelled and start <= spelled[0] < before):
+            yield m, start, before
 
 
-def acronym_candidates(text: str, found: list[Candidate]) -> list[Candidate]:
-    """An acronym defined right after an entity (``NDA`` after its long form) takes its label."""
-    by_end = {c.end: c for c in found}
-    return [Candidate(m.start(1), m.end(1), by_end[end].label, "rule")
-            for m, _, end in acronym_definitions(text, {c.end: c.start for c in found})]
+def spelled_before(text: str, bracket: int, acronym: str) -> tuple[int, int] | None:
+    """The fewest words right before ``(ACR)``, inside its clause, whose initials spell it
+    (``electric buses`` for ``EB``, ``Belt and Road Initiative`` for ``BRI``)."""
+    clause = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, bracket - 200), bracket)), default=0)
+    words = list(LONG_FORM_WORD.finditer(text, max(clause, bracket - 200), bracket))
+    for k in range(1, min(len(words), len(acronym) + 4) + 1):
+        start, end = words[-k].start(), words[-1].end()
+        if words[-k].group() in NAME_JOINERS:
+            continue  # a long form starts with its own word: ``Office of ...``, not ``of ...``
+        if initials_match(acronym, text[start:end]):
+            return start, end
+    return None
+
+
+def acronym_readings(text: str, found: list[Candidate]) -> tuple[dict[str, str | None], list[Candidate]]:
+    """What each acronym defined in brackets names in this article, and the mentions its
+    definition adds.
+
+    The long form decides (spec §3: an acronym is what it stands for). After a
+    mention whose initials it takes (``National Data Administration (NDA)``),
+    the acronym has that mention's label. After a lower-case common noun
+    phrase (``electric buses (EB)``) or a plan or event (``Belt and Road
+    Initiative (BRI)``) it is no organisation, anywhere in the article. After a
+    capitalised name with an institution word that no mention covers
+    (``Kenya Power and Lighting Company (KPLC)``) both are organisations.
+    The first definition of an acronym counts.
+    """
+    readings: dict[str, str | None] = {}
+    added: list[Candidate] = []
+    after_mention = {m.start(): (m, label_start, end) for m, label_start, end
+                     in acronym_definitions(text, {c.end: c.start for c in found})}
+    label_by_end = {c.end: c.label for c in found}
+    for m in ACRONYM_DEFINITION.finditer(text):
+        acronym = m.group(1)
+        if acronym in readings:
+            continue
+        if m.start() in after_mention:
+            readings[acronym] = label_by_end[after_mention[m.start()][2]]
+            added.append(Candidate(m.start(1), m.end(1), readings[acronym], "rule"))
+            continue
+        long_form = spelled_before(text, m.start(), acronym)
+        if long_form is None or (long_form := trim_span(text, *long_form)) is None:
+            continue
+        name = text[long_form[0]:long_form[1]]
+        if name[:1].isupper() and is_organisation_name(name) and institution_head(name):
+            readings[acronym] = "ORG"
+            added += [Candidate(*long_form, "ORG", "alias"), Candidate(m.start(1), m.end(1), "ORG", "rule")]
+        else:  # a common noun phrase, a plan, a system: whatever no one calls an organisation
+            readings[acronym] = None
+    return readings, added
+
+
+def read_as_defined(text: str, found: list[Candidate], readings: dict[str, str | None]) -> list[Candidate]:
+    """The mentions that agree with the article's own definitions: a defined acronym is its
+    long form's label or nothing, whoever proposed it."""
+    return [c for c in found if readings.get(text[c.start:c.end], c.label) == c.label]
 
 
 def credit_candidates(text: str) -> list[Candidate]:
@@ -300,11 +398,14 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping mentions: higher priority first, then the longer span.
 
     A known name inside a longer name of the same label (``Alibaba`` in
-    ``Alibaba Group``) gives way: the longest name is the spec's span. Layout
-    rules (credits, bylines) know better than the model and never give way.
+    ``Alibaba Group``) gives way: the longest name is the spec's span, and a
+    name found again elsewhere in the article gives way at the end of any
+    longer name (the surname ``Madrid`` in ``Real Madrid``). Layout rules (credits,
+    bylines) know better than the model and never give way.
     """
     candidates = [c for c in candidates if c.source == "rule" or not any(
-        o.label == c.label and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+        (o.label == c.label or (c.source == "alias" and c.end == o.end))
+        and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
         for o in candidates)]
     ranked = sorted(candidates, key=lambda c: (-PRIORITY[c.source], -(c.end - c.start), c.start))
     taken: list[Candidate] = []
@@ -346,6 +447,25 @@ def extend_company_suffix(text: str, start: int, end: int) -> int:
     return m.end() if m and "\n" not in m.group() else end
 
 
+def extend_portfolios(text: str, start: int, end: int, others: dict[int, int], names: set[str]) -> int:
+    """``Ministry of Science`` + `` and ICT``, ``Department of Communications`` + `` and Digital
+    Technologies``: the model cuts an institution's name at the ``and`` that joins its portfolios;
+    the name runs on through them (spec §3). Not when a portfolio is a name of its own (another
+    mention the model or the gazetteer found there: ``the Ministry of Commerce and Huawei``)."""
+    name = text[start:end]
+    if not (institution_head(name) and INNER_PREPOSITION.search(name)) or name.split()[-1].lower() in INSTITUTION_HEADS:
+        return end  # ``... Commission and Minister of``: a whole name, then something else
+    m = PORTFOLIOS.match(text, end)
+    if m is None or "\n" in m.group():
+        return end
+    for joint in PORTFOLIO_JOINT.finditer(text, end, m.end()):
+        part = PORTFOLIO.match(text, joint.end())
+        if (part is None or joint.end() in others or part.group() in names
+                or ROLE_WORDS & {w.lower() for w in part.group().split()}):
+            return end
+    return m.end()
+
+
 HEAD_AFTER = re.compile(r"[\"”’']?\s*([A-Za-z]+)")
 
 
@@ -360,7 +480,8 @@ def extend_of_place(text: str, start: int, end: int, places: dict[int, int]) -> 
 
 
 def odd_org_text(name: str) -> bool:
-    """``Artificial Intelligence (AI``, ``Biz / Tech``, ``USD$3.94 trillion``: not names."""
+    """``Artificial Intelligence (AI``, ``Biz / Tech``, ``SOCCER - FRENCH LEAGUE``, ``USD$3.94 trillion``:
+    not names (a spaced dash or slash joins a headline's parts, never a name's)."""
     return bool(ODD_ORG.search(name))
 
 
@@ -368,17 +489,6 @@ def names_a_thing_after(text: str, end: int) -> bool:
     """``the "AI Plus" initiative``: a name followed by a plan or event head names that."""
     m = HEAD_AFTER.match(text, end)
     return bool(m) and m.group(1).lower() in NOT_ORG_HEADS
-
-
-def not_org_acronyms(text: str) -> set[str]:
-    """Acronyms defined after a plan or event (``Belt and Road Initiative (BRI)``)."""
-    out = set()
-    for m in ACRONYM_DEFINITION.finditer(text):
-        before = text[max(0, m.start() - 120):m.start()].rstrip()
-        words = re.findall(r"[A-Z][\w-]*(?:\s+(?:and|of|for|on|the|&)\s+[A-Z][\w-]*|\s+[A-Z][\w-]*)*$", before)
-        if words and initials_match(m.group(1), words[0]) and not is_organisation_name(words[0]):
-            out.add(m.group(1))
-    return out
 
 
 def find_entities(text: str, model_spans: list[tuple[int, int, str]],
@@ -427,36 +537,100 @@ def refer_backs(people: set[str]) -> dict[str, str]:
     return out
 
 
+def organisation_names(text: str, start: int, end: int, names: set[str]) -> list[tuple[int, int]]:
+    """The organisations one NER span holds, by spec §3's spans: ``X at Y`` is two (a school at a
+    university); a coordination of names known on their own is one per name (``China Mobile and
+    China Unicom``), while an ``and`` after a preposition, or between words that are no name on
+    their own, belongs to the name (``Ministry of Trade and Industry``, ``National Development
+    and Reform Commission``); a descriptor before the name is outside it (``chipmaker Nvidia``)."""
+    pieces = []
+    for a, b in split_at(text, start, end, AT_JOINT):
+        for c, d in split_coordination(text, a, b, names):
+            pieces.append((without_descriptor(text, c, d), d))
+    return pieces
+
+
+def split_at(text: str, start: int, end: int, joint: re.Pattern[str]) -> list[tuple[int, int]]:
+    bounds, pos = [], start
+    for m in joint.finditer(text, start, end):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    return bounds + [(pos, end)]
+
+
+def split_coordination(text: str, start: int, end: int, names: set[str]) -> list[tuple[int, int]]:
+    first = COORDINATION.search(text, start, end)
+    if first is None or INNER_PREPOSITION.search(text, start, first.start()):
+        return [(start, end)]
+    parts = split_at(text, start, end, COORDINATION)
+    return parts if all(text[a:b] in names for a, b in parts) else [(start, end)]
+
+
+def without_descriptor(text: str, start: int, end: int) -> int:
+    """Where the name starts after a lower-case descriptor (``US chipmaker Nvidia``, ``tech giant
+    Alibaba``): after the last lower-case word that a capitalised word follows, if no word joining a
+    name (``of``, ``and``) stands before it."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    cut = start
+    for i, (w, nxt) in enumerate(zip(words, words[1:])):
+        if w.group().lower() in NAME_JOINERS or w.group() in NAME_PARTICLES:
+            break
+        if DESCRIPTOR_WORD.fullmatch(w.group()) and nxt.group()[:1].isupper():
+            cut = start + nxt.start()
+    return cut
+
+
+def with_abbreviation_period(text: str, c: Candidate) -> Candidate:
+    """``JD.com Inc.``, ``U.N.``: a company's ``Co.``, ``Inc.`` or ``Corp.``, and an initialism, keep
+    their period, unless the period also ends the sentence (``... said Nvidia Corp. The ...``)."""
+    if (c.label == "ORG" and text[c.end:c.end + 1] == "." and COMPANY_ABBREVIATION.search(text, c.start, c.end)
+            and not SENTENCE_END.match(text, c.end)):
+        return Candidate(c.start, c.end + 1, c.label, c.source)
+    return c
+
+
+def model_candidate(text: str, start: int, end: int, label: str, places: dict[int, int],
+                    others: dict[int, int] | None = None, names: set[str] = frozenset()) -> Candidate | None:
+    """One NER name as the spec spans it, or None when it names no person or organisation.
+    ``places`` and ``others`` map the starts of the model's places and of all its other names to their ends."""
+    span = trim_span(text, start, end)
+    if span is None:
+        return None
+    start, end = span
+    if label == "ORG":
+        end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
+        end = extend_portfolios(text, start, end, others or {}, names)
+    if label == "PERSON":
+        if (span := person_span(text, start, end)) is None or (span := with_particles(text, *span)) is None:
+            return None
+        start, end = span
+    name = text[start:end]
+    if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
+        label = "ORG"
+    if label == "ORG" and (not is_organisation_name(name) or name.islower()
+                           or names_a_thing_after(text, end) or odd_org_text(name)):
+        return None
+    if "\n" in name or "\r" in name:
+        return None
+    return Candidate(start, end, label, "model")
+
+
 def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
                     gazetteer: dict[str, str] | None = None) -> list[Candidate]:
     """The rules' mentions, each with the source that proposed it (model, rule, gazetteer, alias)."""
-    base: list[Candidate] = []
-    blocked = not_org_acronyms(text)
     places = {start: end for start, end, label in model_spans if label in ("GPE", "LOC")}
-    for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")]):
-        span = trim_span(text, start, end)
-        if span is None:
-            continue
-        start, end = span
-        if label == "ORG":
-            end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
-        if label == "PERSON":
-            if (span := person_span(text, start, end)) is None or (span := with_particles(text, *span)) is None:
-                continue
-            start, end = span
-        name = text[start:end]
-        if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
-            label = "ORG"
-        if label == "ORG" and (not is_organisation_name(name) or name in blocked or name.islower()
-                               or names_a_thing_after(text, end) or odd_org_text(name)):
-            continue
-        if "\n" in name or "\r" in name:
-            continue
-        base.append(Candidate(start, end, label, "model"))
+    names = set(gazetteer or {}) | {text[a:b] for a, b, label in model_spans if label == "ORG"}
+    # what a name may not run into: the model's other mentions, bar the acronyms it wrongly calls organisations
+    others = {start: end for start, end, label in model_spans
+              if label != "ORG" or is_organisation_name(text[start:end])}
+    base = [c for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")])
+            for a, b in (organisation_names(text, start, end, names) if label == "ORG" else [(start, end)])
+            if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}))) is not None]
     rules = credit_candidates(text)
     gazetteer_hits = mention_candidates(text, gazetteer or {}, "gazetteer")
     first = resolve(base + rules + gazetteer_hits)
-    first += acronym_candidates(text, first)
+    readings, defined = acronym_readings(text, first)
+    first = resolve(read_as_defined(text, first, readings) + defined)
     known = {text[c.start:c.end]: c.label for c in first
              if c.source != "model" and c.label == "ORG"}
     aliases = person_aliases(text, [c for c in first if c.label == "PERSON"])
@@ -468,7 +642,8 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
         p.start == c.start and p.end == c.end and p.label != c.label for p in propagated))]
     found = resolve(overridden + [p for p in propagated if not any(
         c.start == p.start and c.end == p.end for c in overridden)])
-    return [c for c in found if not common_noun_person(text, c, aliases)]
+    found = read_as_defined(text, found, readings)
+    return [with_abbreviation_period(text, c) for c in found if not common_noun_person(text, c, aliases)]
 
 
 # Closed-class words (auxiliaries, prepositions) after which a noun just read was a phrase's head.
