@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
@@ -736,45 +736,88 @@ class SentenceParser:
         return docs
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """A metric or target body sentence of a document and the quantities inside it."""
+
+    start: int  # the sentence's own start: the key of its labels and attribution
+    span: Span
+    quantities: list
+    target: bool
+
+
 class FiguresStage:
+    """Parses the wanted sentences of a whole batch of documents at once: the parser's cost is mostly
+    per call, and a document has only a few metric or target sentences."""
+
     def __init__(self, parser: SentenceParser | None):
         self.parser = parser
 
     def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._figures_of_batch(batch)
+                batch = []
+        yield from self._figures_of_batch(batch)
+
+    def _figures_of_batch(self, docs: list[Doc]) -> list[Doc]:
+        if self.parser is None:
+            for doc in docs:
+                doc._.figures = {}
+            return docs
         try:
-            doc._.figures = self.figures(doc) if self.parser is not None else {}
+            wanted = [wanted_sentences(doc) for doc in docs]
+            parsed = iter(self.parser([w.span for ws in wanted for w in ws]))
+            for doc, ws in zip(docs, wanted):
+                doc._.figures = figures_of_document(doc, ws, [next(parsed) for _ in ws])
+        except Exception:  # one document at a time, to keep the bad one's error on it alone
+            for doc in docs:
+                self._figures_of_one(doc)
+        return docs
+
+    def _figures_of_one(self, doc: Doc) -> None:
+        try:
+            ws = wanted_sentences(doc)
+            doc._.figures = figures_of_document(doc, ws, self.parser([w.span for w in ws]))
         except Exception as err:
             doc._.figures = {}
             record_error(doc, "claims_figures", err)
-        return doc
 
-    def figures(self, doc: Doc) -> dict[int, Figure]:
-        """{quantity start: Figure} for each quantity of a metric or target body sentence."""
-        labels = doc._.claim_labels or {}
-        attribution = doc._.attribution or {}
-        quantities = doc._.quantities or []
-        text = document_text(doc)
-        wanted = []
-        for sent, start, end in sentence_bounds(doc, body_only=True):
-            inside = [q for q in quantities if start <= q.start and q.end <= end]
-            if inside and FIGURE_LABELS & set(labels.get(start) or ()):
-                wanted.append((start, end, inside, set(labels[start])))
-        if not wanted:
-            return {}
-        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e, _, _ in wanted]
-        parsed = self.parser(spans)
-        names = sentence_names(doc, [(s, e) for s, e, _, _ in wanted])
-        out = {}
-        for (start, end, inside, labs), span, sent_doc, sent_names in zip(wanted, spans, parsed, names):
-            offset = span.start_char
-            deadline = attribution.get(start, (None, None))[1]
-            raws = figures_of_sentence(
-                sent_doc, [SentenceQuantity(q.start - offset, q.end - offset, q.value, q.unit) for q in inside],
-                [Name(n.start - offset, n.end - offset, n.label) for n in sent_names], deadline, "target" in labs)
-            for q, raw in zip(inside, raws):
-                if raw is not None:
-                    out[q.start] = to_figure(raw, offset, text)
-        return out
+
+def wanted_sentences(doc: Doc) -> list[Wanted]:
+    """The metric or target body sentences that hold a quantity: the only ones with figures."""
+    labels = doc._.claim_labels or {}
+    quantities = doc._.quantities or []
+    wanted = []
+    for _sent, start, end in sentence_bounds(doc, body_only=True):
+        inside = [q for q in quantities if start <= q.start and q.end <= end]
+        found = set(labels.get(start) or ())
+        if inside and FIGURE_LABELS & found:
+            wanted.append(Wanted(start, doc.char_span(start, end, alignment_mode="expand"), inside, "target" in found))
+    return wanted
+
+
+def figures_of_document(doc: Doc, wanted: Sequence[Wanted], parsed: Sequence[Doc]) -> dict[int, Figure]:
+    """{quantity start: Figure} for each quantity of a metric or target body sentence."""
+    attribution = doc._.attribution or {}
+    text = document_text(doc)
+    names = sentence_names(doc, [(w.span.start_char, w.span.end_char) for w in wanted])
+    out = {}
+    for w, sent_doc, sent_names in zip(wanted, parsed, names):
+        offset = w.span.start_char
+        deadline = attribution.get(w.start, (None, None))[1]
+        raws = figures_of_sentence(
+            sent_doc, [SentenceQuantity(q.start - offset, q.end - offset, q.value, q.unit) for q in w.quantities],
+            [Name(n.start - offset, n.end - offset, n.label) for n in sent_names], deadline, w.target)
+        for q, raw in zip(w.quantities, raws):
+            if raw is not None:
+                out[q.start] = to_figure(raw, offset, text)
+    return out
 
 
 def sentence_names(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[list[Name]]:

@@ -93,3 +93,29 @@ def test_the_pipeline_gives_figures_to_metric_quantities_only_and_can_be_switche
                for q in r["quantities"])
     off = load(overrides={"components.claims_figures.enabled": False})
     assert all(q["figure"] is None for r in doc_to_records(off(text), "d") for q in r.to_json()["quantities"])
+
+
+def test_a_batch_of_documents_gets_the_figures_each_would_get_alone(nlp):
+    texts = ["China's digital economy reached 53.9 trillion yuan in 2023. It is large.",
+             "Nothing here is counted.",
+             "Revenue rose 12% year on year. The company will reach 5 million users by 2026."]
+    alone = [nlp(t)._.figures for t in texts]
+    batched = [d._.figures for d in nlp.pipe(texts, batch_size=3)]
+    assert batched == alone
+    assert any(alone[0].values()) and alone[1] == {}
+
+
+def test_a_document_that_fails_keeps_its_error_and_the_rest_of_the_batch_its_figures(nlp, monkeypatch):
+    import pipeline.stages.figures as stage_module
+
+    def fails_on_revenue(sent, *args):
+        if "Revenue" in sent.text:
+            raise ValueError("cannot read this sentence")
+        return figures_of_sentence(sent, *args)
+
+    monkeypatch.setattr(stage_module, "figures_of_sentence", fails_on_revenue)
+    docs = list(nlp.pipe(["China's digital economy reached 53.9 trillion yuan in 2023.",
+                          "Revenue rose 12% year on year."], disable=["claims_figures"]))
+    done = list(nlp.get_pipe("claims_figures").pipe(docs))
+    assert done[0]._.figures and not done[0]._.errors
+    assert done[1]._.figures == {} and done[1]._.errors == ["claims_figures: ValueError: cannot read this sentence"]
