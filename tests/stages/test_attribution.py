@@ -53,7 +53,7 @@ def mentions(text: str, *names: str) -> list[Entity]:
      ["Shanghai Data Exchange"], True, None),
 ])
 def test_find_speaker(text, names, target, expected):
-    speaker = find_speaker(text, mentions(text, *names), is_target=target)
+    speaker = find_speaker(text, mentions(text, *names), acts=target)
     assert (speaker.text if speaker else None) == expected
 
 
@@ -73,7 +73,7 @@ def test_speaker_offsets_are_document_offsets():
     ("China has established 2027 and 2035 as crucial milestones.", 2027),
     ("The State Council on August 26, 2025 released a guideline, vowing to integrate AI by 2027.", 2027),
     ("China aims to grow 30 percent by 2025, according to a plan released in October 2023.", 2025),
-    ("Shanghai plans to expand trading, according to its 2023-2025 master plan.", None),
+    ("Shanghai plans to expand trading, according to its 2023-2025 master plan.", 2025),
     ("This year, over 10 systems will be introduced.", None),
 ])
 def test_find_deadline(text, year):
