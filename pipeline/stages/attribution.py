@@ -138,14 +138,15 @@ ADJUNCT = (r"(?:\s+(?:on\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4
 TITLE_WORDS = (r"(?:(?-i:[A-Z][\w.&'’-]*)|of|for|and|the|minister|secretary|director|head|chairman|"
                r"president|spokes(?:person|man|woman)|deputy|vice|chief|official|professor|analyst|"
                r"researcher|founder|executive|general|economist)")
-# A lower-case modifier between ``by`` and the name: ``compiled by state-backed X``.
-MODIFIER = r"(?:(?-i:[a-z][\w-]*)\s+)?"
+# A modifier between ``by`` and the name, lower-case or a demonym: ``compiled by state-backed X``,
+# ``according to the Chinese [Ministry of ...]``.
+MODIFIER = r"(?:(?-i:[a-z][\w-]*|[A-Z][a-z]+(?:an|ese|ian|ish|i|ic|ch))\s+)?"
 
 # ---------------------------------------------------------------- speaker cues
 
 SOURCE_BEFORE = re.compile(
     r"\b(?:according\s*to|as\s+per|citing|quoting)\s*(?:the\s+|a\s+|an\s+)?"
-    rf"(?:[^,;.()]{{0,80}}?\b(?:by|from|of|including|with|at|for)\s+(?:the\s+)?{MODIFIER})?$", re.I)
+    rf"(?:[^,;.()]{{0,80}}?\b(?:by|from|of|including|with|at|for)\s+(?:the\s+)?)?{MODIFIER}$", re.I)
 STATEMENT_BEFORE = re.compile(
     rf"(?:^[\W_]*|[,;:]\s*)in\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}?{SOURCE_NOUNS}\s+"
     rf"(?:[^,;.()]{{0,60}}?\s)?(?:by|from|of)\s+(?:the\s+)?{MODIFIER}$", re.I)
@@ -330,7 +331,8 @@ def find_speaker(text: str, entities: Sequence[Entity], offset: int = 0, *, acts
 
 def attribute_sentence(text: str, entities: Sequence[Entity], offset: int, labels: Iterable[str]
                        ) -> tuple[Entity | None, int | None]:
-    """Speaker and deadline of one claim sentence; the deadline only for targets."""
+    """Speaker and deadline of one sentence; the subject who acts only in target and policy
+    sentences, the deadline only in targets."""
     labels = set(labels)
     deadline = find_deadline(text) if "target" in labels else None
     return find_speaker(text, entities, offset, acts=bool(labels & {"target", "policy"})), deadline
@@ -353,12 +355,16 @@ class AttributionStage:
 
     @staticmethod
     def attribute(doc: Doc) -> dict[int, tuple[Entity | None, int | None]]:
+        """Every body sentence: a claim the classifier missed keeps the source its words name
+        (``according to X``, ``X said``); the subject who acts needs a target or policy label,
+        and a deadline a target label."""
         labels = doc._.claim_labels or {}
         entities = doc._.claim_entities or []
         out, document = {}, document_text(doc)
-        for _, start, end in sentence_bounds(doc):
-            if labels.get(start):
-                out[start] = attribute_span(document, entities, start, end, labels[start])
+        for _, start, end in sentence_bounds(doc, body_only=True):
+            found = attribute_span(document, entities, start, end, labels.get(start) or ())
+            if labels.get(start) or found != (None, None):
+                out[start] = found
         return out
 
 
