@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extensions import document_text, record_error, sentence_bounds
 from pipeline.records import Figure, FigureSpan
+from pipeline.stages.figure_keys import with_keys
 from pipeline.stages.ner import package_folder
 
 FIGURE_LABELS = frozenset({"metric", "target"})
@@ -764,6 +765,7 @@ class FiguresStage:
         spans = [doc.char_span(s, e, alignment_mode="expand") for s, e, _, _ in wanted]
         parsed = self.parser(spans)
         names = sentence_names(doc, [(s, e) for s, e, _, _ in wanted])
+        entities = doc._.claim_entities or []
         out = {}
         for (start, end, inside, labs), span, sent_doc, sent_names in zip(wanted, spans, parsed, names):
             offset = span.start_char
@@ -773,7 +775,7 @@ class FiguresStage:
                 [Name(n.start - offset, n.end - offset, n.label) for n in sent_names], deadline, "target" in labs)
             for q, raw in zip(inside, raws):
                 if raw is not None:
-                    out[q.start] = to_figure(raw, offset, text)
+                    out[q.start] = with_keys(to_figure(raw, offset, text), sent_doc, offset, entities)
         return out
 
 

@@ -131,6 +131,22 @@ _CODES = {c.code for c in _CURRENCIES}
 _TERRITORY_NAMES = {t: (info["name"], *_ALIASES.get(t, ())) for t, info in _TABLE["territories"].items()}
 
 
+def place_forms() -> dict[str, str]:
+    """How English news names a territory (lower case) -> CLDR's English name for it: the name,
+    the press's aliases (``U.S.``, ``Britain``), and the adjective of a currency that is, or was,
+    its own (``Chinese`` yuan, ``German`` mark: ISO 4217 codes begin with the territory's code).
+    A form that could name two territories is left out."""
+    names = {t: info["name"] for t, info in _TABLE["territories"].items()}
+    found: dict[str, set[str]] = {}
+    for territory, forms in _TERRITORY_NAMES.items():
+        for form in forms:
+            found.setdefault(form.lower(), set()).add(names[territory])
+    for c in _CURRENCIES:
+        if c.adjective and c.code[:2] in names:
+            found.setdefault(c.adjective.lower(), set()).add(names[c.code[:2]])
+    return {form: next(iter(places)) for form, places in found.items() if len(places) == 1}
+
+
 def _by_noun() -> dict[str, list[_Currency]]:
     found: dict[str, list[_Currency]] = {}
     for c in _CURRENCIES:
