@@ -34,6 +34,9 @@ from pipeline.records import Entity, Figure
 AGGREGATES = frozenset("total overall whole entire combined aggregate".split())
 DETERMINERS = frozenset("the a an this that these those its their his her our your my some any each every "
                         "all both such".split())
+# Common nouns that stand for an owner named elsewhere (``the nation's``, ``the company's``)
+OWNER_NOUNS = frozenset("""country nation city province region state kingdom island territory municipality
+continent bloc world company firm group government""".split())
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 JOINING = frozenset({"of", "'s", "’s"})
 EDGE = frozenset({"and", "or", "of", "in", "for", "with", "on", "to", "by", "from", "at", "as", ",", "-", "–"})
@@ -75,7 +78,7 @@ def _dropped(span: Span, subject_words: frozenset[str]) -> set[int]:
     for token in span:
         if token.i in out:
             continue
-        if token.dep_ == "poss" or token.tag_ == "PRP$":  # ``China's``, ``the nation's``, ``its``: an owner
+        if token.dep_ == "poss" and _is_owner(token):  # ``China's``, ``the nation's``, ``its``
             out.update(t.i for t in token.subtree if span.start <= t.i < span.end)
         elif token.lower_ in DETERMINERS or token.pos_ == "DET" or token.lower_ in POSSESSIVE or \
                 token.lower_ in AGGREGATES or _names_subject(token, subject_words):
@@ -84,6 +87,12 @@ def _dropped(span: Span, subject_words: frozenset[str]) -> set[int]:
             out.add(token.i)
     out.update(_bracketed(span))
     return out
+
+
+def _is_owner(possessor: Token) -> bool:
+    """A possessor that names an owner (``China's``, ``its``, ``the province's``), not a part of
+    what is measured (``industries' added value`` is the added value of industries)."""
+    return possessor.pos_ in ("PROPN", "PRON") or possessor.tag_ == "PRP$" or possessor.lower_ in OWNER_NOUNS
 
 
 def _names_subject(token: Token, subject_words: frozenset[str]) -> bool:
