@@ -34,13 +34,16 @@ from pipeline.records import Entity, Figure
 AGGREGATES = frozenset("total overall whole entire combined aggregate".split())
 DETERMINERS = frozenset("the a an this that these those its their his her our your my some any each every "
                         "all both such".split())
-# Common nouns that stand for an owner named elsewhere (``the nation's``, ``the company's``)
+# Common nouns that stand for an owner named elsewhere (``the nation's``, ``the company's``), and
+# the adjectives that say ``the country's`` (``national computing power``)
 OWNER_NOUNS = frozenset("""country nation city province region state kingdom island territory municipality
 continent bloc world company firm group government""".split())
+OWNER_ADJECTIVES = frozenset("national nationwide countrywide".split())
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 JOINING = frozenset({"of", "'s", "’s"})
 EDGE = frozenset({"and", "or", "of", "in", "for", "with", "on", "to", "by", "from", "at", "as", ",", "-", "–"})
 SPACES = re.compile(r"\s+")
+HYPHENS = re.compile(r"[-‐‑–]")
 
 
 # ----------------------------------------------------------------- measure
@@ -81,7 +84,7 @@ def _dropped(span: Span, subject_words: frozenset[str]) -> set[int]:
         if token.dep_ == "poss" and _is_owner(token):  # ``China's``, ``the nation's``, ``its``
             out.update(t.i for t in token.subtree if span.start <= t.i < span.end)
         elif token.lower_ in DETERMINERS or token.pos_ == "DET" or token.lower_ in POSSESSIVE or \
-                token.lower_ in AGGREGATES or _names_subject(token, subject_words):
+                token.lower_ in AGGREGATES | OWNER_ADJECTIVES or _names_subject(token, subject_words):
             out.add(token.i)
         elif _is_number(token):
             out.add(token.i)
@@ -107,7 +110,8 @@ def _is_number(token: Token) -> bool:
     """A number, but not one glued to a word it names (the ``5`` of ``5G``)."""
     doc = token.doc
     glued = not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].is_alpha
-    return (token.like_num or token.pos_ == "NUM") and not glued
+    numeric = token.like_num or (token.pos_ == "NUM" and not any(c.isalpha() for c in token.text))
+    return numeric and not glued  # ``2100MHz`` is a name of a band, not a number
 
 
 def _bracketed(span: Span) -> set[int]:
@@ -137,28 +141,53 @@ def _canonical_order(span: Span, dropped: set[int]) -> list[str]:
 
 
 def _words(tokens: Sequence[Token]) -> str:
-    """Tokens as the key writes them, trimmed of joining words left at either edge."""
+    """Tokens as the key writes them, trimmed of joining words left at either edge, a bare
+    participle after its noun put before it (``value added`` -> ``added value``), a hyphen read
+    as a space (``national-level`` and ``national level`` are one spelling)."""
     tokens = list(tokens)
     while tokens and tokens[0].lower_ in EDGE:
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower_ in EDGE or tokens[-1].is_punct):
         tokens = tokens[:-1]
+    tokens = _participles_first(tokens)
     out = []
     for i, token in enumerate(tokens):
         joined = i + 1 < len(tokens) and not token.whitespace_ and tokens[i + 1].i == token.i + 1
         out.append(word_form(token) + ("" if joined else " "))
-    return "".join(out).strip()
+    return SPACES.sub(" ", HYPHENS.sub(" ", "".join(out))).strip()
+
+
+def _participles_first(tokens: list[Token]) -> list[Token]:
+    out = list(tokens)
+    for k in range(1, len(out)):
+        token, before = out[k], out[k - 1]
+        if token.dep_ == "acl" and token.tag_ in ("VBN", "VBG") and token.head.i == before.i and \
+                all(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):  # ``value added of X``
+            out[k - 1], out[k] = token, before
+    return out
 
 
 def word_form(token: Token) -> str:
-    """A noun in the singular, every word in lower case. The lemmatizer's singular is taken only
-    when it is the word less an ending (``industries`` -> ``industry``), not a Latin singular
-    (``data`` stays ``data``, as it is written everywhere)."""
+    """A noun in the singular, every word in lower case and in American spelling. The
+    lemmatizer's singular is taken only when it is the word less an ending (``industries`` ->
+    ``industry``), not a Latin singular (``data`` stays ``data``, as it is written everywhere)."""
     text = token.lower_
     lemma = token.lemma_.lower()
     if token.tag_ in ("NNS", "NNPS") and lemma and len(lemma) < len(text) and text.startswith(lemma[:-1]):
-        return lemma
-    return text
+        text = lemma
+    return american(text)
+
+
+# British spellings as American, by the regular endings only (``popularisation``, ``centre``,
+# ``labour``, ``programme``): two articles that differ only there state one measure.
+SPELLINGS = ((re.compile(r"isation(s?)$"), r"ization\1"), (re.compile(r"(?<=\w{2})tre(s?)$"), r"ter\1"),
+             (re.compile(r"(?<=\w{3})our(s?)$"), r"or\1"), (re.compile(r"amme(s?)$"), r"am\1"))
+
+
+def american(word: str) -> str:
+    for pattern, replacement in SPELLINGS:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 # ----------------------------------------------------------------- subject

@@ -36,7 +36,13 @@ def key_of(parse, sentence: str, measure: str, subject: str | None = None) -> st
     ("The added value of China's digital economy reached 49 trillion yuan.",
      "added value of China's digital economy", "China", "digital economy added value"),
     ("Cross-border e-commerce sales (including exports) grew 10 percent.",
-     "Cross-border e-commerce sales (including exports)", None, "cross-border e-commerce sale"),
+     "Cross-border e-commerce sales (including exports)", None, "cross border e commerce sale"),
+    ("The value added of core digital economy industries rose 10 percent.",
+     "value added of core digital economy industries", None, "core digital economy industry added value"),
+    ("The popularisation rate of data centres reached 80 percent.", "popularisation rate of data centres", None,
+     "data center popularization rate"),
+    ("The country has 10 national-data center clusters.", "national-data center clusters", None,
+     "data center cluster"),  # ``national``: the country's
 ])
 def test_the_same_measure_written_differently_gets_one_key(parse, sentence, measure, subject, key):
     assert key_of(parse, sentence, measure, subject) == key
