@@ -175,7 +175,7 @@ def _coerce(series: pd.Series, dtype: Any) -> pd.Series:
     """``series`` as ``dtype``, also from the strings a CSV file gives back."""
     if dtype in ("Int64", "Float64"):
         return pd.to_numeric(series, errors="raise").astype(dtype)
-    if dtype == "boolean" and series.dtype == object:
+    if dtype == "boolean" and (series.dtype == object or pd.api.types.is_string_dtype(series)):
         series = series.map(lambda v: {"true": True, "false": False}.get(str(v).lower(), v))
     return series.astype(dtype)
 
