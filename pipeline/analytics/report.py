@@ -19,7 +19,7 @@ from typing import Sequence
 import pandas as pd
 
 from pipeline.analytics.grouping import format_value
-from pipeline.analytics.series_report import progress_rows, series_charts
+from pipeline.analytics.series_report import points_table, progress_rows, series_charts
 from pipeline.analytics.tables import read_run, run_tables
 from pipeline.batch.io import run_files, write_text_atomic
 from pipeline.errors import OutputOverInput
@@ -301,7 +301,7 @@ def render_report(tables: dict[str, pd.DataFrame], *, title: str) -> str:
         "<h2>Metrics</h2>", table(metrics_table(tables, titles), numeric=("value",)),
         "<h2>Claims repeated across articles</h2>", table(repeated_table(tables["claim_groups"]),
                                                          numeric=("articles",)),
-        "<h2>Figures across articles</h2>", series_charts(tables),
+        "<h2>Figures across articles</h2>", series_charts(tables), table(points_table(tables["series"])),
         "<h2>Targets against the latest metric</h2>",
         table(progress_rows(tables["target_progress"]), numeric=("deadline", "target", "latest", "distance", "reached")),
     ]

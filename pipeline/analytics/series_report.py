@@ -144,6 +144,17 @@ def point_values(rows: pd.DataFrame, figures: pd.DataFrame) -> list[list[float]]
     return out
 
 
+def points_table(series: pd.DataFrame) -> pd.DataFrame:
+    """Every point of the series with two figures or more, with the documents that give it."""
+    shown = series[series["points"] >= 2].sort_values(["articles", "series", "period"], ascending=[False, True, True])
+    return pd.DataFrame({
+        "measure": shown["measure_key"], "subject": shown["subject_key"].fillna(""), "kind": shown["kind"],
+        "unit": shown["unit"].fillna("count"), "label": shown["label"],
+        "year": shown["period"].astype("string").fillna("none"), "values": shown["values"],
+        "values differ": ["yes" if d else "no" for d in shown["disagree"]], "documents": shown["doc_ids"],
+    })
+
+
 def progress_rows(progress: pd.DataFrame) -> pd.DataFrame:
     """The ``target_progress`` table as the report shows it, by deadline."""
     if progress.empty:
