@@ -12,7 +12,7 @@ meet on equal keys, so each figure gets two:
   counted (``total``, ``overall``: the closed class ``AGGREGATES``);
 - ``subject_key``: for an organisation or person, the entity key its article gives
   (``NDA`` -> ``National Data Administration``); for a place, CLDR's English name of it
-  (``U.S.``, ``American`` -> ``United States``: ``currencies.place_forms``); else the name as
+  (``U.S.``, ``American`` -> ``United States``: ``pipeline.places``); else the name as
   written, without ``the`` and a possessive.
 
 The words come from the figure stage's parse of the sentence (tags and lemmas), so the keys are
@@ -22,11 +22,11 @@ computed there, from the same tokens; these are pure functions over that parse.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.places import place_name
 from pipeline.records import Entity, Figure
 
 # Quantifiers of a measure that say how much of it is counted, not what: ``total data output``
@@ -193,13 +193,6 @@ def american(word: str) -> str:
 # ----------------------------------------------------------------- subject
 
 
-@lru_cache(maxsize=1)
-def _places() -> dict[str, str]:
-    from pipeline.stages.quantities.currencies import place_forms
-
-    return place_forms()
-
-
 def clean_name(text: str) -> str:
     """A name without ``the``, a possessive and extra spaces."""
     name = SPACES.sub(" ", text).strip()
@@ -214,7 +207,7 @@ def clean_name(text: str) -> str:
 
 def place_key(name: str) -> str | None:
     """CLDR's English name of a place or its demonym (``U.S.`` -> ``United States``), or None."""
-    return _places().get(clean_name(name).lower())
+    return place_name(clean_name(name))
 
 
 def subject_key(text: str | None, entity_key: str | None = None) -> str | None:
