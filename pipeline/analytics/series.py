@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import combinations
 from typing import Iterable, Sequence
 
@@ -44,7 +45,7 @@ class FigureRow:
     def key(self) -> tuple:
         return tuple(getattr(self, name) for name in SERIES_KEY)
 
-    @property
+    @cached_property
     def rounded(self) -> float | None:
         """The value rounded as claim groups round it (41.06 == 41.060)."""
         return None if self.value is None else Stated.of(self.value, self.unit).value
@@ -155,11 +156,14 @@ def progress_rows(figures: Iterable[FigureRow]) -> list[dict]:
     """The rows of ``target_progress``: each target figure with a period, against the latest metric
     point of its series before that period (null when its series has none)."""
     figures = list(figures)
-    metric_points = [p for p in series_points(figures) if p.label == "metric" and p.period is not None]
+    metric_points: dict[tuple, list[Point]] = {}
+    for p in series_points(figures):
+        if p.label == "metric" and p.period is not None:
+            metric_points.setdefault(p.key, []).append(p)
     out = []
     for t in sorted((f for f in figures if f.label == "target" and f.period is not None and in_series(f)),
                     key=lambda f: (f.doc_id, f.sent_id, f.start)):
-        earlier = [p for p in metric_points if p.key == t.key and p.period < t.period]
+        earlier = [p for p in metric_points.get(t.key, ()) if p.period < t.period]
         latest = max(earlier, key=lambda p: p.period, default=None)
         latest_value = None if latest is None else latest.value
         out.append({
