@@ -2,7 +2,7 @@
 
 Each figure of a run (spec §9, with the keys of ``stages.figure_keys``) is one row of the
 ``figures`` table. Figures that share a measure key, a subject key, a kind and a unit form a
-*series*: the digital economy of China, in yuan, year after year, from whichever articles state
+*series* (figures without a subject, only within their article): the digital economy of China, in yuan, year after year, from whichever articles state
 it. A series row is one point of it, a period and what the articles give for it (metric and
 target figures apart: a plan's value for 2025 is no measurement of 2025). Where two articles give
 different values for the same period, the point is flagged: that is where an analyst looks.
@@ -43,7 +43,10 @@ class FigureRow:
 
     @property
     def key(self) -> tuple:
-        return tuple(getattr(self, name) for name in SERIES_KEY)
+        """What a series joins on. An owner the sentence does not name (``the country``) is the
+        same owner only within its article: such a figure joins its own article's series."""
+        scope = self.doc_id if self.subject_key is None else None
+        return (*(getattr(self, name) for name in SERIES_KEY), scope)
 
     @cached_property
     def rounded(self) -> float | None:

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator
 import pandas as pd
 
 from pipeline.analytics.grouping import ClaimText, Figure, group_claims
-from pipeline.analytics.series import FigureRow, figure_label, progress_rows, series_id, series_rows
+from pipeline.analytics.series import FigureRow, figure_label, in_series, progress_rows, series_id, series_rows
 from pipeline.batch.io import atomic_path, read_jsonl, run_files
 from pipeline.errors import DataError, OutputOverInput, RunFileError
 from pipeline.records import CLAIM_LABELS
@@ -111,11 +111,12 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("value", "Float64", "DOUBLE", "the quantity's normalised value"),
         Column("unit", "string", "VARCHAR", "the quantity's unit; null for a count"),
         Column("speaker", "string", "VARCHAR", "PERSON/ORG the claim is attributed to, or null"),
-        Column("series", "string", "VARCHAR", "id of its series (measure_key, subject_key, kind, unit); "
-                                               "null without a measure"),
+        Column("series", "string", "VARCHAR", "id of its series (measure_key, subject_key, kind, unit; without "
+                                               "a subject, within its document); null without a measure"),
     ),
     "series": (
-        Column("series", "string", "VARCHAR", "series id: one per (measure_key, subject_key, kind, unit)"),
+        Column("series", "string", "VARCHAR", "series id: one per (measure_key, subject_key, kind, unit), and "
+                                               "per document where subject_key is null"),
         Column("measure_key", "string", "VARCHAR", "what the series measures"),
         Column("subject_key", "string", "VARCHAR", "whose it is, or null"),
         Column("kind", "string", "VARCHAR", "level, change or share"),
@@ -223,8 +224,8 @@ def _figure_rows(record: dict) -> list[dict]:
                "subject": subject.get("text"), "subject_key": figure.get("subject_key"),
                "period": figure.get("period"), "kind": figure.get("kind"),
                "speaker": (record.get("speaker") or {}).get("text")}
-        row["series"] = series_id(tuple(row[k] for k in ("measure_key", "subject_key", "kind", "unit"))) \
-            if row["measure_key"] is not None and row["value"] is not None else None
+        figure_row = _as_figure(row)
+        row["series"] = series_id(figure_row.key) if in_series(figure_row) else None
         rows.append(row)
     return rows
 

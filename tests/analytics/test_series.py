@@ -38,6 +38,13 @@ def test_an_article_repeating_its_own_figure_is_one_point_and_an_undated_figure_
     assert {r["points"] for r in rows} == {3} and not any(r["disagree"] for r in rows)
 
 
+def test_figures_without_a_subject_join_only_their_own_article():
+    rows = series_rows([fig("a", 2022, 1.0, subject=None), fig("a", 2023, 2.0, subject=None, sent_id=1),
+                        fig("b", 2023, 3.0, subject=None)])
+    assert sorted((r["doc_ids"], r["points"]) for r in rows) == [("a", 2), ("a", 2), ("b", 1)]
+    assert not any(r["disagree"] for r in rows)  # "the country" of two articles may be two countries
+
+
 def test_a_figure_without_a_measure_or_a_value_joins_no_series():
     assert series_rows([fig("a", 2023, 1.0, measure=None), fig("a", 2023, None)]) == []
 
@@ -52,7 +59,7 @@ def test_a_target_meets_the_latest_metric_before_its_deadline():
     assert hit["distance"] == pytest.approx(10.0) and hit["progress"] == pytest.approx(50 / 60)
     assert rows["a", 2, "CNY"]["latest_year"] is None  # nothing measured before 2020
     assert rows["c", 0, "%"]["latest_value"] is None and rows["c", 0, "%"]["series"] == series_id(
-        ("digital economy", "China", "level", "%"))
+        ("digital economy", "China", "level", "%", None))
 
 
 @pytest.mark.parametrize("labels, period, deadline, label", [
