@@ -10,6 +10,7 @@ here, no script: the page's Content Security Policy forbids fetching anything.
 from __future__ import annotations
 
 import html
+import math
 
 import pandas as pd
 
@@ -18,7 +19,7 @@ from pipeline.analytics.grouping import format_value
 METRIC, TARGET, DISAGREE = "#2b6cb0", "#c05621", "#c53030"  # report.COLORS' metric and target
 MAX_CHARTS = 24
 WIDTH, HEIGHT = 360, 190
-LEFT, RIGHT, TOP, BOTTOM = 72, 16, 44, 30
+LEFT, RIGHT, TOP, BOTTOM = 88, 16, 44, 30
 
 
 def esc(value) -> str:
@@ -55,6 +56,15 @@ def _cut(text: str) -> str:
     return text if len(text) <= TITLE_CHARS else text[:TITLE_CHARS - 1] + "…"
 
 
+def round_up(value: float) -> float:
+    """``value`` rounded up to two significant digits (4.334 trillion -> 4.4 trillion): an axis
+    label that reads at a glance, and fits."""
+    if value <= 0:
+        return 0.0
+    step = 10 ** (math.floor(math.log10(value)) - 1)
+    return math.ceil(value / step - 1e-9) * step
+
+
 def unit_text(unit) -> str:
     return "" if _is_na(unit) else f" {unit}"
 
@@ -65,8 +75,7 @@ def series_chart(rows: pd.DataFrame) -> str:
     values = [float(v) for vs in dated["values_list"] for v in vs]
     years = [int(y) for y in dated["period"]]
     first, last = min(years) - 1, max(years) + 1
-    low, high = min(0.0, min(values)), max(0.0, max(values))
-    low, high = low * 1.1, high * 1.1  # room above and below the dots
+    low, high = 0.0 - round_up(-min(0.0, min(values)) * 1.05), round_up(max(0.0, max(values)) * 1.05)
     high = high if high > low else low + 1.0
 
     def x(year: int) -> float:
