@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extensions import document_text, record_error, sentence_bounds
 from pipeline.records import Figure, FigureSpan
+from pipeline.stages.figure_keys import with_keys
 from pipeline.stages.ner import package_folder
 
 FIGURE_LABELS = frozenset({"metric", "target"})
@@ -807,6 +808,7 @@ def figures_of_document(doc: Doc, wanted: Sequence[Wanted], parsed: Sequence[Doc
     attribution = doc._.attribution or {}
     text = document_text(doc)
     names = sentence_names(doc, [(w.span.start_char, w.span.end_char) for w in wanted])
+    entities = doc._.claim_entities or []
     out = {}
     for w, sent_doc, sent_names in zip(wanted, parsed, names):
         offset = w.span.start_char
@@ -816,7 +818,7 @@ def figures_of_document(doc: Doc, wanted: Sequence[Wanted], parsed: Sequence[Doc
             [Name(n.start - offset, n.end - offset, n.label) for n in sent_names], deadline, w.target)
         for q, raw in zip(w.quantities, raws):
             if raw is not None:
-                out[q.start] = to_figure(raw, offset, text)
+                out[q.start] = with_keys(to_figure(raw, offset, text), sent_doc, offset, entities)
     return out
 
 

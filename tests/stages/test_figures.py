@@ -88,7 +88,8 @@ def test_the_pipeline_gives_figures_to_metric_quantities_only_and_can_be_switche
     metric = [q for r in rows if "metric" in r["labels"] for q in r["quantities"]]
     assert metric[0]["figure"] == {"measure": {"start": 8, "end": 23, "text": "digital economy"},
                                    "subject": {"start": 0, "end": 5, "text": "China"},
-                                   "period": 2023, "kind": "level"}
+                                   "period": 2023, "kind": "level",
+                                   "measure_key": "digital economy", "subject_key": "China"}
     assert all(q["figure"] is None for r in rows if not {"metric", "target"} & set(r["labels"])
                for q in r["quantities"])
     off = load(overrides={"components.claims_figures.enabled": False})
