@@ -109,15 +109,24 @@ def _reporting_verb() -> str:
             rf"(?:{_alternation(clause_only)})\b{after_clause}|(?:{_alternation(before_that)})(?=\s+that\b))")
 
 
-REPORTING_VERB = _reporting_verb()
+# ``X was quoted as saying``
+REPORTING_VERB = rf"(?:{_reporting_verb()}|(?:is|are|was|were)\s+quoted\s+as\b)"
 INVERTING_VERB = _alternation(f for lemma in INVERTING for f in verb_forms(lemma)[1:])
 PASSIVE_VERB = _alternation(f for lemma in REPORTING_LEMMAS for f in verb_forms(lemma)[2:])
 # ``will`` but not the passive ``will be transformed``: a patient does not plan.
 INTENT_VERBS = (r"(?:(?:will|would|shall)(?!\s+(?:be|been)\s+\w+(?:ed|en)\b)|plans?|planned|aims?|aimed|seeks?|"
                 r"sought|intends?|intended|expects?|expected|hopes?\s+to|hoped\s+to|wants?\s+to|wanted\s+to|"
-                r"(?:is|are|was|were)\s+(?:committed|set|ready|going|poised|determined|working|looking)|"
+                r"(?:is|are|was|were)\s+(?:(?-i:[a-z]{3,}ly)\s+)?(?:committed|set|ready|going|poised|determined|working|"
+                r"looking|planning|aiming|seeking|preparing|hoping|intending|considering|moving)|"
                 r"commits?|committed|pledged|pledges|vowed|vows|targets?|targeted|strives?|strove|"
                 r"agree[sd]?\s+to|decided?\s+to|decides\s+to|(?:has|have|had)\s+set|sets?\s+out)\b")
+# What a body does to a policy or target when it makes it; its passive agent is the actor
+# (``adopted by the Cabinet``, ``proposed by Prime Minister X``, ``jointly approved by the NDRC``).
+POLICY_PARTICIPLES = (r"(?:adopted|approved|proposed|issued|released|launched|passed|unveiled|introduced|announced|"
+                      r"enacted|signed|published|drafted|formulated|endorsed|ratified|tabled|initiated|established|"
+                      r"set\s+up|rolled\s+out|put\s+forward|imposed|ordered|mandated|designated|awarded|granted|"
+                      r"allocated|earmarked|commissioned|authori[sz]ed|unveiled|fined|levied|promulgated|decided|"
+                      r"drawn\s+up|laid\s+out|set\s+out|set)")
 # Verbs whose subject does not act (``Huawei received``, ``Intel faces``): never a speaker by rule 3.
 NOT_ACTS = (r"(?:receive[sd]?|faced?|faces|remain(?:s|ed)?|become?s?|became|need(?:s|ed)?|accounts?|accounted|"
             r"rank(?:s|ed)|reach(?:es|ed)|rose|grew|fell|lost|gained|gains|saw|sees|seems?|seemed|appears?|"
@@ -125,19 +134,27 @@ NOT_ACTS = (r"(?:receive[sd]?|faced?|faces|remain(?:s|ed)?|become?s?|became|need
 IRREGULAR_ACTS = r"(?:set|put|made|built|took|gave|led|won|began|brought|laid\s+out|drew\s+up|sent|spent|chose)"
 # A role or description between a mention and its verb: ``, head of the NDA,``;
 # up to three comma-separated parts, none with a finite verb, except a ``who`` clause.
-_APPOSITIVE_PART = r"(?:who\b[^,;]{1,200}|(?![^,;]*(?-i:\b(?:[a-z]+ed|is|are|was|were|has|have|had|will|would)\b))[^,;]{1,200})"
+_APPOSITIVE_PART = (r"(?:(?:who|whose|which)\b[^,;]{1,200}|"
+                    r"(?![^,;]*(?-i:\b(?:[a-z]+ed(?!\s+(?:in|on|at|by|to|with|from|for|as|under)\b)|is|are|was|were|"
+                    r"has|have|had|will|would)\b))[^,;]{1,200})")
 APPOSITIVE = rf"(?:\s*,\s*{_APPOSITIVE_PART}(?:,\s*{_APPOSITIVE_PART}){{0,2}},)?"
 # ``(CAICT)``, ``/Google``: an alias right after the mention.
 ALIAS = re.compile(r"(?:\s*\([^()]{1,40}\)|/[\w.&-]+)?")
 # ``on Thursday``, ``on August 26, 2025``, ``also``, ``has``: between subject and verb.
 ADJUNCT = (r"(?:\s+(?:on\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)|last\s+\w+|"
            r"earlier|recently|also|further|now|once|again|has|have|had|jointly|previously|separately|"
-           r"today|yesterday|this\s+week|in\s+a\s+statement)\b)*")
+           r"today|yesterday|this\s+(?:week|month|year)|in\s+a\s+statement|(?-i:[a-z]{3,}ly)|"
+           r"in\s+(?:(?:early|mid|late)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)\b|"
+           r"\s*,\s*(?:on\s+)?(?:[A-Z][a-z]+day|(?-i:[a-z]{3,}ly)|in\s+a\s+statement)\s*,)*")
 # Titles between a reporting verb and the name: ``said U.S. Secretary of Commerce Gina Raimondo``. The verb
 # follows a quote or a comma: ``An embassy spokesman said Benchaou ...`` is no inversion.
-TITLE_WORDS = (r"(?:(?-i:[A-Z][\w.&'’-]*)|of|for|and|the|minister|secretary|director|head|chairman|"
-               r"president|spokes(?:person|man|woman)|deputy|vice|chief|official|professor|analyst|"
-               r"researcher|founder|executive|general|economist)")
+# Capitalised words, or lower-case ones that are not a verb, a pronoun or a clause's first word
+# (``said ministry spokesman``, ``the company's chief executive``); no plural nor past form
+# (``said the plan benefits``).
+TITLE_WORDS = (r"(?:(?-i:[A-Z][\w.&'’-]*)|"
+               r"(?!(?:that|which|who|whom|whose|when|while|if|because|as|in|on|at|to|with|by|from|it|its|he|she|"
+               r"they|we|i|you|there|this|these|those|will|would|can|could|may|might|must|should|shall|be|been|"
+               r"not|no|also|then|than|but|or)\b)(?-i:[a-z][a-z-]*(?<!ed)(?<![^su's]s)(?:['’]s)?))")
 # A modifier between ``by`` and the name, lower-case or a demonym: ``compiled by state-backed X``,
 # ``according to the Chinese [Ministry of ...]``.
 MODIFIER = r"(?:(?-i:[a-z][\w-]*|[A-Z][a-z]+(?:an|ese|ian|ish|i|ic|ch))\s+)?"
@@ -146,7 +163,8 @@ MODIFIER = r"(?:(?-i:[a-z][\w-]*|[A-Z][a-z]+(?:an|ese|ian|ish|i|ic|ch))\s+)?"
 
 SOURCE_BEFORE = re.compile(
     r"\b(?:according\s*to|as\s+per|citing|quoting)\s*(?:the\s+|a\s+|an\s+)?"
-    rf"(?:[^,;.()]{{0,80}}?\b(?:by|from|of|including|with|at|for)\s+(?:the\s+)?)?{MODIFIER}$", re.I)
+    rf"(?:[^,;.()]{{0,80}}?\b(?:by|from|of|including|with|at|for)\s+(?:the\s+)?)?(?:{MODIFIER}|(?:{TITLE_WORDS}\s+){{1,6}})$",
+    re.I)
 STATEMENT_BEFORE = re.compile(
     rf"(?:^[\W_]*|[,;:]\s*)in\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}?{SOURCE_NOUNS}\s+"
     rf"(?:[^,;.()]{{0,60}}?\s)?(?:by|from|of)\s+(?:the\s+)?{MODIFIER}$", re.I)
@@ -160,10 +178,15 @@ DATA_SOURCE_AFTER = re.compile(rf"^[^;.]{{0,80}}?\b(?:{SOURCE_VERB})\b", re.I)
 POSSESSOR_SOURCE_AFTER = re.compile(
     rf"^(?:['’]s?)?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?{SOURCE_NOUNS}\b[^,;.]{{0,60}}?\b(?:{SOURCE_VERB})\b",
     re.I)
+# ``Xinhua quoted X as saying``
+QUOTED_BEFORE = re.compile(rf"\bquot(?:ed|es|ing)\s+(?:the\s+)?(?:{TITLE_WORDS}\s+){{0,8}}$", re.I)
+QUOTED_AFTER = re.compile(rf"^{APPOSITIVE}\s+as\s+(?:saying|telling|stating|noting|adding|writing)\b", re.I)
 SAID_AFTER = re.compile(rf"^(?P<apposition>{APPOSITIVE}){ADJUNCT}\s*(?P<verb>{REPORTING_VERB})", re.I)
 SAID_BEFORE = re.compile(
     rf"(?:(?:^|[,;:\"“”'’—–-])\s*(?P<verb>{INVERTING_VERB})\s+(?:by\s+)?|\b(?P<passive>{PASSIVE_VERB})\s+by\s+)"
     rf"(?:{TITLE_WORDS}\s+){{0,8}}$", re.I)
+POLICY_AGENT_BEFORE = re.compile(
+    rf"\b(?P<verb>{POLICY_PARTICIPLES})\s+(?:(?-i:[a-z]{{3,}}ly)\s+)?by\s+(?:the\s+)?(?:{TITLE_WORDS}\s+){{0,6}}$", re.I)
 # After a speaker named behind its verb (``said Liu, head of``, ``said the NDA.``); not the subject of
 # the reported clause (``said the NDA decided``).
 INVERTED_END = re.compile(rf"^(?:\s*[,.;:!?\"“”'’)—–-]|\s*$|['’]s?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?{ROLE_NOUNS}\b|"
@@ -186,6 +209,9 @@ CLAUSE_START = re.compile(r"(?:^[\W_]*|[,;:]\s*|\bthat\s+)(?:the\s+|(?-i:[A-Z][\
                           r"(?:(?-i:[A-Z][\w.-]*)\s+){0,4}$", re.I)
 # Between two coordinated mentions: ``X and the Y``, ``X (XYZ), and Y``.
 CONJUNCTION = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,?\s+and\s+(?:the\s+)?", re.I)
+LIST_COMMA = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s+(?:the\s+)?")
+PREPOSITION_BEFORE = re.compile(r"\b(?:by|of|including|with|from|to|for|than|as|in|at|on|between|among)\s+(?:the\s+)?$",
+                                re.I)
 NOT_A_SUBJECT = re.compile(r"\b(?:by|and|of|including|with|from|to|for|than|as|in|at|on)\s+(?:the\s+)?$", re.I)
 ACTIVE_VERB = re.compile(
     rf"^{APPOSITIVE}{ADJUNCT}\s*(?:will|would|shall|has|have|had|is|are)?\s*"
@@ -207,15 +233,18 @@ WHEN = (rf"(?:(?:the\s+)?(?:end|close|middle|start|beginning|turn|first\s+half|s
         rf"(?:first|second|third|fourth|last)\s+quarter)\s+of\s+(?:the\s+)?|end-|mid-|year-end\s+|"
         rf"(?:early|mid|late)-?\s*|{MONTH}\s+(?:\d{{1,2}},?\s+)?|Q[1-4]\s+|H[12]\s+)?")
 DEADLINE_TIERS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\b(?:by|before|until|till|through|no\s+later\s+than|in\s+time\s+for)\s+{WHEN}(?:{FISCAL}|{YEAR}\b)",
-               re.I),
+    re.compile(rf"\b(?:by|before|until|till|through|no\s+later\s+than|in\s+time\s+for)\s+(?:the\s+year\s+)?{WHEN}"
+               rf"(?:{FISCAL}|{YEAR}\b)", re.I),
     re.compile(rf"\b(?:period|from|between|during|for|over)\s+(?:the\s+)?(?:years?\s+)?(?:of\s+)?"
                rf"(?P<first>(?:19|20)\d\d)\s*(?:[-–—/]|to|and)\s*(?P<year>(?:19|20)?\d\d)\b", re.I),
     re.compile(rf"\b{YEAR}(?:\s*(?:,|and)\s*(?:19|20)\d\d)*\s+as\s+(?:(?:the|a|an|its|key|crucial|important|"
                r"major)\s+)*(?:milestones?|targets?|deadlines?|target years?|goals?)\b"
-               rf"|\b{YEAR.replace('year', 'goal')}\s+(?:targets?|goals?|deadlines?)\b", re.I),
+               rf"|\b{YEAR.replace('year', 'goal')}\s+(?:[\w-]+\s+){{0,2}}?(?:targets?|goals?|deadlines?)\b", re.I),
     re.compile(rf"\b(?:in|for|to|of)?\s*{FISCAL}", re.I),
-    re.compile(rf"\b(?:in|for|to)\s+(?:the\s+year\s+)?{YEAR}\b(?!\s*[-–—/]\s*\d)", re.I),
+    re.compile(rf"\b(?:in|for|to)\s+(?:the\s+year\s+)?{WHEN}{YEAR}\b(?!\s*[-–—/]\s*\d)", re.I),
+    # a plan named for its horizon: ``Vision 2030``, ``the AI Strategy 2031``, ``Agenda 2063``
+    re.compile(rf"\b(?:vision|agenda|strategy|plan|programme|program|roadmap|blueprint|mission|initiative|decade|"
+               rf"compact|goals?|targets?)\s+{YEAR}\b(?!\s*[-–—/]\s*\d)", re.I),
     re.compile(rf"\b(?P<first>(?:19|20)\d\d)\s*[-–—/]\s*(?P<year>(?:19|20)?\d\d)\b(?!\s*[-–—/]\s*\d)", re.I),
 )
 
@@ -239,18 +268,45 @@ def _span_year(match: re.Match) -> int:
     return _full_year(groups["year"], groups.get("first"))
 
 
+# A year said of what has happened is no deadline (``Intel, which acquired X in 2012, will``): the clause
+# before it has a past verb and nothing that looks ahead.
+CLAUSE_BEFORE = re.compile(r"(?:[^,;:()](?!\bthat\b))*$")
+LOOKS_AHEAD = re.compile(r"\b(?:will|would|shall|to|plans?|planned|aims?|aimed|expects?|expected|targets?|targeted|"
+                         r"scheduled|due|set|goals?|deadline|until|next|future|vision|strategy|intends?)\b", re.I)
+PAST_VERB = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bhas\s)(?<!\bhave\s)"
+                       r"\b(?:was|were|had|did|(?-i:[a-z]{2,}ed)|began|rose|grew|fell|won|bought|sold|took|became|"
+                       r"spent|came|went|gave|got|saw|made|built)\b|\b(?:since|ago|former|previous|last)\b", re.I)
+ALWAYS_AHEAD = (0, 2)  # the tiers of ``by 2027`` and ``2027 as a milestone``
+# A span's first year, or ``ten years ago``
+NOT_AN_END = re.compile(r"^\s*(?:[-–—/]\s*\d|ago\b)")
+
+
+def _in_the_past(text: str, match: re.Match, tier: int) -> bool:
+    """A year of what has happened, or a span's start; ``by 2027`` and ``2027 as a milestone`` are
+    deadlines in any clause."""
+    if NOT_AN_END.match(text, match.end()):
+        return True
+    if tier in ALWAYS_AHEAD:
+        return False
+    clause = CLAUSE_BEFORE.search(text, 0, match.start()).group()
+    return bool(PAST_VERB.search(clause)) and not LOOKS_AHEAD.search(clause)
+
+
 def find_deadline(text: str) -> int | None:
-    """The year a target is set for: ``By 2027`` -> 2027; the strongest cue wins, then the first of its kind."""
-    for pattern in DEADLINE_TIERS:
-        match = pattern.search(text)
-        if match:
-            return _span_year(match)
+    """The year a target is set for: ``By 2027`` -> 2027; the strongest cue wins, then the first of its kind
+    that does not say what has already happened."""
+    for tier, pattern in enumerate(DEADLINE_TIERS):
+        for match in pattern.finditer(text):
+            if not _in_the_past(text, match, tier):
+                return _span_year(match)
     return None
 
 
 # --------------------------------------------------------------------- speakers
 
-Cue = tuple[int, int]  # rank (0 strongest), distance in characters from the mention to its cue
+# rank (0 strongest), distance in characters from the mention to its cue, and whether the cue follows
+# the mention (``X said``, ``X plans``): such a cue belongs to the first of coordinated mentions.
+Cue = tuple[int, int, bool]
 
 
 def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], acts: bool) -> Cue | None:
@@ -269,22 +325,28 @@ def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], act
     if (SOURCE_BEFORE.search(before) or STATEMENT_BEFORE.search(before)
             or (DATA_SOURCE_BEFORE.search(before) and _alone(DATA_SOURCE_AFTER.match(after), end, others))
             or _alone(POSSESSOR_SOURCE_AFTER.match(after), end, others)):
-        return 0, 0
+        return 0, 0, False
     said = SAID_AFTER.match(after) or BODY_ROLE_SAID.match(after)
     if said:
-        return 1, said.start("verb")
+        return 1, said.start("verb"), True
     said_before = (SAID_BEFORE.search(before) or SAID_BEFORE_ROLE.search(before)) if INVERTED_END.match(after) else None
     if said_before:
-        return 1, len(before) - said_before.end("verb" if said_before.group("verb") else "passive")
+        return 1, len(before) - said_before.end("verb" if said_before.group("verb") else "passive"), False
+    quoted = QUOTED_BEFORE.search(before) if QUOTED_AFTER.match(after) else None
+    if quoted:
+        return 1, len(before) - quoted.start(), False
     if not acts:
         return None
+    agent = POLICY_AGENT_BEFORE.search(before)
+    if agent:
+        return 3, len(before) - agent.end("verb"), False
     first = _first_conjunct(text, start, others)
     if NOT_A_SUBJECT.search(text[:first]):
         return None
     for rank, match in ((2, INTENT_AFTER.match(after)),
                         (3, ACTIVE_VERB.match(after) if CLAUSE_START.search(text[:first]) else None)):
         if _alone(match, end, others):
-            return rank, match.start("verb")
+            return rank, match.start("verb"), True
     return None
 
 
@@ -294,6 +356,23 @@ def _first_conjunct(text: str, start: int, others: Sequence[tuple[int, int]]) ->
         if e <= start and CONJUNCTION.fullmatch(text, e, start):
             return _first_conjunct(text, s, [o for o in others if o != (s, e)])
     return start
+
+
+def _coordination_head(text: str, k: int, spans: Sequence[tuple[int, int]]) -> int:
+    """The first of the coordinated mentions that end at mention ``k`` (``X, Y and the Z`` -> X), else ``k``;
+    a list that follows a preposition (``told Reuters, X and Y``) starts after it."""
+    head, linked_by_and = k, False
+    while True:
+        start = spans[head][0]
+        before = [i for i, (s, e) in enumerate(spans) if e <= start and
+                  (CONJUNCTION.fullmatch(text, e, start) or (linked_by_and and LIST_COMMA.fullmatch(text, e, start)))]
+        if not before:
+            return head
+        previous = max(before, key=lambda i: spans[i][1])
+        if PREPOSITION_BEFORE.search(text[:spans[previous][0]]):
+            return head
+        linked_by_and = linked_by_and or bool(CONJUNCTION.fullmatch(text, spans[previous][1], start))
+        head = previous
 
 
 def _alone(match: re.Match | None, end: int, others: Sequence[tuple[int, int]]) -> re.Match | None:
@@ -325,6 +404,11 @@ def find_speaker(text: str, entities: Sequence[Entity], offset: int = 0, *, acts
                 and NAMED_AFTER.fullmatch(text, spans[i][1], spans[j][0])
                 and SAID_AFTER.match(text[spans[j][1]:].replace(",", " ", 1))):
             cues[i], cues[j] = None, cues[i]
+    for k, cue in enumerate(cues):
+        # ``Temasek and Google will publish``: the first of coordinated subjects (GUIDE.md, rule 5).
+        head = _coordination_head(text, k, spans) if cue is not None and cue[2] else k
+        if head != k and (cues[head] is None or cue < cues[head]):
+            cues[head], cues[k] = cue, None
     found = [(cue, k) for k, cue in enumerate(cues) if cue is not None]
     return entities[min(found)[1]] if found else None
 
