@@ -119,7 +119,9 @@ INTENT_VERBS = (r"(?:(?:will|would|shall)(?!\s+(?:be|been)\s+\w+(?:ed|en)\b)|pla
                 r"(?:is|are|was|were)\s+(?:(?-i:[a-z]{3,}ly)\s+)?(?:committed|set|ready|going|poised|determined|working|"
                 r"looking|planning|aiming|seeking|preparing|hoping|intending|considering|moving)|"
                 r"commits?|committed|pledged|pledges|vowed|vows|targets?|targeted|strives?|strove|"
-                r"agree[sd]?\s+to|decided?\s+to|decides\s+to|(?:has|have|had)\s+set|sets?\s+out)\b")
+                r"agree[sd]?\s+to|decided?\s+to|decides\s+to|(?:has|have|had)\s+set|sets?\s+out|"
+                r"(?:has|have|had)\s+(?:(?-i:[a-z]+)\s+)?(?:plans?|targets?|goals?|ambitions?)\s+(?:to|of)|"
+                r"(?:is|are|was|were)\s+(?:(?-i:[a-z]{3,}ly)\s+)?(?:expected|scheduled|due)\s+to)\b")
 # What a body does to a policy or target when it makes it; its passive agent is the actor
 # (``adopted by the Cabinet``, ``proposed by Prime Minister X``, ``jointly approved by the NDRC``).
 POLICY_PARTICIPLES = (r"(?:adopted|approved|proposed|issued|released|launched|passed|unveiled|introduced|announced|"
@@ -131,21 +133,27 @@ POLICY_PARTICIPLES = (r"(?:adopted|approved|proposed|issued|released|launched|pa
 NOT_ACTS = (r"(?:receive[sd]?|faced?|faces|remain(?:s|ed)?|become?s?|became|need(?:s|ed)?|accounts?|accounted|"
             r"rank(?:s|ed)|reach(?:es|ed)|rose|grew|fell|lost|gained|gains|saw|sees|seems?|seemed|appears?|"
             r"appeared|lags?|lagged|trails?|trailed|continues|continued|lacks|lacked|holds|held|owns|owned)")
-IRREGULAR_ACTS = r"(?:set|put|made|built|took|gave|led|won|began|brought|laid\s+out|drew\s+up|sent|spent|chose)"
+IRREGULAR_ACTS = (r"(?:set|put|made|built|took|gave|led|won|began|brought|laid\s+out|drew\s+up|sent|spent|chose|"
+                  r"undertook|undertaken|taken|given|begun|chosen|drawn\s+up|written|overtaken|"
+                  # the progressive, ``X is investing``
+                  r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))(?!(?:facing|receiving|becoming|losing|seeing|"
+                  r"gaining|lagging|trailing|struggling|remaining|getting|having|being)\b)(?-i:[a-z]{3,}ing))")
 # A role or description between a mention and its verb: ``, head of the NDA,``;
 # up to three comma-separated parts, none with a finite verb, except a ``who`` clause.
 _APPOSITIVE_PART = (r"(?:(?:who|whose|which)\b[^,;]{1,200}|"
-                    r"(?![^,;]*(?-i:\b(?:[a-z]+ed(?!\s+(?:in|on|at|by|to|with|from|for|as|under)\b)|is|are|was|were|"
+                    r"(?![^,;]*(?-i:(?<![\w-])(?:[a-z]+ed(?!\s+(?:in|on|at|by|to|with|from|for|as|under)\b)|is|are|was|were|"
                     r"has|have|had|will|would)\b))[^,;]{1,200})")
 APPOSITIVE = rf"(?:\s*,\s*{_APPOSITIVE_PART}(?:,\s*{_APPOSITIVE_PART}){{0,2}},)?"
 # ``(CAICT)``, ``/Google``: an alias right after the mention.
-ALIAS = re.compile(r"(?:\s*\([^()]{1,40}\)|/[\w.&-]+)?")
+ALIAS = re.compile(r"(?:\s*\([^()]{1,40}\)|\s*（[^（）]{1,40}）|/[\w.&-]+)?")
 # ``on Thursday``, ``on August 26, 2025``, ``also``, ``has``: between subject and verb.
 ADJUNCT = (r"(?:\s+(?:on\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)|last\s+\w+|"
            r"earlier|recently|also|further|now|once|again|has|have|had|jointly|previously|separately|"
-           r"today|yesterday|this\s+(?:week|month|year)|in\s+a\s+statement|(?-i:[a-z]{3,}ly)|"
+           r"first|later|then|already|still|just|soon|together|today|yesterday|this\s+(?:week|month|year)|in\s+a\s+statement|(?-i:[a-z]{3,}ly)|"
            r"in\s+(?:(?:early|mid|late)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)\b|"
            r"\s*,\s*(?:on\s+)?(?:[A-Z][a-z]+day|(?-i:[a-z]{3,}ly)|in\s+a\s+statement)\s*,)*")
+# A coordinated phrase that names no one: ``X and several other authorities``, ``X together with Y``.
+COORDINATED = r"(?:\s+(?:and|together\s+with|along\s+with)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+(?=\s))?"
 # Titles between a reporting verb and the name: ``said U.S. Secretary of Commerce Gina Raimondo``. The verb
 # follows a quote or a comma: ``An embassy spokesman said Benchaou ...`` is no inversion.
 # Capitalised words, or lower-case ones that are not a verb, a pronoun or a clause's first word
@@ -159,10 +167,19 @@ TITLE_WORDS = (r"(?:(?-i:[A-Z][\w.&'’-]*)|"
 # ``according to the Chinese [Ministry of ...]``.
 MODIFIER = r"(?:(?-i:[a-z][\w-]*|[A-Z][a-z]+(?:an|ese|ian|ish|i|ic|ch))\s+)?"
 
+# Words for an office or a kind of body that stand before a name: ``Union minister X``,
+# ``Chipmaking rival X``, ``Chinese telecommunications company X``.
+DESCRIPTORS = (r"(?-i:minister|secretary|president|premier|governor|mayor|senator|lawmaker|legislator|chairman|"
+               r"chairwoman|chair|director|head|chief|spokes(?:person|man|woman)|founder|commissioner|ambassador|"
+               r"official|analyst|economist|professor|executive|deputy|vice|general|company|firm|giant|operator|"
+               r"carrier|regulator|maker|chipmaker|group|lender|bank|rival|startup|provider|agency|body|"
+               r"watchdog|ministry|department|government|state|national|federal|[a-z]+-(?:owned|backed|run|based)|"
+               r"(?:[a-z]+(?:ing|al|ic|ive|ary)))")
+
 # ---------------------------------------------------------------- speaker cues
 
 SOURCE_BEFORE = re.compile(
-    r"\b(?:according\s*to|as\s+per|citing|quoting)\s*(?:the\s+|a\s+|an\s+)?"
+    r"\b(?:according(?:\s*to)?\s|as\s+per|per(?=\s+(?:a|an|the|its|their)\s)|citing|quoting)\s*(?:the\s+|a\s+|an\s+)?"
     rf"(?:[^,;.()]{{0,80}}?\b(?:by|from|of|including|with|at|for)\s+(?:the\s+)?)?(?:{MODIFIER}|(?:{TITLE_WORDS}\s+){{1,6}})$",
     re.I)
 STATEMENT_BEFORE = re.compile(
@@ -172,24 +189,31 @@ DATA_SOURCE_BEFORE = re.compile(rf"\b{SOURCE_NOUNS}\b(?:[^;.()]{{0,60}}?\s)?(?:b
 # What a document or data set does when it states a claim: it may take an object (``showed exports fell``).
 SOURCE_VERB = _alternation(f for lemma in ("say", "show", "find", "reveal", "indicate", "suggest", "estimate", "put",
                                            "place", "state", "note", "project", "forecast", "predict", "confirm")
-                           for f in verb_forms(lemma)[1:])
-DATA_SOURCE_AFTER = re.compile(rf"^[^;.]{{0,80}}?\b(?:{SOURCE_VERB})\b", re.I)
+                           for f in verb_forms(lemma))
+DATA_SOURCE_AFTER = re.compile(rf"^[^;.]{{0,160}}?\b(?:{SOURCE_VERB})\b(?!\s+(?:of|for|in|on|to)\b)", re.I)
 # ``X's report showed``, ``NBS data show``
 POSSESSOR_SOURCE_AFTER = re.compile(
     rf"^(?:['’]s?)?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?{SOURCE_NOUNS}\b[^,;.]{{0,60}}?\b(?:{SOURCE_VERB})\b",
     re.I)
+SAID_SOURCE_BEFORE = re.compile(
+    rf"(?:^|[,;:\"“”'’—–-])\s*(?:{INVERTING_VERB}|{SOURCE_VERB})\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{SOURCE_NOUNS}\b[^;.()]{{0,60}}?\b(?:by|from|of)\s+(?:the\s+)?{MODIFIER}$", re.I)
+PUBLISHED_SOURCE_AFTER = re.compile(
+    rf"^{APPOSITIVE}{ADJUNCT}\s+(?:(?:has|have|had)\s+)?(?:published|released|issued|updated|put\s+out|unveiled|"
+    rf"launched|compiled)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,3}}?{SOURCE_NOUNS}\b", re.I)
 # ``Xinhua quoted X as saying``
 QUOTED_BEFORE = re.compile(rf"\bquot(?:ed|es|ing)\s+(?:the\s+)?(?:{TITLE_WORDS}\s+){{0,8}}$", re.I)
 QUOTED_AFTER = re.compile(rf"^{APPOSITIVE}\s+as\s+(?:saying|telling|stating|noting|adding|writing)\b", re.I)
-SAID_AFTER = re.compile(rf"^(?P<apposition>{APPOSITIVE}){ADJUNCT}\s*(?P<verb>{REPORTING_VERB})", re.I)
+SAID_AFTER = re.compile(rf"^(?P<apposition>{APPOSITIVE})(?P<coordinated>{COORDINATED}){ADJUNCT}\s*(?P<verb>{REPORTING_VERB})"
+                        r"(?!\s+by\b)", re.I)
 SAID_BEFORE = re.compile(
     rf"(?:(?:^|[,;:\"“”'’—–-])\s*(?P<verb>{INVERTING_VERB})\s+(?:by\s+)?|\b(?P<passive>{PASSIVE_VERB})\s+by\s+)"
     rf"(?:{TITLE_WORDS}\s+){{0,8}}$", re.I)
 POLICY_AGENT_BEFORE = re.compile(
-    rf"\b(?P<verb>{POLICY_PARTICIPLES})\s+(?:(?-i:[a-z]{{3,}}ly)\s+)?by\s+(?:the\s+)?(?:{TITLE_WORDS}\s+){{0,6}}$", re.I)
+    rf"\b(?P<verb>{POLICY_PARTICIPLES})(?:\s+(?-i:[a-z]{{3,}}ly)|\s+on\s+[A-Z][a-z]+day|\s+in\s+(?:[A-Z][a-z]+\s+)?\d{{4}})?\s+by\s+(?:the\s+)?(?:{TITLE_WORDS}\s+){{0,6}}$", re.I)
 # After a speaker named behind its verb (``said Liu, head of``, ``said the NDA.``); not the subject of
 # the reported clause (``said the NDA decided``).
-INVERTED_END = re.compile(rf"^(?:\s*[,.;:!?\"“”'’)—–-]|\s*$|['’]s?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?{ROLE_NOUNS}\b|"
+INVERTED_END = re.compile(rf"^(?:\s*(?![’']s\b)[,.;:!?\"“”'’)—–-]|\s*$|['’]s?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?{ROLE_NOUNS}\b|"
                           r"\s+(?:in|on|at|during|last|this|yesterday|today|earlier|told|when|after|before|adding|"
                           r"citing|while|who|which|as|to|according|of|and|for)\b)", re.I)
 # rule 2, an unnamed official of the body: ``an official with X said``, ``said a spokesperson for X``
@@ -200,24 +224,45 @@ SAID_BEFORE_ROLE = re.compile(
 BODY_ROLE_SAID = re.compile(
     rf"^(?:['’]s?)?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?{ROLE_NOUNS}\b{APPOSITIVE}{ADJUNCT}\s*(?P<verb>{REPORTING_VERB})",
     re.I)
-INTENT_AFTER = re.compile(rf"^{APPOSITIVE}{ADJUNCT}\s*(?P<verb>{INTENT_VERBS})", re.I)
+# ``Tencent's WeChat Pay intends to``: the owner of a named product or unit plans through it.
+INTENT_AFTER = re.compile(rf"^(?:['’]s\s+(?:(?-i:[A-Z][\w-]*)\s+){{1,3}}(?=\S))?{APPOSITIVE}(?P<coordinated>{COORDINATED})"
+                          rf"{ADJUNCT}\s*(?P<verb>{INTENT_VERBS})", re.I)
+# An unnamed part of a named body acts for it: ``ASEAN economic officials concluded``,
+# ``officials of the X have concluded``.
+ROLE_OF_BODY_START = re.compile(rf"(?:^[\W_]*|[,;:]\s*)(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,2}}?{ROLE_NOUNS}\s+"
+                                r"(?:with|at|of|for|from|in)\s+(?:the\s+)?$", re.I)
 # Between a person and the organisation of their role: ``(何伟), vice-head of the``.
 ROLE_OF = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s*[^,;]{0,80}?\b(?:of|at|from|with|for)\s+(?:the\s+)?$", re.I)
 # The subject of a main clause: at the start of the sentence or after an opening phrase, after
 # ``the``, a possessor or a title (``General Secretary Xi Jinping``).
-CLAUSE_START = re.compile(r"(?:^[\W_]*|[,;:]\s*|\bthat\s+)(?:the\s+|(?-i:[A-Z][\w-]*)['’]s\s+)?"
-                          r"(?:(?-i:[A-Z][\w.-]*)\s+){0,4}$", re.I)
+CLAUSE_START = re.compile(rf"(?:^[\W_]*|[,;:]\s*|\bthat\s+|\s(?:--|[—–])\s*)(?:the\s+|(?-i:[A-Z][\w-]*)['’]s\s+)?"
+                          rf"(?:(?:(?-i:[A-Z][\w.-]*)|{DESCRIPTORS}|of|for|and)\s+){{0,5}}$", re.I)
 # Between two coordinated mentions: ``X and the Y``, ``X (XYZ), and Y``.
 CONJUNCTION = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,?\s+and\s+(?:the\s+)?", re.I)
+# A description before a mention set off by commas (``Chinese telecommunications company, X,``), with no verb
+APPOSITION_CLOSED = re.compile(r"(?:^|[,;:]|--|[—–])\s*(?:(?!(?:to|be|is|are|was|were|by|will|has|have|had)\b)"
+                               r"(?-i:(?![a-z]+ed\b)[\w'’.-]+)\s+){0,8}?[\w'’.-]+\s*,\s*(?:the\s+)?$", re.I)
+LONE_COMMA = re.compile(r"^\s*,\s*(?:(?-i:[a-z]{3,}ly)\s+)?(?:has|have|had|is|are|was|were|will|would)\b")
 LIST_COMMA = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s+(?:the\s+)?")
 PREPOSITION_BEFORE = re.compile(r"\b(?:by|of|including|with|from|to|for|than|as|in|at|on|between|among)\s+(?:the\s+)?$",
                                 re.I)
-NOT_A_SUBJECT = re.compile(r"\b(?:by|and|of|including|with|from|to|for|than|as|in|at|on)\s+(?:the\s+)?$", re.I)
-ACTIVE_VERB = re.compile(
-    rf"^{APPOSITIVE}{ADJUNCT}\s*(?:will|would|shall|has|have|had|is|are)?\s*"
-    rf"(?!(?:be|been|was|is|has|does|{NOT_ACTS})\b)(?P<verb>(?-i:[a-z]+(?:ed|es|s))(?<!ss)(?<!us)(?<!is)|{IRREGULAR_ACTS})"
-    r"\b(?!\s+by\b)"
-    r"(?!\s+(?:are|is|was|were|will|would|can|could|may|might|must|should|has|have|had|of|and|or)\b)", re.I)
+NOT_A_SUBJECT = re.compile(r"\b(?:by|and|of|including|with|from|to|for|than|as|in|at|on|between|among|into|over|"
+                           r"under|about|like|such\s+as)\s+(?:the\s+)?$", re.I)
+def _active_verb(subject: str, verb: str) -> re.Pattern[str]:
+    """A main verb that acts, after what follows the subject's mention."""
+    return re.compile(
+        rf"^{subject}{ADJUNCT}\s*(?:will|would|shall|has|have|had|is|are|was|were)?\s*"
+        rf"(?!(?:be|been|was|is|has|does|{NOT_ACTS})\b)(?P<verb>{verb}|{IRREGULAR_ACTS})"
+        r"\b(?!\s+by\b)"
+        r"(?!\s+(?:are|is|was|were|will|would|can|could|may|might|must|should|has|have|had|of|and|or)\b)", re.I)
+
+
+ACTIVE_VERB = _active_verb(APPOSITIVE, r"(?-i:[a-z]+(?:ed|es|s))(?<!ss)(?<!us)(?<!is)")
+# ``the CAC and several other authorities jointly released``: only a past form, not to take a plural noun for a verb
+COORDINATED_ACTIVE_VERB = _active_verb(rf"{APPOSITIVE}(?P<coordinated>{COORDINATED})", r"(?-i:[a-z]+ed)")
+# ``ASEAN economic officials concluded``
+BODY_ROLE_ACTS = _active_verb(rf"(?:['’]s?)?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?{ROLE_NOUNS}\b{APPOSITIVE}",
+                              r"(?-i:[a-z]+ed)")
 # Between an organisation and the person named as its voice: ``X (XYZ), [Jane Doe], said``, ``X's head, [Liu]``.
 NAMED_AFTER = re.compile(r"(?:\s*\([^()]{1,40}\))?(?:['’]s?(?:\s+(?-i:[a-z][\w-]*)){1,3})?\s*,\s*")
 
@@ -231,7 +276,7 @@ FISCAL = (r"(?:FY\s*['’]?|fiscal\s+(?:year\s+)?(?=(?:19|20)\d\d))(?P<fy>(?:19|
           r"(?![\d%])")
 WHEN = (rf"(?:(?:the\s+)?(?:end|close|middle|start|beginning|turn|first\s+half|second\s+half|"
         rf"(?:first|second|third|fourth|last)\s+quarter)\s+of\s+(?:the\s+)?|end-|mid-|year-end\s+|"
-        rf"(?:early|mid|late)-?\s*|{MONTH}\s+(?:\d{{1,2}},?\s+)?|Q[1-4]\s+|H[12]\s+)?")
+        rf"(?:early|mid|late)-?\s*|{MONTH}\s+(?:\d{{1,2}},?\s+)?|Q[1-4]\s+|H[12]\s+){{0,2}}")
 DEADLINE_TIERS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:by|before|until|till|through|no\s+later\s+than|in\s+time\s+for)\s+(?:the\s+year\s+)?{WHEN}"
                rf"(?:{FISCAL}|{YEAR}\b)", re.I),
@@ -240,8 +285,13 @@ DEADLINE_TIERS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b{YEAR}(?:\s*(?:,|and)\s*(?:19|20)\d\d)*\s+as\s+(?:(?:the|a|an|its|key|crucial|important|"
                r"major)\s+)*(?:milestones?|targets?|deadlines?|target years?|goals?)\b"
                rf"|\b{YEAR.replace('year', 'goal')}\s+(?:[\w-]+\s+){{0,2}}?(?:targets?|goals?|deadlines?)\b", re.I),
+    # ``a target of 2026``, ``our goal of end of March 2022``
+    re.compile(rf"\b(?:targets?|goals?|deadlines?)\s+(?:year\s+)?(?:of|for|is|was)\s+(?:the\s+)?{WHEN}{YEAR}\b", re.I),
     re.compile(rf"\b(?:in|for|to|of)?\s*{FISCAL}", re.I),
     re.compile(rf"\b(?:in|for|to)\s+(?:the\s+year\s+)?{WHEN}{YEAR}\b(?!\s*[-–—/]\s*\d)", re.I),
+    # ``will enter into effect on 1 November 2025``: a day counts only after words that look ahead
+    re.compile(rf"\b(?:on|from)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+{YEAR}\b",
+               re.I),
     # a plan named for its horizon: ``Vision 2030``, ``the AI Strategy 2031``, ``Agenda 2063``
     re.compile(rf"\b(?:vision|agenda|strategy|plan|programme|program|roadmap|blueprint|mission|initiative|decade|"
                rf"compact|goals?|targets?)\s+{YEAR}\b(?!\s*[-–—/]\s*\d)", re.I),
@@ -270,15 +320,18 @@ def _span_year(match: re.Match) -> int:
 
 # A year said of what has happened is no deadline (``Intel, which acquired X in 2012, will``): the clause
 # before it has a past verb and nothing that looks ahead.
+# ``services offered in 2030 shall be``: the clause's verb comes after the year
+MODAL_AFTER = re.compile(r"[^,;:()]*?\b(?:will|would|shall)\b", re.I)
 CLAUSE_BEFORE = re.compile(r"(?:[^,;:()](?!\bthat\b))*$")
 LOOKS_AHEAD = re.compile(r"\b(?:will|would|shall|to|plans?|planned|aims?|aimed|expects?|expected|targets?|targeted|"
                          r"scheduled|due|set|goals?|deadline|until|next|future|vision|strategy|intends?)\b", re.I)
 PAST_VERB = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bhas\s)(?<!\bhave\s)"
                        r"\b(?:was|were|had|did|(?-i:[a-z]{2,}ed)|began|rose|grew|fell|won|bought|sold|took|became|"
                        r"spent|came|went|gave|got|saw|made|built)\b|\b(?:since|ago|former|previous|last)\b", re.I)
-ALWAYS_AHEAD = (0, 2)  # the tiers of ``by 2027`` and ``2027 as a milestone``
+ALWAYS_AHEAD = (0, 2, 3)  # the tiers of ``by 2027``, ``2027 as a milestone`` and ``a target of 2027``
+DAY_TIER = 6
 # A span's first year, or ``ten years ago``
-NOT_AN_END = re.compile(r"^\s*(?:[-–—/]\s*\d|ago\b)")
+NOT_AN_END = re.compile(r"\s*(?:[-–—/]\s*\d|ago\b)")
 
 
 def _in_the_past(text: str, match: re.Match, tier: int) -> bool:
@@ -288,8 +341,11 @@ def _in_the_past(text: str, match: re.Match, tier: int) -> bool:
         return True
     if tier in ALWAYS_AHEAD:
         return False
+    if tier == DAY_TIER and not LOOKS_AHEAD.search(text, 0, match.start()):
+        return True
     clause = CLAUSE_BEFORE.search(text, 0, match.start()).group()
-    return bool(PAST_VERB.search(clause)) and not LOOKS_AHEAD.search(clause)
+    return (bool(PAST_VERB.search(clause)) and not LOOKS_AHEAD.search(clause)
+            and not MODAL_AFTER.match(text, match.end()))
 
 
 def find_deadline(text: str) -> int | None:
@@ -322,13 +378,21 @@ def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], act
     before = text[:start]
     end += ALIAS.match(text, end).end() - end
     after = text[end:]
-    if (SOURCE_BEFORE.search(before) or STATEMENT_BEFORE.search(before)
+    if (APPOSITION_CLOSED.search(before) and LONE_COMMA.match(after)
+            and not any(LIST_COMMA.fullmatch(text, e, start) for _, e in others)):
+        # ``company, China Mobile, is planning``: the comma closes an apposition the mention is.
+        after = after.replace(",", " ", 1)
+    if (SOURCE_BEFORE.search(before) or STATEMENT_BEFORE.search(before) or SAID_SOURCE_BEFORE.search(before)
             or (DATA_SOURCE_BEFORE.search(before) and _alone(DATA_SOURCE_AFTER.match(after), end, others))
             or _alone(POSSESSOR_SOURCE_AFTER.match(after), end, others)):
         return 0, 0, False
-    said = SAID_AFTER.match(after) or BODY_ROLE_SAID.match(after)
+    said = _named_no_one(SAID_AFTER.match(after), end, others) or (
+        BODY_ROLE_SAID.match(after) if not NOT_A_SUBJECT.search(before) else None)
     if said:
         return 1, said.start("verb"), True
+    published = _alone(PUBLISHED_SOURCE_AFTER.match(after), end, others)
+    if published:
+        return 1, 0, True
     said_before = (SAID_BEFORE.search(before) or SAID_BEFORE_ROLE.search(before)) if INVERTED_END.match(after) else None
     if said_before:
         return 1, len(before) - said_before.end("verb" if said_before.group("verb") else "passive"), False
@@ -340,11 +404,20 @@ def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], act
     agent = POLICY_AGENT_BEFORE.search(before)
     if agent:
         return 3, len(before) - agent.end("verb"), False
+    role = _alone(ACTIVE_VERB.match(after), end, others) if ROLE_OF_BODY_START.search(before) else None
+    if role:
+        return 3, role.start("verb"), True
     first = _first_conjunct(text, start, others)
     if NOT_A_SUBJECT.search(text[:first]):
         return None
+    role = _alone(BODY_ROLE_ACTS.match(after), end, others)
+    if role:
+        return 3, role.start("verb"), True
+    # a mention after another mention and a comma is in a list, not at the start of a clause
+    at_start = CLAUSE_START.search(text[:first]) and not any(LIST_COMMA.fullmatch(text, e, first) for _, e in others)
     for rank, match in ((2, INTENT_AFTER.match(after)),
-                        (3, ACTIVE_VERB.match(after) if CLAUSE_START.search(text[:first]) else None)):
+                        (3, ACTIVE_VERB.match(after) if at_start else None),
+                        (3, COORDINATED_ACTIVE_VERB.match(after) if at_start else None)):
         if _alone(match, end, others):
             return rank, match.start("verb"), True
     return None
@@ -373,6 +446,14 @@ def _coordination_head(text: str, k: int, spans: Sequence[tuple[int, int]]) -> i
             return head
         linked_by_and = linked_by_and or bool(CONJUNCTION.fullmatch(text, spans[previous][1], start))
         head = previous
+
+
+def _named_no_one(match: re.Match | None, end: int, others: Sequence[tuple[int, int]]) -> re.Match | None:
+    """The match, unless another mention starts between its coordinated phrase and its verb (then the
+    mentions' own cues decide)."""
+    if match and not any(end + match.start("coordinated") <= s < end + match.end("verb") for s, _ in others):
+        return match
+    return None
 
 
 def _alone(match: re.Match | None, end: int, others: Sequence[tuple[int, int]]) -> re.Match | None:
