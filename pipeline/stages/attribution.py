@@ -50,7 +50,7 @@ REPORTING_LEMMAS = ("say", "tell", "state", "note", "add", "announce", "report",
                     "anticipate", "estimate", "forecast", "predict", "project", "show", "find", "write", "confirm",
                     "disclose", "highlight", "stress", "emphasise", "emphasize", "underscore", "remark", "warn",
                     "declare", "insist", "argue", "acknowledge", "believe", "claim", "assert", "observe", "mention",
-                    "indicate", "suggest", "urge", "express", "comment", "reiterate", "cite", "point out")
+                    "indicate", "suggest", "urge", "express", "comment", "reiterate", "cite", "point out", "recall", "describe")
 IRREGULAR = {"say": ("said",), "tell": ("told",), "find": ("found",), "write": ("wrote", "written"),
              "forecast": ("forecast", "forecasted"), "show": ("showed", "shown"), "put": ("put",)}
 # Lemmas whose base and -s forms are also nouns (``the NDA report``, ``Huawei projects``): as a verb
@@ -64,17 +64,19 @@ CLAUSE_ONLY = frozenset({"add", "show", "find"})
 # an object there (``told Xinhua``, ``showed Huawei's revenue``) unless passive (``estimated by X``).
 INVERTING = frozenset({"say", "state", "note", "add", "explain", "write", "remark", "declare", "report",
                        "insist", "argue", "acknowledge", "assert", "observe", "comment", "reiterate", "stress",
-                       "emphasise", "emphasize"})
+                       "emphasise", "emphasize", "recall"})
 # People who speak for a body without being named: ``an official with X``, ``X spokespeople``.
 ROLE_NOUNS = (r"(?:officials?|spokes(?:person|man|woman|people|persons|men|women)|representatives?|sources?|"
               r"experts?|analysts?|executives?|researchers?|economists?|officers?|insiders?|staff(?:ers?)?|"
               r"members?|heads?|chiefs?|directors?|managers?|engineers?|scientists?|leaders?|employees?|"
-              r"people|persons?|authorities|chairman|chairwoman|chairperson|president|minister|secretary)")
+              r"people|persons?|authorities|chairman|chairwoman|chairperson|president|minister|secretary|"
+              r"administration|government|campaign)")
 # Nouns for a document or data set that states a claim: ``data from X show``, ``in a report by X``.
 SOURCE_NOUNS = (r"(?:statistics|data|figures|numbers|estimates?|forecasts?|projections?|reports?|surveys?|"
                 r"stud(?:y|ies)|research|analysis|white\s+paper|paper|poll|index|ranking|review|filings?|"
                 r"documents?|statements?|release|assessment|calculations|findings|outlook|notice|post|"
-                r"bulletin|speech|letter|announcement|briefing|presentation|update)")
+                r"bulletin|speech|letter|announcement|briefing|presentation|update|order|decree|ruling|directive|"
+                r"memo|memorandum|guidance|comments|remarks|testimony)")
 
 
 def verb_forms(lemma: str) -> tuple[str, ...]:
@@ -114,7 +116,8 @@ REPORTING_VERB = rf"(?:{_reporting_verb()}|(?:is|are|was|were)\s+quoted\s+as\b)"
 INVERTING_VERB = _alternation(f for lemma in INVERTING for f in verb_forms(lemma)[1:])
 PASSIVE_VERB = _alternation(f for lemma in REPORTING_LEMMAS for f in verb_forms(lemma)[2:])
 # ``will`` but not the passive ``will be transformed``: a patient does not plan.
-INTENT_VERBS = (r"(?:(?:will|would|shall)(?!\s+(?:be|been)\s+\w+(?:ed|en)\b)|plans?|planned|aims?|aimed|seeks?|"
+# Nor ``will no longer be allowed`` or ``will have to``: an obligation is no intention.
+INTENT_VERBS = (r"(?:(?:will|would|shall)(?!(?:\s+(?:not|no\s+longer|also|still|now|(?-i:[a-z]{3,}ly)))*\s+(?:(?:be|been)\s+\w+(?:ed|en)\b|have\s+to\b|need\s+to\b))|plans?|planned|aims?|aimed|seeks?|"
                 r"sought|intends?|intended|expects?|expected|hopes?\s+to|hoped\s+to|wants?\s+to|wanted\s+to|"
                 r"(?:is|are|was|were)\s+(?:(?-i:[a-z]{3,}ly)\s+)?(?:committed|set|ready|going|poised|determined|working|"
                 r"looking|planning|aiming|seeking|preparing|hoping|intending|considering|moving)|"
@@ -128,7 +131,8 @@ POLICY_PARTICIPLES = (r"(?:adopted|approved|proposed|issued|released|launched|pa
                       r"enacted|signed|published|drafted|formulated|endorsed|ratified|tabled|initiated|established|"
                       r"set\s+up|rolled\s+out|put\s+forward|imposed|ordered|mandated|designated|awarded|granted|"
                       r"allocated|earmarked|commissioned|authori[sz]ed|unveiled|fined|levied|promulgated|decided|"
-                      r"drawn\s+up|laid\s+out|set\s+out|set)")
+                      r"drawn\s+up|laid\s+out|set\s+out|set|filed|brought|blocked|rescinded|revoked|overturned|vetoed|"
+                      r"struck\s+down|suspended|halted)")
 # Verbs whose subject does not act (``Huawei received``, ``Intel faces``): never a speaker by rule 3.
 NOT_ACTS = (r"(?:receive[sd]?|faced?|faces|remain(?:s|ed)?|become?s?|became|need(?:s|ed)?|accounts?|accounted|"
             r"rank(?:s|ed)|reach(?:es|ed)|rose|grew|fell|lost|gained|gains|saw|sees|seems?|seemed|appears?|"
@@ -145,15 +149,21 @@ _APPOSITIVE_PART = (r"(?:(?:who|whose|which)\b[^,;]{1,200}|"
                     r"has|have|had|will|would)\b))[^,;]{1,200})")
 APPOSITIVE = rf"(?:\s*,\s*{_APPOSITIVE_PART}(?:,\s*{_APPOSITIVE_PART}){{0,2}},)?"
 # ``(CAICT)``, ``/Google``: an alias right after the mention.
-ALIAS = re.compile(r"(?:\s*\([^()]{1,40}\)|\s*（[^（）]{1,40}）|/[\w.&-]+)?")
+ALIAS = re.compile(r"(?:\s*\([^()]{1,120}\)|\s*（[^（）]{1,40}）|/[\w.&-]+)?")
+MONTH_NAME = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)")
 # ``on Thursday``, ``on August 26, 2025``, ``also``, ``has``: between subject and verb.
 ADJUNCT = (r"(?:\s+(?:on\s+(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)|last\s+\w+|"
            r"earlier|recently|also|further|now|once|again|has|have|had|jointly|previously|separately|"
-           r"first|later|then|already|still|just|soon|together|today|yesterday|this\s+(?:week|month|year)|in\s+a\s+statement|(?-i:[a-z]{3,}ly)|"
+           r"first|later|then|already|still|just|soon|together|today|yesterday|this\s+(?:morning|afternoon|evening|week|month|year)|"
+           rf"in\s+a\s+statement|(?-i:[a-z]{{3,}}ly)|in\s+{MONTH_NAME}|"
            r"in\s+(?:(?:early|mid|late)[\s-]+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)\b|"
            r"\s*,\s*(?:on\s+)?(?:[A-Z][a-z]+day|(?-i:[a-z]{3,}ly)|in\s+a\s+statement)\s*,)*")
+# ``Judge X of the district court says``
+OF_PHRASE = r"(?:\s+(?:of|at|from)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,8}?[\w.’'-]+(?=\s))?"
 # A coordinated phrase that names no one: ``X and several other authorities``, ``X together with Y``.
-COORDINATED = r"(?:\s+(?:and|together\s+with|along\s+with)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+(?=\s))?"
+_COORDINATED_WORD = (r"(?!(?:will|would|shall|can|could|may|might|must|should|has|have|had|is|are|was|were|who|which|"
+                     r"that)\b)[\w'’.-]+")
+COORDINATED = rf"(?:\s+(?:and|together\s+with|along\s+with)\s+(?:{_COORDINATED_WORD}\s+){{0,4}}?{_COORDINATED_WORD}(?=\s))?"
 # Titles between a reporting verb and the name: ``said U.S. Secretary of Commerce Gina Raimondo``. The verb
 # follows a quote or a comma: ``An embassy spokesman said Benchaou ...`` is no inversion.
 # Capitalised words, or lower-case ones that are not a verb, a pronoun or a clause's first word
@@ -174,10 +184,12 @@ DESCRIPTORS = (r"(?-i:minister|secretary|president|premier|governor|mayor|senato
                r"official|analyst|economist|professor|executive|deputy|vice|general|company|firm|giant|operator|"
                r"carrier|regulator|maker|chipmaker|group|lender|bank|rival|startup|provider|agency|body|"
                r"watchdog|ministry|department|government|state|national|federal|[a-z]+-(?:owned|backed|run|based)|"
-               r"(?:[a-z]+(?:ing|al|ic|ive|ary)))")
+               r"(?:[a-z]+(?:ing|al|ic|ive|ary)))s?")
 
 # ---------------------------------------------------------------- speaker cues
 
+# ``according to minutes seen by X``: who saw or obtained a document is not its source.
+SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed|viewed|accessed)\s+by\s+(?:the\s+)?\S*\s*$", re.I)
 SOURCE_BEFORE = re.compile(
     r"\b(?:according(?:\s*to)?\s|as\s+per|per(?=\s+(?:a|an|the|its|their)\s)|citing|quoting)\s*(?:the\s+|a\s+|an\s+)?"
     rf"(?:[^,;.()]{{0,80}}?\b(?:by|from|of|including|with|at|for)\s+(?:the\s+)?)?(?:{MODIFIER}|(?:{TITLE_WORDS}\s+){{1,6}})$",
@@ -189,8 +201,8 @@ DATA_SOURCE_BEFORE = re.compile(rf"\b{SOURCE_NOUNS}\b(?:[^;.()]{{0,60}}?\s)?(?:b
 # What a document or data set does when it states a claim: it may take an object (``showed exports fell``).
 SOURCE_VERB = _alternation(f for lemma in ("say", "show", "find", "reveal", "indicate", "suggest", "estimate", "put",
                                            "place", "state", "note", "project", "forecast", "predict", "confirm")
-                           for f in verb_forms(lemma))
-DATA_SOURCE_AFTER = re.compile(rf"^[^;.]{{0,160}}?\b(?:{SOURCE_VERB})\b(?!\s+(?:of|for|in|on|to)\b)", re.I)
+                           for f in verb_forms(lemma)[0 if lemma not in NOUN_LIKE | {"put", "place"} else 1:])
+DATA_SOURCE_AFTER = re.compile(rf"^[^;.]{{0,160}}?\b(?:{SOURCE_VERB})\b(?!\s+(?:of|for|in|on|to)\b|\s*[,.;:]|\s*$)", re.I)
 # ``X's report showed``, ``NBS data show``
 POSSESSOR_SOURCE_AFTER = re.compile(
     rf"^(?:['’]s?)?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?{SOURCE_NOUNS}\b[^,;.]{{0,60}}?\b(?:{SOURCE_VERB})\b",
@@ -198,19 +210,22 @@ POSSESSOR_SOURCE_AFTER = re.compile(
 SAID_SOURCE_BEFORE = re.compile(
     rf"(?:^|[,;:\"“”'’—–-])\s*(?:{INVERTING_VERB}|{SOURCE_VERB})\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"{SOURCE_NOUNS}\b[^;.()]{{0,60}}?\b(?:by|from|of)\s+(?:the\s+)?{MODIFIER}$", re.I)
+PUBLISH_VERB = _alternation(f for lemma in ("publish", "release", "issue", "update", "unveil", "launch", "compile",
+                                            "put out") for f in verb_forms(lemma))
 PUBLISHED_SOURCE_AFTER = re.compile(
-    rf"^{APPOSITIVE}{ADJUNCT}\s+(?:(?:has|have|had)\s+)?(?:published|released|issued|updated|put\s+out|unveiled|"
-    rf"launched|compiled)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,3}}?{SOURCE_NOUNS}\b", re.I)
+    rf"^{APPOSITIVE}{ADJUNCT}\s+(?:(?:has|have|had)\s+)?(?:{PUBLISH_VERB})\s+(?:(?:a|an|its|their|the)\s+)?(?:(?!(?:on|of|in|for|to|with|about)\b)[\w-]+\s+){{0,3}}?{SOURCE_NOUNS}\b", re.I)
 # ``Xinhua quoted X as saying``
 QUOTED_BEFORE = re.compile(rf"\bquot(?:ed|es|ing)\s+(?:the\s+)?(?:{TITLE_WORDS}\s+){{0,8}}$", re.I)
 QUOTED_AFTER = re.compile(rf"^{APPOSITIVE}\s+as\s+(?:saying|telling|stating|noting|adding|writing)\b", re.I)
-SAID_AFTER = re.compile(rf"^(?P<apposition>{APPOSITIVE})(?P<coordinated>{COORDINATED}){ADJUNCT}\s*(?P<verb>{REPORTING_VERB})"
-                        r"(?!\s+by\b)", re.I)
+SAID_AFTER = re.compile(rf"^(?P<apposition>{APPOSITIVE})(?P<coordinated>{OF_PHRASE}{COORDINATED}){ADJUNCT}\s*(?:who\s+)?"
+                        rf"(?P<verb>{REPORTING_VERB})(?!\s+by\b)", re.I)
 SAID_BEFORE = re.compile(
     rf"(?:(?:^|[,;:\"“”'’—–-])\s*(?P<verb>{INVERTING_VERB})\s+(?:by\s+)?|\b(?P<passive>{PASSIVE_VERB})\s+by\s+)"
     rf"(?:{TITLE_WORDS}\s+){{0,8}}$", re.I)
+# ``according to minutes``: a source is given, so the actor is not the speaker (GUIDE.md, rule 3)
+UNNAMED_SOURCE = re.compile(r"\b(?:according\s+to|as\s+per|citing)\b", re.I)
 POLICY_AGENT_BEFORE = re.compile(
-    rf"\b(?P<verb>{POLICY_PARTICIPLES})(?:\s+(?-i:[a-z]{{3,}}ly)|\s+on\s+[A-Z][a-z]+day|\s+in\s+(?:[A-Z][a-z]+\s+)?\d{{4}})?\s+by\s+(?:the\s+)?(?:{TITLE_WORDS}\s+){{0,6}}$", re.I)
+    rf"\b(?P<verb>{POLICY_PARTICIPLES})(?:\s+(?-i:[a-z]{{3,}}ly)|\s+[$€£¥\d][^\s,;]*(?:\s+(?:[mb]n|million|billion))?|\s+on\s+[A-Z][a-z]+day|\s+in\s+(?:[A-Z][a-z]+\s+)?\d{{4}})?\s+by\s+(?:the\s+)?(?:{TITLE_WORDS}\s+){{0,6}}$", re.I)
 # After a speaker named behind its verb (``said Liu, head of``, ``said the NDA.``); not the subject of
 # the reported clause (``said the NDA decided``).
 INVERTED_END = re.compile(rf"^(?:\s*(?![’']s\b)[,.;:!?\"“”'’)—–-]|\s*$|['’]s?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?{ROLE_NOUNS}\b|"
@@ -221,9 +236,11 @@ ROLE_OF_BODY = re.compile(rf"\b{ROLE_NOUNS}\s+(?:with|at|of|for|from|in)\s+(?:th
 SAID_BEFORE_ROLE = re.compile(
     rf"(?:^|[,;:\"“”'’—–-])\s*(?P<verb>{INVERTING_VERB})\s+(?:[\w-]+\s+){{0,3}}?{ROLE_NOUNS}\s+"
     r"(?:with|at|of|for|from|in)\s+(?:the\s+)?$", re.I)
+# ``EU member states``: after a role noun, a present form that is also a noun is that noun.
+NOUN_LIKE_PRESENT = _alternation(f for lemma in NOUN_LIKE for f in verb_forms(lemma)[:2])
 BODY_ROLE_SAID = re.compile(
-    rf"^(?:['’]s?)?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?{ROLE_NOUNS}\b{APPOSITIVE}{ADJUNCT}\s*(?P<verb>{REPORTING_VERB})",
-    re.I)
+    rf"^(?:['’]s?)?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?{ROLE_NOUNS}\b{APPOSITIVE}{ADJUNCT}\s*"
+    rf"(?!(?:{NOUN_LIKE_PRESENT})\b)(?P<verb>{REPORTING_VERB})", re.I)
 # ``Tencent's WeChat Pay intends to``: the owner of a named product or unit plans through it.
 INTENT_AFTER = re.compile(rf"^(?:['’]s\s+(?:(?-i:[A-Z][\w-]*)\s+){{1,3}}(?=\S))?{APPOSITIVE}(?P<coordinated>{COORDINATED})"
                           rf"{ADJUNCT}\s*(?P<verb>{INTENT_VERBS})", re.I)
@@ -236,24 +253,30 @@ ROLE_OF = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s*[^,;]{0,80}?\b(?:of|at|from
 # The subject of a main clause: at the start of the sentence or after an opening phrase, after
 # ``the``, a possessor or a title (``General Secretary Xi Jinping``).
 CLAUSE_START = re.compile(rf"(?:^[\W_]*|[,;:]\s*|\bthat\s+|\s(?:--|[—–])\s*)(?:the\s+|(?-i:[A-Z][\w-]*)['’]s\s+)?"
-                          rf"(?:(?:(?-i:[A-Z][\w.-]*)|{DESCRIPTORS}|of|for|and)\s+){{0,5}}$", re.I)
+                          rf"(?:(?:(?-i:[A-Z][\w.-]*)|{DESCRIPTORS}|{TITLE_WORDS}|of|for|and)\s+){{0,5}}$", re.I)
 # Between two coordinated mentions: ``X and the Y``, ``X (XYZ), and Y``.
 CONJUNCTION = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,?\s+and\s+(?:the\s+)?", re.I)
 # A description before a mention set off by commas (``Chinese telecommunications company, X,``), with no verb
-APPOSITION_CLOSED = re.compile(r"(?:^|[,;:]|--|[—–])\s*(?:(?!(?:to|be|is|are|was|were|by|will|has|have|had)\b)"
+APPOSITION_CLOSED = re.compile(r"(?:^|[,;:]|--|[—–])\s*(?:it\s+(?:is|was)\s+)?(?:(?!(?:to|be|is|are|was|were|by|will|has|have|had)\b)"
                                r"(?-i:(?![a-z]+ed\b)[\w'’.-]+)\s+){0,8}?[\w'’.-]+\s*,\s*(?:the\s+)?$", re.I)
-LONE_COMMA = re.compile(r"^\s*,\s*(?:(?-i:[a-z]{3,}ly)\s+)?(?:has|have|had|is|are|was|were|will|would)\b")
+LONE_COMMA = re.compile(rf"^\s*,\s*(?:(?-i:[a-z]{{3,}}ly)\s+)?(?:has|have|had|is|are|was|were|will|would|who\s+(?:{REPORTING_VERB})|"
+                        rf"{REPORTING_VERB})\b")
 LIST_COMMA = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s+(?:the\s+)?")
 PREPOSITION_BEFORE = re.compile(r"\b(?:by|of|including|with|from|to|for|than|as|in|at|on|between|among)\s+(?:the\s+)?$",
                                 re.I)
-NOT_A_SUBJECT = re.compile(r"\b(?:by|and|of|including|with|from|to|for|than|as|in|at|on|between|among|into|over|"
-                           r"under|about|like|such\s+as)\s+(?:the\s+)?$", re.I)
+NOT_A_SUBJECT = re.compile(r"\b(?:(?:by|and|of|including|with|from|to|for|than|as|in|at|on|between|among|into|over|"
+                           r"under|about|like|such\s+as|against|toward|towards|within|without|through|across|via|"
+                           r"despite|behind|beyond|around|amid|alongside|upon)\s+(?:the\s+)?"
+                           r"(?:(?-i:[a-z][\w-]*)\s+|[\w]+-[\w-]+\s+)?|"
+                           # a subordinate clause: ``after the ministry introduced``, ``until X rescinded it``
+                           r"(?:if|whether|unless|after|before|when|since|because|while|although|though|until|once)"
+                           r"\s+(?:the\s+)?(?:(?-i:[A-Z][\w-]*)['’]s\s+)?)$", re.I)
 def _active_verb(subject: str, verb: str) -> re.Pattern[str]:
     """A main verb that acts, after what follows the subject's mention."""
     return re.compile(
-        rf"^{subject}{ADJUNCT}\s*(?:will|would|shall|has|have|had|is|are|was|were)?\s*"
+        rf"^{subject}{ADJUNCT}\s*(?:(?:will|would|shall|has|have|had)\s|(?:is|are|was|were)\s+(?=(?-i:[a-z]{{3,}}ing)\b))?\s*"
         rf"(?!(?:be|been|was|is|has|does|{NOT_ACTS})\b)(?P<verb>{verb}|{IRREGULAR_ACTS})"
-        r"\b(?!\s+by\b)"
+        r"\b(?!\s+by\b|\s*[,.;:])"
         r"(?!\s+(?:are|is|was|were|will|would|can|could|may|might|must|should|has|have|had|of|and|or)\b)", re.I)
 
 
@@ -277,6 +300,9 @@ FISCAL = (r"(?:FY\s*['’]?|fiscal\s+(?:year\s+)?(?=(?:19|20)\d\d))(?P<fy>(?:19|
 WHEN = (rf"(?:(?:the\s+)?(?:end|close|middle|start|beginning|turn|first\s+half|second\s+half|"
         rf"(?:first|second|third|fourth|last)\s+quarter)\s+of\s+(?:the\s+)?|end-|mid-|year-end\s+|"
         rf"(?:early|mid|late)-?\s*|{MONTH}\s+(?:\d{{1,2}},?\s+)?|Q[1-4]\s+|H[12]\s+){{0,2}}")
+PLAN_NOUNS = (r"(?:plans?|strateg(?:y|ies)|programmes?|programs?|roadmaps?|agendas?|visions?|frameworks?|budgets?|"
+              r"periods?|cycles?|targets?|goals?|blueprints?|initiatives?|schemes?|polic(?:y|ies)|laws?|acts?|"
+              r"mandates?|terms?)")
 DEADLINE_TIERS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:by|before|until|till|through|no\s+later\s+than|in\s+time\s+for)\s+(?:the\s+year\s+)?{WHEN}"
                rf"(?:{FISCAL}|{YEAR}\b)", re.I),
@@ -295,8 +321,15 @@ DEADLINE_TIERS: tuple[re.Pattern[str], ...] = (
     # a plan named for its horizon: ``Vision 2030``, ``the AI Strategy 2031``, ``Agenda 2063``
     re.compile(rf"\b(?:vision|agenda|strategy|plan|programme|program|roadmap|blueprint|mission|initiative|decade|"
                rf"compact|goals?|targets?)\s+{YEAR}\b(?!\s*[-–—/]\s*\d)", re.I),
+    # a span's end year, when it names a plan's years (``_in_the_past``)
     re.compile(rf"\b(?P<first>(?:19|20)\d\d)\s*[-–—/]\s*(?P<year>(?:19|20)?\d\d)\b(?!\s*[-–—/]\s*\d)", re.I),
 )
+WEAK_TIERS = range(4, len(DEADLINE_TIERS))  # fiscal years, ``in 2026``, days, plan names, spans
+SPAN_TIER = len(DEADLINE_TIERS) - 1
+# A span names a plan's or a period's years when a plan noun is near: ``its 2023-2025 master plan``,
+# ``Digital Egypt Strategy for Offshoring Industry 2022-2026``; not ``the EU's 2019-2024 legacy``.
+PLAN_BEFORE = re.compile(rf"\b{PLAN_NOUNS}\b(?:\W+\w+){{0,5}}?\W*$", re.I)
+PLAN_AFTER = re.compile(rf"\W*(?:\w+\W+){{0,3}}?{PLAN_NOUNS}\b", re.I)
 
 
 def _full_year(two_or_four: str, after: str | None = None) -> int:
@@ -339,6 +372,8 @@ def _in_the_past(text: str, match: re.Match, tier: int) -> bool:
     deadlines in any clause."""
     if NOT_AN_END.match(text, match.end()):
         return True
+    if tier == SPAN_TIER and not (PLAN_BEFORE.search(text, 0, match.start()) or PLAN_AFTER.match(text, match.end())):
+        return True
     if tier in ALWAYS_AHEAD:
         return False
     if tier == DAY_TIER and not LOOKS_AHEAD.search(text, 0, match.start()):
@@ -352,9 +387,12 @@ def find_deadline(text: str) -> int | None:
     """The year a target is set for: ``By 2027`` -> 2027; the strongest cue wins, then the first of its kind
     that does not say what has already happened."""
     for tier, pattern in enumerate(DEADLINE_TIERS):
-        for match in pattern.finditer(text):
-            if not _in_the_past(text, match, tier):
-                return _span_year(match)
+        years = [m for m in pattern.finditer(text) if not _in_the_past(text, m, tier)]
+        if tier in WEAK_TIERS:
+            # ``data for 2017 will be published in November 2018``: the year the intention is set for
+            years.sort(key=lambda m: not LOOKS_AHEAD.search(CLAUSE_BEFORE.search(text, 0, m.start()).group()))
+        if years:
+            return _span_year(years[0])
     return None
 
 
@@ -363,6 +401,11 @@ def find_deadline(text: str) -> int | None:
 # rank (0 strongest), distance in characters from the mention to its cue, and whether the cue follows
 # the mention (``X said``, ``X plans``): such a cue belongs to the first of coordinated mentions.
 Cue = tuple[int, int, bool]
+
+
+# A medium named after the claim and its speaker: ``, according to an Irish Times report``, ``, reports Y``
+TRAILING_REPORTER = re.compile(r"[,;]\s*(?:according\s+to\s+(?:an?\s+|the\s+)?|(?:reports|reported|writes|wrote)\s+"
+                               r"(?:the\s+)?)$", re.I)
 
 
 def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], acts: bool) -> Cue | None:
@@ -382,6 +425,8 @@ def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], act
             and not any(LIST_COMMA.fullmatch(text, e, start) for _, e in others)):
         # ``company, China Mobile, is planning``: the comma closes an apposition the mention is.
         after = after.replace(",", " ", 1)
+    if SEEN_BY.search(before):
+        return None
     if (SOURCE_BEFORE.search(before) or STATEMENT_BEFORE.search(before) or SAID_SOURCE_BEFORE.search(before)
             or (DATA_SOURCE_BEFORE.search(before) and _alone(DATA_SOURCE_AFTER.match(after), end, others))
             or _alone(POSSESSOR_SOURCE_AFTER.match(after), end, others)):
@@ -401,7 +446,7 @@ def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], act
         return 1, len(before) - quoted.start(), False
     if not acts:
         return None
-    agent = POLICY_AGENT_BEFORE.search(before)
+    agent = POLICY_AGENT_BEFORE.search(before) if not UNNAMED_SOURCE.search(text) else None
     if agent:
         return 3, len(before) - agent.end("verb"), False
     role = _alone(ACTIVE_VERB.match(after), end, others) if ROLE_OF_BODY_START.search(before) else None
@@ -418,9 +463,16 @@ def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], act
     for rank, match in ((2, INTENT_AFTER.match(after)),
                         (3, ACTIVE_VERB.match(after) if at_start else None),
                         (3, COORDINATED_ACTIVE_VERB.match(after) if at_start else None)):
-        if _alone(match, end, others):
+        if _alone(match, end, others) and not (match.group("verb").endswith("s")
+                                               and _names_next(text, end + match.end(), others)):
             return rank, match.start("verb"), True
     return None
+
+
+def _names_next(text: str, position: int, others: Sequence[tuple[int, int]]) -> bool:
+    """A name right after a verb in -s: it was a plural noun before the name (``Coalition senators Matt
+    Canavan``), where a verb in -ed takes a named object (``sued Amazon``)."""
+    return any(s >= position and not text[position:s].strip() for s, _ in others)
 
 
 def _first_conjunct(text: str, start: int, others: Sequence[tuple[int, int]]) -> int:
@@ -490,6 +542,12 @@ def find_speaker(text: str, entities: Sequence[Entity], offset: int = 0, *, acts
         head = _coordination_head(text, k, spans) if cue is not None and cue[2] else k
         if head != k and (cues[head] is None or cue < cues[head]):
             cues[head], cues[k] = cue, None
+    for j, cue in enumerate(cues):
+        # ``X said, according to a Y report``, ``X confirmed that ..., reports Y``: Y reports X's words.
+        if cue is not None and any(c is not None and c[0] == 1 and c[2] and spans[i][1] + c[1] < spans[j][0]
+                                   for i, c in enumerate(cues) if i != j) \
+                and TRAILING_REPORTER.search(text, 0, spans[j][0]):
+            cues[j] = None
     found = [(cue, k) for k, cue in enumerate(cues) if cue is not None]
     return entities[min(found)[1]] if found else None
 
