@@ -16,19 +16,32 @@ annotators follow; the stage follows the same ones, strongest first:
 2. in a target or policy sentence, the mention that plans (``the NDA plans
    to``, ``Microsoft will invest``);
 3. in a target or policy sentence, the mention that is the subject of the main
-   clause (``the EU has designated``, ``the ministry issued``).
+   clause (``the EU has designated``, ``the ministry issued``); with it, the
+   passive agent of the action that makes a policy (``adopted by the
+   Cabinet``, ``proposed by Prime Minister X``), unless the sentence gives an
+   unnamed source (``according to minutes``).
 
 Of equal strength, the mention nearest its cue wins (``a spokesperson for X,
 Jane Doe, said`` -> Jane Doe). A person before their office takes the claim
-from the office (``Li Wei, minister of X, said`` -> Li Wei).
+from the office (``Li Wei, minister of X, said`` -> Li Wei). Of coordinated
+subjects, the first takes the cue (``Temasek and Google published`` ->
+Temasek), and the one who said it wins over the medium reporting the saying
+(``X said, according to a Y report`` -> X).
 
 Deadlines come in tiers, strongest first: ``by/before/until 2027``, ``by the
 end of 2025``, ``by FY2026``; a period's last year (``for the period
-2023-2027``); years set as milestones or goals; a fiscal year (``fiscal
-2026``); a bare ``in 2022``; then a span's end year (``its 2023-2025 plan``).
-Of one tier, the first wins: it is the one the intention states first. Dates
-that only say when the news happened (``on August 26, 2025``) are not
-deadlines. The sentence functions are pure and tested without spaCy.
+2023-2027``); years set as milestones, goals or targets (``a target of 2026``);
+a fiscal year (``fiscal 2026``); a bare ``in late 2022``; a day after words
+that look ahead (``will take effect on 1 November 2025``); a plan named for its
+horizon (``Vision 2030``); then a span's end year (``its 2023-2025 plan``).
+Of one tier, the first wins: it is the one the intention states first; in the
+weaker tiers, a year whose clause looks ahead (``will be published in November
+2018``) before one that does not (``data for 2017``). A deadline faces the
+future: a span's first year, a year in a clause with a past verb and nothing
+looking ahead (``Intel, which acquired X in 2012, will``), and a span that
+names no plan (``the EU's 2019-2024 legacy``) are not deadlines; nor are dates
+that only say when the news happened (``on August 26, 2025``). The sentence
+functions are pure and tested without spaCy.
 """
 
 from __future__ import annotations
@@ -117,7 +130,8 @@ INVERTING_VERB = _alternation(f for lemma in INVERTING for f in verb_forms(lemma
 PASSIVE_VERB = _alternation(f for lemma in REPORTING_LEMMAS for f in verb_forms(lemma)[2:])
 # ``will`` but not the passive ``will be transformed``: a patient does not plan.
 # Nor ``will no longer be allowed`` or ``will have to``: an obligation is no intention.
-INTENT_VERBS = (r"(?:(?:will|would|shall)(?!(?:\s+(?:not|no\s+longer|also|still|now|(?-i:[a-z]{3,}ly)))*\s+(?:(?:be|been)\s+\w+(?:ed|en)\b|have\s+to\b|need\s+to\b))|plans?|planned|aims?|aimed|seeks?|"
+INTENT_VERBS = (r"(?:(?:will|would|shall)(?!(?:\s+(?:not|no\s+longer|also|still|now|(?-i:[a-z]{3,}ly)))*\s+"
+                r"(?:(?:be|been)\s+\w+(?:ed|en)\b|have\s+to\b|need\s+to\b))|plans?|planned|aims?|aimed|seeks?|"
                 r"sought|intends?|intended|expects?|expected|hopes?\s+to|hoped\s+to|wants?\s+to|wanted\s+to|"
                 r"(?:is|are|was|were)\s+(?:(?-i:[a-z]{3,}ly)\s+)?(?:committed|set|ready|going|poised|determined|working|"
                 r"looking|planning|aiming|seeking|preparing|hoping|intending|considering|moving)|"
@@ -213,7 +227,8 @@ SAID_SOURCE_BEFORE = re.compile(
 PUBLISH_VERB = _alternation(f for lemma in ("publish", "release", "issue", "update", "unveil", "launch", "compile",
                                             "put out") for f in verb_forms(lemma))
 PUBLISHED_SOURCE_AFTER = re.compile(
-    rf"^{APPOSITIVE}{ADJUNCT}\s+(?:(?:has|have|had)\s+)?(?:{PUBLISH_VERB})\s+(?:(?:a|an|its|their|the)\s+)?(?:(?!(?:on|of|in|for|to|with|about)\b)[\w-]+\s+){{0,3}}?{SOURCE_NOUNS}\b", re.I)
+    rf"^{APPOSITIVE}{ADJUNCT}\s+(?:(?:has|have|had)\s+)?(?:{PUBLISH_VERB})\s+(?:(?:a|an|its|their|the)\s+)?"
+    rf"(?:(?!(?:on|of|in|for|to|with|about)\b)[\w-]+\s+){{0,3}}?{SOURCE_NOUNS}\b", re.I)
 # ``Xinhua quoted X as saying``
 QUOTED_BEFORE = re.compile(rf"\bquot(?:ed|es|ing)\s+(?:the\s+)?(?:{TITLE_WORDS}\s+){{0,8}}$", re.I)
 QUOTED_AFTER = re.compile(rf"^{APPOSITIVE}\s+as\s+(?:saying|telling|stating|noting|adding|writing)\b", re.I)
@@ -225,7 +240,9 @@ SAID_BEFORE = re.compile(
 # ``according to minutes``: a source is given, so the actor is not the speaker (GUIDE.md, rule 3)
 UNNAMED_SOURCE = re.compile(r"\b(?:according\s+to|as\s+per|citing)\b", re.I)
 POLICY_AGENT_BEFORE = re.compile(
-    rf"\b(?P<verb>{POLICY_PARTICIPLES})(?:\s+(?-i:[a-z]{{3,}}ly)|\s+[$€£¥\d][^\s,;]*(?:\s+(?:[mb]n|million|billion))?|\s+on\s+[A-Z][a-z]+day|\s+in\s+(?:[A-Z][a-z]+\s+)?\d{{4}})?\s+by\s+(?:the\s+)?(?:{TITLE_WORDS}\s+){{0,6}}$", re.I)
+    # an adverb, an amount or a date may sit between: ``fined €1.2bn by``, ``unveiled on Monday by``
+    rf"\b(?P<verb>{POLICY_PARTICIPLES})(?:\s+(?-i:[a-z]{{3,}}ly)|\s+[$€£¥\d][^\s,;]*(?:\s+(?:[mb]n|million|billion))?|"
+    rf"\s+on\s+[A-Z][a-z]+day|\s+in\s+(?:[A-Z][a-z]+\s+)?\d{{4}})?\s+by\s+(?:the\s+)?(?:{TITLE_WORDS}\s+){{0,6}}$", re.I)
 # After a speaker named behind its verb (``said Liu, head of``, ``said the NDA.``); not the subject of
 # the reported clause (``said the NDA decided``).
 INVERTED_END = re.compile(rf"^(?:\s*(?![’']s\b)[,.;:!?\"“”'’)—–-]|\s*$|['’]s?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?{ROLE_NOUNS}\b|"
