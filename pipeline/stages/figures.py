@@ -753,28 +753,47 @@ class FiguresStage:
         labels = doc._.claim_labels or {}
         attribution = doc._.attribution or {}
         quantities = doc._.quantities or []
-        text = document_text(doc)
         wanted = []
         for sent, start, end in sentence_bounds(doc, body_only=True):
             inside = [q for q in quantities if start <= q.start and q.end <= end]
             if inside and FIGURE_LABELS & set(labels.get(start) or ()):
-                wanted.append((start, end, inside, set(labels[start])))
-        if not wanted:
-            return {}
-        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e, _, _ in wanted]
-        parsed = self.parser(spans)
-        names = sentence_names(doc, [(s, e) for s, e, _, _ in wanted])
-        out = {}
-        for (start, end, inside, labs), span, sent_doc, sent_names in zip(wanted, spans, parsed, names):
-            offset = span.start_char
-            deadline = attribution.get(start, (None, None))[1]
-            raws = figures_of_sentence(
-                sent_doc, [SentenceQuantity(q.start - offset, q.end - offset, q.value, q.unit) for q in inside],
-                [Name(n.start - offset, n.end - offset, n.label) for n in sent_names], deadline, "target" in labs)
-            for q, raw in zip(inside, raws):
-                if raw is not None:
-                    out[q.start] = to_figure(raw, offset, text)
-        return out
+                wanted.append(FigureSentence(start, end, [SentenceQuantity(q.start, q.end, q.value, q.unit)
+                                                          for q in inside],
+                                             "target" in labels[start], attribution.get(start, (None, None))[1]))
+        return figures_in(doc, wanted, self.parser)
+
+
+@dataclass(frozen=True)
+class FigureSentence:
+    """A metric or target sentence to read figures from: document offsets, its quantities (document
+    offsets too), whether it is a target, and its deadline."""
+
+    start: int
+    end: int
+    quantities: Sequence[SentenceQuantity]
+    is_target: bool
+    deadline: int | None = None
+
+
+def figures_in(doc: Doc, wanted: Sequence[FigureSentence], parser: SentenceParser) -> dict[int, Figure]:
+    """{quantity start: Figure} of the quantities of ``wanted``: the stage's path, which the figure
+    benchmark also takes with the gold's sentences, labels and quantities."""
+    if not wanted:
+        return {}
+    text = document_text(doc)
+    spans = [doc.char_span(w.start, w.end, alignment_mode="expand") for w in wanted]
+    parsed = parser(spans)
+    names = sentence_names(doc, [(w.start, w.end) for w in wanted])
+    out = {}
+    for w, span, sent_doc, sent_names in zip(wanted, spans, parsed, names):
+        offset = span.start_char
+        raws = figures_of_sentence(
+            sent_doc, [SentenceQuantity(q.start - offset, q.end - offset, q.value, q.unit) for q in w.quantities],
+            [Name(n.start - offset, n.end - offset, n.label) for n in sent_names], w.deadline, w.is_target)
+        for q, raw in zip(w.quantities, raws):
+            if raw is not None:
+                out[q.start] = to_figure(raw, offset, text)
+    return out
 
 
 def sentence_names(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[list[Name]]:
