@@ -193,12 +193,13 @@ def _follows_change_noun(before: list[Token]) -> bool:
 
 
 def years_in(sent: Doc) -> list[tuple[int, int]]:
-    """(token index, year) of each year the sentence states, fiscal years as their end year."""
+    """(token index, year) of each year the sentence states, fiscal years as their end year
+    (``2019-20`` and ``FY24``, whether the tokenizer keeps them whole or splits them)."""
     out = []
     for token in sent:
         text = token.text
         if YEAR.match(text):
-            out.append((token.i, int(text)))
+            out.append((token.i, _fiscal_end(sent, token) or int(text)))
         elif FISCAL.match(text):
             end = FISCAL.match(text).group(1)
             out.append((token.i, int(end) if len(end) == 4 else int(text[:2] + end)))
@@ -208,10 +209,29 @@ def years_in(sent: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def _fiscal_end(sent: Doc, token: Token) -> int | None:
+    """``2019-20`` split into ``2019``, ``-``, ``20``: the end year, 2020, when it is the next one."""
+    if token.i + 2 >= len(sent) or token.whitespace_ or sent[token.i + 1].whitespace_:
+        return None
+    dash, end = sent[token.i + 1], sent[token.i + 2]
+    if dash.text not in ("-", "–", "/") or not re.fullmatch(r"\d\d", end.text):
+        return None
+    year = int(token.text[:2] + end.text)
+    return year if year == int(token.text) + 1 else None
+
+
 def is_dateline_year(sent: Doc, i: int) -> bool:
-    """A year in an opening dateline (``BEIJING, 21st January, 2026 (WAM) --``)."""
+    """A year in an opening dateline (``BEIJING, 21st January, 2026 (WAM) --``, ``GENEVA, (WAM -
+    30th Nov, 2021) An estimated``), which dates the article, not the figure."""
+    if sent[i].idx >= 100:
+        return False
     rest = sent.text[sent[i].idx + 4:sent[i].idx + 16]
-    return bool(re.match(r"^\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)", rest)) and sent[i].idx < 60
+    if re.match(r"^\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)(?!\d)", rest) and sent[i].idx < 60:
+        return True
+    # inside a bracket opened near the start and closed right after the year
+    before = sent.text[:sent[i].idx]
+    opened = before.rfind("(")
+    return 0 <= opened < 40 and ")" not in before[opened:] and rest.lstrip().startswith(")")
 
 
 def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline: int | None,
@@ -222,7 +242,7 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     inside = {t.i for q in quantities for t in q}
     years = [(i, y) for i, y in years_in(sent) if i not in inside and not is_dateline_year(sent, i)
              and not _names_a_thing(sent, i)]
-    years = [(i, y) for i, y in years if not _is_since(sent, i)]
+    years = [(i, y) for i, y in years if not _is_since(sent, i) and not _in_other_clause(sent, i, quantity)]
     if not years:
         return None
     # the year right after the number, before the next number: ``$4.9 billion in 2022 to $6.2 billion in 2023``
@@ -266,6 +286,34 @@ def _is_current_value(sent: Doc, quantity: Span) -> bool:
     before = sent[max(0, quantity.start - 3):quantity.start].text.lower()
     return bool(re.search(r"\b(?:from|current|currently|now|today)\b(?:\s+(?:the|its|a|about|around|nearly|"
                           r"some|over|current))*\s*$", before))
+
+
+def _in_other_clause(sent: Doc, i: int, quantity: Span) -> bool:
+    """A year inside a clause that describes something other than the number's noun or its owner and
+    holds no part of the number: ``part of the Global Lighthouse Network, an initiative launched in
+    2018``. A clause on the number's own noun (``the $1.2 trillion law that was signed in 2021``) or on
+    the subject of its verb (``The law, passed in 2022, set $52 billion``) dates the figure, as does one
+    on a time (``its fiscal year that ended in March 2020``)."""
+    own = set()
+    token = head_of(quantity)
+    for _ in range(12):
+        own.add(token.i)
+        own.update(c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if token.head.i == token.i:
+            break
+        token = token.head
+    token = sent[i]
+    for _ in range(12):
+        if token.dep_ in CLAUSE_DEPS and token.head.i not in own and token.head.lemma_ not in TIME_NOUNS and \
+                not (token.left_edge.i <= quantity.start <= token.right_edge.i):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 def _is_since(sent: Doc, i: int) -> bool:

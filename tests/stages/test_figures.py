@@ -93,3 +93,23 @@ def test_the_pipeline_gives_figures_to_metric_quantities_only_and_can_be_switche
                for q in r["quantities"])
     off = load(overrides={"components.claims_figures.enabled": False})
     assert all(q["figure"] is None for r in doc_to_records(off(text), "d") for q in r.to_json()["quantities"])
+
+
+def test_a_fiscal_year_split_by_the_tokenizer_gives_its_end_year_and_is_no_dateline(parse):
+    got = figures(parse, "In fiscal year 2019-20, the number of transactions was 1,252 crore.")
+    assert got["1,252 crore"][2] == 2020
+
+
+def test_a_year_in_a_bracketed_dateline_dates_no_figure(parse):
+    got = figures(parse, "GENEVA, (WAM - 30th Nov, 2021) An estimated 37 percent of the world's population "
+                         "have never used the Internet.")
+    assert got["37 percent"][2] is None
+
+
+def test_a_year_in_a_clause_about_something_else_dates_no_figure(parse):
+    got = figures(parse, "Six factories have been included in the network, an initiative launched by the forum "
+                         "in 2018.")
+    assert got["Six"][2] is None
+    # a clause on the number's own noun or on its verb's subject does date it
+    got = figures(parse, "The law, passed in 2022, set $52 billion for chip plants.")
+    assert got["$52 billion"][2] == 2022
