@@ -51,7 +51,9 @@ SPEND_VERBS = frozenset("""invest spend pay pump inject allocate commit pledge e
 set lend grant award provide put plough plow splash shell fund offer channel funnel disburse""".split())
 # verbs that only report or source a claim: their subject is a source, not an owner
 REPORT_VERBS = frozenset("""say tell state note add announce report reveal show indicate estimate predict
-forecast project expect cite suggest find write confirm disclose""".split())
+forecast project expect cite suggest find write confirm disclose explain point describe stress claim inform
+highlight emphasise emphasize mention argue warn insist observe remark reiterate assert acknowledge recall
+quote""".split())
 CHANGE_WORDS = frozenset("""rise rose risen rising increase increased increasing grow grew grown growing growth
 gain gained jump jumped surge surged climb climbed soar soared expand expanded expansion fall fell fallen
 falling drop dropped decline declined decrease decreased decreasing shrink shrank shrunk slump slumped plunge
@@ -129,6 +131,10 @@ def is_source(sent: Doc, name: Name) -> bool:
     if span is None:
         return False
     head = head_of(span)
+    for _ in range(4):  # from a name to the phrase it heads: ``Minister Datuk X said``, ``X, its chief, said``
+        if head.dep_ not in ("compound", "appos", "flat") or head.head.i == head.i:
+            break
+        head = head.head
     verb = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in REPORT_VERBS:
         return True

@@ -113,3 +113,9 @@ def test_a_year_in_a_clause_about_something_else_dates_no_figure(parse):
     # a clause on the number's own noun or on its verb's subject does date it
     got = figures(parse, "The law, passed in 2022, set $52 billion for chip plants.")
     assert got["$52 billion"][2] == 2022
+
+
+def test_a_speaker_named_with_a_title_is_a_source_not_an_owner(parse):
+    got = figures(parse, "Minister Ahmed Talaat explained that exports increased to $6.2 billion in 2023.",
+                  [("Ahmed Talaat", "PERSON")])
+    assert got["$6.2 billion"][1] is None
