@@ -18,6 +18,7 @@ kind and whole-figure accuracy, one Markdown row per gold file.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def figure_sentences(doc: GoldDocument, entities: list[Entity]) -> list[FigureSe
     return out
 
 
-def score_file(nlp, path: Path, predicted_entities: bool, errors: str | None) -> dict[str, float]:
+def score_file(nlp, path: Path, predicted_entities: bool, errors: str | None, dump: list | None = None
+               ) -> dict[str, float]:
     totals, n = dict.fromkeys(FIGURE_FIELDS, 0.0), 0
     parser = nlp.get_pipe("claims_figures").parser
     for doc_id, gold in load_gold(path).items():
@@ -76,6 +78,10 @@ def score_file(nlp, path: Path, predicted_entities: bool, errors: str | None) ->
             n += 1
             for key in FIGURE_FIELDS:
                 totals[key] += got[key]
+            if dump is not None:
+                dump.append({"file": path.stem, "doc_id": doc_id, "quantity": gold.text[q.start:q.end],
+                             "start": q.start, **got, "gold": describe_figure(gold.text, q.figure),
+                             "got": describe_figure(gold.text, pred)})
             if errors and (got[errors] < 1.0 if errors != "measure" else got[errors] < 0.5):
                 show_error(gold, q, pred)
     return {"n": n, **{k: v / max(n, 1) for k, v in totals.items()}}
@@ -95,11 +101,14 @@ def main() -> None:
     parser.add_argument("--entities", choices=("gold", "predicted"), default="gold",
                         help="ORG and PERSON names from the gold, or from the entity stage")
     parser.add_argument("--errors", choices=FIGURE_FIELDS, help="print each figure wrong in this field")
+    parser.add_argument("--dump", type=Path, help="write each figure's scores, gold and prediction here (JSON Lines)")
     args = parser.parse_args()
     nlp = build_pipeline(load_config())
-    rows = []
+    rows, dump = [], []
     for path in args.gold:
-        rows.append((path.stem, score_file(nlp, path, args.entities == "predicted", args.errors)))
+        rows.append((path.stem, score_file(nlp, path, args.entities == "predicted", args.errors, dump)))
+    if args.dump:
+        args.dump.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in dump), encoding="utf-8")
     print("| gold file | n | measure token F1 | subject | period | kind | whole figure |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, s in rows:
