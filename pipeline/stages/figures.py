@@ -385,6 +385,8 @@ def governing_verb(token: Token) -> Token | None:
             continue
         if dep == "prep" and head.pos_ in ("VERB", "AUX"):
             return head
+        if dep == "prep" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head  # ``payments are equivalent to nearly half of``
         if dep in ("conj", "appos", "compound", "nummod", "quantmod", "amod", "nmod") or (
                 dep == "prep" and is_nounlike(head)):  # ``a total of 1.43 million 5G base stations``
             cur = head
@@ -516,6 +518,21 @@ def is_anaphor(token: Token) -> bool:
 NAMED_BY_VERB = "named by a verb"  # money an actor gives: no measure, and none to borrow either
 
 
+# nouns for a mark an amount reaches, not what it measures: ``hit an all-time high of 149 crore``
+MARK_NOUNS = frozenset("""high low peak record level mark milestone threshold""".split())
+
+
+def _is_mark(noun: Token) -> bool:
+    """``an all-time high of``, ``a record of``; but ``the previous auction record of`` says of what."""
+    return noun.lemma_ in MARK_NOUNS and not any(c.dep_ == "compound" for c in noun.lefts)
+
+
+def _rights_of(quantity: Span) -> list[Token]:
+    """The right-hand dependents of the quantity's tokens that lie outside it: ``two-thirds of the
+    population`` hangs ``of`` from ``thirds``, not from the span's head ``two``."""
+    return [c for t in quantity for c in t.rights if c.i >= quantity.end]
+
+
 def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequence[Name], kind: str
                       ) -> Token | str | None:
     """The noun that names what the number measures; ``NAMED_BY_VERB``; or None (not found)."""
@@ -527,21 +544,23 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     spent = verb is not None and verb.lemma_ in SPEND_VERBS
     # ``$72 billion in revenue``, ``80 MHz of spectrum``; but ``invest $2 billion in cloud computing``
     # says where the money goes, unless it names a kind of money (``provide $5 billion in subsidies``)
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "worth") and unit != "%":
+    share = unit == "%" or bool(FRACTIONS.match(quantity.text))
+    for child in _rights_of(quantity):
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "worth") and not share:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and is_nounlike(pobj[0]) and name_at(names, pobj[0]) is None and pobj[0].ent_type_ != "DATE" \
                     and not (spent and child.lower_ == "in" and pobj[0].lemma_ not in MONEY_NOUNS):
                 return pobj[0]
-    if head.dep_ in ("nsubj", "nsubjpass") and unit == "%":
-        for child in head.rights:
+    if head.dep_ in ("nsubj", "nsubjpass") and share:
+        for child in _rights_of(quantity):
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj and is_nounlike(pobj[0]):
                     return pobj[0]
     # ``revenue of 81.7 billion yuan``, ``a capacity of 50,000 wafers``
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") and is_nounlike(head.head.head) and \
-            head.head.head.lemma_ not in ("increase", "growth", "rise", "gain", "decline", "drop", "total"):
+            head.head.head.lemma_ not in ("increase", "growth", "rise", "gain", "decline", "drop", "total") and \
+            not _is_mark(head.head.head):
         return head.head.head
     if verb is None:
         if head.dep_ == "appos" and is_nounlike(head.head):
@@ -556,9 +575,11 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             if child.dep_ == "dobj" and child.i != head.i and not is_anaphor(child):
                 return child
     if kind == "share" and verb.lemma_ in ACCOUNT_VERBS | {"hold", "control", "capture", "take"} and \
-            subject is not None and name_at(names, subject) is not None:
-        # ``China accounts for 30 percent of global chip sales``: the part is the owner, so the whole
-        for child in head.rights:
+            subject is not None and (name_at(names, subject) is not None or subject.pos_ == "PROPN"):
+        # ``China accounts for 30 percent of global chip sales``: the part is the owner (a name, or a
+        # product named like one: ``Safaricom's M-Pesa controls three quarters of the transactions``),
+        # so the whole
+        for child in _rights_of(quantity):
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj:
@@ -573,8 +594,10 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
 # ----------------------------------------------------------------- subject
 
 
-def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[Name]) -> Name | None:
-    """The name that owns the figure, or None."""
+def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[Name], kind: str = "level"
+                 ) -> Name | None:
+    """The name that owns the figure, or None: for a share whose part names no owner, the whole's
+    (``digital goods accounted for 6.5 percent of the U.S. economy``)."""
     owners = [n for n in names if not is_source(sent, n)]
     if not owners:
         return None
@@ -585,6 +608,14 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         found = _owner_of_noun(sent, noun, owners)
         if found is not None:
             return found
+    verb = governing_verb(head_of(quantity))
+    subject = verb_subject(verb) if verb is not None else None
+    if kind == "share" and (subject is None or name_at(owners, subject) is None):
+        for whole in (c for p in _rights_of(quantity) if p.dep_ == "prep" and p.lower_ == "of"
+                      for c in p.children if c.dep_ == "pobj"):
+            found = name_at(owners, whole) or _owner_of_noun(sent, whole, owners)
+            if found is not None:
+                return found
     head = head_of(quantity)
     verb = governing_verb(head)
     if verb is not None:
@@ -748,7 +779,7 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     measure = None
     if noun is not None and not is_anaphor(noun):
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)
-    owner = find_subject(sent, span, noun, names)
+    owner = find_subject(sent, span, noun, names, kind)
     period = find_period(sent, span, spans, deadline, is_target)
     subject = None if owner is None else _trimmed(sent.text, owner.start, owner.end)
     return RawFigure(measure, subject, period, kind, settled)

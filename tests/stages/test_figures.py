@@ -119,3 +119,20 @@ def test_a_speaker_named_with_a_title_is_a_source_not_an_owner(parse):
     got = figures(parse, "Minister Ahmed Talaat explained that exports increased to $6.2 billion in 2023.",
                   [("Ahmed Talaat", "PERSON")])
     assert got["$6.2 billion"][1] is None
+
+
+def test_a_fraction_of_a_group_measures_the_group(parse):
+    got = figures(parse, "Almost two-thirds of the population is now online.")
+    assert got["two-thirds"][0] == "population" and got["two-thirds"][3] == "share"
+
+
+def test_a_mark_the_amount_reaches_is_not_its_measure(parse):
+    got = figures(parse, "The number of payments hit an all-time high of 149 crore in July.")
+    assert got["149 crore"][0] == "payments"
+
+
+def test_a_share_whose_part_names_no_owner_takes_the_owner_of_the_whole(parse):
+    got = figures(parse, "Digital goods accounted for 6.5 percent of the U.S. economy in 2016.", [("U.S.", "GPE")])
+    assert got["6.5 percent"] == ("Digital goods", "U.S.", 2016, "share")
+    got = figures(parse, "The payments are equivalent to nearly half of Kenya's national wealth.", [("Kenya", "GPE")])
+    assert got["half"] == ("payments", "Kenya", None, "share")
