@@ -524,7 +524,8 @@ MARK_NOUNS = frozenset("""high low peak record level mark milestone threshold"""
 
 def _is_mark(noun: Token) -> bool:
     """``an all-time high of``, ``a record of``; but ``the previous auction record of`` says of what."""
-    return noun.lemma_ in MARK_NOUNS and not any(c.dep_ == "compound" for c in noun.lefts)
+    return noun.lemma_ in MARK_NOUNS and not any(c.dep_ == "compound" and c.lemma_ not in TIME_NOUNS
+                                                 for c in noun.lefts)
 
 
 def _rights_of(quantity: Span) -> list[Token]:
