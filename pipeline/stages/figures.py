@@ -641,7 +641,46 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
                     name = name_at(owners, pobj[0])
                     if child.lower_ == "to" or name.label in PLACE_LABELS:
                         return name
-    return main_clause_owner(sent, owners)
+    return main_clause_owner(sent, owners) or _listed_owner(sent, owners) or _locative_place(sent, quantity, owners)
+
+
+def _listed_owner(sent: Doc, owners: Sequence[Name]) -> Name | None:
+    """The name that heads a list line (``-Verizon: $45.455 billion for 3,511 licenses``)."""
+    lead = re.match(r"^[\s\-–—•*·]*", sent.text).end()
+    for name in owners:
+        if name.start == lead and re.match(r"^\s*:", sent.text[name.end:]):
+            return name
+    return None
+
+
+def _locative_place(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | None:
+    """The place the number's own clause says it is in (``1,200 companies doing business in
+    Guiyang``, ``in Denmark, 23.9 percent of companies used``), when the sentence names no other owner."""
+    path = _path_up(head_of(quantity))
+    for name in owners:
+        span = tokens_of(sent, name.start, name.end)
+        if name.label not in ("GPE", "LOC") or span is None:
+            continue
+        head = head_of(span)
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS and head.head.head.i in path:
+            return name
+    return None
+
+
+def _path_up(token: Token) -> set[int]:
+    """The token and the tokens it hangs from, up to the root, and what hangs from a noun on that
+    path as a participle (``companies doing business in``)."""
+    out = set()
+    for _ in range(12):
+        out.add(token.i)
+        out.update(c.i for c in token.children if c.dep_ == "acl")
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return out
+
+
+LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "within", "nationwide"})
 
 
 def main_clause_owner(sent: Doc, owners: Sequence[Name]) -> Name | None:

@@ -136,3 +136,15 @@ def test_a_share_whose_part_names_no_owner_takes_the_owner_of_the_whole(parse):
     assert got["6.5 percent"] == ("Digital goods", "U.S.", 2016, "share")
     got = figures(parse, "The payments are equivalent to nearly half of Kenya's national wealth.", [("Kenya", "GPE")])
     assert got["half"] == ("payments", "Kenya", None, "share")
+
+
+def test_a_place_the_numbers_clause_is_in_is_its_owner_when_none_other_is_named(parse):
+    got = figures(parse, "There are 1,200 big data companies doing business in Guiyang.", [("Guiyang", "GPE")])
+    assert got["1,200"][1] == "Guiyang"
+    got = figures(parse, "In Denmark, 23.9 percent of companies used AI tools.", [("Denmark", "GPE")])
+    assert got["23.9 percent"][1] == "Denmark"
+
+
+def test_the_name_that_heads_a_list_line_owns_its_figures(parse):
+    got = figures(parse, "-Verizon: $45.455 billion for 3,511 licenses in 406 areas", [("Verizon", "ORG")])
+    assert {v[1] for v in got.values()} == {"Verizon"}
