@@ -138,7 +138,9 @@ def is_source(sent: Doc, name: Name) -> bool:
     verb = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in REPORT_VERBS:
         return True
-    return head.dep_ == "pobj" and verb.dep_ == "agent"
+    # the agent of a passive (``awarded by the ministry``), unless a relative clause makes it the
+    # subject of its own verb (``followed by Vodafone, which acquired 2x20MHz``)
+    return head.dep_ == "pobj" and verb.dep_ == "agent" and not any(c.dep_ == "relcl" for c in head.children)
 
 
 # ------------------------------------------------------------------- kind
