@@ -601,7 +601,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
                  ) -> Name | None:
     """The name that owns the figure, or None: for a share whose part names no owner, the whole's
     (``digital goods accounted for 6.5 percent of the U.S. economy``)."""
-    owners = [n for n in names if not is_source(sent, n)]
+    owners = [n for n in names if not is_source(sent, n) and not _in_dateline(sent, n)]
     if not owners:
         return None
     local = _place_before(sent, quantity, owners)
@@ -683,6 +683,14 @@ def _path_up(token: Token) -> set[int]:
 
 
 LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "within", "nationwide"})
+
+
+def _in_dateline(sent: Doc, name: Name) -> bool:
+    """The place of an opening dateline (``BEIJING, Jan. 5 (Xinhua) --``, ``SHANGHAI, CHINA-``), in
+    capitals at the very start: where the article was filed, not whose the figures are."""
+    text = sent.text[name.start:name.end]
+    return not sent.text[:name.start].strip() and text.isupper() and len(text) > 3 and \
+        bool(re.match(r"^\s*(?:,|\(|-|–|—)", sent.text[name.end:]))
 
 
 def main_clause_owner(sent: Doc, owners: Sequence[Name]) -> Name | None:

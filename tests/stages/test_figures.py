@@ -148,3 +148,8 @@ def test_a_place_the_numbers_clause_is_in_is_its_owner_when_none_other_is_named(
 def test_the_name_that_heads_a_list_line_owns_its_figures(parse):
     got = figures(parse, "-Verizon: $45.455 billion for 3,511 licenses in 406 areas", [("Verizon", "ORG")])
     assert {v[1] for v in got.values()} == {"Verizon"}
+
+
+def test_a_dateline_place_owns_no_figure(parse):
+    got = figures(parse, "BEIJING, Jan. 5 -- The plan names six key areas for the economy.", [("BEIJING", "GPE")])
+    assert got["six"][1] is None
