@@ -116,8 +116,10 @@ def is_nounlike(token: Token) -> bool:
 
 
 def name_at(names: Sequence[Name], token: Token) -> Name | None:
+    """The name a token is part of (``-Verizon`` is part of ``Verizon``)."""
+    end = token.idx + len(token.text)
     for name in names:
-        if name.start <= token.idx < name.end:
+        if name.start <= token.idx < name.end or (token.idx < name.start < end and not token.text[0].isalnum()):
             return name
     return None
 
@@ -187,14 +189,22 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
     if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ in CHANGE_WORDS - {"add", "double"}:
         return True
     # ``an increase of 11.6%``, ``growth of 9.7 percent``
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ in (
-            "increase", "growth", "rise", "gain", "decline", "drop", "jump", "fall", "boost", "loss", "cagr"):
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and (head.head.head.lemma_ in (
+            "increase", "growth", "rise", "gain", "decline", "drop", "jump", "fall", "boost", "loss", "cagr") or
+            _is_growth_rate(head.head.head)):
         return True
     return False
 
 
 def _follows_change_noun(before: list[Token]) -> bool:
-    return len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lemma_ in ("increase", "growth", "rise")
+    return len(before) >= 2 and before[-1].lower_ == "of" and (
+        before[-2].lemma_ in ("increase", "growth", "rise") or _is_growth_rate(before[-2]))
+
+
+def _is_growth_rate(noun: Token) -> bool:
+    """``a growth rate``, ``the annual rate of increase``: a rate of change (F11), not a share."""
+    return noun.lemma_ == "rate" and (any(c.lemma_ in CHANGE_WORDS | {"growth"} for c in noun.lefts) or any(
+        p.lower_ == "of" and any(o.lemma_ in CHANGE_WORDS | {"growth"} for o in p.children) for p in noun.rights))
 
 
 # ------------------------------------------------------------------ period
@@ -824,7 +834,7 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     noun = find_measure_noun(sent, span, unit, names, kind)
     settled = noun is NAMED_BY_VERB or (isinstance(noun, Token) and is_anaphor(noun))
     noun = resolve_noun(noun) if isinstance(noun, Token) else None
-    if noun is not None and name_at(names, noun) is not None:
+    if noun is not None and (name_at(names, noun) is not None or _is_amount_word(noun, spans)):
         noun = None
     measure = None
     if noun is not None and not is_anaphor(noun):
@@ -833,6 +843,13 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     period = find_period(sent, span, spans, deadline, is_target)
     subject = None if owner is None else _trimmed(sent.text, owner.start, owner.end)
     return RawFigure(measure, subject, period, kind, settled)
+
+
+def _is_amount_word(noun: Token, spans: Sequence[Span]) -> bool:
+    """A word of a number, not of what it counts: a token of a quantity (``percent`` of ``27
+    percent``, ``dollars``), a number (``47bn``), or a unit word."""
+    return any(s.start <= noun.i < s.end for s in spans) or noun.like_num or noun.lower_ in UNIT_WORDS or \
+        bool(re.match(r"^[$€£¥]?\d", noun.text))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

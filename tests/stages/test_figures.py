@@ -153,3 +153,8 @@ def test_the_name_that_heads_a_list_line_owns_its_figures(parse):
 def test_a_dateline_place_owns_no_figure(parse):
     got = figures(parse, "BEIJING, Jan. 5 -- The plan names six key areas for the economy.", [("BEIJING", "GPE")])
     assert got["six"][1] is None
+
+
+def test_a_word_of_the_number_is_never_its_measure(parse):
+    got = figures(parse, "Digital exports increased to $6.2 billion in 2023, with a growth rate of 26.5%.")
+    assert got["26.5%"][0] == "Digital exports" and got["26.5%"][3] == "change"
