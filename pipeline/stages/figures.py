@@ -112,7 +112,13 @@ def head_of(span: Span) -> Token:
 
 
 def is_nounlike(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "NUM" and token.tag_ != "CD" and token.is_alpha)
+    """A noun, or a word used as one: a gerund in a noun's place (``business process outsourcing,
+    which grew``)."""
+    return token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "NUM" and token.tag_ != "CD" and token.is_alpha) or (
+        token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and any(c.dep_ == "compound" for c in token.lefts))
+
+
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 
 
 def name_at(names: Sequence[Name], token: Token) -> Name | None:
@@ -452,7 +458,7 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
         if child.dep_ == "punct" and not (child.text in "-–" and not child.whitespace_ and child.i >= 1
                                           and not child.nbor(-1).whitespace_):
             break
-        if child.i in taken or child.lower_ in DROPPED_ADJECTIVES:
+        if child.i in taken or child.lower_ in DROPPED_ADJECTIVES or child.tag_ == "JJS":  # ``the highest``
             break
         name = name_at(names, child)
         if child.dep_ in ("compound", "amod", "nmod") and name is not None and name.label in PLACE_LABELS:
@@ -475,6 +481,8 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
     while len(tokens) > 1 and tokens[0].lower_ in ("the", "a", "an", "its", "their", "total", "number", "of",
                                                    *DROPPED_ADJECTIVES) and not (
             tokens[0].lower_ == "total" and tokens[1].lower_ != "number"):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[0].pos_ == "ADV" and tokens[0].dep_ == "advmod" and tokens[0].whitespace_:
         tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s", "and", "or")):
         tokens = tokens[:-1]
@@ -582,8 +590,9 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     subject = verb_subject(verb)
     if unit is not None and unit not in ("%", "fold") and unit.isupper() and verb.lemma_ in SPEND_VERBS:
         return NAMED_BY_VERB
-    if head.dep_ == "pobj" and head.head.lower_ in ("to", "by") and head.head.head.i == verb.i:
-        # ``raise the proportion of X to 10 percent``, ``boost its computing power by 50%``
+    if head.dep_ == "pobj" and head.head.lower_ in ("to", "by", "at") and head.head.head.i == verb.i:
+        # ``raise the proportion of X to 10 percent``, ``boost its computing power by 50%``, ``March
+        # posted the highest monthly value at Sh337 billion``
         for child in verb.children:
             if child.dep_ == "dobj" and child.i != head.i and not is_anaphor(child):
                 return child

@@ -158,3 +158,14 @@ def test_a_dateline_place_owns_no_figure(parse):
 def test_a_word_of_the_number_is_never_its_measure(parse):
     got = figures(parse, "Digital exports increased to $6.2 billion in 2023, with a growth rate of 26.5%.")
     assert got["26.5%"][0] == "Digital exports" and got["26.5%"][3] == "change"
+
+
+def test_a_gerund_in_a_nouns_place_is_a_measure(parse):
+    got = figures(parse, "Exports include business process outsourcing, which grew from $2.4 billion in 2022 to "
+                         "$3.7 billion in 2023.")
+    assert got["$2.4 billion"][0] == got["$3.7 billion"][0] == "business process outsourcing"
+
+
+def test_the_object_of_a_verb_whose_number_is_at_is_the_measure(parse):
+    got = figures(parse, "March posted the highest ever monthly value at Sh337.11 billion.")
+    assert got["Sh337.11 billion"][0] == "monthly value"
