@@ -80,17 +80,21 @@ def score_file(nlp, path: Path, predicted_entities: bool, errors: str | None, du
                 totals[key] += got[key]
             if dump is not None:
                 dump.append({"file": path.stem, "doc_id": doc_id, "quantity": gold.text[q.start:q.end],
-                             "start": q.start, **got, "gold": describe_figure(gold.text, q.figure),
+                             "start": q.start, "sentence": sentence_of(gold, q), **got, "gold": describe_figure(gold.text, q.figure),
                              "got": describe_figure(gold.text, pred)})
             if errors and (got[errors] < 1.0 if errors != "measure" else got[errors] < 0.5):
                 show_error(gold, q, pred)
     return {"n": n, **{k: v / max(n, 1) for k, v in totals.items()}}
 
 
-def show_error(gold: GoldDocument, q, pred) -> None:
+def sentence_of(gold: GoldDocument, q) -> str:
     sentence = next(s for s in gold.sentences if s.start <= q.start and q.end <= s.end)
+    return " ".join(gold.text[sentence.start:sentence.end].split())
+
+
+def show_error(gold: GoldDocument, q, pred) -> None:
     print(f"--- {gold.doc_id} [{gold.text[q.start:q.end]}]")
-    print("   ", " ".join(gold.text[sentence.start:sentence.end].split()))
+    print("   ", sentence_of(gold, q))
     print("    gold:", describe_figure(gold.text, q.figure))
     print("    got: ", describe_figure(gold.text, pred))
 
