@@ -620,14 +620,15 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
                  ) -> Name | None:
     """The name that owns the figure, or None: for a share whose part names no owner, the whole's
     (``digital goods accounted for 6.5 percent of the U.S. economy``)."""
-    owners = [n for n in names if not is_source(sent, n) and not _in_dateline(sent, n)]
-    if not owners:
+    referable = [n for n in names if not _in_dateline(sent, n)]  # what ``its`` and ``it`` may stand for (F6)
+    owners = [n for n in referable if not is_source(sent, n)]
+    if not referable:
         return None
     local = _place_before(sent, quantity, owners)
     if local is not None:
         return local
     if noun is not None:
-        found = _owner_of_noun(sent, noun, owners)
+        found = _owner_of_noun(sent, noun, owners, referable)
         if found is not None:
             return found
     verb = governing_verb(head_of(quantity))
@@ -647,9 +648,9 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             if name is not None:
                 return name
             if subject.lemma_ in DESCRIPTORS and any(c.dep_ == "det" for c in subject.children):
-                return _referent(sent, subject, owners, either_side=True)
+                return _referent(sent, subject, referable, either_side=True)
             if noun is not None and subject.i != noun.i:
-                found = _owner_of_noun(sent, subject, owners)
+                found = _owner_of_noun(sent, subject, owners, referable)
                 if found is not None:
                     return found
         # ``provide 802.5 billion yen in subsidies to Rapidus Corp.``, ``awarded Intel $8.5 billion``
@@ -662,6 +663,10 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
                     name = name_at(owners, pobj[0])
                     if child.lower_ == "to" or name.label in PLACE_LABELS:
                         return name
+        if subject is not None and subject.lower_ in ("it", "they"):  # ``Ofcom said that it had raised £1.4bn``
+            found = _referent(sent, subject, referable)
+            if found is not None:
+                return found
     return main_clause_owner(sent, owners) or _listed_owner(sent, owners) or _locative_place(sent, quantity, owners)
 
 
@@ -740,7 +745,8 @@ def _place_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | N
     return None
 
 
-def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name]) -> Name | None:
+def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Sequence[Name] | None = None
+                   ) -> Name | None:
     for child in noun.children:
         if child.dep_ == "poss":
             name = name_at(owners, child)
@@ -749,7 +755,7 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name]) -> Name | Non
             if child.lower_ in ("world", "world's"):
                 return Name(child.idx, child.idx + 5, "LOC")
             if child.lemma_ in DESCRIPTORS or child.tag_ == "PRP$":
-                return _referent(sent, child, owners)
+                return _referent(sent, child, owners if referable is None else referable)
     for child in noun.lefts:
         name = name_at(owners, child)
         if child.dep_ in ("compound", "amod", "nmod") and name is not None and name.label in PLACE_LABELS:
@@ -758,7 +764,7 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name]) -> Name | Non
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i != noun.i:
-                    found = _owner_of_noun(sent, pobj, owners)
+                    found = _owner_of_noun(sent, pobj, owners, referable)
                     if found is not None:
                         return found
     for child in noun.rights:

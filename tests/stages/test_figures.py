@@ -169,3 +169,15 @@ def test_a_gerund_in_a_nouns_place_is_a_measure(parse):
 def test_the_object_of_a_verb_whose_number_is_at_is_the_measure(parse):
     got = figures(parse, "March posted the highest ever monthly value at Sh337.11 billion.")
     assert got["Sh337.11 billion"][0] == "monthly value"
+
+
+def test_it_and_its_stand_for_the_name_that_reports_them(parse):
+    got = figures(parse, "Ofcom said that it had raised £1.4bn from an auction.", [("Ofcom", "ORG")])
+    assert got["£1.4bn"][1] == "Ofcom"
+    got = figures(parse, "China has announced plans to boost its aggregate computing power by more than 50%.",
+                  [("China", "GPE")])
+    assert got["50%"][1] == "China"
+    # but a recipient comes first (F1)
+    got = figures(parse, "The Commerce Department announced that it has awarded Micron Technology up to $6.165 "
+                         "billion in direct funding.", [("Commerce Department", "ORG"), ("Micron Technology", "ORG")])
+    assert got["$6.165 billion"][1] == "Micron Technology"
