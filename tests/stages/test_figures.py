@@ -181,3 +181,13 @@ def test_it_and_its_stand_for_the_name_that_reports_them(parse):
     got = figures(parse, "The Commerce Department announced that it has awarded Micron Technology up to $6.165 "
                          "billion in direct funding.", [("Commerce Department", "ORG"), ("Micron Technology", "ORG")])
     assert got["$6.165 billion"][1] == "Micron Technology"
+
+
+def test_a_share_an_actor_has_measures_the_whole_and_the_actor_owns_it(parse):
+    got = figures(parse, "Baidu receives over 90% of the country's search traffic.", [("Baidu", "ORG")])
+    assert got["90%"] == ("search traffic", "Baidu", None, "share")
+    got = figures(parse, "The finance ministry holds 17.44% of the fund.")
+    assert got["17.44%"][0] == "fund"
+    # a thing that covers a share is the part, so the measure
+    got = figures(parse, "This funding will cover up to 60 percent of computing power costs.")
+    assert got["60 percent"][0] == "funding"
