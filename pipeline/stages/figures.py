@@ -590,7 +590,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     subject = verb_subject(verb)
     if unit is not None and unit not in ("%", "fold") and unit.isupper() and verb.lemma_ in SPEND_VERBS:
         return NAMED_BY_VERB
-    if head.dep_ == "pobj" and head.head.lower_ in ("to", "by", "at") and head.head.head.i == verb.i:
+    if head.dep_ == "pobj" and head.head.lower_ in ("to", "by", "at", "from") and head.head.head.i == verb.i:
         # ``raise the proportion of X to 10 percent``, ``boost its computing power by 50%``, ``March
         # posted the highest monthly value at Sh337 billion``
         for child in verb.children:

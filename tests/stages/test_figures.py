@@ -191,3 +191,9 @@ def test_a_share_an_actor_has_measures_the_whole_and_the_actor_owns_it(parse):
     # a thing that covers a share is the part, so the measure
     got = figures(parse, "This funding will cover up to 60 percent of computing power costs.")
     assert got["60 percent"][0] == "funding"
+
+
+def test_a_verbs_object_is_the_measure_of_the_value_it_moves_from(parse):
+    got = figures(parse, "These investments will help the U.S. grow its share of advanced memory manufacturing "
+                         "from nearly 0% today to 10% over the next decade.", [("U.S.", "GPE")])
+    assert got["0%"][0] == got["10%"][0] == "advanced memory manufacturing"
