@@ -504,7 +504,11 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) 
         name = name_at(names, pobj[0])
         return name is None or (child.lower_ == "of" and name.label not in PLACE_LABELS)
     if child.dep_ in ("acl",) and child.tag_ in ("VBN", "VBG"):
-        return True
+        # ``standard racks in use``, ``companies using AI``; but a participle that says who (``factories
+        # owned by Haier``) or where it is written (``agencies addressed in the document``) does not restrict
+        return not any(c.dep_ == "agent" for c in child.children) and not any(
+            sent[i].dep_ == "pobj" and sent[i].lemma_.lower() in DOCUMENT_NOUNS | {"document", "paper"}
+            for i in subtree)
     if child.dep_ in ("conj", "cc"):
         return not any(c.i in taken for c in child.subtree) and "respectively" not in sent.text
     return False
