@@ -492,7 +492,7 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
 def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) -> bool:
     """Whether a right-hand dependent of the measure's noun belongs to the measure."""
     subtree = range(child.left_edge.i, child.right_edge.i + 1)
-    if any(i in taken for i in subtree) or any(sent[i].like_num for i in subtree) or \
+    if any(i in taken for i in subtree) or any(YEAR.match(sent[i].text) for i in subtree) or \
             any(sent[i].text in "()[]（）—–" or sent[i].lower_ in ("which", "that", "who") for i in subtree):
         return False
     if child.dep_ == "prep":

@@ -197,3 +197,10 @@ def test_a_verbs_object_is_the_measure_of_the_value_it_moves_from(parse):
     got = figures(parse, "These investments will help the U.S. grow its share of advanced memory manufacturing "
                          "from nearly 0% today to 10% over the next decade.", [("U.S.", "GPE")])
     assert got["0%"][0] == got["10%"][0] == "advanced memory manufacturing"
+
+
+def test_a_restricting_phrase_may_hold_a_number_that_is_no_quantity_but_not_a_year(parse):
+    got = figures(parse, "Investment in 5G reached 184.9 billion yuan.")
+    assert got["184.9 billion yuan"][0] == "Investment in 5G"
+    got = figures(parse, "There were 100 scenarios set to roll out in 2025.")
+    assert got["100"][0] == "scenarios"
