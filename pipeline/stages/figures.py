@@ -272,6 +272,8 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     # the year right after the number, before the next number: ``$4.9 billion in 2022 to $6.2 billion in 2023``
     later = [q.start for q in quantities if q.start >= quantity.end]
     stop = min(later) if later else len(sent)
+    if _relative_time(sent[quantity.end:min(stop, quantity.end + 6)]):
+        return None  # ``197 EFLOPS this year, up from 180 EFLOPS in 2022``
     near = [(i, y) for i, y in years if quantity.end <= i < min(stop, quantity.end + 8)]
     if near:
         return _span_end(sent, near[0][0], near[0][1])
@@ -279,8 +281,7 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     span = _from_to(sent, years)
     if span is not None:
         first, last = span
-        ordered = sorted(q.start for q in quantities)
-        if len(ordered) >= 2 and ordered.index(quantity.start) == 0 and _in_from_to_pair(sent, quantity, quantities):
+        if _in_from_to_pair(sent, quantity, quantities):
             return first
         return last
     # the year just before the number, before any earlier number: ``in 2023, revenue reached X``
@@ -294,6 +295,23 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
 
 DOCUMENT_NOUNS = frozenset("""report edition survey plan strategy vision agenda goal target roadmap blueprint
 programme program initiative outlook index""".split())
+
+
+RELATIVE_TIME = re.compile(r"\b(?:(?:this|last|next|past|previous|current)\s+(?:year|month|quarter)|today|"
+                           r"a\s+year\s+(?:ago|earlier))\b", re.I)
+
+
+BASE_WORDS = frozenset({"from", "over", "than", "on", "with", "to", "since"})
+
+
+def _relative_time(tokens: Span) -> bool:
+    """A time told relative to the article (``this year``, ``last year``, ``today``): on its own, no
+    period. The base of a change (``a 1.6% increase from the previous year``) is no such time."""
+    for match in RELATIVE_TIME.finditer(tokens.text):
+        before = [w.lower() for w in tokens.text[:match.start()].split() if w.lower() not in ("the", "a")]
+        if not before or before[-1] not in BASE_WORDS:
+            return True
+    return False
 
 
 def _names_a_thing(sent: Doc, i: int) -> bool:

@@ -204,3 +204,17 @@ def test_a_restricting_phrase_may_hold_a_number_that_is_no_quantity_but_not_a_ye
     assert got["184.9 billion yuan"][0] == "Investment in 5G"
     got = figures(parse, "There were 100 scenarios set to roll out in 2025.")
     assert got["100"][0] == "scenarios"
+
+
+def test_a_relative_time_gives_no_period_but_a_change_from_the_previous_year_keeps_one(parse):
+    got = figures(parse, "Computing power has reached 197 EFLOPS this year, up from 180 EFLOPS in 2022.")
+    assert got["197 EFLOPS"][2] is None and got["180 EFLOPS"][2] == 2022
+    got = figures(parse, "The company had 991 million subscribers by the end of 2023, representing a 1.6% increase "
+                         "from the previous year.")
+    assert got["1.6%"][2] == 2023
+
+
+def test_the_value_after_from_takes_the_first_year_of_the_span(parse):
+    got = figures(parse, "From 2012 to 2021, the growth rate was 15.9 percent, and the share increased from 20.9 "
+                         "percent to 39.8 percent.")
+    assert got["20.9 percent"][2] == 2012 and got["39.8 percent"][2] == 2021
