@@ -261,7 +261,8 @@ def is_dateline_year(sent: Doc, i: int) -> bool:
 def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline: int | None,
                 is_target: bool) -> int | None:
     """The year of the figure: a target's deadline, else the year the sentence ties to the number."""
-    if is_target and deadline is not None and not _is_current_value(sent, quantity):
+    if is_target and deadline is not None and not _is_current_value(sent, quantity) and \
+            _deadline_applies(sent, quantity, deadline):
         return deadline
     inside = {t.i for q in quantities for t in q}
     years = [(i, y) for i, y in years_in(sent) if i not in inside and not is_dateline_year(sent, i)
@@ -323,6 +324,16 @@ def _names_a_thing(sent: Doc, i: int) -> bool:
     return prev is not None and prev.lemma_.lower() in DOCUMENT_NOUNS and prev.is_title
 
 
+def _deadline_applies(sent: Doc, quantity: Span, deadline: int) -> bool:
+    """Whether the target's deadline reaches the number: not when the number sits in a clause that
+    describes something else and holds no deadline (``by 2025, according to plans released by six
+    departments``), nor when the deadline sits in such a clause."""
+    at = [i for i, y in years_in(sent) if y == deadline or _span_end(sent, i, y) == deadline]
+    if not at:
+        return True
+    return not all(_in_other_clause(sent, i, quantity) or _in_clause_without(quantity, i) for i in at)
+
+
 def _is_current_value(sent: Doc, quantity: Span) -> bool:
     """In a target, the value it starts from: ``from the current 10% to 20% by 2030``, ``up from 7.8 percent``."""
     before = sent[max(0, quantity.start - 3):quantity.start].text.lower()
@@ -336,7 +347,9 @@ def _in_other_clause(sent: Doc, i: int, quantity: Span) -> bool:
     2018``. A clause on the number's own noun (``the $1.2 trillion law that was signed in 2021``) or on
     the subject of its verb (``The law, passed in 2022, set $52 billion``) dates the figure, as does one
     on a time (``its fiscal year that ended in March 2020``)."""
-    own = set()
+    # the number's own nouns: what it is ``of`` (``30 percent of the services offered in 2030``), the
+    # tokens it hangs from, and their subjects
+    own = {c.i for p in _rights_of(quantity) if p.lower_ == "of" for c in p.children}
     token = head_of(quantity)
     for _ in range(12):
         own.add(token.i)
@@ -348,6 +361,19 @@ def _in_other_clause(sent: Doc, i: int, quantity: Span) -> bool:
     for _ in range(12):
         if token.dep_ in CLAUSE_DEPS and token.head.i not in own and token.head.lemma_ not in TIME_NOUNS and \
                 not (token.left_edge.i <= quantity.start <= token.right_edge.i):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _in_clause_without(quantity: Span, i: int) -> bool:
+    """Whether the number sits in a clause that describes something else and does not hold token
+    ``i`` (``by 2025, according to plans released by six departments``)."""
+    token = head_of(quantity)
+    for _ in range(12):
+        if token.dep_ in CLAUSE_DEPS and not token.left_edge.i <= i <= token.right_edge.i:
             return True
         if token.head.i == token.i:
             return False

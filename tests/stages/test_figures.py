@@ -218,3 +218,11 @@ def test_the_value_after_from_takes_the_first_year_of_the_span(parse):
     got = figures(parse, "From 2012 to 2021, the growth rate was 15.9 percent, and the share increased from 20.9 "
                          "percent to 39.8 percent.")
     assert got["20.9 percent"][2] == 2012 and got["39.8 percent"][2] == 2021
+
+
+def test_a_targets_deadline_in_a_clause_about_something_else_does_not_date_the_number(parse):
+    got = figures(parse, "The firm will hire 500 engineers, following a strategy that runs to 2030.",
+                  deadline=2030, is_target=True)
+    assert got["500"][2] is None
+    got = figures(parse, "The firm will hire 500 engineers by 2030.", deadline=2030, is_target=True)
+    assert got["500"][2] == 2030
