@@ -65,6 +65,8 @@ aid spending budget tax fee incentive credit asset deposit cash earnings turnove
 CHANGE_NOUNS = frozenset("""increase growth rise gain jump surge expansion decline decrease drop fall loss boost
 cagr""".split())
 ACCOUNT_VERBS = frozenset("""account represent constitute comprise make contribute""".split())
+APPROXIMATORS = frozenset("""nearly about around approximately almost roughly some over under just only""".split())
+APPROXIMATOR_PAIRS = frozenset({("up", "to"), ("more", "than"), ("less", "than"), ("at", "least"), ("at", "most")})
 FRACTIONS = re.compile(r"^(?:half|a\s+half|(?:a|one|two|three)[\s-]+(?:third|quarter|fifth)s?|"
                        r"(?:two|three)-(?:thirds|quarters|fifths)|(?:three|two)\s+quarters)$", re.I)
 # nouns for an actor, not an amount: as a verb's subject they own the figure, they do not measure it
@@ -160,7 +162,15 @@ def find_kind(sent: Doc, quantity: Span, unit: str | None, value: float | None) 
     if unit == "fold" or text.endswith(("fold", "times")):
         return "change"
     head = head_of(quantity)
-    before = [t for t in sent[max(0, quantity.start - 3):quantity.start]]
+    start = quantity.start
+    while True:  # ``grew by nearly 1B``, ``by more than 30 percent``
+        if start > 0 and sent[start - 1].lower_ in APPROXIMATORS:
+            start -= 1
+        elif start > 1 and (sent[start - 2].lower_, sent[start - 1].lower_) in APPROXIMATOR_PAIRS:
+            start -= 2
+        else:
+            break
+    before = [t for t in sent[max(0, start - 3):start]]
     after = [t for t in sent[quantity.end:quantity.end + 4]]
     if "percentage point" in sent[quantity.start:quantity.end + 2].text.lower():
         return "change"
@@ -173,9 +183,12 @@ def find_kind(sent: Doc, quantity: Span, unit: str | None, value: float | None) 
 
 def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], after: list[Token]) -> bool:
     words_before = [t.lower_ for t in before]
-    if words_before and words_before[-1] in ("to", "from", "at", "of") and not _follows_change_noun(before):
+    if _follows_change_noun(before):  # ``an economic boost of £47bn``, ``a growth rate of 5.8 per cent``
+        return True
+    if words_before and words_before[-1] in ("to", "from", "at", "of"):
         return False
-    if any(t.lower_ in ("up", "down", "additional", "another", "extra") for t in before[-2:]):
+    # ``up 12%``, ``an additional 4.5 billion yuan``; not the particle of ``making up 42.8 percent``
+    if any(t.lower_ in ("up", "down", "additional", "another", "extra") and t.dep_ != "prt" for t in before[-2:]):
         return True
     if words_before and words_before[-1] == "by" and any(t.lower_ in CHANGE_WORDS or t.lemma_ in CHANGE_WORDS
                                                         for t in sent[max(0, quantity.start - 6):quantity.start]):
@@ -195,22 +208,35 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
     if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ in CHANGE_WORDS - {"add", "double"}:
         return True
     # ``an increase of 11.6%``, ``growth of 9.7 percent``
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and (head.head.head.lemma_ in (
-            "increase", "growth", "rise", "gain", "decline", "drop", "jump", "fall", "boost", "loss", "cagr") or
-            _is_growth_rate(head.head.head)):
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and _is_change_noun(head.head.head):
+        return True
+    # ``the average growth rate of China's digital economy was 15.9 percent``
+    if head.dep_ in ("attr", "dobj") and head.head.pos_ in ("VERB", "AUX"):
+        subject = verb_subject(head.head)
+        if subject is not None and _is_change_noun(subject):
+            return True
+    # ``gained 138 million new 5G subscribers``
+    if head.dep_ == "nummod" and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB" and \
+            head.head.head.lemma_ in CHANGE_WORDS - {"add", "double"}:
         return True
     return False
 
 
+def _is_change_noun(noun: Token) -> bool:
+    """``increase``, ``growth``, ``loss``, a growth rate, and so on: a noun that names a change."""
+    return (noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in CHANGE_NOUNS) or _is_growth_rate(noun)
+
+
 def _follows_change_noun(before: list[Token]) -> bool:
-    return len(before) >= 2 and before[-1].lower_ == "of" and (
-        before[-2].lemma_ in ("increase", "growth", "rise") or _is_growth_rate(before[-2]))
+    return len(before) >= 2 and before[-1].lower_ == "of" and _is_change_noun(before[-2])
 
 
 def _is_growth_rate(noun: Token) -> bool:
     """``a growth rate``, ``the annual rate of increase``: a rate of change (F11), not a share."""
-    return noun.lemma_ == "rate" and (any(c.lemma_ in CHANGE_WORDS | {"growth"} for c in noun.lefts) or any(
-        p.lower_ == "of" and any(o.lemma_ in CHANGE_WORDS | {"growth"} for o in p.children) for p in noun.rights))
+    return noun.lemma_.lower() == "rate" and (
+        any(c.lemma_.lower() in CHANGE_WORDS | {"growth"} for c in noun.lefts) or any(
+            p.lower_ == "of" and any(o.lemma_.lower() in CHANGE_WORDS | {"growth"} for o in p.children)
+            for p in noun.rights))
 
 
 # ------------------------------------------------------------------ period

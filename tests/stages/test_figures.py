@@ -226,3 +226,14 @@ def test_a_targets_deadline_in_a_clause_about_something_else_does_not_date_the_n
     assert got["500"][2] is None
     got = figures(parse, "The firm will hire 500 engineers by 2030.", deadline=2030, is_target=True)
     assert got["500"][2] == 2030
+
+
+def test_kind_reads_growth_rates_gains_and_losses_past_approximators(parse):
+    assert figures(parse, "The average growth rate of the digital economy was 15.9 percent.")["15.9 percent"][3] == "change"
+    assert figures(parse, "Digital payments grew by nearly 1 billion transactions.")["1 billion"][3] == "change"
+    assert figures(parse, "The company gained 138 million new 5G subscribers in 2023.")["138 million"][3] == "change"
+    assert figures(parse, "This led to a total loss of 1,772 stores in 2017.")["1,772"][3] == "change"
+    # the particle of a phrasal verb is no cue of change, nor is the end of a fall
+    assert figures(parse, "5G base stations now make up 29% of all base stations.")["29%"][3] == "share"
+    got = figures(parse, "The price decreased from 10.5 percent of income in 2019 to 5 percent in 2021.")
+    assert got["5 percent"][3] == "share"
