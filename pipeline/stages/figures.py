@@ -495,6 +495,9 @@ def verb_subject(verb: Token) -> Token | None:
                 if child.tag_ in ("WDT", "WP") and cur.dep_ == "relcl" and is_nounlike(cur.head):
                     return cur.head
                 return child
+        introduced = _for_subject(cur)
+        if introduced is not None:
+            return introduced
         if cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "pcomp", "prep") and cur.head.i != cur.i:
             if cur.dep_ in ("acl", "relcl"):
                 return cur.head if is_nounlike(cur.head) else None
@@ -502,6 +505,18 @@ def verb_subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """The subject ``for`` introduces to an infinitive (``a target for China's computing power to reach
+    300 EFLOPS``), which the parser hangs from ``for`` instead of the verb."""
+    to = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+    if not to or to[0].i == 0:
+        return None
+    before = verb.doc[to[0].i - 1]
+    while before.dep_ in ("compound", "amod") and before.head.i > before.i:
+        before = before.head
+    return before if before.dep_ == "pobj" and before.head.lower_ == "for" and is_nounlike(before) else None
 
 
 RESTRICTING_PREPS = frozenset({"of", "in", "for", "with", "on", "into", "involved", "among"})

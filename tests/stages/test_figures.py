@@ -237,3 +237,9 @@ def test_kind_reads_growth_rates_gains_and_losses_past_approximators(parse):
     assert figures(parse, "5G base stations now make up 29% of all base stations.")["29%"][3] == "share"
     got = figures(parse, "The price decreased from 10.5 percent of income in 2019 to 5 percent in 2021.")
     assert got["5 percent"][3] == "share"
+
+
+def test_for_introduces_the_subject_of_an_infinitive(parse):
+    got = figures(parse, "The plan sets a target for China's total computing power to reach 300 EFLOPS by 2025.",
+                  [("China", "GPE")], deadline=2025, is_target=True)
+    assert got["300 EFLOPS"] == ("total computing power", "China", 2025, "level")
