@@ -738,6 +738,10 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
     verb = governing_verb(head)
     if verb is not None:
         subject = verb_subject(verb)
+        if verb.lemma_ in SPEND_VERBS | {"give", "supply", "transfer"}:
+            found = _recipient(verb, head, owners)  # F1: money that passes belongs to its recipient
+            if found is not None:
+                return found
         if subject is not None:
             name = name_at(owners, subject)
             if name is not None:
@@ -748,21 +752,29 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
                 found = _owner_of_noun(sent, subject, owners, referable)
                 if found is not None:
                     return found
-        # ``provide 802.5 billion yen in subsidies to Rapidus Corp.``, ``awarded Intel $8.5 billion``
-        for child in verb.children:
-            if child.dep_ in ("dative", "dobj") and name_at(owners, child) is not None and child.i != head.i:
-                return name_at(owners, child)
-            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "for", "in"):
-                pobj = [c for c in child.children if c.dep_ == "pobj"]
-                if pobj and name_at(owners, pobj[0]) is not None:
-                    name = name_at(owners, pobj[0])
-                    if child.lower_ == "to" or name.label in PLACE_LABELS:
-                        return name
+        found = _recipient(verb, head, owners)
+        if found is not None:
+            return found
         if subject is not None and subject.lower_ in ("it", "they"):  # ``Ofcom said that it had raised £1.4bn``
             found = _referent(sent, subject, referable)
             if found is not None:
                 return found
     return main_clause_owner(sent, owners) or _listed_owner(sent, owners) or _locative_place(sent, quantity, owners)
+
+
+def _recipient(verb: Token, head: Token, owners: Sequence[Name]) -> Name | None:
+    """Whom the verb gives the amount to, or where: ``provide 802.5 billion yen in subsidies to Rapidus
+    Corp.``, ``awarded Intel $8.5 billion``, ``invest $2 billion in India``."""
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj") and name_at(owners, child) is not None and child.i != head.i:
+            return name_at(owners, child)
+        if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "for", "in"):
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj and name_at(owners, pobj[0]) is not None:
+                name = name_at(owners, pobj[0])
+                if child.lower_ == "to" or name.label in PLACE_LABELS:
+                    return name
+    return None
 
 
 def _listed_owner(sent: Doc, owners: Sequence[Name]) -> Name | None:

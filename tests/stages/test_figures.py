@@ -243,3 +243,9 @@ def test_for_introduces_the_subject_of_an_infinitive(parse):
     got = figures(parse, "The plan sets a target for China's total computing power to reach 300 EFLOPS by 2025.",
                   [("China", "GPE")], deadline=2025, is_target=True)
     assert got["300 EFLOPS"] == ("total computing power", "China", 2025, "level")
+
+
+def test_money_that_passes_belongs_to_its_recipient_before_its_giver(parse):
+    got = figures(parse, "The U.S. Department of Commerce awarded Intel Corporation up to $7.865 billion in direct "
+                         "funding.", [("U.S. Department of Commerce", "ORG"), ("Intel Corporation", "ORG")])
+    assert got["$7.865 billion"][:2] == ("direct funding", "Intel Corporation")
