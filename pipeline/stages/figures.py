@@ -910,6 +910,7 @@ class RawFigure:
     period: int | None
     kind: str
     settled: bool = False
+    noun: int | None = None  # the token the measure was read from, for ``respectively``
 
 
 @dataclass(frozen=True)
@@ -935,18 +936,83 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
     spans = [tokens_of(sent, q.start, q.end) for q in quantities]
     found = [s for s in spans if s is not None]
     out: list[RawFigure | None] = []
+    converts: dict[int, int] = {}  # a conversion's index -> the index of the number it converts
     for i, (q, span) in enumerate(zip(quantities, spans)):
         previous = out[-1] if out else None
         if span is None:
             out.append(None)
         elif previous is not None and CONVERSION.match(sent.text[quantities[i - 1].end:q.start]):
+            converts[i] = converts.get(i - 1, i - 1)
             out.append(previous)
         else:
             raw = figure_of(sent, span, found, q.unit, q.value, names, deadline, is_target)
             if raw.measure is None and not raw.settled and previous is not None and previous.measure is not None:
-                raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period, raw.kind)
+                raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period, raw.kind,
+                                noun=previous.noun)
             out.append(raw)
+    if re.search(r"\brespectively\b", sent.text, re.I):
+        primary = [i for i, raw in enumerate(out) if raw is not None and i not in converts]
+        _respectively(sent, [out[i] for i in primary], names, lambda k, raw: out.__setitem__(primary[k], raw))
+        for i, j in converts.items():
+            out[i] = out[j]
     return out
+
+
+def _respectively(sent: Doc, raws: list[RawFigure], names: Sequence[Name], put) -> None:
+    """``Apple and Meta ... fines of €500m and €200m, respectively``: each number takes its own
+    conjunct of a coordinated owner and of a coordinated measure, in order."""
+    if len(raws) < 2:
+        return
+    owners = _coordinated_names(sent, names)
+    nouns = _coordinated_nouns(sent[raws[0].noun]) if raws[0].noun is not None and all(
+        raw.noun == raws[0].noun for raw in raws) else []
+    for k, raw in enumerate(raws):
+        subject, measure = raw.subject, raw.measure
+        if len(owners) == len(raws):
+            subject = _trimmed(sent.text, owners[k].start, owners[k].end)
+        if len(nouns) == len(raws):
+            measure = noun_phrase(sent, nouns[k], names)
+        put(k, RawFigure(measure, subject, raw.period, raw.kind, raw.settled, raw.noun))
+
+
+def _coordinated_names(sent: Doc, names: Sequence[Name]) -> list[Name]:
+    """The longest run of names joined by ``and`` or commas (``Apple and Meta``), in order."""
+    heads = {}
+    for name in names:
+        span = tokens_of(sent, name.start, name.end)
+        if span is not None:
+            heads[head_of(span).i] = name
+    best: list[Name] = []
+    for i, name in heads.items():
+        if sent[i].dep_ == "conj" and sent[i].head.i in heads:
+            continue  # not the first of its run
+        run, token = [name], sent[i]
+        while True:
+            nxt = [c for c in token.children if c.dep_ == "conj" and c.i in heads]
+            if not nxt:
+                break
+            token = nxt[0]
+            run.append(heads[token.i])
+        best = run if len(run) > len(best) else best
+    return best if len(best) >= 2 else []
+
+
+def _coordinated_nouns(noun: Token) -> list[Token]:
+    """The conjuncts of a coordinated measure: of the noun itself (``service industry, industrial
+    engineering and agriculture industry``), or of what it is ``of`` (``added value of the digital
+    economy and core industries`` -> ``digital economy``, ``core industries``)."""
+    candidates = [noun] + [c for p in noun.rights if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    for first in candidates:
+        run, token = [first], first
+        while True:
+            nxt = [c for c in token.children if c.dep_ == "conj" and is_nounlike(c)]
+            if not nxt:
+                break
+            token = nxt[0]
+            run.append(token)
+        if len(run) >= 2:
+            return run
+    return []
 
 
 def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, value: float | None,
@@ -964,7 +1030,7 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     owner = find_subject(sent, span, noun, names, kind)
     period = find_period(sent, span, spans, deadline, is_target)
     subject = None if owner is None else _trimmed(sent.text, owner.start, owner.end)
-    return RawFigure(measure, subject, period, kind, settled)
+    return RawFigure(measure, subject, period, kind, settled, None if measure is None else noun.i)
 
 
 def _is_amount_word(noun: Token, spans: Sequence[Span]) -> bool:

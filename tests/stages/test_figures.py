@@ -249,3 +249,9 @@ def test_money_that_passes_belongs_to_its_recipient_before_its_giver(parse):
     got = figures(parse, "The U.S. Department of Commerce awarded Intel Corporation up to $7.865 billion in direct "
                          "funding.", [("U.S. Department of Commerce", "ORG"), ("Intel Corporation", "ORG")])
     assert got["$7.865 billion"][:2] == ("direct funding", "Intel Corporation")
+
+
+def test_with_respectively_each_number_takes_its_own_owner(parse):
+    got = figures(parse, "The EC found that Apple and Meta had breached the act and imposed fines of €500m (£425.7m) "
+                         "and €200m (£170.2m), respectively.", [("EC", "ORG"), ("Apple", "ORG"), ("Meta", "ORG")])
+    assert [got[q][1] for q in ("€500m", "£425.7m", "€200m", "£170.2m")] == ["Apple", "Apple", "Meta", "Meta"]
