@@ -643,15 +643,41 @@ def _rights_of(quantity: Span) -> list[Token]:
     return [c for t in quantity for c in t.rights if c.i >= quantity.end]
 
 
+def _worth_of(sent: Doc, quantity: Span) -> Token | None:
+    """``360 trillion won ($246.4 billion) worth of investment``, ``Rs 2.5 lakh crore worth investment
+    proposals``: what the amount is the worth of."""
+    i = quantity.end
+    if i < len(sent) and sent[i].text in "([（":  # a conversion in brackets
+        while i < len(sent) and sent[i].text not in ")]）":
+            i += 1
+        i += 1
+    if i >= len(sent) or sent[i].lower_ != "worth":
+        return None
+    worth = sent[i]
+    if i + 1 < len(sent) and sent[i + 1].lower_ == "of":
+        pobj = [c for c in sent[i + 1].children if c.dep_ == "pobj"]
+        return pobj[0] if pobj and is_nounlike(pobj[0]) else None
+    return worth.head if worth.dep_ == "amod" and is_nounlike(worth.head) and worth.head.i > i else None
+
+
 def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequence[Name], kind: str
                       ) -> Token | str | None:
     """The noun that names what the number measures; ``NAMED_BY_VERB``; or None (not found)."""
+    worth = _worth_of(sent, quantity)
+    if worth is not None:
+        return worth
     counted = counted_noun(quantity, unit)
     if counted is not None and counted.lemma_ not in ("stake", "worth", "value") and name_at(names, counted) is None:
         return counted
     head = head_of(quantity)
     verb = governing_verb(head)
     spent = verb is not None and verb.lemma_ in SPEND_VERBS
+    if spent:  # ``provide 802.5 billion yen in additional subsidies``, the ``in`` hung from the verb
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and quantity.end <= prep.i <= quantity.end + 1:
+                pobj = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS]
+                if pobj:
+                    return pobj[0]
     # ``$72 billion in revenue``, ``80 MHz of spectrum``; but ``invest $2 billion in cloud computing``
     # says where the money goes, unless it names a kind of money (``provide $5 billion in subsidies``)
     share = unit == "%" or bool(FRACTIONS.match(quantity.text))
@@ -774,6 +800,14 @@ def _recipient(verb: Token, head: Token, owners: Sequence[Name]) -> Name | None:
                 name = name_at(owners, pobj[0])
                 if child.lower_ == "to" or name.label in PLACE_LABELS:
                     return name
+    # ``provide 802.5 billion yen in subsidies to Rapidus Corp.``: ``to`` hung from the money's noun
+    for noun in (c for p in verb.children if p.dep_ == "prep" for c in p.children
+                 if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS):
+        for to in noun.children:
+            if to.dep_ == "prep" and to.lower_ == "to":
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
+                        return name_at(owners, pobj)
     return None
 
 

@@ -255,3 +255,11 @@ def test_with_respectively_each_number_takes_its_own_owner(parse):
     got = figures(parse, "The EC found that Apple and Meta had breached the act and imposed fines of €500m (£425.7m) "
                          "and €200m (£170.2m), respectively.", [("EC", "ORG"), ("Apple", "ORG"), ("Meta", "ORG")])
     assert [got[q][1] for q in ("€500m", "£425.7m", "€200m", "£170.2m")] == ["Apple", "Apple", "Meta", "Meta"]
+
+
+def test_what_an_amount_is_the_worth_of_and_money_named_after_a_spending_verb(parse):
+    got = figures(parse, "The site could attract 360 trillion won ($246.4 billion) worth of investment.")
+    assert got["360 trillion won"][0] == got["$246.4 billion"][0] == "investment"
+    got = figures(parse, "The government will provide up to 802.5 billion yen in additional subsidies to Rapidus "
+                         "Corp.", [("Rapidus Corp.", "ORG")])
+    assert got["802.5 billion yen"][:2] == ("subsidies", "Rapidus Corp.")
