@@ -645,7 +645,15 @@ def _rights_of(quantity: Span) -> list[Token]:
 
 def _worth_of(sent: Doc, quantity: Span) -> Token | None:
     """``360 trillion won ($246.4 billion) worth of investment``, ``Rs 2.5 lakh crore worth investment
-    proposals``: what the amount is the worth of."""
+    proposals``, ``spectrum worth $45.45 billion``: what the amount is the worth of."""
+    start = quantity.start
+    while start > 0 and sent[start - 1].lower_ in APPROXIMATORS:
+        start -= 1
+    if start >= 2 and sent[start - 1].lower_ == "worth":  # ``spectrum worth $45.45 billion``
+        worth = sent[start - 1]
+        if is_nounlike(worth.head) and worth.head.i < worth.i:
+            return worth.head
+        return sent[start - 2] if is_nounlike(sent[start - 2]) else None
     i = quantity.end
     if i < len(sent) and sent[i].text in "([（":  # a conversion in brackets
         while i < len(sent) and sent[i].text not in ")]）":

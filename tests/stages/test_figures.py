@@ -263,3 +263,8 @@ def test_what_an_amount_is_the_worth_of_and_money_named_after_a_spending_verb(pa
     got = figures(parse, "The government will provide up to 802.5 billion yen in additional subsidies to Rapidus "
                          "Corp.", [("Rapidus Corp.", "ORG")])
     assert got["802.5 billion yen"][:2] == ("subsidies", "Rapidus Corp.")
+
+
+def test_a_noun_worth_an_amount_is_its_measure(parse):
+    got = figures(parse, "The plan is to reach 550,000 specialists delivering digital services worth $9 billion.")
+    assert got["$9 billion"][0] == "digital services"
