@@ -782,7 +782,8 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
                 return name
             if subject.lemma_ in DESCRIPTORS and any(c.dep_ == "det" for c in subject.children):
                 return _referent(sent, subject, referable, either_side=True)
-            if noun is not None and subject.i != noun.i:
+            # ``Chinese carriers are forecast to invest $184 billion``: a group's owner, though no noun measures it
+            if (noun is None and subject.tag_ in ("NNS", "NNPS")) or (noun is not None and subject.i != noun.i):
                 found = _owner_of_noun(sent, subject, owners, referable)
                 if found is not None:
                     return found
@@ -932,6 +933,8 @@ def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: 
     """What ``its``, ``the country's`` refers to in the same sentence: the name before it (a place
     for a place word); with ``either_side``, else the first place after it."""
     before = [n for n in owners if n.end <= possessor.idx]
+    if len(before) >= 2 and re.fullmatch(r"\s*\(\s*", sent.text[before[-2].end:before[-1].start]):
+        before = before[:-1]  # ``China Construction Bank (CCB) said it``: the name, not its short form (F8)
     if possessor.lemma_ in DESCRIPTORS:
         places = [n for n in before if n.label in ("GPE", "LOC")]
         after = [n for n in owners if n.start > possessor.idx and n.label in ("GPE", "LOC")]
@@ -1071,8 +1074,20 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)
     owner = find_subject(sent, span, noun, names, kind)
     period = find_period(sent, span, spans, deadline, is_target)
+    owner = _with_coordinated(sent, owner, names)
     subject = None if owner is None else _trimmed(sent.text, owner.start, owner.end)
     return RawFigure(measure, subject, period, kind, settled, None if measure is None else noun.i)
+
+
+def _with_coordinated(sent: Doc, owner: Name | None, names: Sequence[Name]) -> Name | None:
+    """Several owners of one figure take one span over their coordination (F3: ``Germany, Britain, and
+    the United States ... all exceeding 65 percent``), unless ``respectively`` shares them out."""
+    if owner is None or re.search(r"\brespectively\b", sent.text, re.I):
+        return owner
+    run = _coordinated_names(sent, names)
+    if len(run) >= 2 and run[0] == owner:
+        return Name(run[0].start, run[-1].end, owner.label)
+    return owner
 
 
 def _is_amount_word(noun: Token, spans: Sequence[Span]) -> bool:

@@ -268,3 +268,23 @@ def test_what_an_amount_is_the_worth_of_and_money_named_after_a_spending_verb(pa
 def test_a_noun_worth_an_amount_is_its_measure(parse):
     got = figures(parse, "The plan is to reach 550,000 specialists delivering digital services worth $9 billion.")
     assert got["$9 billion"][0] == "digital services"
+
+
+def test_several_owners_of_one_figure_take_one_span_over_their_coordination(parse):
+    got = figures(parse, "Germany, Britain, and the United States ranked among the top three in terms of their "
+                         "digital economy's share in GDP, all exceeding 65 percent.",
+                  [("Germany", "GPE"), ("Britain", "GPE"), ("the United States", "GPE")])
+    assert got["65 percent"][1] == "Germany, Britain, and the United States"
+
+
+def test_it_stands_for_a_name_not_for_its_short_form_in_brackets(parse):
+    got = figures(parse, "China Construction Bank (CCB) said on Monday it has signed up to invest 21.5 billion yuan.",
+                  [("China Construction Bank", "ORG"), ("CCB", "ORG")])
+    assert got["21.5 billion yuan"][1] == "China Construction Bank"
+
+
+def test_a_demonym_before_a_group_owns_what_the_group_spends(parse):
+    got = figures(parse, "Chinese carriers are forecast to invest $184 billion on 5G by 2025.", [("Chinese", "NORP")])
+    assert got["$184 billion"][:2] == (None, "Chinese")
+    got = figures(parse, "It is a new American company that will invest $500B.", [("American", "NORP")])
+    assert got["$500B"][1] is None
