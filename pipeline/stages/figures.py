@@ -759,7 +759,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             head_of(quantity).dep_ in ("dobj", "pobj"):
         return name_at(owners, subject)  # ``Baidu receives 90% of the country's search traffic``: the part owns it
     if noun is not None:
-        found = _owner_of_noun(sent, noun, owners, referable)
+        found = _owner_of_noun(sent, noun, owners, referable, locative=False)
         if found is not None:
             return found
     if kind == "share" and (subject is None or name_at(owners, subject) is None):
@@ -794,6 +794,10 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             found = _referent(sent, subject, referable)
             if found is not None:
                 return found
+    if noun is not None:  # ``a Rs 22,500 crore facility in Sanand``, when no one is named as its owner
+        found = _owner_of_noun(sent, noun, owners, referable)
+        if found is not None:
+            return found
     return main_clause_owner(sent, owners) or _listed_owner(sent, owners) or _locative_place(sent, quantity, owners)
 
 
@@ -895,8 +899,10 @@ def _place_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | N
     return None
 
 
-def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Sequence[Name] | None = None
-                   ) -> Name | None:
+def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Sequence[Name] | None = None,
+                   locative: bool = True) -> Name | None:
+    """The name that owns a noun: its possessor, a place modifying it, the owner of what it is ``of``;
+    with ``locative``, a place it is ``in`` (which yields to a named owner elsewhere, F4)."""
     for child in noun.children:
         if child.dep_ == "poss":
             name = name_at(owners, child)
@@ -918,7 +924,7 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
                     if found is not None:
                         return found
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "across", "for"):
+        if child.dep_ == "prep" and child.lower_ in (("in", "of", "across", "for") if locative else ("of",)):
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj:
                 name = name_at(owners, pobj[0])

@@ -288,3 +288,9 @@ def test_a_demonym_before_a_group_owns_what_the_group_spends(parse):
     assert got["$184 billion"][:2] == (None, "Chinese")
     got = figures(parse, "It is a new American company that will invest $500B.", [("American", "NORP")])
     assert got["$500B"][1] is None
+
+
+def test_a_named_owner_comes_before_the_place_the_measure_is_in(parse):
+    got = figures(parse, "US-based Micron Technology started the construction of a Rs 22,500 crore facility in "
+                         "Sanand.", [("Micron Technology", "ORG"), ("Sanand", "GPE")])
+    assert got["Rs 22,500 crore"][:2] == ("facility", "Micron Technology")
