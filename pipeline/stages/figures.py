@@ -997,7 +997,8 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
             out.append(previous)
         else:
             raw = figure_of(sent, span, found, q.unit, q.value, names, deadline, is_target)
-            if raw.measure is None and not raw.settled and previous is not None and previous.measure is not None:
+            if raw.measure is None and not raw.settled and previous is not None and previous.measure is not None \
+                    and _same_sort(q.unit, quantities[i - 1].unit):
                 raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period, raw.kind,
                                 noun=previous.noun)
             out.append(raw)
@@ -1007,6 +1008,16 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
         for i, j in converts.items():
             out[i] = out[j]
     return out
+
+
+def _same_sort(unit: str | None, other: str | None) -> bool:
+    """Whether two numbers can measure the same thing: not money and a physical unit (``EUR806.5
+    million`` after ``90MHz`` is what was paid, not more spectrum)."""
+    def sort(u: str | None) -> str:
+        if u is None or u in ("%", "fold"):
+            return "any"
+        return "money" if u.isupper() else "unit"
+    return "any" in (sort(unit), sort(other)) or sort(unit) == sort(other)
 
 
 def _respectively(sent: Doc, raws: list[RawFigure], names: Sequence[Name], put) -> None:

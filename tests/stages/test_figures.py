@@ -294,3 +294,8 @@ def test_a_named_owner_comes_before_the_place_the_measure_is_in(parse):
     got = figures(parse, "US-based Micron Technology started the construction of a Rs 22,500 crore facility in "
                          "Sanand.", [("Micron Technology", "ORG"), ("Sanand", "GPE")])
     assert got["Rs 22,500 crore"][:2] == ("facility", "Micron Technology")
+
+
+def test_money_paid_for_a_thing_does_not_borrow_the_things_measure(parse):
+    got = figures(parse, "Vodafone acquired 90MHz of 3.6GHz frequencies for EUR1.1 billion.", [("Vodafone", "ORG")])
+    assert got["90MHz"][0] == "frequencies" and got["EUR1.1 billion"][0] is None
