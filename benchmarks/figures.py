@@ -80,7 +80,8 @@ def score_file(nlp, path: Path, predicted_entities: bool, errors: str | None, du
                 totals[key] += got[key]
             if dump is not None:
                 dump.append({"file": path.stem, "doc_id": doc_id, "quantity": gold.text[q.start:q.end],
-                             "start": q.start, "sentence": sentence_of(gold, q), **got, "gold": describe_figure(gold.text, q.figure),
+                             "start": q.start, "sentence": sentence_of(gold, q), **got,
+                             "gold": describe_figure(gold.text, q.figure),
                              "got": describe_figure(gold.text, pred)})
             if errors and (got[errors] < 1.0 if errors != "measure" else got[errors] < 0.5):
                 show_error(gold, q, pred)
