@@ -8,20 +8,31 @@ the package's files as the NER is, and run on those sentences only):
 
 - ``measure``: the noun phrase the number counts (``2.9 million 5G base
   stations``), else the noun the amount belongs to: the subject of the verb
-  that states it (``digital economy reached 53.9 trillion yuan``), the noun it
-  is ``of`` (``revenue of 81.7 billion yuan``) or ``in`` (``$72 billion in
-  revenue``); null when money is named only by the verb of an actor (``will
-  invest $2 billion``);
-- ``subject``: the name that owns the measure: its possessor (``China's``), a
-  place or demonym modifying it (``EU member states``, ``Chinese citizens``),
-  a place it is ``in``, or the named subject of the verb; never a source
-  (``according to``, ``said``) nor the agent of a passive;
+  that states it (``digital economy reached 53.9 trillion yuan``, ``a target
+  for X to reach``), the noun it is ``of`` (``revenue of 81.7 billion yuan``),
+  ``in`` (``$72 billion in revenue``) or the worth of; for a share an actor
+  holds, the whole (``Google handled 90 percent of all searches``); never a
+  word of the number itself; null when money is named only by the verb of an
+  actor (``will invest $2 billion``);
+- ``subject``: the name that owns the measure: its possessor (``China's``, and
+  ``its`` or ``it`` for a name the sentence gives), a place or demonym
+  modifying it (``EU member states``, ``Chinese citizens``), the recipient of
+  money that passes, the named subject of the verb, the whole's owner for a
+  share, else a place the number's clause is ``in`` or the name heading a list
+  line; coordinated owners as one span, or one each with ``respectively``;
+  never a source (``according to``, ``said``), an opening dateline, nor the
+  agent of a passive;
 - ``period``: the year the figure refers to: a target's deadline, else the
   year stated next to the number or for the sentence (``in 2023``, ``by the
-  end of 2021``, ``2019-20`` -> 2020), the end of a span;
+  end of 2021``, ``2019-20`` -> 2020), the end of a span; none for a relative
+  time (``this year``) or a year in a clause about something else;
 - ``kind``: ``change`` on a cue of change around the number (``rose``, ``up``,
-  ``increase of``, ``year on year``, ``-fold``, percentage points), ``share``
-  for a percentage or fraction that is not a change, else ``level``.
+  ``increase of``, a growth rate, ``gained``, ``year on year``, ``-fold``,
+  percentage points), ``share`` for a percentage or fraction that is not a
+  change, else ``level``.
+
+``benchmarks/figures.py`` scores these rules field by field on the gold's own
+sentences, labels and quantities.
 
 The rules read grammar and a few closed classes of English words (determiners,
 reporting and spending verbs, cue words of change); they list no names.
