@@ -927,6 +927,13 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
         name = name_at(owners, child)
         if child.dep_ in ("compound", "amod", "nmod") and name is not None and name.label in PLACE_LABELS:
             return name
+    for acl in noun.rights:  # ``the subsidies provided by the Japanese government to TSMC``: its recipient (F1)
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for to in acl.children:
+                if to.dep_ in ("prep", "dative") and to.lower_ == "to":
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
+                            return name_at(owners, pobj)
     for child in noun.rights:  # ``the added value of China's digital economy``
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
@@ -1102,9 +1109,25 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)
     owner = find_subject(sent, span, noun, names, kind)
     period = find_period(sent, span, spans, deadline, is_target)
-    owner = _with_coordinated(sent, owner, names)
+    owner = _place_of_body(sent, _with_coordinated(sent, owner, names), names)
     subject = None if owner is None else _trimmed(sent.text, owner.start, owner.end)
     return RawFigure(measure, subject, period, kind, settled, None if measure is None else noun.i)
+
+
+GOVERNMENT_BODIES = frozenset("""cabinet government ministry parliament senate congress assembly administration
+council""".split())
+
+
+def _place_of_body(sent: Doc, owner: Name | None, names: Sequence[Name]) -> Name | None:
+    """A place that names a government body owns what the body's figure is (F6: ``UAE Cabinet`` ->
+    ``UAE``)."""
+    if owner is None or owner.label != "ORG":
+        return owner
+    for place in names:
+        if place.label in ("GPE", "LOC") and place.start == owner.start and place.end < owner.end and \
+                sent.text[place.end:owner.end].strip().lower() in GOVERNMENT_BODIES:
+            return place
+    return owner
 
 
 def _with_coordinated(sent: Doc, owner: Name | None, names: Sequence[Name]) -> Name | None:

@@ -301,3 +301,15 @@ def test_a_named_owner_comes_before_the_place_the_measure_is_in(parse):
 def test_money_paid_for_a_thing_does_not_borrow_the_things_measure(parse):
     got = figures(parse, "Vodafone acquired 90MHz of 3.6GHz frequencies for EUR1.1 billion.", [("Vodafone", "ORG")])
     assert got["90MHz"][0] == "frequencies" and got["EUR1.1 billion"][0] is None
+
+
+def test_a_place_that_names_a_government_body_owns_its_figure(parse):
+    got = figures(parse, "UAE Cabinet has approved a strategy that will see the digital economy contribute 20% to the "
+                         "national economy.", [("UAE Cabinet", "ORG"), ("UAE", "GPE")])
+    assert got["20%"][1] == "UAE"
+
+
+def test_money_provided_to_a_name_belongs_to_it(parse):
+    got = figures(parse, "The subsidies provided by the Japanese government to TSMC are reaching JPY1.2 trillion in "
+                         "total.", [("Japanese", "NORP"), ("TSMC", "ORG")])
+    assert got["JPY1.2 trillion"][1] == "TSMC"
