@@ -625,6 +625,16 @@ def resolve_noun(noun: Token) -> Token | None:
     return noun
 
 
+CALENDAR = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                      r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|"
+                      r"thursday|friday|saturday|sunday)\.?$", re.I)
+
+
+def is_time_word(token: Token) -> bool:
+    """A time, not a thing that is counted: ``year``, ``quarter``, ``March``, ``Monday``."""
+    return token.lemma_.lower() in TIME_NOUNS or bool(CALENDAR.match(token.text))
+
+
 def is_anaphor(token: Token) -> bool:
     """A pronoun, or a generic noun that does not say of what (``the figure``, ``this total``)."""
     if token.pos_ == "PRON" or token.lower_ in ANAPHORS or token.tag_ in ("PRP", "DT", "WDT", "WP"):
@@ -744,7 +754,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
                 if pobj:
                     return pobj[0]
     if subject is not None and not is_anaphor(subject) and name_at(names, subject) is None and \
-            subject.lemma_ not in ACTORS:
+            subject.lemma_ not in ACTORS and not is_time_word(subject):
         return subject
     # the amount is the object of a verb whose subject is its owner: ``China has 1.2 billion 5G users``
     return None
@@ -1101,9 +1111,12 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     kind = find_kind(sent, span, unit, value)
     noun = find_measure_noun(sent, span, unit, names, kind)
     settled = noun is NAMED_BY_VERB or (isinstance(noun, Token) and is_anaphor(noun))
-    noun = resolve_noun(noun) if isinstance(noun, Token) else None
+    found = noun if isinstance(noun, Token) else None
+    noun = resolve_noun(found) if found is not None else None
     if noun is not None and (name_at(names, noun) is not None or _is_amount_word(noun, spans)):
         noun = None
+    if noun is None and found is not None and _is_change_noun(found):
+        noun = _what_changes(found, names)
     measure = None
     if noun is not None and not is_anaphor(noun):
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)
@@ -1139,6 +1152,24 @@ def _with_coordinated(sent: Doc, owner: Name | None, names: Sequence[Name]) -> N
     if len(run) >= 2 and run[0] == owner:
         return Name(run[0].start, run[-1].end, owner.label)
     return owner
+
+
+def _what_changes(change: Token, names: Sequence[Name]) -> Token | None:
+    """The subject of the verb a change or a growth rate hangs from, when it says of nothing itself:
+    ``China's digital economy kept a high growth rate of 9.7 percent``, ``the digital economy grew at
+    an average annual rate of 5.6 percent``."""
+    token = change
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = verb_subject(token)
+    if subject is None or not is_nounlike(subject) or is_anaphor(subject) or name_at(names, subject) is not None \
+            or subject.lemma_ in ACTORS or subject.i == change.i or is_time_word(subject):
+        return None
+    return subject
 
 
 def _is_amount_word(noun: Token, spans: Sequence[Span]) -> bool:

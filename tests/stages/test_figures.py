@@ -313,3 +313,11 @@ def test_money_provided_to_a_name_belongs_to_it(parse):
     got = figures(parse, "The subsidies provided by the Japanese government to TSMC are reaching JPY1.2 trillion in "
                          "total.", [("Japanese", "NORP"), ("TSMC", "ORG")])
     assert got["JPY1.2 trillion"][1] == "TSMC"
+
+
+def test_a_growth_rate_that_says_of_nothing_measures_its_verbs_subject(parse):
+    got = figures(parse, "China's digital economy kept a high growth rate of 9.7 percent in 2020.", [("China", "GPE")])
+    assert got["9.7 percent"] == ("digital economy", "China", 2020, "change")
+    got = figures(parse, "March posted a monthly value of Sh337 billion, representing a Sh16.93 billion rise over a "
+                         "year earlier.")
+    assert got["Sh16.93 billion"][0] != "March"  # a month is no measure
