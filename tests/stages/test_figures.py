@@ -321,3 +321,10 @@ def test_a_growth_rate_that_says_of_nothing_measures_its_verbs_subject(parse):
     got = figures(parse, "March posted a monthly value of Sh337 billion, representing a Sh16.93 billion rise over a "
                          "year earlier.")
     assert got["Sh16.93 billion"][0] != "March"  # a month is no measure
+
+
+def test_a_change_after_a_number_takes_that_numbers_measure_before_its_verbs_subject(parse):
+    got = figures(parse, "In 2024, the added value of the core industries of China's digital economy accounted for "
+                         "around 10 percent of the gross domestic product, with total data output reaching 41.06 "
+                         "zettabytes, a robust 25 percent year-on-year increase.", [("China", "GPE")])
+    assert got["25 percent"][0] == "total data output" and got["25 percent"][3] == "change"
