@@ -90,7 +90,7 @@ UNIT_WORDS = frozenset("""percent cent per % point points""".split())
 TIME_NOUNS = frozenset("""year month week day quarter period decade time half-year""".split())
 DESCRIPTORS = frozenset("""country nation city province region state kingdom island territory municipality
 continent bloc""".split())
-YEAR = re.compile(r"^(?:19|20)\d\d$")
+YEAR = re.compile(r"^(?:19\d\d|20\d\d|2100)$")
 FISCAL = re.compile(r"^(?:(?:19|20)\d\d)[-–/](\d\d|(?:19|20)\d\d)$")
 FY = re.compile(r"^FY[-']?(\d\d|(?:19|20)\d\d)$", re.I)
 SINCE = frozenset({"since", "after"})
@@ -434,9 +434,13 @@ def _span_end(sent: Doc, i: int, year: int) -> int:
 
 
 def _from_to(sent: Doc, years: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """``from 2015 to 2022``, ``between 2016 and 2020``, ``from December 2012 to June 2023``."""
     for (i, a), (j, b) in zip(years, years[1:]):
-        between = sent[i + 1:j].text.lower().strip()
-        if between in ("to", "-", "–", "and", "through") and i >= 1 and sent[i - 1].lower_ in ("from", "between"):
+        between = sent[i + 1:j]
+        words = [t.lower_ for t in between if not CALENDAR.match(t.text)]
+        start = i - 1 if i >= 1 and not CALENDAR.match(sent[i - 1].text) else i - 2
+        if words in (["to"], ["-"], ["–"], ["and"], ["through"]) and start >= 0 and \
+                sent[start].lower_ in ("from", "between"):
             return a, b
     return None
 

@@ -328,3 +328,11 @@ def test_a_change_after_a_number_takes_that_numbers_measure_before_its_verbs_sub
                          "around 10 percent of the gross domestic product, with total data output reaching 41.06 "
                          "zettabytes, a robust 25 percent year-on-year increase.", [("China", "GPE")])
     assert got["25 percent"][0] == "total data output" and got["25 percent"][3] == "change"
+
+
+def test_a_span_between_months_of_two_years_and_years_after_2099(parse):
+    got = figures(parse, "From December 2012 to June 2023, China recorded an increase in the number of netizens from "
+                         "564 million to 1.079 billion.", [("China", "GPE")])
+    assert got["564 million"][2] == 2012 and got["1.079 billion"][2] == 2023
+    got = figures(parse, "By 2100, China could lose approximately 40% of its current population.", [("China", "GPE")])
+    assert got["40%"][2] == 2100
