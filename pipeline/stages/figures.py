@@ -776,7 +776,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
     owners = [n for n in referable if not is_source(sent, n)]
     if not referable:
         return None
-    local = _place_before(sent, quantity, owners)
+    local = _place_before(sent, quantity, owners) or _possessor_before(sent, quantity, referable)
     if local is not None:
         return local
     verb = governing_verb(head_of(quantity))
@@ -923,6 +923,32 @@ def _place_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | N
                     not sent.text[name.end:quantity.start_char].strip(" ,"):
                 return name
     return None
+
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+def _possessor_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | None:
+    """The name whose possessive opens the number's phrase, with only adjectives between: ``China's
+    third state-backed 344-billion-yuan investment fund``, ``higher than China's 26 per cent``. The
+    parser often hangs such a possessor from the number or leaves it out of the phrase, or makes it the
+    agent of a passive (``highlighted by Alibaba's 50 billion yuan subsidy plan``), so only the words
+    before it can make it a source."""
+    i = quantity.start - 1
+    for _ in range(6):
+        if i < 1:
+            return None
+        token = sent[i]
+        if token.lower_ in APPROXIMATORS or token.text in ("-", "–") or token.pos_ == "ADJ" or \
+                token.dep_ in ("amod", "npadvmod") or (token.i + 1 < len(sent) and
+                                                       (token.lower_, sent[i + 1].lower_) in APPROXIMATOR_PAIRS):
+            i -= 1
+            continue
+        break
+    if sent[i].text not in POSSESSIVE:
+        return None
+    name = name_at(owners, sent[i - 1])
+    return None if name is None or SOURCE_BEFORE.search(sent.text[:name.start]) else name
 
 
 def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Sequence[Name] | None = None,

@@ -363,3 +363,9 @@ def test_a_span_between_months_of_two_years_and_years_after_2099(parse):
     assert got["564 million"][2] == 2012 and got["1.079 billion"][2] == 2023
     got = figures(parse, "By 2100, China could lose approximately 40% of its current population.", [("China", "GPE")])
     assert got["40%"][2] == 2100
+
+
+def test_a_possessive_that_opens_the_numbers_phrase_is_its_owner(parse):
+    got = figures(parse, "Spain holds 30 percent of the market, well ahead of Portugal's 15 percent.",
+                  [("Spain", "GPE"), ("Portugal", "GPE")])
+    assert got["15 percent"][1] == "Portugal"
