@@ -803,7 +803,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             if found is not None:
                 return found
         if subject is not None:
-            name = name_at(owners, subject)
+            name = name_at(owners, subject) or _name_in_apposition(subject, owners)
             if name is not None:
                 return name
             if subject.lemma_ in DESCRIPTORS and any(c.dep_ == "det" for c in subject.children):
@@ -825,6 +825,22 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         if found is not None:
             return found
     return main_clause_owner(sent, owners) or _listed_owner(sent, owners) or _locative_place(sent, quantity, owners)
+
+
+def _name_in_apposition(noun: Token, owners: Sequence[Name]) -> Name | None:
+    """The name a descriptive noun stands beside: ``Chinese telecommunications company, China Mobile,
+    is planning``, ``the country's grid authority EirGrid has called`` (which the parser may make a
+    second subject of the verb); the name owns the figure, not the noun's own modifiers. A counted
+    noun's apposition lists its members instead (``Four companies – A, B, C and D – took part``)."""
+    if any(c.dep_ == "nummod" for c in noun.children):
+        return None
+    beside = [c for c in noun.children if c.dep_ == "appos"]
+    beside += [c for c in noun.head.children if c.dep_ == noun.dep_ and c.i == noun.i + 1]
+    for token in beside:
+        name = name_at(owners, token)
+        if name is not None:
+            return name
+    return None
 
 
 def _recipient(verb: Token, head: Token, owners: Sequence[Name]) -> Name | None:

@@ -369,3 +369,9 @@ def test_a_possessive_that_opens_the_numbers_phrase_is_its_owner(parse):
     got = figures(parse, "Spain holds 30 percent of the market, well ahead of Portugal's 15 percent.",
                   [("Spain", "GPE"), ("Portugal", "GPE")])
     assert got["15 percent"][1] == "Portugal"
+
+
+def test_a_name_in_apposition_to_the_verbs_subject_owns_the_figure(parse):
+    got = figures(parse, "Dutch chip equipment maker, ASML, plans to open 12 new offices in Asia.",
+                  [("ASML", "ORG"), ("Dutch", "NORP"), ("Asia", "LOC")])
+    assert got["12"][1] == "ASML"
