@@ -803,7 +803,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             if found is not None:
                 return found
         if subject is not None:
-            name = name_at(owners, subject) or _name_in_apposition(subject, owners)
+            name = name_at(owners, subject) or _name_in_apposition(subject, owners) or _holder(verb, subject, owners)
             if name is not None:
                 return name
             if subject.lemma_ in DESCRIPTORS and any(c.dep_ == "det" for c in subject.children):
@@ -825,6 +825,16 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         if found is not None:
             return found
     return main_clause_owner(sent, owners) or _listed_owner(sent, owners) or _locative_place(sent, quantity, owners)
+
+
+def _holder(verb: Token, noun: Token, owners: Sequence[Name]) -> Name | None:
+    """Whose plan, aim or right an infinitive's noun is: ``China Mobile has plans to deploy 50 cities``,
+    ``Intel announced a plan to build two fabs`` (the parser hangs the infinitive from the noun)."""
+    if verb.dep_ != "acl" or verb.head.i != noun.i or noun.dep_ != "dobj" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    holder = verb_subject(noun.head)
+    return None if holder is None else name_at(owners, holder) or _name_in_apposition(holder, owners)
 
 
 def _name_in_apposition(noun: Token, owners: Sequence[Name]) -> Name | None:

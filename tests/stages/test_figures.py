@@ -375,3 +375,9 @@ def test_a_name_in_apposition_to_the_verbs_subject_owns_the_figure(parse):
     got = figures(parse, "Dutch chip equipment maker, ASML, plans to open 12 new offices in Asia.",
                   [("ASML", "ORG"), ("Dutch", "NORP"), ("Asia", "LOC")])
     assert got["12"][1] == "ASML"
+
+
+def test_the_holder_of_a_plan_owns_what_it_plans_not_the_place(parse):
+    got = figures(parse, "Siemens, the German engineering group, has plans to build 40 charging stations across "
+                         "Poland, the company said.", [("Siemens", "ORG"), ("German", "NORP"), ("Poland", "GPE")])
+    assert got["40"] == ("charging stations", "Siemens", None, "level")
