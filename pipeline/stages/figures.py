@@ -1009,15 +1009,21 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
                     if found is not None:
                         return found
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in (("in", "of", "across", "for") if locative else ("of",)):
+        if child.dep_ == "prep" and child.lower_ in (("in", "of", "across", "for", "from") if locative else ("of",)):
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj:
                 name = name_at(owners, pobj[0])
-                if name is not None and name.label in PLACE_LABELS:
+                if name is not None and (name.label in PLACE_LABELS or _member_of(noun, child)):
                     return name
                 if pobj[0].lower_ == "world":
                     return Name(pobj[0].idx, pobj[0].idx + 5, "LOC")
     return None
+
+
+def _member_of(noun: Token, prep: Token) -> bool:
+    """``companies from the European Union``: members counted by where they come from belong to it;
+    money ``from`` a body is its source (F1)."""
+    return prep.lower_ == "from" and noun.tag_ in ("NNS", "NNPS") and noun.lemma_ not in MONEY_NOUNS
 
 
 def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: bool = False) -> Name | None:

@@ -381,3 +381,10 @@ def test_the_holder_of_a_plan_owns_what_it_plans_not_the_place(parse):
     got = figures(parse, "Siemens, the German engineering group, has plans to build 40 charging stations across "
                          "Poland, the company said.", [("Siemens", "ORG"), ("German", "NORP"), ("Poland", "GPE")])
     assert got["40"] == ("charging stations", "Siemens", None, "level")
+
+
+def test_members_counted_by_where_they_come_from_belong_to_it_but_money_from_a_body_does_not(parse):
+    got = figures(parse, "Twelve percent of engineers from the African Union work abroad.", [("African Union", "ORG")])
+    assert got["Twelve percent"] == ("engineers", "African Union", None, "share")
+    got = figures(parse, "The project received $5 million in grants from the World Bank.", [("World Bank", "ORG")])
+    assert got["$5 million"][1] is None
