@@ -900,13 +900,15 @@ def _locative_place(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name |
 
 
 def _path_up(token: Token) -> set[int]:
-    """The token and the tokens it hangs from, up to the root, and what hangs from a noun on that
-    path as a participle (``companies doing business in``)."""
+    """The token and the tokens it hangs from, up to the top of its clause, and what hangs from a
+    token on that path as a participle or a predicate adjective (``companies doing business in``,
+    ``models are available in``); not a clause the number's clause only modifies (``the conference
+    was held in Beijing, bringing together guests from 50 countries``)."""
     out = set()
     for _ in range(12):
         out.add(token.i)
-        out.update(c.i for c in token.children if c.dep_ == "acl")
-        if token.head.i == token.i:
+        out.update(c.i for c in token.children if c.dep_ in ("acl", "acomp"))
+        if token.head.i == token.i or token.dep_ in ("advcl", "relcl", "ccomp", "csubj", "parataxis"):
             break
         token = token.head
     return out

@@ -388,3 +388,12 @@ def test_members_counted_by_where_they_come_from_belong_to_it_but_money_from_a_b
     assert got["Twelve percent"] == ("engineers", "African Union", None, "share")
     got = figures(parse, "The project received $5 million in grants from the World Bank.", [("World Bank", "ORG")])
     assert got["$5 million"][1] is None
+
+
+def test_a_place_the_numbers_own_clause_is_in_is_its_subject_but_not_one_of_a_clause_it_modifies(parse):
+    got = figures(parse, "The minister said that over 40 electric bus lines are now available in Kenya.",
+                  [("Kenya", "GPE")])
+    assert got["40"][1] == "Kenya"
+    got = figures(parse, "The summit was held in Geneva last week, bringing together delegates from over 60 "
+                         "countries.", [("Geneva", "GPE")])
+    assert got["60"] == ("countries", None, None, "level")
