@@ -994,7 +994,8 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
                 return _referent(sent, child, owners if referable is None else referable)
     for child in noun.lefts:
         name = name_at(owners, child)
-        if child.dep_ in ("compound", "amod", "nmod") and name is not None and name.label in PLACE_LABELS:
+        if child.dep_ in ("compound", "amod", "nmod") and name is not None and (
+                name.label in PLACE_LABELS or name.label == "ORG"):
             return name
     for acl in noun.rights:  # ``the subsidies provided by the Japanese government to TSMC``: its recipient (F1)
         if acl.dep_ == "acl" and acl.tag_ == "VBN":

@@ -397,3 +397,8 @@ def test_a_place_the_numbers_own_clause_is_in_is_its_subject_but_not_one_of_a_cl
     got = figures(parse, "The summit was held in Geneva last week, bringing together delegates from over 60 "
                          "countries.", [("Geneva", "GPE")])
     assert got["60"] == ("countries", None, None, "level")
+
+
+def test_an_organisation_that_modifies_the_owners_noun_owns_the_figure(parse):
+    got = figures(parse, "The board of the Nokia pension fund approved 300 new hires.", [("Nokia", "ORG")])
+    assert got["300"] == ("new hires", "Nokia", None, "level")
