@@ -1092,7 +1092,13 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
             out.append(previous)
         else:
             raw = figure_of(sent, span, found, q.unit, q.value, names, deadline, is_target)
-            if (raw.measure is None or raw.weak) and not raw.settled and previous is not None and \
+            if previous is not None and _restates(sent, quantities[i - 1].end, q.start):
+                raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period or previous.period,
+                                raw.kind, previous.settled, previous.noun)
+                if previous.subject is None and raw.subject is not None:
+                    out[-1] = RawFigure(previous.measure, raw.subject, previous.period, previous.kind,
+                                        previous.settled, previous.noun, previous.weak)
+            elif (raw.measure is None or raw.weak) and not raw.settled and previous is not None and \
                     previous.measure is not None and _same_sort(q.unit, quantities[i - 1].unit):
                 raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period, raw.kind,
                                 noun=previous.noun)
@@ -1103,6 +1109,20 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
         for i, j in converts.items():
             out[i] = out[j]
     return out
+
+
+RESTATEMENT = re.compile(r"^[^,;()\d]{1,60}?,\s*or\s+(?:about|around|approximately|roughly|some|nearly|almost|"
+                         r"over|more\s+than|less\s+than)?\s*$", re.I)
+
+
+def _restates(sent: Doc, end: int, start: int) -> bool:
+    """Whether the number at ``start`` restates the one that ends at ``end`` in other terms, after
+    the rest of its phrase: ``5.9 million jobs, or 3.9 percent of total U.S. employment``, ``6.5
+    percent of the U.S. economy, or $1.2 trillion``. It is the same fact: one measure and owner."""
+    if not RESTATEMENT.match(sent.text[end:start]):
+        return False
+    between = tokens_of(sent, end, start)
+    return between is not None and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _same_sort(unit: str | None, other: str | None) -> bool:

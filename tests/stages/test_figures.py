@@ -402,3 +402,9 @@ def test_a_place_the_numbers_own_clause_is_in_is_its_subject_but_not_one_of_a_cl
 def test_an_organisation_that_modifies_the_owners_noun_owns_the_figure(parse):
     got = figures(parse, "The board of the Nokia pension fund approved 300 new hires.", [("Nokia", "ORG")])
     assert got["300"] == ("new hires", "Nokia", None, "level")
+
+
+def test_a_number_that_restates_another_after_or_is_the_same_fact(parse):
+    got = figures(parse, "In 2022, tourism supported 2.1 million jobs, or 8 percent of total Spanish employment.",
+                  [("Spanish", "NORP")])
+    assert got == {"2.1 million": ("jobs", "Spanish", 2022, "level"), "8 percent": ("jobs", "Spanish", 2022, "share")}
