@@ -567,7 +567,7 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
         left = max(child.left_edge.i, max((i + 1 for i in taken if i < noun.i), default=0))
     right = noun.i
     for child in sorted(noun.rights, key=lambda t: t.i):
-        if child.i != right + 1 and not (child.dep_ in ("cc", "conj") and sent[right + 1].text == ","):
+        if child.left_edge.i != right + 1 and not (child.dep_ in ("cc", "conj") and sent[right + 1].text == ","):
             break
         if not _restricts(sent, child, names, taken):
             break
@@ -594,7 +594,17 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) 
     """Whether a right-hand dependent of the measure's noun belongs to the measure."""
     subtree = range(child.left_edge.i, child.right_edge.i + 1)
     if any(i in taken for i in subtree) or any(YEAR.match(sent[i].text) for i in subtree) or \
-            any(sent[i].text in "()[]（）—–" or sent[i].lower_ in ("which", "that", "who") for i in subtree):
+            any(sent[i].text in "()[]（）—–" for i in subtree):
+        return False
+    if child.dep_ == "relcl":
+        # ``people who have used the Internet``, ``goods that are primarily digital``; not an aside after a
+        # comma (``, which``), nor a clause that places or compares the noun (``that make up the United
+        # States``, ``that are seen as rivals``)
+        return child.left_edge.i >= 1 and not sent[child.left_edge.i - 1].is_punct and \
+            sent[child.left_edge.i].lower_ in ("that", "who", "which") and len(subtree) <= 8 and \
+            not any(name_at(names, sent[i]) is not None or (sent[i].dep_ == "prep" and sent[i].lower_ in
+                                                           NOT_RESTRICTING) for i in subtree)
+    if any(sent[i].lower_ in ("which", "that", "who") for i in subtree):
         return False
     if child.dep_ == "prep":
         if child.lower_ in NOT_RESTRICTING or child.lower_ not in RESTRICTING_PREPS:

@@ -408,3 +408,10 @@ def test_a_number_that_restates_another_after_or_is_the_same_fact(parse):
     got = figures(parse, "In 2022, tourism supported 2.1 million jobs, or 8 percent of total Spanish employment.",
                   [("Spanish", "NORP")])
     assert got == {"2.1 million": ("jobs", "Spanish", 2022, "level"), "8 percent": ("jobs", "Spanish", 2022, "share")}
+
+
+def test_a_restricting_relative_clause_stays_in_the_measure(parse):
+    got = figures(parse, "About 40 percent of people who have used the Internet live in cities.")
+    assert got["40 percent"][0] == "people who have used the Internet"
+    got = figures(parse, "Two firms that are seen as rivals to Nvidia were hit.", [("Nvidia", "ORG")])
+    assert got["Two"][0] == "firms"
