@@ -1222,7 +1222,18 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     period = find_period(sent, span, spans, deadline, is_target)
     owner = _place_of_body(sent, _with_coordinated(sent, owner, names), names)
     subject = None if owner is None else _trimmed(sent.text, owner.start, owner.end)
+    weak = weak or (kind == "share" and _share_of_what_came_before(span))
     return RawFigure(measure, subject, period, kind, settled, None if measure is None else noun.i, weak)
+
+
+def _share_of_what_came_before(quantity: Span) -> bool:
+    """``China had 364 million internet medical users, accounting for 33.8% of all netizens``: a
+    participle of accounting with no subject of its own takes the amount before it as the part, so a
+    measure before the number in the sentence comes first."""
+    verb = governing_verb(head_of(quantity))
+    return verb is not None and verb.tag_ == "VBG" and verb.lemma_ in ACCOUNT_VERBS and \
+        verb.dep_ in ("advcl", "xcomp", "acl", "conj") and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                   for c in verb.children)
 
 
 GOVERNMENT_BODIES = frozenset("""cabinet government ministry parliament senate congress assembly administration

@@ -415,3 +415,9 @@ def test_a_restricting_relative_clause_stays_in_the_measure(parse):
     assert got["40 percent"][0] == "people who have used the Internet"
     got = figures(parse, "Two firms that are seen as rivals to Nvidia were hit.", [("Nvidia", "ORG")])
     assert got["Two"][0] == "firms"
+
+
+def test_a_share_accounted_for_by_a_participle_is_of_the_amount_before_it(parse):
+    got = figures(parse, "Kenya had registered 3 million mobile money agents, accounting for 60 percent of all "
+                         "retail outlets.", [("Kenya", "GPE")])
+    assert got["60 percent"] == ("mobile money agents", "Kenya", None, "share")
