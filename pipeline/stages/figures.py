@@ -632,6 +632,9 @@ def resolve_noun(noun: Token) -> Token | None:
         if noun.lemma_ not in CHANGE_NOUNS and not (noun.lemma_ in ("share", "proportion", "percentage") or (
                 noun.lemma_ == "rate" and any(c.lemma_ in CHANGE_WORDS | {"growth"} for c in noun.lefts))):
             return noun
+        part = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
+        if part and noun.lemma_ in ("share", "proportion", "percentage"):
+            return part[0]  # ``the digital economy's share of GDP``: the possessor is the part
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]
         pobj = [c for p in of for c in p.children if c.dep_ == "pobj"]
         if not pobj:

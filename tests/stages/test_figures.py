@@ -421,3 +421,8 @@ def test_a_share_accounted_for_by_a_participle_is_of_the_amount_before_it(parse)
     got = figures(parse, "Kenya had registered 3 million mobile money agents, accounting for 60 percent of all "
                          "retail outlets.", [("Kenya", "GPE")])
     assert got["60 percent"] == ("mobile money agents", "Kenya", None, "share")
+
+
+def test_the_possessor_of_a_share_is_its_part(parse):
+    got = figures(parse, "The plan would raise the service sector's share of GDP to 60 percent by 2030.")
+    assert got["60 percent"] == ("service sector", None, 2030, "share")
