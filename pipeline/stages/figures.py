@@ -244,9 +244,11 @@ def _follows_change_noun(before: list[Token]) -> bool:
 
 
 def _is_growth_rate(noun: Token) -> bool:
-    """``a growth rate``, ``the annual rate of increase``: a rate of change (F11), not a share."""
+    """``a growth rate``, ``the annual rate of increase``, ``grew at a rate of``: a rate of change (F11),
+    not a share."""
     return noun.lemma_.lower() == "rate" and (
-        any(c.lemma_.lower() in CHANGE_WORDS | {"growth"} for c in noun.lefts) or any(
+        any(c.lemma_.lower() in CHANGE_WORDS | {"growth"} for c in noun.lefts) or (  # ``grew at a rate of``
+            noun.dep_ == "pobj" and noun.head.lower_ == "at" and noun.head.head.lemma_ in CHANGE_WORDS) or any(
             p.lower_ == "of" and any(o.lemma_.lower() in CHANGE_WORDS | {"growth"} for o in p.children)
             for p in noun.rights))
 
@@ -629,8 +631,8 @@ def resolve_noun(noun: Token) -> Token | None:
     """From a noun of change or proportion to what it is of: ``growth of intelligent computing power``,
     ``the share of cross-border e-commerce``; None when it says of nothing (``a 7.7% increase``)."""
     for _ in range(3):
-        if noun.lemma_ not in CHANGE_NOUNS and not (noun.lemma_ in ("share", "proportion", "percentage") or (
-                noun.lemma_ == "rate" and any(c.lemma_ in CHANGE_WORDS | {"growth"} for c in noun.lefts))):
+        if noun.lemma_ not in CHANGE_NOUNS and not (noun.lemma_ in ("share", "proportion", "percentage") or
+                                                    _is_growth_rate(noun)):
             return noun
         part = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
         if part and noun.lemma_ in ("share", "proportion", "percentage"):

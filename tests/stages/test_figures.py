@@ -426,3 +426,8 @@ def test_a_share_accounted_for_by_a_participle_is_of_the_amount_before_it(parse)
 def test_the_possessor_of_a_share_is_its_part(parse):
     got = figures(parse, "The plan would raise the service sector's share of GDP to 60 percent by 2030.")
     assert got["60 percent"] == ("service sector", None, 2030, "share")
+
+
+def test_growing_at_a_rate_is_a_change_of_what_grows(parse):
+    got = figures(parse, "Since 2015, mobile data traffic has grown at an annual rate of 30 percent.")
+    assert got["30 percent"] == ("mobile data traffic", None, None, "change")
