@@ -669,7 +669,7 @@ NAMED_BY_VERB = "named by a verb"  # money an actor gives: no measure, and none 
 
 
 # nouns for a mark an amount reaches, not what it measures: ``hit an all-time high of 149 crore``
-MARK_NOUNS = frozenset("""high low peak record level mark milestone threshold""".split())
+MARK_NOUNS = frozenset("""high low peak record level mark milestone threshold minimum maximum""".split())
 
 
 def _is_mark(noun: Token) -> bool:
@@ -742,6 +742,11 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj and is_nounlike(pobj[0]):
                     return pobj[0]
+    # ``speeds of a minimum of 100Mbps``: the noun the mark is of
+    mark = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if mark is not None and _is_mark(mark) and mark.dep_ == "pobj" and mark.head.lower_ == "of" and \
+            is_nounlike(mark.head.head) and not _is_mark(mark.head.head):
+        return mark.head.head
     # ``revenue of 81.7 billion yuan``, ``a capacity of 50,000 wafers``
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") and is_nounlike(head.head.head) and \
             head.head.head.lemma_ not in ("increase", "growth", "rise", "gain", "decline", "drop", "total") and \

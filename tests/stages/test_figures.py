@@ -431,3 +431,8 @@ def test_the_possessor_of_a_share_is_its_part(parse):
 def test_growing_at_a_rate_is_a_change_of_what_grows(parse):
     got = figures(parse, "Since 2015, mobile data traffic has grown at an annual rate of 30 percent.")
     assert got["30 percent"] == ("mobile data traffic", None, None, "change")
+
+
+def test_a_minimum_or_maximum_is_a_mark_not_a_measure(parse):
+    got = figures(parse, "Operators must offer download speeds of a minimum of 30Mbps.")
+    assert got["30Mbps"][0] == "download speeds"
