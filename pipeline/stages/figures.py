@@ -751,7 +751,11 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") and is_nounlike(head.head.head) and \
             head.head.head.lemma_ not in ("increase", "growth", "rise", "gain", "decline", "drop", "total") and \
             not _is_mark(head.head.head):
-        return head.head.head
+        owner = head.head.head  # ``computing power for the country of 300 EFLOPS``: the parser's ``of`` hangs from the owner
+        if owner.lemma_ in DESCRIPTORS and owner.dep_ == "pobj" and owner.head.dep_ == "prep" and \
+                is_nounlike(owner.head.head):
+            return owner.head.head
+        return owner
     if verb is None:
         if head.dep_ == "appos" and is_nounlike(head.head):
             return head.head

@@ -436,3 +436,8 @@ def test_growing_at_a_rate_is_a_change_of_what_grows(parse):
 def test_a_minimum_or_maximum_is_a_mark_not_a_measure(parse):
     got = figures(parse, "Operators must offer download speeds of a minimum of 30Mbps.")
     assert got["30Mbps"][0] == "download speeds"
+
+
+def test_a_place_word_between_the_measure_and_its_amount_is_not_the_measure(parse):
+    got = figures(parse, "The ministry set a total solar capacity for the nation of 40 gigawatts.")
+    assert got["40 gigawatts"][0] == "total solar capacity"
