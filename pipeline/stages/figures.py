@@ -329,6 +329,10 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     earlier = [q.end for q in quantities if q.end <= quantity.start]
     start = max(earlier) if earlier else 0
     before = [(i, y) for i, y in years if start <= i < quantity.start]
+    # ``by 2025; last year, the added value exceeded X``: a relative time after the last year and before
+    # the number dates it instead
+    if _relative_time(sent[max([0] + [i + 1 for i, _ in years if i < quantity.start]):quantity.start]):
+        return None
     if before:
         return _span_end(sent, before[-1][0], before[-1][1])
     return _span_end(sent, years[-1][0], years[-1][1]) if len({y for _, y in years}) == 1 else years[-1][1]

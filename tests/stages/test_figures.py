@@ -441,3 +441,9 @@ def test_a_minimum_or_maximum_is_a_mark_not_a_measure(parse):
 def test_a_place_word_between_the_measure_and_its_amount_is_not_the_measure(parse):
     got = figures(parse, "The ministry set a total solar capacity for the nation of 40 gigawatts.")
     assert got["40 gigawatts"][0] == "total solar capacity"
+
+
+def test_a_relative_time_between_a_year_and_the_number_leaves_no_period(parse):
+    got = figures(parse, "Exports should double by 2030; last year, the sector earned $4 billion, about 9 percent "
+                         "of total exports.")
+    assert got["$4 billion"][2] is None and got["9 percent"][2] is None
