@@ -852,7 +852,8 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         found = _owner_of_noun(sent, noun, owners, referable)
         if found is not None:
             return found
-    return main_clause_owner(sent, owners) or _listed_owner(sent, owners) or _locative_place(sent, quantity, owners)
+    return main_clause_owner(sent, owners, quantity) or _listed_owner(sent, owners) or \
+        _locative_place(sent, quantity, owners)
 
 
 def _holder(verb: Token, noun: Token, owners: Sequence[Name]) -> Name | None:
@@ -953,10 +954,18 @@ def _in_dateline(sent: Doc, name: Name) -> bool:
         bool(re.match(r"^\s*(?:,|\(|-|–|—)", sent.text[name.end:]))
 
 
-def main_clause_owner(sent: Doc, owners: Sequence[Name]) -> Name | None:
-    """The named subject of the sentence's main verb (``China has ..., with X reaching N``)."""
+def main_clause_owner(sent: Doc, owners: Sequence[Name], quantity: Span | None = None) -> Name | None:
+    """The named subject of the sentence's main verb (``China has ..., with X reaching N``), or of
+    the clause a reporting verb reports when the number is in it (``X's growth rate exceeded 30
+    percent, and Y reached N, the vice minister noted``)."""
     for token in sent:
         if token.dep_ == "ROOT":
+            for _ in range(3):
+                reported = [c for c in token.children if c.dep_ == "ccomp"]
+                if token.lemma_ not in REPORT_VERBS or not reported or quantity is None or \
+                        not reported[0].left_edge.i <= quantity.start <= reported[0].right_edge.i:
+                    break
+                token = reported[0]
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     name = name_at(owners, child)

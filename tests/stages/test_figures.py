@@ -447,3 +447,9 @@ def test_a_relative_time_between_a_year_and_the_number_leaves_no_period(parse):
     got = figures(parse, "Exports should double by 2030; last year, the sector earned $4 billion, about 9 percent "
                          "of total exports.")
     assert got["$4 billion"][2] is None and got["9 percent"][2] is None
+
+
+def test_the_owner_of_a_reported_clause_extends_to_its_parallel_clause(parse):
+    got = figures(parse, "The growth rate of Vietnam's software industry exceeded 20 percent, and total revenue "
+                         "reached $5 billion in 2022, the minister said.", [("Vietnam", "GPE")])
+    assert got["$5 billion"] == ("total revenue", "Vietnam", 2022, "level")
