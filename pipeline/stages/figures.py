@@ -223,7 +223,7 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
     if head.dep_ == "pobj" and head.head.lower_ == "of" and _is_change_noun(head.head.head):
         return True
     # ``the average growth rate of China's digital economy was 15.9 percent``
-    if head.dep_ in ("attr", "dobj") and head.head.pos_ in ("VERB", "AUX"):
+    if head.dep_ in ("attr", "dobj", "npadvmod") and head.head.pos_ in ("VERB", "AUX"):
         subject = verb_subject(head.head)
         if subject is not None and _is_change_noun(subject):
             return True

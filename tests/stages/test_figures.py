@@ -453,3 +453,9 @@ def test_the_owner_of_a_reported_clause_extends_to_its_parallel_clause(parse):
     got = figures(parse, "The growth rate of Vietnam's software industry exceeded 20 percent, and total revenue "
                          "reached $5 billion in 2022, the minister said.", [("Vietnam", "GPE")])
     assert got["$5 billion"] == ("total revenue", "Vietnam", 2022, "level")
+
+
+def test_a_growth_rate_that_exceeds_a_percentage_is_a_change_however_the_parser_hangs_it(parse):
+    got = figures(parse, "The growth rate of Vietnam's software industry exceeded 20 percent, and total revenue "
+                         "reached $5 billion in 2022, the minister said.", [("Vietnam", "GPE")])
+    assert got["20 percent"][3] == "change"
