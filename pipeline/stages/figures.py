@@ -725,7 +725,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     head = head_of(quantity)
     verb = governing_verb(head)
     spent = verb is not None and verb.lemma_ in SPEND_VERBS
-    if spent:  # ``provide 802.5 billion yen in additional subsidies``, the ``in`` hung from the verb
+    if verb is not None:  # ``provide 802.5 billion yen in additional subsidies``, the ``in`` hung from the verb
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "in" and quantity.end <= prep.i <= quantity.end + 1:
                 pobj = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS]
@@ -740,7 +740,8 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             if pobj and is_nounlike(pobj[0]) and name_at(names, pobj[0]) is None and pobj[0].ent_type_ != "DATE" \
                     and not (spent and child.lower_ == "in" and pobj[0].lemma_ not in MONEY_NOUNS):
                 return pobj[0]
-    if head.dep_ in ("nsubj", "nsubjpass") and share:
+    # ``lose 40% of its population``: a change of a part is a change of the whole it is of
+    if (head.dep_ in ("nsubj", "nsubjpass") or kind == "change") and share:
         for child in _rights_of(quantity):
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = [c for c in child.children if c.dep_ == "pobj"]

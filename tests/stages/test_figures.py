@@ -459,3 +459,14 @@ def test_a_growth_rate_that_exceeds_a_percentage_is_a_change_however_the_parser_
     got = figures(parse, "The growth rate of Vietnam's software industry exceeded 20 percent, and total revenue "
                          "reached $5 billion in 2022, the minister said.", [("Vietnam", "GPE")])
     assert got["20 percent"][3] == "change"
+
+
+def test_a_change_of_a_part_measures_the_whole_it_is_of(parse):
+    got = figures(parse, "Japan could lose 30% of its workforce by 2060.", [("Japan", "GPE")])
+    assert got["30%"] == ("workforce", "Japan", 2060, "change")
+
+
+def test_a_kind_of_money_after_the_amount_is_its_measure_whatever_the_verb(parse):
+    got = figures(parse, "The mayor spoke at a briefing, announcing an additional 900 million shillings in funding "
+                         "to be raised this year.")
+    assert got["900 million shillings"] == ("funding", None, None, "change")
