@@ -470,3 +470,8 @@ def test_a_kind_of_money_after_the_amount_is_its_measure_whatever_the_verb(parse
     got = figures(parse, "The mayor spoke at a briefing, announcing an additional 900 million shillings in funding "
                          "to be raised this year.")
     assert got["900 million shillings"] == ("funding", None, None, "change")
+
+
+def test_the_agent_of_a_participle_of_possession_is_the_owner_not_a_source(parse):
+    got = figures(parse, "Twelve hotels owned by Marriott were sold last year.", [("Marriott", "ORG")])
+    assert got["Twelve"] == ("hotels", "Marriott", None, "level")
