@@ -832,6 +832,8 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
                 return found
     head = head_of(quantity)
     verb = governing_verb(head)
+    if verb is not None and _is_member_of(verb, head):  # the counted noun's own place, if any
+        return None if noun is None else _owner_of_noun(sent, noun, owners, referable)
     if verb is not None:
         subject = verb_subject(verb)
         if verb.lemma_ in SPEND_VERBS | {"give", "supply", "transfer"}:
@@ -888,6 +890,13 @@ def _name_in_apposition(noun: Token, owners: Sequence[Name]) -> Name | None:
         if name is not None:
             return name
     return None
+
+
+def _is_member_of(verb: Token, head: Token) -> bool:
+    """``Guizhou is among the eight national computing hubs``: the subject is one of those counted,
+    not their owner."""
+    noun = head.head if head.dep_ in ("nummod", "quantmod", "compound") else head
+    return verb.lemma_ == "be" and noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.i == verb.i
 
 
 def _recipient(verb: Token, head: Token, owners: Sequence[Name]) -> Name | None:

@@ -475,3 +475,8 @@ def test_a_kind_of_money_after_the_amount_is_its_measure_whatever_the_verb(parse
 def test_the_agent_of_a_participle_of_possession_is_the_owner_not_a_source(parse):
     got = figures(parse, "Twelve hotels owned by Marriott were sold last year.", [("Marriott", "ORG")])
     assert got["Twelve"] == ("hotels", "Marriott", None, "level")
+
+
+def test_one_of_those_counted_is_not_their_owner(parse):
+    got = figures(parse, "Kenya is among the 10 largest economies in Africa.", [("Kenya", "GPE"), ("Africa", "LOC")])
+    assert got["10"] == ("economies", "Africa", None, "level")
