@@ -851,7 +851,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
                 found = _owner_of_noun(sent, subject, owners, referable)
                 if found is not None:
                     return found
-        found = _recipient(verb, head, owners)
+        found = _recipient(verb, head, owners, destination=False)
         if found is not None:
             return found
         if subject is not None and subject.lower_ in ("it", "they"):  # ``Ofcom said that it had raised £1.4bn``
@@ -899,7 +899,7 @@ def _is_member_of(verb: Token, head: Token) -> bool:
     return verb.lemma_ == "be" and noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.i == verb.i
 
 
-def _recipient(verb: Token, head: Token, owners: Sequence[Name]) -> Name | None:
+def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bool = True) -> Name | None:
     """Whom the verb gives the amount to, or where: ``provide 802.5 billion yen in subsidies to Rapidus
     Corp.``, ``awarded Intel $8.5 billion``, ``invest $2 billion in India``."""
     for child in verb.children:
@@ -909,7 +909,8 @@ def _recipient(verb: Token, head: Token, owners: Sequence[Name]) -> Name | None:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and name_at(owners, pobj[0]) is not None:
                 name = name_at(owners, pobj[0])
-                if child.lower_ == "to" or name.label in PLACE_LABELS:
+                if (child.lower_ == "to" and (destination or name.label not in PLACE_LABELS)) or (
+                        child.lower_ != "to" and name.label in PLACE_LABELS):
                     return name
     # ``provide 802.5 billion yen in subsidies to Rapidus Corp.``: ``to`` hung from the money's noun
     for noun in (c for p in verb.children if p.dep_ == "prep" for c in p.children

@@ -480,3 +480,10 @@ def test_the_agent_of_a_participle_of_possession_is_the_owner_not_a_source(parse
 def test_one_of_those_counted_is_not_their_owner(parse):
     got = figures(parse, "Kenya is among the 10 largest economies in Africa.", [("Kenya", "GPE"), ("Africa", "LOC")])
     assert got["10"] == ("economies", "Africa", None, "level")
+
+
+def test_a_place_things_are_brought_to_is_no_owner_but_a_place_money_is_given_to_is(parse):
+    got = figures(parse, "The program will ship 5,000 laptops to Ghana by 2027.", [("Ghana", "GPE")])
+    assert got["5,000"] == ("laptops", None, 2027, "level")
+    got = figures(parse, "The ministry gave $3 million to Ghana in 2021.", [("Ghana", "GPE")])
+    assert got["$3 million"][1] == "Ghana"
