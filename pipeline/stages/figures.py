@@ -306,21 +306,24 @@ def is_dateline_year(sent: Doc, i: int) -> bool:
 
 def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline: int | None,
                 is_target: bool) -> int | None:
-    """The year of the figure: a target's deadline, else the year the sentence ties to the number."""
+    """The year of the figure: a target's deadline, else the year the sentence ties to the number;
+    none when a relative time follows the number before any year (``197 EFLOPS this year, up from 180
+    EFLOPS in 2022``, ``up to $125 billion over the next two decades``)."""
+    inside = {t.i for q in quantities for t in q}
+    later = [q.start for q in quantities if q.start >= quantity.end]
+    stop = min(later) if later else len(sent)
+    first_year = min([i for i, _ in years_in(sent) if i >= quantity.end and i not in inside], default=len(sent))
+    if _relative_time(sent[quantity.end:min(stop, first_year, quantity.end + 9)]):
+        return None
     if is_target and deadline is not None and not _is_current_value(sent, quantity) and \
             _deadline_applies(sent, quantity, deadline):
         return deadline
-    inside = {t.i for q in quantities for t in q}
     years = [(i, y) for i, y in years_in(sent) if i not in inside and not is_dateline_year(sent, i)
              and not _names_a_thing(sent, i)]
     years = [(i, y) for i, y in years if not _is_since(sent, i) and not _in_other_clause(sent, i, quantity)]
     if not years:
         return None
     # the year right after the number, before the next number: ``$4.9 billion in 2022 to $6.2 billion in 2023``
-    later = [q.start for q in quantities if q.start >= quantity.end]
-    stop = min(later) if later else len(sent)
-    if _relative_time(sent[quantity.end:min(stop, quantity.end + 6)]):
-        return None  # ``197 EFLOPS this year, up from 180 EFLOPS in 2022``
     near = [(i, y) for i, y in years if quantity.end <= i < min(stop, quantity.end + 8)]
     if near:
         return _span_end(sent, near[0][0], near[0][1])
@@ -348,7 +351,8 @@ DOCUMENT_NOUNS = frozenset("""report edition survey plan strategy vision agenda 
 programme program initiative outlook index""".split())
 
 
-RELATIVE_TIME = re.compile(r"\b(?:(?:this|last|next|past|previous|current)\s+(?:year|month|quarter)|today|"
+RELATIVE_TIME = re.compile(r"\b(?:(?:this|last|next|past|previous|current|coming)\s+(?:(?:two|three|four|five|six|"
+                           r"seven|eight|nine|ten|few|several|\d+)\s+)?(?:years?|months?|quarters?|decades?)|today|"
                            r"a\s+year\s+(?:ago|earlier))\b", re.I)
 
 
@@ -357,10 +361,11 @@ BASE_WORDS = frozenset({"from", "over", "than", "on", "with", "to", "since"})
 
 def _relative_time(tokens: Span) -> bool:
     """A time told relative to the article (``this year``, ``last year``, ``today``): on its own, no
-    period. The base of a change (``a 1.6% increase from the previous year``) is no such time."""
+    period. The base of a change (``a 1.6% increase from the previous year``) is no such time; a span
+    ahead (``over the next two decades``) can be no base."""
     for match in RELATIVE_TIME.finditer(tokens.text):
         before = [w.lower() for w in tokens.text[:match.start()].split() if w.lower() not in ("the", "a")]
-        if not before or before[-1] not in BASE_WORDS:
+        if not before or before[-1] not in BASE_WORDS or match.group().lower().startswith(("next", "coming")):
             return True
     return False
 

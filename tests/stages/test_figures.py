@@ -487,3 +487,11 @@ def test_a_place_things_are_brought_to_is_no_owner_but_a_place_money_is_given_to
     assert got["5,000"] == ("laptops", None, 2027, "level")
     got = figures(parse, "The ministry gave $3 million to Ghana in 2021.", [("Ghana", "GPE")])
     assert got["$3 million"][1] == "Ghana"
+
+
+def test_a_span_ahead_or_a_relative_time_after_the_number_leaves_no_period_even_in_a_target(parse):
+    got = figures(parse, "Tesla will spend $2 billion by 2026, with total spending of up to $9 billion over the next "
+                         "two decades.", [("Tesla", "ORG")], deadline=2026, is_target=True)
+    assert got["$2 billion"][2] == 2026 and got["$9 billion"][2] is None
+    got = figures(parse, "Rollout of the network reached 40 cities by the end of this year, the carrier said in 2019.")
+    assert got["40"][2] is None
