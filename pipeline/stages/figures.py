@@ -652,8 +652,10 @@ def resolve_noun(noun: Token) -> Token | None:
         part = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
         if part and noun.lemma_ in ("share", "proportion", "percentage"):
             return part[0]  # ``the digital economy's share of GDP``: the possessor is the part
+        # ``the growth of 2.3% in sales``: the ``in``, not the amount ``of``
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]
-        pobj = [c for p in of for c in p.children if c.dep_ == "pobj"]
+        pobj = [c for p in of for c in p.children if c.dep_ == "pobj" and not (
+            c.like_num or c.lower_ in UNIT_WORDS or any(n.dep_ == "nummod" for n in c.children))]
         if not pobj:
             return None
         noun = pobj[0]
@@ -763,6 +765,15 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if mark is not None and _is_mark(mark) and mark.dep_ == "pobj" and mark.head.lower_ == "of" and \
             is_nounlike(mark.head.head) and not _is_mark(mark.head.head):
         return mark.head.head
+    # ``the growth of 2.3% in sales``: what the change is in, whether the ``in`` hangs from it or the amount
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and _is_change_noun(head.head.head):
+        if resolve_noun(head.head.head) is not None:
+            return head.head.head
+        within = [c for p in _rights_of(quantity) if p.dep_ == "prep" and p.lower_ == "in"
+                  for c in p.children if c.dep_ == "pobj" and is_nounlike(c) and name_at(names, c) is None
+                  and c.ent_type_ != "DATE" and not is_time_word(c)]
+        if within:
+            return within[0]
     # ``revenue of 81.7 billion yuan``, ``a capacity of 50,000 wafers``
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") and is_nounlike(head.head.head) and \
             head.head.head.lemma_ not in ("increase", "growth", "rise", "gain", "decline", "drop", "total") and \

@@ -495,3 +495,8 @@ def test_a_span_ahead_or_a_relative_time_after_the_number_leaves_no_period_even_
     assert got["$2 billion"][2] == 2026 and got["$9 billion"][2] is None
     got = figures(parse, "Rollout of the network reached 40 cities by the end of this year, the carrier said in 2019.")
     assert got["40"][2] is None
+
+
+def test_a_change_of_an_amount_in_something_measures_that_thing(parse):
+    got = figures(parse, "Exports rose 8 percent, while the growth of 3 percent in imports was weaker.")
+    assert got["8 percent"][0] == "Exports" and got["3 percent"] == ("imports", None, None, "change")
