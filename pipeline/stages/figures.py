@@ -313,7 +313,7 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     later = [q.start for q in quantities if q.start >= quantity.end]
     stop = min(later) if later else len(sent)
     first_year = min([i for i, _ in years_in(sent) if i >= quantity.end and i not in inside], default=len(sent))
-    if _relative_time(sent[quantity.end:min(stop, first_year, quantity.end + 9)]):
+    if _relative_time(sent[quantity.end:min(stop, first_year, quantity.end + 9)], anchored=bool(years_in(sent))):
         return None
     if is_target and deadline is not None and not _is_current_value(sent, quantity) and \
             _deadline_applies(sent, quantity, deadline):
@@ -323,6 +323,11 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     years = [(i, y) for i, y in years if not _is_since(sent, i) and not _in_other_clause(sent, i, quantity)]
     if not years:
         return None
+    # ``up from Sh3.1 trillion a year earlier``: the year before the sentence's year
+    if YEAR_EARLIER.search(sent[quantity.end:min(stop, quantity.end + 9)].text):
+        before = [(i, y) for i, y in years if i < quantity.start]
+        i, y = before[-1] if before else years[-1]
+        return _span_end(sent, i, y) - 1
     # the year right after the number, before the next number: ``$4.9 billion in 2022 to $6.2 billion in 2023``
     near = [(i, y) for i, y in years if quantity.end <= i < min(stop, quantity.end + 8)]
     if near:
@@ -356,14 +361,20 @@ RELATIVE_TIME = re.compile(r"\b(?:(?:this|last|next|past|previous|current|coming
                            r"a\s+year\s+(?:ago|earlier))\b", re.I)
 
 
+YEAR_EARLIER = re.compile(r"\ba\s+year\s+(?:earlier|before|ago)\b", re.I)
+
+
 BASE_WORDS = frozenset({"from", "over", "than", "on", "with", "to", "since"})
 
 
-def _relative_time(tokens: Span) -> bool:
+def _relative_time(tokens: Span, anchored: bool = False) -> bool:
     """A time told relative to the article (``this year``, ``last year``, ``today``): on its own, no
     period. The base of a change (``a 1.6% increase from the previous year``) is no such time; a span
-    ahead (``over the next two decades``) can be no base."""
+    ahead (``over the next two decades``) can be no base. With ``anchored`` (the sentence states a
+    year), ``a year earlier`` is told relative to that year, and resolved elsewhere."""
     for match in RELATIVE_TIME.finditer(tokens.text):
+        if anchored and match.group().lower().startswith("a "):
+            continue
         before = [w.lower() for w in tokens.text[:match.start()].split() if w.lower() not in ("the", "a")]
         if not before or before[-1] not in BASE_WORDS or match.group().lower().startswith(("next", "coming")):
             return True

@@ -500,3 +500,8 @@ def test_a_span_ahead_or_a_relative_time_after_the_number_leaves_no_period_even_
 def test_a_change_of_an_amount_in_something_measures_that_thing(parse):
     got = figures(parse, "Exports rose 8 percent, while the growth of 3 percent in imports was weaker.")
     assert got["8 percent"][0] == "Exports" and got["3 percent"] == ("imports", None, None, "change")
+
+
+def test_a_year_earlier_is_resolved_against_the_sentences_year(parse):
+    got = figures(parse, "Bank deposits reached Sh3.4 trillion in 2018, up from Sh3.1 trillion a year earlier.")
+    assert got["Sh3.4 trillion"][2] == 2018 and got["Sh3.1 trillion"][2] == 2017
