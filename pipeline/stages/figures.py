@@ -211,6 +211,9 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
     if words_before and words_before[-1] == "by" and any(t.lower_ in CHANGE_WORDS or t.lemma_ in CHANGE_WORDS
                                                         for t in sent[max(0, quantity.start - 6):quantity.start]):
         return True
+    # ``802.5 billion yen in additional subsidies`` (F9)
+    if len(after) >= 2 and after[0].lower_ == "in" and after[1].lower_ in ("additional", "extra", "further"):
+        return True
     # ``a 25 percent increase``, ``7.7% growth``, ``10% year on year``
     rest = " ".join(t.lower_ for t in after)
     if after and (after[0].lower_ in CHANGE_WORDS or after[0].lemma_ in ("increase", "growth", "rise", "gain",
@@ -629,7 +632,7 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) 
         # comma (``, which``), nor a clause that places or compares the noun (``that make up the United
         # States``, ``that are seen as rivals``)
         return child.left_edge.i >= 1 and not sent[child.left_edge.i - 1].is_punct and \
-            sent[child.left_edge.i].lower_ in ("that", "who", "which") and len(subtree) <= 8 and \
+            sent[child.left_edge.i].lower_ in ("that", "who") and len(subtree) <= 8 and \
             not any(name_at(names, sent[i]) is not None or (sent[i].dep_ == "prep" and sent[i].lower_ in
                                                            NOT_RESTRICTING) for i in subtree)
     if any(sent[i].lower_ in ("which", "that", "who") for i in subtree):

@@ -505,3 +505,13 @@ def test_a_change_of_an_amount_in_something_measures_that_thing(parse):
 def test_a_year_earlier_is_resolved_against_the_sentences_year(parse):
     got = figures(parse, "Bank deposits reached Sh3.4 trillion in 2018, up from Sh3.1 trillion a year earlier.")
     assert got["Sh3.4 trillion"][2] == 2018 and got["Sh3.1 trillion"][2] == 2017
+
+
+def test_an_amount_in_additional_money_is_a_change(parse):
+    got = figures(parse, "The state will provide 90 million euros in additional grants to farmers in 2024.")
+    assert got["90 million euros"] == ("grants", None, 2024, "change")
+
+
+def test_a_relative_clause_after_which_is_an_aside(parse):
+    got = figures(parse, "We hold 3% of the $1.5 trillion electronics market which is a small share.")
+    assert got["$1.5 trillion"][0] == "electronics market"
