@@ -249,7 +249,18 @@ def _is_change_noun(noun: Token) -> bool:
 
 
 def _follows_change_noun(before: list[Token]) -> bool:
-    return len(before) >= 2 and before[-1].lower_ == "of" and _is_change_noun(before[-2])
+    """``an increase of``, ``a growth rate of``, and with a short name or an ``of`` or ``for`` phrase
+    between: ``a compound annual growth rate (CAGR) of``, ``a CAGR for real-time payments of``, ``the
+    projected CAGR (``."""
+    if not before or before[-1].lower_ not in ("of", "("):
+        return False
+    doc = before[-1].doc
+    for token in reversed(doc[max(0, before[-1].i - 8):before[-1].i]):
+        if _is_change_noun(token):
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.like_num or token.text in (",", ";"):
+            return False
+    return False
 
 
 def _is_growth_rate(noun: Token) -> bool:
@@ -1190,12 +1201,17 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
             out.append(None)
         elif previous is not None and CONVERSION.match(sent.text[quantities[i - 1].end:q.start]):
             converts[i] = converts.get(i - 1, i - 1)
+            if (quantities[i - 1].unit == "%") != (q.unit == "%"):  # ``17.7 per cent or S$113 billion``
+                previous = RawFigure(previous.measure, previous.subject, previous.period,
+                                     find_kind(sent, span, q.unit, q.value), previous.settled, previous.noun)
             out.append(previous)
         else:
             raw = figure_of(sent, span, found, q.unit, q.value, names, deadline, is_target)
             if previous is not None and _restates(sent, quantities[i - 1].end, q.start):
-                raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period or previous.period,
-                                raw.kind, previous.settled, previous.noun)
+                own = raw.measure is not None and counted_noun(span, q.unit) is not None  # ``– or 2.9 billion people``
+                raw = RawFigure(raw.measure if own else previous.measure, raw.subject or previous.subject,
+                                raw.period or previous.period, raw.kind, previous.settled,
+                                raw.noun if own else previous.noun)
                 if previous.subject is None and raw.subject is not None:
                     out[-1] = RawFigure(previous.measure, raw.subject, previous.period, previous.kind,
                                         previous.settled, previous.noun, previous.weak)
@@ -1212,7 +1228,7 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
     return out
 
 
-RESTATEMENT = re.compile(r"^[^,;()\d]{1,60}?,\s*or\s+(?:about|around|approximately|roughly|some|nearly|almost|"
+RESTATEMENT = re.compile(r"^[^,;()\d]{1,60}?\s*[,–—]\s*or\s+(?:about|around|approximately|roughly|some|nearly|almost|"
                          r"over|more\s+than|less\s+than)?\s*$", re.I)
 
 

@@ -515,3 +515,20 @@ def test_an_amount_in_additional_money_is_a_change(parse):
 def test_a_relative_clause_after_which_is_an_aside(parse):
     got = figures(parse, "We hold 3% of the $1.5 trillion electronics market which is a small share.")
     assert got["$1.5 trillion"][0] == "electronics market"
+
+
+def test_a_percentage_after_a_named_growth_rate_is_a_change(parse):
+    got = figures(parse, "With a compound annual growth rate (CAGR) of 9.5 per cent, the sector outpaced the economy.")
+    assert got["9.5 per cent"][3] == "change"
+
+
+def test_an_amount_converting_a_percentage_is_a_level_of_the_same_measure(parse):
+    got = figures(parse, "Tourism rose to account for 12 per cent or $40 billion of the nation's GDP in 2023.")
+    assert got["12 per cent"] == ("Tourism", None, 2023, "share")
+    assert got["$40 billion"] == ("Tourism", None, 2023, "level")
+
+
+def test_a_restatement_after_a_dash_keeps_its_own_counted_noun(parse):
+    got = figures(parse, "Roughly 40 percent of Kenya's population – or 20 million people – have never used the "
+                         "Internet.", [("Kenya", "GPE")])
+    assert got["20 million"] == ("people", "Kenya", None, "level")
