@@ -816,6 +816,11 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if unit is not None and unit not in ("%", "fold") and unit.isupper() and verb.lemma_ in SPEND_VERBS:
         return NAMED_BY_VERB
     if head.dep_ == "pobj" and head.head.lower_ in ("to", "by", "at", "from") and head.head.head.i == verb.i:
+        # ``bring broadband to 99 percent of the population``: the share of those the object reaches
+        whole = [c for p in _rights_of(quantity) if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                 if c.dep_ == "pobj" and is_nounlike(c) and name_at(names, c) is None]
+        if share and head.head.lower_ == "to" and whole and any(c.dep_ == "dobj" for c in verb.children):
+            return whole[0]
         # ``raise the proportion of X to 10 percent``, ``boost its computing power by 50%``, ``March
         # posted the highest monthly value at Sh337 billion``
         for child in verb.children:

@@ -532,3 +532,10 @@ def test_a_restatement_after_a_dash_keeps_its_own_counted_noun(parse):
     got = figures(parse, "Roughly 40 percent of Kenya's population – or 20 million people – have never used the "
                          "Internet.", [("Kenya", "GPE")])
     assert got["20 million"] == ("people", "Kenya", None, "level")
+
+
+def test_a_share_something_is_brought_to_measures_those_it_reaches(parse):
+    got = figures(parse, "The program brought clean water to 80 percent of rural households.")
+    assert got["80 percent"][0] == "rural households"
+    got = figures(parse, "Mobile money has grown from 5 percent in 2012 to 60 percent of all payments today.")
+    assert got["60 percent"][0] == "Mobile money"
