@@ -1319,7 +1319,9 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     """The figure of the quantity whose tokens are ``span``, in the parsed sentence ``sent``."""
     kind = find_kind(sent, span, unit, value)
     noun = find_measure_noun(sent, span, unit, names, kind)
-    settled = noun is NAMED_BY_VERB or (isinstance(noun, Token) and is_anaphor(noun))
+    counted = kind == "level" and isinstance(noun, Token) and noun.pos_ == "NOUN" and \
+        noun.i == getattr(counted_noun(span, unit), "i", -1)
+    settled = noun is NAMED_BY_VERB or (isinstance(noun, Token) and not counted and is_anaphor(noun))
     found = noun if isinstance(noun, Token) else None
     noun = resolve_noun(found) if found is not None else None
     if noun is not None and (name_at(names, noun) is not None or _is_amount_word(noun, spans)):
@@ -1327,8 +1329,8 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     weak = noun is None and found is not None and _is_change_noun(found)
     if weak:
         noun = _what_changes(found, names)
-    measure = None
-    if noun is not None and not is_anaphor(noun):
+    measure = None  # a generic noun the number counts (``four levels``) is no anaphor
+    if noun is not None and (not is_anaphor(noun) or (counted and noun.i == found.i)):
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)
     owner = find_subject(sent, span, noun, names, kind)
     period = find_period(sent, span, spans, deadline, is_target)

@@ -539,3 +539,8 @@ def test_a_share_something_is_brought_to_measures_those_it_reaches(parse):
     assert got["80 percent"][0] == "rural households"
     got = figures(parse, "Mobile money has grown from 5 percent in 2012 to 60 percent of all payments today.")
     assert got["60 percent"][0] == "Mobile money"
+
+
+def test_a_generic_noun_the_number_counts_is_the_measure_not_an_anaphor(parse):
+    assert figures(parse, "The strategy will be implemented on three levels.")["three"][0] == "levels"
+    assert figures(parse, "The price was more than five times the amount paid in 2015.")["five times"][0] is None
