@@ -1537,8 +1537,10 @@ def figures_of_document(doc: Doc, wanted: Sequence[FigureSentence], parsed: Sequ
 
 
 def sentence_names(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[list[Name]]:
-    """The places and demonyms the NER found, and the spec's organisations and persons, per sentence."""
-    found = [Name(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in PLACE_LABELS]
+    """The places and demonyms the NER found, and the spec's organisations and persons, per sentence.
+    A demonym is a word, never an acronym: the NER's NORP ``UPI`` is a payment system."""
+    found = [Name(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in PLACE_LABELS
+             and not (e.label_ == "NORP" and e.text.isupper() and len(e.text) > 1)]
     found += [Name(e.start, e.end, e.label) for e in doc._.claim_entities or []]
     found.sort(key=lambda n: (n.start, -n.end))
     return [[n for n in found if start <= n.start and n.end <= end] for start, end in bounds]

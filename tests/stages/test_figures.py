@@ -4,8 +4,11 @@ import re
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
-from pipeline.stages.figures import Name, SentenceParser, SentenceQuantity, figures_of_sentence
+import pipeline.extensions  # noqa: F401  (registers doc._.claim_entities)
+
+from pipeline.stages.figures import Name, SentenceParser, SentenceQuantity, figures_of_sentence, sentence_names
 from pipeline.stages.quantities import find_quantities
 
 
@@ -544,3 +547,9 @@ def test_a_share_something_is_brought_to_measures_those_it_reaches(parse):
 def test_a_generic_noun_the_number_counts_is_the_measure_not_an_anaphor(parse):
     assert figures(parse, "The strategy will be implemented on three levels.")["three"][0] == "levels"
     assert figures(parse, "The price was more than five times the amount paid in 2015.")["five times"][0] is None
+
+
+def test_an_acronym_the_ner_calls_a_demonym_is_no_name():
+    doc = spacy.blank("en")("UPI transactions by Kenyan users rose.")
+    doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 3, 4, label="NORP")]
+    assert [(n.start, n.end, n.label) for n in sentence_names(doc, [(0, len(doc.text))])[0]] == [(20, 26, "NORP")]
