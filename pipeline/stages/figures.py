@@ -15,17 +15,23 @@ the package's files as the NER is, and run on those sentences only):
   word of the number itself; null when money is named only by the verb of an
   actor (``will invest $2 billion``);
 - ``subject``: the name that owns the measure: its possessor (``China's``, and
-  ``its`` or ``it`` for a name the sentence gives), a place or demonym
-  modifying it (``EU member states``, ``Chinese citizens``), the recipient of
-  money that passes, the named subject of the verb, the whole's owner for a
-  share, else a place the number's clause is ``in`` or the name heading a list
-  line; coordinated owners as one span, or one each with ``respectively``;
-  never a source (``according to``, ``said``), an opening dateline, nor the
-  agent of a passive;
+  ``its`` or ``it`` for a name the sentence gives), a place, demonym or
+  organisation modifying it (``EU member states``, ``Chinese citizens``), the
+  holder of a participle of possession (``owned by Haier``), the recipient of
+  money that passes, the named subject of the verb (or the name in apposition
+  to it, or whoever has the plan it carries out), the whole's owner for a
+  share, else the owner of the clause a reporting verb reports, a place the
+  number's own clause is ``in`` or the name heading a list line; coordinated
+  owners as one span, or one each with ``respectively``; never a source
+  (``according to``, ``said``), an opening dateline, the agent of a passive,
+  a destination things are brought to, nor one of those counted (``X is among
+  the eight hubs``);
 - ``period``: the year the figure refers to: a target's deadline, else the
   year stated next to the number or for the sentence (``in 2023``, ``by the
-  end of 2021``, ``2019-20`` -> 2020), the end of a span; none for a relative
-  time (``this year``) or a year in a clause about something else;
+  end of 2021``, ``2019-20`` -> 2020), the end of a span; ``a year earlier``
+  resolved against the sentence's year; none for a relative time (``this
+  year``, ``over the next two decades``) or a year in a clause about something
+  else;
 - ``kind``: ``change`` on a cue of change around the number (``rose``, ``up``,
   ``increase of``, a growth rate, ``gained``, ``year on year``, ``-fold``,
   percentage points), ``share`` for a percentage or fraction that is not a
