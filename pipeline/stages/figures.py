@@ -809,7 +809,8 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") and is_nounlike(head.head.head) and \
             head.head.head.lemma_ not in ("increase", "growth", "rise", "gain", "decline", "drop", "total") and \
             not _is_mark(head.head.head):
-        owner = head.head.head  # ``computing power for the country of 300 EFLOPS``: the parser's ``of`` hangs from the owner
+        # ``computing power for the country of 300 EFLOPS``: the parser hangs ``of`` from the owner
+        owner = head.head.head
         if owner.lemma_ in DESCRIPTORS and owner.dep_ == "pobj" and owner.head.dep_ == "prep" and \
                 is_nounlike(owner.head.head):
             return owner.head.head
@@ -1219,7 +1220,8 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
         else:
             raw = figure_of(sent, span, found, q.unit, q.value, names, deadline, is_target)
             if previous is not None and _restates(sent, quantities[i - 1].end, q.start):
-                own = raw.measure is not None and counted_noun(span, q.unit) is not None  # ``– or 2.9 billion people``
+                # ``– or 2.9 billion people`` counts a noun of its own
+                own = raw.measure is not None and counted_noun(span, q.unit) is not None
                 raw = RawFigure(raw.measure if own else previous.measure, raw.subject or previous.subject,
                                 raw.period or previous.period, raw.kind, previous.settled,
                                 raw.noun if own else previous.noun)
@@ -1239,8 +1241,8 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
     return out
 
 
-RESTATEMENT = re.compile(r"^[^,;()\d]{1,60}?\s*[,–—]\s*or\s+(?:about|around|approximately|roughly|some|nearly|almost|"
-                         r"over|more\s+than|less\s+than)?\s*$", re.I)
+RESTATEMENT = re.compile(r"^[^,;()\d]{1,60}?\s*[,–—]\s*or\s+(?:about|around|approximately|roughly|some|nearly|"
+                         r"almost|over|more\s+than|less\s+than)?\s*$", re.I)
 
 
 def _restates(sent: Doc, end: int, start: int) -> bool:
