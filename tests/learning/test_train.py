@@ -50,7 +50,8 @@ def test_claims_train_rebuilds_the_shipped_models_byte_for_byte(tmp_path):
     result = CliRunner().invoke(app, ["train", "--set", f"paths.models={tmp_path}"])
     assert result.exit_code == 0, result.output
     for name in ("classifier/linear.json", "classifier/weights.safetensors",
-                 "classifier/thresholds.json", "classifier/card.json", "entities/patterns.jsonl",
+                 "classifier/thresholds.json", "classifier/card.json", "classifier/passage/linear.json",
+                 "classifier/passage/weights.safetensors", "entities/patterns.jsonl",
                  "entities/verifier/linear.json", "entities/verifier/weights.safetensors", "entities/verifier.json",
                  "entities/card.json"):
         assert (tmp_path / name).read_bytes() == (REPO / "models" / name).read_bytes(), \
