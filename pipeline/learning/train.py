@@ -26,6 +26,7 @@ from pipeline.learning.export import linear_model
 from pipeline.records import CLAIM_LABELS
 from pipeline.stages.classifier import (FEATURES_VERSION, THRESHOLDS, SentenceView, model_inputs,
                                         sentence_vectors, vector_columns, views_of)
+from pipeline.stages.actors import Actors
 from pipeline.stages.formats import linear
 from pipeline.stages.formats.cards import write_card
 from pipeline.stages.passage import PASSAGE, passage_features
@@ -57,6 +58,14 @@ def training_set(nlp, docs: Sequence[GoldDocument], sources: Mapping[str, str] |
     files = [(sources or {}).get(d.doc_id, "") for d in docs]
     return TrainingSet(views, np.array(labels, dtype=int).reshape(-1, len(CLAIM_LABELS)), np.array(groups),
                        np.array([files[g] for g in groups], dtype=object))
+
+
+def without_actors(ts: TrainingSet) -> TrainingSet:
+    """The training set without the cues of ``stages.actors``: a model fitted on it has none of
+    them in its vocabulary, so a run reads none (``actors = false``, the design before them)."""
+    from dataclasses import replace
+
+    return replace(ts, views=[replace(v, actors=Actors()) for v in ts.views])
 
 
 def ner_spans(nlp, docs: Sequence[GoldDocument]) -> list[list[tuple[int, int, str]]]:
@@ -366,6 +375,8 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
 
     nlp = nlp_factory()  # now with the new verifier
     ts = training_set(nlp, docs, regions)
+    if not settings.get("actors", True):
+        ts = without_actors(ts)
     log(f"training set: {len(ts.views)} body sentences from {len(docs)} documents")
     vectors = sentence_vectors(encoder, ts.views, ts.groups)
     rows = model_inputs(ts.views, vectors)
