@@ -32,7 +32,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from pipeline.evaluation.gold import resolve_text  # noqa: E402
-from pipeline.evaluation.text_forms import FORMS, crlf_offset_map, gold_in_form, hard_wrapped  # noqa: E402
+from pipeline.evaluation.text_forms import (FORMS, annotations, crlf_offset_map, gold_in_form,  # noqa: E402
+                                            hard_wrapped)
 
 SHARED = REPO.parent / "shared"
 SEEDS_GOLD = SHARED / "gold" / "seeds.jsonl"
@@ -65,19 +66,6 @@ def score_form(records: list[tuple[dict, str]], form: str, folder: Path) -> dict
     if result.returncode:
         sys.exit(f"{form}: evaluate failed: {result.stderr[-2000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def annotations(doc, where=lambda i: i) -> dict[str, set]:
-    """What the pipeline found in one document, as comparable sets, offsets mapped by ``where``."""
-    from pipeline.extensions import doc_to_records
-
-    out: dict[str, set] = {"sentences": set(), "labels": set(), "entities": set(), "quantities": set()}
-    for row in doc_to_records(doc, "d"):
-        out["sentences"].add((where(row.start), where(row.end), row.boilerplate))
-        out["labels"].add((where(row.start), tuple(row.labels)))
-        out["entities"].update((where(e.start), where(e.end), e.label) for e in row.entities)
-        out["quantities"].update((where(q.start), where(q.end), q.value, q.unit) for q in row.quantities)
-    return out
 
 
 def agreement() -> None:

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SHARED, shared_file
-from pipeline.evaluation.text_forms import crlf_offset_map, hard_wrapped, windows_line_endings
+from pipeline.evaluation.text_forms import annotations, crlf_offset_map, hard_wrapped, windows_line_endings
 from pipeline.extensions import doc_to_records, original_text
 
 WIDTHS = (60, 72, 80)
@@ -25,17 +25,6 @@ SAMPLE_EVERY = 10
 # Issue 19: labels, entities and quantities agree within 0.01; sentences (whose boundaries
 # a heading as wide as the wrap makes ambiguous) within 0.03.
 MOST_DISAGREEMENT = {"sentences": 0.03, "labels": 0.01, "entities": 0.01, "quantities": 0.01}
-
-
-def annotations(doc, where=lambda i: i) -> dict[str, set]:
-    """What the pipeline found, as comparable sets, offsets mapped by ``where``."""
-    out: dict[str, set] = {"sentences": set(), "labels": set(), "entities": set(), "quantities": set()}
-    for row in doc_to_records(doc, "d"):
-        out["sentences"].add((where(row.start), where(row.end), row.boilerplate))
-        out["labels"].add((where(row.start), tuple(row.labels)))
-        out["entities"].update((where(e.start), where(e.end), e.label) for e in row.entities)
-        out["quantities"].update((where(q.start), where(q.end), q.value, q.unit) for q in row.quantities)
-    return out
 
 
 def thin_and_no_break(text: str, seed: int) -> str:

@@ -84,3 +84,17 @@ def gold_in_form(record: dict, text: str, form: str) -> dict:
         out = shift_offsets(out, crlf_offset_map(text))
     out["text"] = FORMS[form](text)
     return out
+
+
+def annotations(doc, where: Callable[[int], int] = lambda i: i) -> dict[str, set]:
+    """What the pipeline found in one document, as comparable sets, offsets mapped by ``where``:
+    two forms of one article agree where these sets are equal."""
+    from pipeline.extensions import doc_to_records
+
+    out: dict[str, set] = {"sentences": set(), "labels": set(), "entities": set(), "quantities": set()}
+    for row in doc_to_records(doc, "d"):
+        out["sentences"].add((where(row.start), where(row.end), row.boilerplate))
+        out["labels"].add((where(row.start), tuple(row.labels)))
+        out["entities"].update((where(e.start), where(e.end), e.label) for e in row.entities)
+        out["quantities"].update((where(q.start), where(q.end), q.value, q.unit) for q in row.quantities)
+    return out
