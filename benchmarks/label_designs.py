@@ -10,7 +10,7 @@ file` scores the whole pipeline, whose sentences and boilerplate flags cost
 a few points more). The pipeline's quantities and entities come from the
 shipped entity models, fitted on all four files.
 
-    python benchmarks/label_designs.py          # every design: 5 to 30 minutes on 2 cores, as busy as they are
+    python benchmarks/label_designs.py          # every design: 10 to 45 minutes on 2 cores, as busy as they are
     python benchmarks/label_designs.py --designs today,shipped --json figures.json
 
 Designs (each adds to the one before, unless it says otherwise), with the
@@ -31,7 +31,14 @@ Designs (each adds to the one before, unless it says otherwise), with the
 - `neighbours`: + the scores of the body sentences before and after it
   (benchmark only, not shipped);
 - `today_with_shipped_second_stage`: today's first stage under the shipped
-  second stage (`actors=false subject_weight=0`).
+  second stage (`actors=false subject_weight=0`);
+- `constraints`: the shipped design + the label-set constraints in the second
+  stage (`passage.constraints`: metric score x a planned value, target score x
+  the marker's subject class, policy score x an instrument word here or in the
+  sentence before, metric x target; `constraints=true`); `constraints_C1` the
+  same at `second_stage_C=1`;
+- `planned`, `planned_instrument`, `subject_classes`: the shipped design + one
+  or two of those constraints alone (benchmark only).
 """
 
 from __future__ import annotations
@@ -52,12 +59,13 @@ from pipeline.evaluation.scoring import load_gold, prf  # noqa: E402
 from pipeline.learning.train import (TrainingSet, best_threshold, fit_second_stage, make_estimator,  # noqa: E402
                                      out_of_fold_scores, training_set, without_actors)
 from pipeline.records import CLAIM_LABELS  # noqa: E402
-from pipeline.stages.classifier import model_inputs, sentence_vectors  # noqa: E402
+from pipeline.stages.classifier import cue_features, model_inputs, sentence_vectors  # noqa: E402
 from pipeline.stages.formats.embeddings import SentenceEncoder  # noqa: E402
 from pipeline.stages.passage import PASSAGE, log_odds, passage_features  # noqa: E402
 
 BEFORE = {"actors": False, "subject_weight": 0.0, "held_out": "document", "second_stage": False}
 SHIPPED = ("own:", "article:")
+CONSTRAINTS = ("planned", "instrument:", "who:", "metric*", "target*", "policy*")  # passage.constraints
 DESIGNS: dict[str, tuple[dict, tuple[str, ...]]] = {
     # name: (settings over configs/train.cfg's, second-stage features by prefix)
     "today": (BEFORE, ()),
@@ -68,6 +76,11 @@ DESIGNS: dict[str, tuple[dict, tuple[str, ...]]] = {
     "shipped": ({}, SHIPPED),
     "neighbours": ({}, (*SHIPPED, "previous:", "next:")),
     "today_with_shipped_second_stage": ({"actors": False, "subject_weight": 0.0}, SHIPPED),
+    "constraints": ({"constraints": True}, (*SHIPPED, *CONSTRAINTS)),
+    "constraints_C1": ({"constraints": True, "second_stage_C": 1.0}, (*SHIPPED, *CONSTRAINTS)),
+    "planned": ({"constraints": True}, (*SHIPPED, "metric*planned")),
+    "planned_instrument": ({"constraints": True}, (*SHIPPED, "metric*planned", "policy*instrument")),
+    "subject_classes": ({"constraints": True}, (*SHIPPED, "target*who:")),
 }
 
 
@@ -87,11 +100,12 @@ def subset(ts: TrainingSet, rows: np.ndarray) -> TrainingSet:
     return TrainingSet([ts.views[i] for i in rows], ts.labels[rows], ts.groups[rows], ts.sources[rows])
 
 
-def second_stage_features(scores: np.ndarray, groups: np.ndarray, prefixes: tuple[str, ...]) -> list[dict]:
+def second_stage_features(scores: np.ndarray, groups: np.ndarray, prefixes: tuple[str, ...],
+                          cues: list[dict]) -> list[dict]:
     """The shipped second stage's features, with the neighbours' log-odds, kept by prefix."""
     odds = log_odds(scores)
     out = []
-    for i, features in enumerate(passage_features(scores, groups)):
+    for i, features in enumerate(passage_features(scores, groups, cues)):
         for name, j in (("previous", i - 1), ("next", i + 1)):
             inside = 0 <= j < len(odds) and groups[j] == groups[i]
             features.update({f"{name}:{label}": float(odds[j, k]) for k, label in enumerate(CLAIM_LABELS)}
@@ -113,9 +127,11 @@ def held_out_region(ts: TrainingSet, frame, dims: int, train: np.ndarray, test: 
     test_rows = frame.iloc[test].reset_index(drop=True)
     probs = np.column_stack([estimators[label].predict_proba(test_rows)[:, 1] for label in CLAIM_LABELS])
     if second:
-        stage, scores = fit_second_stage(fit_on, second_stage_features(scores, fit_on.groups, second), settings,
-                                         seed, folds)
-        features = pd.DataFrame({PASSAGE: second_stage_features(probs, ts.groups[test], second)})
+        cues = [cue_features(v) for v in ts.views]
+        stage, scores = fit_second_stage(fit_on, second_stage_features(scores, fit_on.groups, second,
+                                                                       [cues[i] for i in train]), settings, seed, folds)
+        features = pd.DataFrame({PASSAGE: second_stage_features(probs, ts.groups[test], second,
+                                                                [cues[i] for i in test])})
         probs = np.column_stack([stage[label].predict_proba(features)[:, 1] for label in CLAIM_LABELS])
     thresholds = [best_threshold(fit_on.labels[:, j], scores[:, j]) for j in range(len(CLAIM_LABELS))]
     return figures(ts.labels[test], probs, thresholds)

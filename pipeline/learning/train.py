@@ -24,7 +24,7 @@ from pipeline.evaluation.scoring import GoldDocument, GoldPaths, gold_paths, loa
 from pipeline.hashing import file_sha256
 from pipeline.learning.export import linear_model
 from pipeline.records import CLAIM_LABELS
-from pipeline.stages.classifier import (FEATURES_VERSION, THRESHOLDS, SentenceView, model_inputs,
+from pipeline.stages.classifier import (FEATURES_VERSION, THRESHOLDS, SentenceView, cue_features, model_inputs,
                                         sentence_vectors, vector_columns, views_of)
 from pipeline.stages.actors import Actors
 from pipeline.stages.formats import linear
@@ -215,6 +215,12 @@ def make_second_stage(settings: dict[str, Any], seed: int):
                                                   max_iter=2000, random_state=seed))])
 
 
+def second_stage_cues(ts: TrainingSet, settings: dict[str, Any]) -> list[dict[str, float]] | None:
+    """The sentences' cues for the second stage's label-set constraints (``passage.constraints``),
+    or None where ``constraints = false`` leaves them out."""
+    return [cue_features(v) for v in ts.views] if settings.get("constraints") else None
+
+
 def fit_second_stage(ts: TrainingSet, features: list[dict[str, float]], settings: dict[str, Any], seed: int,
                      folds: int) -> tuple[dict, np.ndarray]:
     """The second stage fitted on ``features`` (``passage_features`` of the first stage's
@@ -384,7 +390,8 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
     oof = out_of_fold_scores(ts, rows, settings, seed, folds, dims)
     second, scores = None, oof
     if settings.get("second_stage"):
-        second, scores = fit_second_stage(ts, passage_features(oof, ts.groups), settings, seed, folds)
+        second, scores = fit_second_stage(ts, passage_features(oof, ts.groups, second_stage_cues(ts, settings)),
+                                          settings, seed, folds)
     thresholds = {label: best_threshold(ts.labels[:, j], scores[:, j]) for j, label in enumerate(CLAIM_LABELS)}
     cv = f1_table(ts.labels, scores, thresholds)
     log(f"held out by {held_out_by(ts, settings)}, sentence-level F1: "

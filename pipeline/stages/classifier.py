@@ -242,11 +242,12 @@ class TrainedClassifier:
         if not views:
             return []
         groups = [0] * len(views) if groups is None else groups
+        columns = model_columns(views)
         probs = in_label_order(self.model, self.model.probabilities(
-            model_columns(views), sentence_vectors(self.encoder, views, groups)))
-        if self.second is not None:
+            columns, sentence_vectors(self.encoder, views, groups)))
+        if self.second is not None:  # cues a second stage was not trained on are left out by its vocabulary
             probs = in_label_order(self.second, self.second.probabilities(
-                {PASSAGE: passage_features(probs, groups)}))
+                {PASSAGE: passage_features(probs, groups, columns["cues"])}))
         return [dict(zip(CLAIM_LABELS, map(float, row))) for row in probs]
 
 

@@ -9,7 +9,10 @@ earnings report). It is fitted on first-stage scores from models that never
 saw the sentence's region (``learning.train``), so it learns how the first
 stage errs on articles from elsewhere, and its thresholds are set on its own
 scores. The scores of the sentences before and after it were measured too and
-left out: they lowered target on unseen regions (docs/accuracy.md).
+left out: they lowered target on unseen regions (docs/accuracy.md). So were
+the spec's dependencies between the labels as features (``constraints``, the
+``[classifier] constraints`` setting): they raise metric precision but not the
+labels held out by region, so the shipped stage goes without them.
 """
 
 from __future__ import annotations
@@ -29,15 +32,43 @@ def log_odds(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def passage_features(scores: np.ndarray, groups: Sequence[int]) -> list[dict[str, float]]:
+def passage_features(scores: np.ndarray, groups: Sequence[int],
+                     cues: Sequence[dict[str, float]] | None = None) -> list[dict[str, float]]:
     """Each sentence's second-stage features from first-stage ``scores`` (rows in document order,
-    columns in ``CLAIM_LABELS`` order); ``groups`` gives each row's document."""
+    columns in ``CLAIM_LABELS`` order); ``groups`` gives each row's document. With the sentences'
+    ``cues`` (the classifier's ``cue_features``), the label-set constraints join them too
+    (``constraints``)."""
     groups = np.asarray(groups)
     odds = log_odds(scores)
     means = np.zeros_like(scores)
     for g in np.unique(groups):
         rows = groups == g
         means[rows] = scores[rows].mean(axis=0)
-    return [{**{f"own:{label}": float(odds[i, j]) for j, label in enumerate(CLAIM_LABELS)},
-             **{f"article:{label}": float(means[i, j]) for j, label in enumerate(CLAIM_LABELS)}}
-            for i in range(len(scores))]
+    out = [{**{f"own:{label}": float(odds[i, j]) for j, label in enumerate(CLAIM_LABELS)},
+            **{f"article:{label}": float(means[i, j]) for j, label in enumerate(CLAIM_LABELS)}}
+           for i in range(len(scores))]
+    if cues is not None:
+        for i, features in enumerate(out):
+            before = cues[i - 1] if i > 0 and groups[i - 1] == groups[i] else {}
+            features.update(constraints(features, cues[i], before))
+    return out
+
+
+def constraints(own: dict[str, float], cues: dict[str, float], before: dict[str, float]) -> dict[str, float]:
+    """The spec's dependencies between the labels as features the data weighs, not overrides:
+    a planned value is no metric (§8: the metric score against a number after a
+    forward-looking marker), a target needs an actor (§2: the target score against the class
+    of the marker's subject), a policy names an instrument (§2: the policy score against an
+    instrument word here or in the sentence before, which a subject like ``it`` refers back to),
+    and metric where target fires."""
+    metric, target, policy = own["own:metric"], own["own:target"], own["own:policy"]
+    planned = cues.get("q:after_marker", 0.0)
+    here, earlier = cues.get("cue:instrument", 0.0), before.get("cue:instrument", 0.0)
+    features = {"planned": planned, "instrument:here": here, "instrument:before": earlier,
+                "metric*planned": metric * planned, "metric*target": metric * max(target, 0.0),
+                "policy*instrument:here": policy * here, "policy*instrument:before": policy * earlier * (1 - here)}
+    for name, value in cues.items():
+        if name.startswith("who:") and value:
+            features[name] = 1.0
+            features[f"target*{name}"] = target
+    return features

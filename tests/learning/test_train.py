@@ -113,6 +113,23 @@ def test_a_second_stage_is_saved_beside_the_first_and_reads_its_scores_in_contex
     assert not np.allclose(got, apart), "a sentence's neighbours must count"
 
 
+def test_the_label_set_constraints_are_learnt_when_asked_and_read_at_run_time(tmp_path, few_docs):
+    from pipeline.stages.classifier import SentenceView, cue_features, in_label_order, model_columns
+    from pipeline.stages.passage import PASSAGE, passage_features
+
+    regions = {d.doc_id: f"region{i % 3}.jsonl" for i, d in enumerate(few_docs)}
+    fit(few_docs, tmp_path, {**TOGETHER, "constraints": True}, regions)
+    model = TrainedClassifier.load(tmp_path / "classifier")
+    assert {"metric*planned", "policy*instrument:before"} <= set(model.second.dict_blocks[0].vocabulary)
+    views = [SentenceView("The ministry will spend 4 billion yuan on chips."), SentenceView("It covers 30 firms.")]
+    first = in_label_order(model.model, model.model.probabilities(model_columns(views)))
+    cues = [cue_features(v) for v in views]
+    expected = in_label_order(model.second, model.second.probabilities(
+        {PASSAGE: passage_features(first, [0, 0], cues)}))
+    got = np.array([[s[label] for label in CLAIM_LABELS] for s in model.predict_scores(views, [0, 0])])
+    assert np.allclose(got, expected)
+
+
 def test_out_of_fold_scores_hold_out_each_gold_file_when_asked():
     sources = np.array(["a", "a", "b", "b", "c", "c", "c"], dtype=object)
     ts = TrainingSet([], np.zeros((7, 3), dtype=int), np.array([0, 1, 2, 3, 4, 5, 6]), sources)

@@ -1,4 +1,4 @@
-"""The second stage's view of a sentence: its scores, its neighbours' and its article's."""
+"""The second stage's view of a sentence: its scores, its article's, and the label-set constraints."""
 
 import math
 
@@ -34,3 +34,31 @@ def test_the_article_s_mean_is_its_own_sentences_alone():
 def test_certain_scores_stay_finite():
     odds = log_odds(np.array([0.0, 1.0]))
     assert np.isfinite(odds).all() and math.isclose(odds[0], -odds[1])
+
+
+def test_without_cues_no_constraint_joins():
+    assert all(set(f) <= {f"{p}:{l}" for p in ("own", "article") for l in ("metric", "target", "policy")}
+               for f in passage_features(SCORES, GROUPS))
+
+
+def test_a_planned_value_weighs_the_metric_score():
+    cues = [{"q:after_marker": 1.0}, {"q:before_marker": 1.0}, {}]
+    planned, after, _ = passage_features(SCORES, GROUPS, cues)
+    assert planned["metric*planned"] == planned["own:metric"] and planned["planned"] == 1.0
+    assert after["metric*planned"] == 0.0
+
+
+def test_the_marker_s_subject_weighs_the_target_score():
+    cues = [{"who:ORG": 1.0, "who:noun": 0.0}, {}, {"who:refers_back": 1.0}]
+    actor, none, pronoun = passage_features(SCORES, GROUPS, cues)
+    assert actor["target*who:ORG"] == actor["own:target"] and "target*who:noun" not in actor
+    assert pronoun["target*who:refers_back"] == 0.0 and not any(k.startswith("target*") for k in none)
+
+
+def test_an_instrument_in_the_sentence_before_counts_within_its_article_only():
+    cues = [{"cue:instrument": 1.0}, {}, {}]
+    first, second, alone = passage_features(np.array([[0.5, 0.5, 0.5], [0.2, 0.8, 0.9], [0.5, 0.5, 0.9]]),
+                                            [0, 0, 1], [*cues[:2], {}])
+    assert first["instrument:here"] == 1.0 and first["instrument:before"] == 0.0
+    assert second["instrument:before"] == 1.0 and second["policy*instrument:before"] == second["own:policy"] > 0
+    assert alone["instrument:before"] == 0.0
