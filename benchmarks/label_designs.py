@@ -35,10 +35,12 @@ Designs (each adds to the one before, unless it says otherwise), with the
 - `constraints`: the shipped design + the label-set constraints in the second
   stage (`passage.constraints`: metric score x a planned value, target score x
   the marker's subject class, policy score x an instrument word here or in the
-  sentence before, metric x target; `constraints=true`); `constraints_C1` the
+  sentence before, metric x target, and those cues themselves;
+  `constraints=["planned", "instrument", "subject", "together", "cues"]`); `constraints_C1` the
   same at `second_stage_C=1`;
 - `planned`, `planned_instrument`, `subject_classes`: the shipped design + one
-  or two of those constraints alone (benchmark only).
+  or two of those constraints alone (`constraints=["planned"]`,
+  `["planned", "instrument"]`, `["subject"]`).
 """
 
 from __future__ import annotations
@@ -61,11 +63,11 @@ from pipeline.learning.train import (TrainingSet, best_threshold, fit_second_sta
 from pipeline.records import CLAIM_LABELS  # noqa: E402
 from pipeline.stages.classifier import cue_features, model_inputs, sentence_vectors  # noqa: E402
 from pipeline.stages.formats.embeddings import SentenceEncoder  # noqa: E402
-from pipeline.stages.passage import PASSAGE, log_odds, passage_features  # noqa: E402
+from pipeline.stages.passage import CONSTRAINTS, PASSAGE, log_odds, passage_features  # noqa: E402
 
 BEFORE = {"actors": False, "subject_weight": 0.0, "held_out": "document", "second_stage": False}
 SHIPPED = ("own:", "article:")
-CONSTRAINTS = ("planned", "instrument:", "who:", "metric*", "target*", "policy*")  # passage.constraints
+ALL = ["planned", "instrument", "subject", "together", "cues"]  # passage.CONSTRAINTS
 DESIGNS: dict[str, tuple[dict, tuple[str, ...]]] = {
     # name: (settings over configs/train.cfg's, second-stage features by prefix)
     "today": (BEFORE, ()),
@@ -76,11 +78,11 @@ DESIGNS: dict[str, tuple[dict, tuple[str, ...]]] = {
     "shipped": ({}, SHIPPED),
     "neighbours": ({}, (*SHIPPED, "previous:", "next:")),
     "today_with_shipped_second_stage": ({"actors": False, "subject_weight": 0.0}, SHIPPED),
-    "constraints": ({"constraints": True}, (*SHIPPED, *CONSTRAINTS)),
-    "constraints_C1": ({"constraints": True, "second_stage_C": 1.0}, (*SHIPPED, *CONSTRAINTS)),
-    "planned": ({"constraints": True}, (*SHIPPED, "metric*planned")),
-    "planned_instrument": ({"constraints": True}, (*SHIPPED, "metric*planned", "policy*instrument")),
-    "subject_classes": ({"constraints": True}, (*SHIPPED, "target*who:")),
+    "constraints": ({"constraints": ALL}, SHIPPED),
+    "constraints_C1": ({"constraints": ALL, "second_stage_C": 1.0}, SHIPPED),
+    "planned": ({"constraints": ["planned"]}, SHIPPED),
+    "planned_instrument": ({"constraints": ["planned", "instrument"]}, SHIPPED),
+    "subject_classes": ({"constraints": ["subject"]}, SHIPPED),
 }
 
 
@@ -101,11 +103,13 @@ def subset(ts: TrainingSet, rows: np.ndarray) -> TrainingSet:
 
 
 def second_stage_features(scores: np.ndarray, groups: np.ndarray, prefixes: tuple[str, ...],
-                          cues: list[dict]) -> list[dict]:
-    """The shipped second stage's features, with the neighbours' log-odds, kept by prefix."""
+                          cues: list[dict], constraints: list[str]) -> list[dict]:
+    """The shipped second stage's features, with the neighbours' log-odds, kept by prefix, and
+    the label-set ``constraints`` named (``passage.CONSTRAINTS``)."""
+    prefixes = (*prefixes, *(p for name in constraints for p in CONSTRAINTS[name]))
     odds = log_odds(scores)
     out = []
-    for i, features in enumerate(passage_features(scores, groups, cues)):
+    for i, features in enumerate(passage_features(scores, groups, cues, constraints)):
         for name, j in (("previous", i - 1), ("next", i + 1)):
             inside = 0 <= j < len(odds) and groups[j] == groups[i]
             features.update({f"{name}:{label}": float(odds[j, k]) for k, label in enumerate(CLAIM_LABELS)}
@@ -128,10 +132,11 @@ def held_out_region(ts: TrainingSet, frame, dims: int, train: np.ndarray, test: 
     probs = np.column_stack([estimators[label].predict_proba(test_rows)[:, 1] for label in CLAIM_LABELS])
     if second:
         cues = [cue_features(v) for v in ts.views]
-        stage, scores = fit_second_stage(fit_on, second_stage_features(scores, fit_on.groups, second,
-                                                                       [cues[i] for i in train]), settings, seed, folds)
+        kept = list(settings.get("constraints") or [])
+        stage, scores = fit_second_stage(fit_on, second_stage_features(
+            scores, fit_on.groups, second, [cues[i] for i in train], kept), settings, seed, folds)
         features = pd.DataFrame({PASSAGE: second_stage_features(probs, ts.groups[test], second,
-                                                                [cues[i] for i in test])})
+                                                                [cues[i] for i in test], kept)})
         probs = np.column_stack([stage[label].predict_proba(features)[:, 1] for label in CLAIM_LABELS])
     thresholds = [best_threshold(fit_on.labels[:, j], scores[:, j]) for j in range(len(CLAIM_LABELS))]
     return figures(ts.labels[test], probs, thresholds)

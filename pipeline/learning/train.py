@@ -20,6 +20,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
+from pipeline.errors import ConfigError
 from pipeline.evaluation.scoring import GoldDocument, GoldPaths, gold_paths, load_gold, prf
 from pipeline.hashing import file_sha256
 from pipeline.learning.export import linear_model
@@ -29,7 +30,7 @@ from pipeline.stages.classifier import (FEATURES_VERSION, THRESHOLDS, SentenceVi
 from pipeline.stages.actors import Actors
 from pipeline.stages.formats import linear
 from pipeline.stages.formats.cards import write_card
-from pipeline.stages.passage import PASSAGE, passage_features
+from pipeline.stages.passage import CONSTRAINTS, PASSAGE, passage_features
 
 @dataclass
 class TrainingSet:
@@ -215,10 +216,14 @@ def make_second_stage(settings: dict[str, Any], seed: int):
                                                   max_iter=2000, random_state=seed))])
 
 
-def second_stage_cues(ts: TrainingSet, settings: dict[str, Any]) -> list[dict[str, float]] | None:
-    """The sentences' cues for the second stage's label-set constraints (``passage.constraints``),
-    or None where ``constraints = false`` leaves them out."""
-    return [cue_features(v) for v in ts.views] if settings.get("constraints") else None
+def second_stage_features(ts: TrainingSet, scores: np.ndarray, settings: dict[str, Any]) -> list[dict[str, float]]:
+    """``passage_features`` of first-stage ``scores``, with the label-set constraints that
+    ``[classifier] constraints`` names (``passage.CONSTRAINTS``; none by default)."""
+    kept = list(settings.get("constraints") or [])
+    unknown = sorted(set(kept) - set(CONSTRAINTS))
+    if unknown:
+        raise ConfigError(f"[classifier] constraints: unknown {', '.join(unknown)}; known: {', '.join(CONSTRAINTS)}")
+    return passage_features(scores, ts.groups, [cue_features(v) for v in ts.views] if kept else None, kept)
 
 
 def fit_second_stage(ts: TrainingSet, features: list[dict[str, float]], settings: dict[str, Any], seed: int,
@@ -390,8 +395,7 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
     oof = out_of_fold_scores(ts, rows, settings, seed, folds, dims)
     second, scores = None, oof
     if settings.get("second_stage"):
-        second, scores = fit_second_stage(ts, passage_features(oof, ts.groups, second_stage_cues(ts, settings)),
-                                          settings, seed, folds)
+        second, scores = fit_second_stage(ts, second_stage_features(ts, oof, settings), settings, seed, folds)
     thresholds = {label: best_threshold(ts.labels[:, j], scores[:, j]) for j, label in enumerate(CLAIM_LABELS)}
     cv = f1_table(ts.labels, scores, thresholds)
     log(f"held out by {held_out_by(ts, settings)}, sentence-level F1: "

@@ -32,12 +32,17 @@ def log_odds(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def passage_features(scores: np.ndarray, groups: Sequence[int],
-                     cues: Sequence[dict[str, float]] | None = None) -> list[dict[str, float]]:
+# the label-set constraints by name (``[classifier] constraints``), as the prefixes of their features
+CONSTRAINTS = {"planned": ("metric*planned",), "instrument": ("policy*instrument:",), "subject": ("target*who:",),
+               "together": ("metric*target",), "cues": ("planned", "instrument:", "who:")}
+
+
+def passage_features(scores: np.ndarray, groups: Sequence[int], cues: Sequence[dict[str, float]] | None = None,
+                     kept: Sequence[str] = tuple(CONSTRAINTS)) -> list[dict[str, float]]:
     """Each sentence's second-stage features from first-stage ``scores`` (rows in document order,
     columns in ``CLAIM_LABELS`` order); ``groups`` gives each row's document. With the sentences'
-    ``cues`` (the classifier's ``cue_features``), the label-set constraints join them too
-    (``constraints``)."""
+    ``cues`` (the classifier's ``cue_features``), the label-set ``constraints`` named in ``kept``
+    join them too (at run time all of them: the model's vocabulary reads those it was trained on)."""
     groups = np.asarray(groups)
     odds = log_odds(scores)
     means = np.zeros_like(scores)
@@ -47,10 +52,11 @@ def passage_features(scores: np.ndarray, groups: Sequence[int],
     out = [{**{f"own:{label}": float(odds[i, j]) for j, label in enumerate(CLAIM_LABELS)},
             **{f"article:{label}": float(means[i, j]) for j, label in enumerate(CLAIM_LABELS)}}
            for i in range(len(scores))]
-    if cues is not None:
+    prefixes = tuple(p for name in kept for p in CONSTRAINTS[name])
+    if cues is not None and prefixes:
         for i, features in enumerate(out):
             before = cues[i - 1] if i > 0 and groups[i - 1] == groups[i] else {}
-            features.update(constraints(features, cues[i], before))
+            features.update({k: v for k, v in constraints(features, cues[i], before).items() if k.startswith(prefixes)})
     return out
 
 

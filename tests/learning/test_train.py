@@ -9,8 +9,9 @@ from conftest import REPO
 from pipeline.stages.classifier import TrainedClassifier
 from pipeline.config import load_config, build_pipeline
 from pipeline.evaluation.scoring import load_gold
+from pipeline.errors import ConfigError
 from pipeline.learning.train import (TrainingSet, best_threshold, document_folds, fit_models, gazetteer_rows,
-                                     held_out_splits)
+                                     held_out_splits, second_stage_features)
 from pipeline.records import CLAIM_LABELS
 
 SETTINGS = {"max_ngram": 1, "min_df": 1, "C": 4.0, "cue_weight": 0.5, "pattern_ngram": 3, "pattern_weight": 0.5}
@@ -118,9 +119,11 @@ def test_the_label_set_constraints_are_learnt_when_asked_and_read_at_run_time(tm
     from pipeline.stages.passage import PASSAGE, passage_features
 
     regions = {d.doc_id: f"region{i % 3}.jsonl" for i, d in enumerate(few_docs)}
-    fit(few_docs, tmp_path, {**TOGETHER, "constraints": True}, regions)
+    fit(few_docs, tmp_path, {**TOGETHER, "constraints": ["planned", "instrument"]}, regions)
     model = TrainedClassifier.load(tmp_path / "classifier")
-    assert {"metric*planned", "policy*instrument:before"} <= set(model.second.dict_blocks[0].vocabulary)
+    vocabulary = set(model.second.dict_blocks[0].vocabulary)
+    assert {"metric*planned", "policy*instrument:before"} <= vocabulary
+    assert not any(name.startswith(("who:", "target*", "metric*target")) for name in vocabulary)
     views = [SentenceView("The ministry will spend 4 billion yuan on chips."), SentenceView("It covers 30 firms.")]
     first = in_label_order(model.model, model.model.probabilities(model_columns(views)))
     cues = [cue_features(v) for v in views]
@@ -128,6 +131,11 @@ def test_the_label_set_constraints_are_learnt_when_asked_and_read_at_run_time(tm
         {PASSAGE: passage_features(first, [0, 0], cues)}))
     got = np.array([[s[label] for label in CLAIM_LABELS] for s in model.predict_scores(views, [0, 0])])
     assert np.allclose(got, expected)
+
+
+def test_an_unknown_constraint_is_a_user_error():
+    with pytest.raises(ConfigError, match="unknown planed; known: planned"):
+        second_stage_features(None, np.zeros((0, 3)), {"constraints": ["planed"]})
 
 
 def test_out_of_fold_scores_hold_out_each_gold_file_when_asked():
