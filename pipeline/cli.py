@@ -630,7 +630,8 @@ def export(
     fmt: str = typer.Option("parquet", "--format", "-f", metavar="parquet|csv|jsonl", help="The tables' format."),
     out: Path = typer.Option(Path("outputs/tables"), "--out", "-o", metavar="DIR", help="Folder for the tables."),
 ) -> None:
-    """Write the run as tables: claims, sentences, entities, quantities, claim_groups."""
+    """Write the run as tables: claims, sentences, entities, quantities, claim_groups, figures, series,
+    target_progress."""
     from pipeline.analytics.tables import FORMATS, export_run
 
     if fmt not in FORMATS:
@@ -656,7 +657,8 @@ def query(
     fmt: str = typer.Option("table", "--format", "-f", metavar="table|csv|json",
                             help="table (for people), csv or json (for machines)."),
 ) -> None:
-    """Query the store that `claims run` fills (tables: runs, sentences, claims, entities, quantities, claim_groups)."""
+    """Query the store that `claims run` fills (tables: runs, sentences, claims, entities, quantities,
+    claim_groups, figures, series, target_progress)."""
     from pipeline.analytics.store import query as run_query
 
     if fmt not in ("table", "csv", "json"):

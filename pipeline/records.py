@@ -38,6 +38,10 @@ class Figure:
     subject: FigureSpan | None
     period: int | None
     kind: str  # one of FIGURE_KINDS
+    # what series join on (``stages.figure_keys``): the measure's words in one spelling, the
+    # subject's entity key or place name; more fields than the spec's, which it welcomes (§6)
+    measure_key: str | None = None
+    subject_key: str | None = None
 
     def shifted(self, offset: int) -> "Figure":
         move = lambda s: None if s is None else s.shifted(offset)  # noqa: E731
@@ -46,12 +50,14 @@ class Figure:
     def to_json(self) -> dict[str, Any]:
         return {"measure": None if self.measure is None else plain(self.measure),
                 "subject": None if self.subject is None else plain(self.subject),
-                "period": self.period, "kind": self.kind}
+                "period": self.period, "kind": self.kind,
+                "measure_key": self.measure_key, "subject_key": self.subject_key}
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> "Figure":
         span = lambda s: None if s is None else FigureSpan(**s)  # noqa: E731
-        return cls(span(raw["measure"]), span(raw["subject"]), raw["period"], raw["kind"])
+        return cls(span(raw["measure"]), span(raw["subject"]), raw["period"], raw["kind"],
+                   raw.get("measure_key"), raw.get("subject_key"))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ entities = st.builds(Entity, offsets, offsets, st.text(max_size=8), st.sampled_f
                      st.none() | st.text(max_size=8))
 figure_spans = st.none() | st.builds(FigureSpan, offsets, offsets, st.text(max_size=8))
 figures = st.none() | st.builds(Figure, figure_spans, figure_spans, st.none() | st.integers(1900, 2100),
-                                st.sampled_from(FIGURE_KINDS))
+                                st.sampled_from(FIGURE_KINDS), st.none() | st.text(max_size=8),
+                                st.none() | st.text(max_size=8))
 quantities = st.builds(Quantity, offsets, offsets, st.text(max_size=8), maybe_float,
                        st.none() | st.sampled_from(["%", "USD", "fold"]), st.none() | st.just("about"),
                        maybe_float, maybe_float, figures)

@@ -19,6 +19,7 @@ from typing import Sequence
 import pandas as pd
 
 from pipeline.analytics.grouping import format_value
+from pipeline.analytics.series_report import points_table, progress_rows, series_charts
 from pipeline.analytics.tables import read_run, run_tables
 from pipeline.batch.io import run_files, write_text_atomic
 from pipeline.errors import OutputOverInput
@@ -47,6 +48,7 @@ text-align:left;vertical-align:top}th{background:#f7fafc}td.num{text-align:right
 .legend span{display:inline-block;margin-right:14px}.legend i{display:inline-block;width:10px;height:10px;
 margin-right:4px;border-radius:2px}.bad{color:#c53030;font-weight:600}.note{color:#718096}
 svg text{font-family:inherit;font-size:12px;fill:#2d3748}
+.series-grid{display:flex;flex-wrap:wrap;gap:16px}figure.series{margin:0}
 """
 
 
@@ -299,6 +301,9 @@ def render_report(tables: dict[str, pd.DataFrame], *, title: str) -> str:
         "<h2>Metrics</h2>", table(metrics_table(tables, titles), numeric=("value",)),
         "<h2>Claims repeated across articles</h2>", table(repeated_table(tables["claim_groups"]),
                                                          numeric=("articles",)),
+        "<h2>Figures across articles</h2>", series_charts(tables), table(points_table(tables["series"])),
+        "<h2>Targets against the latest metric</h2>",
+        table(progress_rows(tables["target_progress"]), numeric=("deadline", "target", "latest", "distance", "reached")),
     ]
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'

@@ -39,6 +39,9 @@ PRIMARY_KEYS = {
     "entities": (),  # keyed to their sentence by (run_id, doc_id, sent_id)
     "quantities": (),
     "claim_groups": ("run_id", "claim_group"),
+    "figures": (),  # keyed to their quantity by (run_id, doc_id, start)
+    "series": (),  # a series' points: (run_id, series, label, period), period null for undated figures
+    "target_progress": (),
 }
 
 

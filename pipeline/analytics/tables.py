@@ -1,4 +1,4 @@
-"""Tables for analysts: a run file flattened into claims, sentences, entities, quantities.
+"""Tables for analysts: a run file flattened into claims, sentences, entities, quantities, figures.
 
 A run file (``claims run`` output, spec §6) nests entities and quantities in
 their sentence, which suits a reader of one article but not a spreadsheet or
@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator
 import pandas as pd
 
 from pipeline.analytics.grouping import ClaimText, Figure, group_claims
+from pipeline.analytics.series import FigureRow, figure_label, in_series, progress_rows, series_id, series_rows
 from pipeline.batch.io import atomic_path, read_jsonl, run_files
 from pipeline.errors import DataError, OutputOverInput, RunFileError
 from pipeline.records import CLAIM_LABELS
@@ -95,6 +96,59 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("disagree_units", "string", "VARCHAR", "the units whose values differ, comma-separated"),
         Column("text", "string", "VARCHAR", "the first sentence stating it"),
     ),
+    "figures": (
+        *_key_columns(), *_span_columns("quantity"),
+        Column("label", "string", "VARCHAR", "metric or target: a sentence that is both gives its deadline's "
+                                              "figures to the target"),
+        Column("measure", "string", "VARCHAR", "the words naming what the number measures (spec §9), or null"),
+        Column("measure_key", "string", "VARCHAR", "the measure in one spelling, to join articles on "
+                                                    "('core digital economy industry added value')"),
+        Column("subject", "string", "VARCHAR", "the place, organisation or person the figure belongs to, or null"),
+        Column("subject_key", "string", "VARCHAR", "the subject's entity key, or CLDR's name of its place "
+                                                    "('U.S.', 'American' -> 'United States')"),
+        Column("period", "Int64", "INTEGER", "the year the figure refers to (a target's deadline), or null"),
+        Column("kind", "string", "VARCHAR", "level, change or share"),
+        Column("value", "Float64", "DOUBLE", "the quantity's normalised value"),
+        Column("unit", "string", "VARCHAR", "the quantity's unit; null for a count"),
+        Column("speaker", "string", "VARCHAR", "PERSON/ORG the claim is attributed to, or null"),
+        Column("series", "string", "VARCHAR", "id of its series (measure_key, subject_key, kind, unit; without "
+                                               "a subject, within its document); null without a measure"),
+    ),
+    "series": (
+        Column("series", "string", "VARCHAR", "series id: one per (measure_key, subject_key, kind, unit), and "
+                                               "per document where subject_key is null"),
+        Column("measure_key", "string", "VARCHAR", "what the series measures"),
+        Column("subject_key", "string", "VARCHAR", "whose it is, or null"),
+        Column("kind", "string", "VARCHAR", "level, change or share"),
+        Column("unit", "string", "VARCHAR", "the unit; null for a count"),
+        Column("label", "string", "VARCHAR", "metric or target: a point holds one or the other"),
+        Column("period", "Int64", "INTEGER", "the point's year; null for a figure without one (a row each)"),
+        Column("value", "Float64", "DOUBLE", "the value most of the point's articles give"),
+        Column("values", "string", "VARCHAR", "every value given for the point, '; '-separated"),
+        Column("disagree", "boolean", "BOOLEAN", "true when two articles give the period values that differ"),
+        Column("figures", "Int64", "INTEGER", "figures giving the point"),
+        Column("documents", "Int64", "INTEGER", "distinct documents giving the point"),
+        Column("doc_ids", "string", "VARCHAR", "those documents, comma-separated"),
+        Column("points", "Int64", "INTEGER", "the series' figures, an article's repeat of its own counted once"),
+        Column("periods", "Int64", "INTEGER", "the series' distinct years"),
+        Column("articles", "Int64", "INTEGER", "distinct documents in the whole series"),
+    ),
+    "target_progress": (
+        *_key_columns(),
+        Column("start", "Int64", "INTEGER", "document offset of the target's quantity (figures.start)"),
+        Column("series", "string", "VARCHAR", "the series the target belongs to"),
+        Column("measure_key", "string", "VARCHAR", "what it measures"),
+        Column("subject_key", "string", "VARCHAR", "whose it is, or null"),
+        Column("kind", "string", "VARCHAR", "level, change or share"),
+        Column("unit", "string", "VARCHAR", "the unit; null for a count"),
+        Column("target_year", "Int64", "INTEGER", "the target's deadline"),
+        Column("target_value", "Float64", "DOUBLE", "the value set for it"),
+        Column("latest_year", "Int64", "INTEGER", "the latest year before the deadline with a metric of the series"),
+        Column("latest_value", "Float64", "DOUBLE", "the value most articles give for that year"),
+        Column("latest_doc_ids", "string", "VARCHAR", "the documents giving it"),
+        Column("distance", "Float64", "DOUBLE", "target_value - latest_value, in the unit"),
+        Column("progress", "Float64", "DOUBLE", "latest_value / target_value"),
+    ),
 }
 
 
@@ -122,7 +176,7 @@ def _coerce(series: pd.Series, dtype: Any) -> pd.Series:
     """``series`` as ``dtype``, also from the strings a CSV file gives back."""
     if dtype in ("Int64", "Float64"):
         return pd.to_numeric(series, errors="raise").astype(dtype)
-    if dtype == "boolean" and series.dtype == object:
+    if dtype == "boolean" and (series.dtype == object or pd.api.types.is_string_dtype(series)):
         series = series.map(lambda v: {"true": True, "false": False}.get(str(v).lower(), v))
     return series.astype(dtype)
 
@@ -155,6 +209,32 @@ def _group_rows(records: list[dict]) -> tuple[dict[tuple[str, int], str], list[d
     return members, rows
 
 
+def _figure_rows(record: dict) -> list[dict]:
+    """The ``figures`` rows of one sentence record: its quantities that carry a figure."""
+    rows = []
+    for q in record.get("quantities") or []:
+        figure = q.get("figure")
+        label = figure and figure_label(record["labels"], figure.get("period"), record.get("deadline"))
+        if not label:
+            continue
+        measure, subject = figure.get("measure") or {}, figure.get("subject") or {}
+        row = {"doc_id": record["doc_id"], "sent_id": record["sent_id"],
+               **{k: q.get(k) for k in ("start", "end", "text", "value", "unit")}, "label": label,
+               "measure": measure.get("text"), "measure_key": figure.get("measure_key"),
+               "subject": subject.get("text"), "subject_key": figure.get("subject_key"),
+               "period": figure.get("period"), "kind": figure.get("kind"),
+               "speaker": (record.get("speaker") or {}).get("text")}
+        figure_row = _as_figure(row)
+        row["series"] = series_id(figure_row.key) if in_series(figure_row) else None
+        rows.append(row)
+    return rows
+
+
+def _as_figure(row: dict) -> FigureRow:
+    return FigureRow(row["doc_id"], row["sent_id"], row["start"], row["label"], row["measure_key"],
+                     row["subject_key"], row["kind"], row["unit"], row["period"], row["value"])
+
+
 def run_tables(records: Iterable[dict]) -> dict[str, pd.DataFrame]:
     """Every table of ``TABLES`` built from the records of one run."""
     records = list(records)
@@ -178,6 +258,9 @@ def run_tables(records: Iterable[dict]) -> dict[str, pd.DataFrame]:
         out["quantities"].extend({**key, **{k: q.get(k) for k in
                                             ("start", "end", "text", "value", "unit", "approx", "min", "max")}}
                                  for q in r.get("quantities") or [])
+        out["figures"].extend(_figure_rows(r))
+    figures = [_as_figure(row) for row in out["figures"]]
+    out["series"], out["target_progress"] = series_rows(figures), progress_rows(figures)
     return {name: typed_frame(name, rows) for name, rows in out.items()}
 
 

@@ -8,20 +8,31 @@ the package's files as the NER is, and run on those sentences only):
 
 - ``measure``: the noun phrase the number counts (``2.9 million 5G base
   stations``), else the noun the amount belongs to: the subject of the verb
-  that states it (``digital economy reached 53.9 trillion yuan``), the noun it
-  is ``of`` (``revenue of 81.7 billion yuan``) or ``in`` (``$72 billion in
-  revenue``); null when money is named only by the verb of an actor (``will
-  invest $2 billion``);
-- ``subject``: the name that owns the measure: its possessor (``China's``), a
-  place or demonym modifying it (``EU member states``, ``Chinese citizens``),
-  a place it is ``in``, or the named subject of the verb; never a source
-  (``according to``, ``said``) nor the agent of a passive;
+  that states it (``digital economy reached 53.9 trillion yuan``, ``a target
+  for X to reach``), the noun it is ``of`` (``revenue of 81.7 billion yuan``),
+  ``in`` (``$72 billion in revenue``) or the worth of; for a share an actor
+  holds, the whole (``Google handled 90 percent of all searches``); never a
+  word of the number itself; null when money is named only by the verb of an
+  actor (``will invest $2 billion``);
+- ``subject``: the name that owns the measure: its possessor (``China's``, and
+  ``its`` or ``it`` for a name the sentence gives), a place or demonym
+  modifying it (``EU member states``, ``Chinese citizens``), the recipient of
+  money that passes, the named subject of the verb, the whole's owner for a
+  share, else a place the number's clause is ``in`` or the name heading a list
+  line; coordinated owners as one span, or one each with ``respectively``;
+  never a source (``according to``, ``said``), an opening dateline, nor the
+  agent of a passive;
 - ``period``: the year the figure refers to: a target's deadline, else the
   year stated next to the number or for the sentence (``in 2023``, ``by the
-  end of 2021``, ``2019-20`` -> 2020), the end of a span;
+  end of 2021``, ``2019-20`` -> 2020), the end of a span; none for a relative
+  time (``this year``) or a year in a clause about something else;
 - ``kind``: ``change`` on a cue of change around the number (``rose``, ``up``,
-  ``increase of``, ``year on year``, ``-fold``, percentage points), ``share``
-  for a percentage or fraction that is not a change, else ``level``.
+  ``increase of``, a growth rate, ``gained``, ``year on year``, ``-fold``,
+  percentage points), ``share`` for a percentage or fraction that is not a
+  change, else ``level``.
+
+``benchmarks/figures.py`` scores these rules field by field on the gold's own
+sentences, labels and quantities.
 
 The rules read grammar and a few closed classes of English words (determiners,
 reporting and spending verbs, cue words of change); they list no names.
@@ -31,7 +42,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
@@ -39,6 +50,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extensions import document_text, record_error, sentence_bounds
 from pipeline.records import Figure, FigureSpan
+from pipeline.stages.figure_keys import with_keys
 from pipeline.stages.ner import package_folder
 
 FIGURE_LABELS = frozenset({"metric", "target"})
@@ -51,7 +63,9 @@ SPEND_VERBS = frozenset("""invest spend pay pump inject allocate commit pledge e
 set lend grant award provide put plough plow splash shell fund offer channel funnel disburse""".split())
 # verbs that only report or source a claim: their subject is a source, not an owner
 REPORT_VERBS = frozenset("""say tell state note add announce report reveal show indicate estimate predict
-forecast project expect cite suggest find write confirm disclose""".split())
+forecast project expect cite suggest find write confirm disclose explain point describe stress claim inform
+highlight emphasise emphasize mention argue warn insist observe remark reiterate assert acknowledge recall
+quote""".split())
 CHANGE_WORDS = frozenset("""rise rose risen rising increase increased increasing grow grew grown growing growth
 gain gained jump jumped surge surged climb climbed soar soared expand expanded expansion fall fell fallen
 falling drop dropped decline declined decrease decreased decreasing shrink shrank shrunk slump slumped plunge
@@ -63,6 +77,8 @@ aid spending budget tax fee incentive credit asset deposit cash earnings turnove
 CHANGE_NOUNS = frozenset("""increase growth rise gain jump surge expansion decline decrease drop fall loss boost
 cagr""".split())
 ACCOUNT_VERBS = frozenset("""account represent constitute comprise make contribute""".split())
+APPROXIMATORS = frozenset("""nearly about around approximately almost roughly some over under just only""".split())
+APPROXIMATOR_PAIRS = frozenset({("up", "to"), ("more", "than"), ("less", "than"), ("at", "least"), ("at", "most")})
 FRACTIONS = re.compile(r"^(?:half|a\s+half|(?:a|one|two|three)[\s-]+(?:third|quarter|fifth)s?|"
                        r"(?:two|three)-(?:thirds|quarters|fifths)|(?:three|two)\s+quarters)$", re.I)
 # nouns for an actor, not an amount: as a verb's subject they own the figure, they do not measure it
@@ -75,7 +91,7 @@ UNIT_WORDS = frozenset("""percent cent per % point points""".split())
 TIME_NOUNS = frozenset("""year month week day quarter period decade time half-year""".split())
 DESCRIPTORS = frozenset("""country nation city province region state kingdom island territory municipality
 continent bloc""".split())
-YEAR = re.compile(r"^(?:19|20)\d\d$")
+YEAR = re.compile(r"^(?:19\d\d|20\d\d|2100)$")
 FISCAL = re.compile(r"^(?:(?:19|20)\d\d)[-–/](\d\d|(?:19|20)\d\d)$")
 FY = re.compile(r"^FY[-']?(\d\d|(?:19|20)\d\d)$", re.I)
 SINCE = frozenset({"since", "after"})
@@ -110,12 +126,20 @@ def head_of(span: Span) -> Token:
 
 
 def is_nounlike(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "NUM" and token.tag_ != "CD" and token.is_alpha)
+    """A noun, or a word used as one: a gerund in a noun's place (``business process outsourcing,
+    which grew``)."""
+    return token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "NUM" and token.tag_ != "CD" and token.is_alpha) or (
+        token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and any(c.dep_ == "compound" for c in token.lefts))
+
+
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 
 
 def name_at(names: Sequence[Name], token: Token) -> Name | None:
+    """The name a token is part of (``-Verizon`` is part of ``Verizon``)."""
+    end = token.idx + len(token.text)
     for name in names:
-        if name.start <= token.idx < name.end:
+        if name.start <= token.idx < name.end or (token.idx < name.start < end and not token.text[0].isalnum()):
             return name
     return None
 
@@ -129,10 +153,16 @@ def is_source(sent: Doc, name: Name) -> bool:
     if span is None:
         return False
     head = head_of(span)
+    for _ in range(4):  # from a name to the phrase it heads: ``Minister Datuk X said``, ``X, its chief, said``
+        if head.dep_ not in ("compound", "appos", "flat") or head.head.i == head.i:
+            break
+        head = head.head
     verb = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in REPORT_VERBS:
         return True
-    return head.dep_ == "pobj" and verb.dep_ == "agent"
+    # the agent of a passive (``awarded by the ministry``), unless a relative clause makes it the
+    # subject of its own verb (``followed by Vodafone, which acquired 2x20MHz``)
+    return head.dep_ == "pobj" and verb.dep_ == "agent" and not any(c.dep_ == "relcl" for c in head.children)
 
 
 # ------------------------------------------------------------------- kind
@@ -144,7 +174,15 @@ def find_kind(sent: Doc, quantity: Span, unit: str | None, value: float | None) 
     if unit == "fold" or text.endswith(("fold", "times")):
         return "change"
     head = head_of(quantity)
-    before = [t for t in sent[max(0, quantity.start - 3):quantity.start]]
+    start = quantity.start
+    while True:  # ``grew by nearly 1B``, ``by more than 30 percent``
+        if start > 0 and sent[start - 1].lower_ in APPROXIMATORS:
+            start -= 1
+        elif start > 1 and (sent[start - 2].lower_, sent[start - 1].lower_) in APPROXIMATOR_PAIRS:
+            start -= 2
+        else:
+            break
+    before = [t for t in sent[max(0, start - 3):start]]
     after = [t for t in sent[quantity.end:quantity.end + 4]]
     if "percentage point" in sent[quantity.start:quantity.end + 2].text.lower():
         return "change"
@@ -157,9 +195,12 @@ def find_kind(sent: Doc, quantity: Span, unit: str | None, value: float | None) 
 
 def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], after: list[Token]) -> bool:
     words_before = [t.lower_ for t in before]
-    if words_before and words_before[-1] in ("to", "from", "at", "of") and not _follows_change_noun(before):
+    if _follows_change_noun(before):  # ``an economic boost of £47bn``, ``a growth rate of 5.8 per cent``
+        return True
+    if words_before and words_before[-1] in ("to", "from", "at", "of"):
         return False
-    if any(t.lower_ in ("up", "down", "additional", "another", "extra") for t in before[-2:]):
+    # ``up 12%``, ``an additional 4.5 billion yuan``; not the particle of ``making up 42.8 percent``
+    if any(t.lower_ in ("up", "down", "additional", "another", "extra") and t.dep_ != "prt" for t in before[-2:]):
         return True
     if words_before and words_before[-1] == "by" and any(t.lower_ in CHANGE_WORDS or t.lemma_ in CHANGE_WORDS
                                                         for t in sent[max(0, quantity.start - 6):quantity.start]):
@@ -179,26 +220,48 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
     if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ in CHANGE_WORDS - {"add", "double"}:
         return True
     # ``an increase of 11.6%``, ``growth of 9.7 percent``
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_ in (
-            "increase", "growth", "rise", "gain", "decline", "drop", "jump", "fall", "boost", "loss", "cagr"):
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and _is_change_noun(head.head.head):
+        return True
+    # ``the average growth rate of China's digital economy was 15.9 percent``
+    if head.dep_ in ("attr", "dobj") and head.head.pos_ in ("VERB", "AUX"):
+        subject = verb_subject(head.head)
+        if subject is not None and _is_change_noun(subject):
+            return True
+    # ``gained 138 million new 5G subscribers``
+    if head.dep_ == "nummod" and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB" and \
+            head.head.head.lemma_ in CHANGE_WORDS - {"add", "double"}:
         return True
     return False
 
 
+def _is_change_noun(noun: Token) -> bool:
+    """``increase``, ``growth``, ``loss``, a growth rate, and so on: a noun that names a change."""
+    return (noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in CHANGE_NOUNS) or _is_growth_rate(noun)
+
+
 def _follows_change_noun(before: list[Token]) -> bool:
-    return len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lemma_ in ("increase", "growth", "rise")
+    return len(before) >= 2 and before[-1].lower_ == "of" and _is_change_noun(before[-2])
+
+
+def _is_growth_rate(noun: Token) -> bool:
+    """``a growth rate``, ``the annual rate of increase``: a rate of change (F11), not a share."""
+    return noun.lemma_.lower() == "rate" and (
+        any(c.lemma_.lower() in CHANGE_WORDS | {"growth"} for c in noun.lefts) or any(
+            p.lower_ == "of" and any(o.lemma_.lower() in CHANGE_WORDS | {"growth"} for o in p.children)
+            for p in noun.rights))
 
 
 # ------------------------------------------------------------------ period
 
 
 def years_in(sent: Doc) -> list[tuple[int, int]]:
-    """(token index, year) of each year the sentence states, fiscal years as their end year."""
+    """(token index, year) of each year the sentence states, fiscal years as their end year
+    (``2019-20`` and ``FY24``, whether the tokenizer keeps them whole or splits them)."""
     out = []
     for token in sent:
         text = token.text
         if YEAR.match(text):
-            out.append((token.i, int(text)))
+            out.append((token.i, _fiscal_end(sent, token) or int(text)))
         elif FISCAL.match(text):
             end = FISCAL.match(text).group(1)
             out.append((token.i, int(end) if len(end) == 4 else int(text[:2] + end)))
@@ -208,26 +271,48 @@ def years_in(sent: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def _fiscal_end(sent: Doc, token: Token) -> int | None:
+    """``2019-20`` split into ``2019``, ``-``, ``20``: the end year, 2020, when it is the next one."""
+    if token.i + 2 >= len(sent) or token.whitespace_ or sent[token.i + 1].whitespace_:
+        return None
+    dash, end = sent[token.i + 1], sent[token.i + 2]
+    if dash.text not in ("-", "–", "/") or not re.fullmatch(r"\d\d", end.text):
+        return None
+    year = int(token.text[:2] + end.text)
+    return year if year == int(token.text) + 1 else None
+
+
 def is_dateline_year(sent: Doc, i: int) -> bool:
-    """A year in an opening dateline (``BEIJING, 21st January, 2026 (WAM) --``)."""
+    """A year in an opening dateline (``BEIJING, 21st January, 2026 (WAM) --``, ``GENEVA, (WAM -
+    30th Nov, 2021) An estimated``), which dates the article, not the figure."""
+    if sent[i].idx >= 100:
+        return False
     rest = sent.text[sent[i].idx + 4:sent[i].idx + 16]
-    return bool(re.match(r"^\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)", rest)) and sent[i].idx < 60
+    if re.match(r"^\s*(?:\([^)]*\)\s*)?(?:--|—|–|-)(?!\d)", rest) and sent[i].idx < 60:
+        return True
+    # inside a bracket opened near the start and closed right after the year
+    before = sent.text[:sent[i].idx]
+    opened = before.rfind("(")
+    return 0 <= opened < 40 and ")" not in before[opened:] and rest.lstrip().startswith(")")
 
 
 def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline: int | None,
                 is_target: bool) -> int | None:
     """The year of the figure: a target's deadline, else the year the sentence ties to the number."""
-    if is_target and deadline is not None and not _is_current_value(sent, quantity):
+    if is_target and deadline is not None and not _is_current_value(sent, quantity) and \
+            _deadline_applies(sent, quantity, deadline):
         return deadline
     inside = {t.i for q in quantities for t in q}
     years = [(i, y) for i, y in years_in(sent) if i not in inside and not is_dateline_year(sent, i)
              and not _names_a_thing(sent, i)]
-    years = [(i, y) for i, y in years if not _is_since(sent, i)]
+    years = [(i, y) for i, y in years if not _is_since(sent, i) and not _in_other_clause(sent, i, quantity)]
     if not years:
         return None
     # the year right after the number, before the next number: ``$4.9 billion in 2022 to $6.2 billion in 2023``
     later = [q.start for q in quantities if q.start >= quantity.end]
     stop = min(later) if later else len(sent)
+    if _relative_time(sent[quantity.end:min(stop, quantity.end + 6)]):
+        return None  # ``197 EFLOPS this year, up from 180 EFLOPS in 2022``
     near = [(i, y) for i, y in years if quantity.end <= i < min(stop, quantity.end + 8)]
     if near:
         return _span_end(sent, near[0][0], near[0][1])
@@ -235,8 +320,7 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     span = _from_to(sent, years)
     if span is not None:
         first, last = span
-        ordered = sorted(q.start for q in quantities)
-        if len(ordered) >= 2 and ordered.index(quantity.start) == 0 and _in_from_to_pair(sent, quantity, quantities):
+        if _in_from_to_pair(sent, quantity, quantities):
             return first
         return last
     # the year just before the number, before any earlier number: ``in 2023, revenue reached X``
@@ -252,6 +336,23 @@ DOCUMENT_NOUNS = frozenset("""report edition survey plan strategy vision agenda 
 programme program initiative outlook index""".split())
 
 
+RELATIVE_TIME = re.compile(r"\b(?:(?:this|last|next|past|previous|current)\s+(?:year|month|quarter)|today|"
+                           r"a\s+year\s+(?:ago|earlier))\b", re.I)
+
+
+BASE_WORDS = frozenset({"from", "over", "than", "on", "with", "to", "since"})
+
+
+def _relative_time(tokens: Span) -> bool:
+    """A time told relative to the article (``this year``, ``last year``, ``today``): on its own, no
+    period. The base of a change (``a 1.6% increase from the previous year``) is no such time."""
+    for match in RELATIVE_TIME.finditer(tokens.text):
+        before = [w.lower() for w in tokens.text[:match.start()].split() if w.lower() not in ("the", "a")]
+        if not before or before[-1] not in BASE_WORDS:
+            return True
+    return False
+
+
 def _names_a_thing(sent: Doc, i: int) -> bool:
     """A year in a document's name or title, which dates the document, not the figure: ``Strategy
     2031``, ``the 2024 report said``. An event's year (``Expo 2021``) does date what happened there."""
@@ -261,11 +362,64 @@ def _names_a_thing(sent: Doc, i: int) -> bool:
     return prev is not None and prev.lemma_.lower() in DOCUMENT_NOUNS and prev.is_title
 
 
+def _deadline_applies(sent: Doc, quantity: Span, deadline: int) -> bool:
+    """Whether the target's deadline reaches the number: not when the number sits in a clause that
+    describes something else and holds no deadline (``by 2025, according to plans released by six
+    departments``), nor when the deadline sits in such a clause."""
+    at = [i for i, y in years_in(sent) if y == deadline or _span_end(sent, i, y) == deadline]
+    if not at:
+        return True
+    return not all(_in_other_clause(sent, i, quantity) or _in_clause_without(quantity, i) for i in at)
+
+
 def _is_current_value(sent: Doc, quantity: Span) -> bool:
     """In a target, the value it starts from: ``from the current 10% to 20% by 2030``, ``up from 7.8 percent``."""
     before = sent[max(0, quantity.start - 3):quantity.start].text.lower()
     return bool(re.search(r"\b(?:from|current|currently|now|today)\b(?:\s+(?:the|its|a|about|around|nearly|"
                           r"some|over|current))*\s*$", before))
+
+
+def _in_other_clause(sent: Doc, i: int, quantity: Span) -> bool:
+    """A year inside a clause that describes something other than the number's noun or its owner and
+    holds no part of the number: ``part of the Global Lighthouse Network, an initiative launched in
+    2018``. A clause on the number's own noun (``the $1.2 trillion law that was signed in 2021``) or on
+    the subject of its verb (``The law, passed in 2022, set $52 billion``) dates the figure, as does one
+    on a time (``its fiscal year that ended in March 2020``)."""
+    # the number's own nouns: what it is ``of`` (``30 percent of the services offered in 2030``), the
+    # tokens it hangs from, and their subjects
+    own = {c.i for p in _rights_of(quantity) if p.lower_ == "of" for c in p.children}
+    token = head_of(quantity)
+    for _ in range(12):
+        own.add(token.i)
+        own.update(c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+        if token.head.i == token.i:
+            break
+        token = token.head
+    token = sent[i]
+    for _ in range(12):
+        if token.dep_ in CLAUSE_DEPS and token.head.i not in own and token.head.lemma_ not in TIME_NOUNS and \
+                not (token.left_edge.i <= quantity.start <= token.right_edge.i):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _in_clause_without(quantity: Span, i: int) -> bool:
+    """Whether the number sits in a clause that describes something else and does not hold token
+    ``i`` (``by 2025, according to plans released by six departments``)."""
+    token = head_of(quantity)
+    for _ in range(12):
+        if token.dep_ in CLAUSE_DEPS and not token.left_edge.i <= i <= token.right_edge.i:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 def _is_since(sent: Doc, i: int) -> bool:
@@ -281,9 +435,13 @@ def _span_end(sent: Doc, i: int, year: int) -> int:
 
 
 def _from_to(sent: Doc, years: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """``from 2015 to 2022``, ``between 2016 and 2020``, ``from December 2012 to June 2023``."""
     for (i, a), (j, b) in zip(years, years[1:]):
-        between = sent[i + 1:j].text.lower().strip()
-        if between in ("to", "-", "–", "and", "through") and i >= 1 and sent[i - 1].lower_ in ("from", "between"):
+        between = sent[i + 1:j]
+        words = [t.lower_ for t in between if not CALENDAR.match(t.text)]
+        start = i - 1 if i >= 1 and not CALENDAR.match(sent[i - 1].text) else i - 2
+        if words in (["to"], ["-"], ["–"], ["and"], ["through"]) and start >= 0 and \
+                sent[start].lower_ in ("from", "between"):
             return a, b
     return None
 
@@ -331,6 +489,8 @@ def governing_verb(token: Token) -> Token | None:
             continue
         if dep == "prep" and head.pos_ in ("VERB", "AUX"):
             return head
+        if dep == "prep" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+            return head.head  # ``payments are equivalent to nearly half of``
         if dep in ("conj", "appos", "compound", "nummod", "quantmod", "amod", "nmod") or (
                 dep == "prep" and is_nounlike(head)):  # ``a total of 1.43 million 5G base stations``
             cur = head
@@ -351,6 +511,9 @@ def verb_subject(verb: Token) -> Token | None:
                 if child.tag_ in ("WDT", "WP") and cur.dep_ == "relcl" and is_nounlike(cur.head):
                     return cur.head
                 return child
+        introduced = _for_subject(cur)
+        if introduced is not None:
+            return introduced
         if cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "pcomp", "prep") and cur.head.i != cur.i:
             if cur.dep_ in ("acl", "relcl"):
                 return cur.head if is_nounlike(cur.head) else None
@@ -358,6 +521,18 @@ def verb_subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """The subject ``for`` introduces to an infinitive (``a target for China's computing power to reach
+    300 EFLOPS``), which the parser hangs from ``for`` instead of the verb."""
+    to = [c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"]
+    if not to or to[0].i == 0:
+        return None
+    before = verb.doc[to[0].i - 1]
+    while before.dep_ in ("compound", "amod") and before.head.i > before.i:
+        before = before.head
+    return before if before.dep_ == "pobj" and before.head.lower_ == "for" and is_nounlike(before) else None
 
 
 RESTRICTING_PREPS = frozenset({"of", "in", "for", "with", "on", "into", "involved", "among"})
@@ -384,7 +559,7 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
         if child.dep_ == "punct" and not (child.text in "-–" and not child.whitespace_ and child.i >= 1
                                           and not child.nbor(-1).whitespace_):
             break
-        if child.i in taken or child.lower_ in DROPPED_ADJECTIVES:
+        if child.i in taken or child.lower_ in DROPPED_ADJECTIVES or child.tag_ == "JJS":  # ``the highest``
             break
         name = name_at(names, child)
         if child.dep_ in ("compound", "amod", "nmod") and name is not None and name.label in PLACE_LABELS:
@@ -408,6 +583,8 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
                                                    *DROPPED_ADJECTIVES) and not (
             tokens[0].lower_ == "total" and tokens[1].lower_ != "number"):
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[0].pos_ == "ADV" and tokens[0].dep_ == "advmod" and tokens[0].whitespace_:
+        tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s", "and", "or")):
         tokens = tokens[:-1]
     return tokens.start_char, tokens.end_char
@@ -416,7 +593,7 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
 def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) -> bool:
     """Whether a right-hand dependent of the measure's noun belongs to the measure."""
     subtree = range(child.left_edge.i, child.right_edge.i + 1)
-    if any(i in taken for i in subtree) or any(sent[i].like_num for i in subtree) or \
+    if any(i in taken for i in subtree) or any(YEAR.match(sent[i].text) for i in subtree) or \
             any(sent[i].text in "()[]（）—–" or sent[i].lower_ in ("which", "that", "who") for i in subtree):
         return False
     if child.dep_ == "prep":
@@ -428,7 +605,11 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) 
         name = name_at(names, pobj[0])
         return name is None or (child.lower_ == "of" and name.label not in PLACE_LABELS)
     if child.dep_ in ("acl",) and child.tag_ in ("VBN", "VBG"):
-        return True
+        # ``standard racks in use``, ``companies using AI``; but a participle that says who (``factories
+        # owned by Haier``) or where it is written (``agencies addressed in the document``) does not restrict
+        return not any(c.dep_ == "agent" for c in child.children) and not any(
+            sent[i].dep_ == "pobj" and sent[i].lemma_.lower() in DOCUMENT_NOUNS | {"document", "paper"}
+            for i in subtree)
     if child.dep_ in ("conj", "cc"):
         return not any(c.i in taken for c in child.subtree) and "respectively" not in sent.text
     return False
@@ -449,6 +630,16 @@ def resolve_noun(noun: Token) -> Token | None:
     return noun
 
 
+CALENDAR = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                      r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|"
+                      r"thursday|friday|saturday|sunday)\.?$", re.I)
+
+
+def is_time_word(token: Token) -> bool:
+    """A time, not a thing that is counted: ``year``, ``quarter``, ``March``, ``Monday``."""
+    return token.lemma_.lower() in TIME_NOUNS or bool(CALENDAR.match(token.text))
+
+
 def is_anaphor(token: Token) -> bool:
     """A pronoun, or a generic noun that does not say of what (``the figure``, ``this total``)."""
     if token.pos_ == "PRON" or token.lower_ in ANAPHORS or token.tag_ in ("PRP", "DT", "WDT", "WP"):
@@ -462,32 +653,84 @@ def is_anaphor(token: Token) -> bool:
 NAMED_BY_VERB = "named by a verb"  # money an actor gives: no measure, and none to borrow either
 
 
+# nouns for a mark an amount reaches, not what it measures: ``hit an all-time high of 149 crore``
+MARK_NOUNS = frozenset("""high low peak record level mark milestone threshold""".split())
+
+
+def _is_mark(noun: Token) -> bool:
+    """``an all-time high of``, ``a record of``; but ``the previous auction record of`` says of what."""
+    return noun.lemma_ in MARK_NOUNS and not any(c.dep_ == "compound" and c.lemma_ not in TIME_NOUNS
+                                                 for c in noun.lefts)
+
+
+def _rights_of(quantity: Span) -> list[Token]:
+    """The right-hand dependents of the quantity's tokens that lie outside it: ``two-thirds of the
+    population`` hangs ``of`` from ``thirds``, not from the span's head ``two``."""
+    return [c for t in quantity for c in t.rights if c.i >= quantity.end]
+
+
+def _worth_of(sent: Doc, quantity: Span) -> Token | None:
+    """``360 trillion won ($246.4 billion) worth of investment``, ``Rs 2.5 lakh crore worth investment
+    proposals``, ``spectrum worth $45.45 billion``: what the amount is the worth of."""
+    start = quantity.start
+    while start > 0 and sent[start - 1].lower_ in APPROXIMATORS:
+        start -= 1
+    if start >= 2 and sent[start - 1].lower_ == "worth":  # ``spectrum worth $45.45 billion``
+        worth = sent[start - 1]
+        if is_nounlike(worth.head) and worth.head.i < worth.i:
+            return worth.head
+        return sent[start - 2] if is_nounlike(sent[start - 2]) else None
+    i = quantity.end
+    if i < len(sent) and sent[i].text in "([（":  # a conversion in brackets
+        while i < len(sent) and sent[i].text not in ")]）":
+            i += 1
+        i += 1
+    if i >= len(sent) or sent[i].lower_ != "worth":
+        return None
+    worth = sent[i]
+    if i + 1 < len(sent) and sent[i + 1].lower_ == "of":
+        pobj = [c for c in sent[i + 1].children if c.dep_ == "pobj"]
+        return pobj[0] if pobj and is_nounlike(pobj[0]) else None
+    return worth.head if worth.dep_ == "amod" and is_nounlike(worth.head) and worth.head.i > i else None
+
+
 def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequence[Name], kind: str
                       ) -> Token | str | None:
     """The noun that names what the number measures; ``NAMED_BY_VERB``; or None (not found)."""
+    worth = _worth_of(sent, quantity)
+    if worth is not None:
+        return worth
     counted = counted_noun(quantity, unit)
     if counted is not None and counted.lemma_ not in ("stake", "worth", "value") and name_at(names, counted) is None:
         return counted
     head = head_of(quantity)
     verb = governing_verb(head)
     spent = verb is not None and verb.lemma_ in SPEND_VERBS
+    if spent:  # ``provide 802.5 billion yen in additional subsidies``, the ``in`` hung from the verb
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and quantity.end <= prep.i <= quantity.end + 1:
+                pobj = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS]
+                if pobj:
+                    return pobj[0]
     # ``$72 billion in revenue``, ``80 MHz of spectrum``; but ``invest $2 billion in cloud computing``
     # says where the money goes, unless it names a kind of money (``provide $5 billion in subsidies``)
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "worth") and unit != "%":
+    share = unit == "%" or bool(FRACTIONS.match(quantity.text))
+    for child in _rights_of(quantity):
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "worth") and not share:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and is_nounlike(pobj[0]) and name_at(names, pobj[0]) is None and pobj[0].ent_type_ != "DATE" \
                     and not (spent and child.lower_ == "in" and pobj[0].lemma_ not in MONEY_NOUNS):
                 return pobj[0]
-    if head.dep_ in ("nsubj", "nsubjpass") and unit == "%":
-        for child in head.rights:
+    if head.dep_ in ("nsubj", "nsubjpass") and share:
+        for child in _rights_of(quantity):
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj and is_nounlike(pobj[0]):
                     return pobj[0]
     # ``revenue of 81.7 billion yuan``, ``a capacity of 50,000 wafers``
     if head.dep_ == "pobj" and head.head.lower_ in ("of", "at") and is_nounlike(head.head.head) and \
-            head.head.head.lemma_ not in ("increase", "growth", "rise", "gain", "decline", "drop", "total"):
+            head.head.head.lemma_ not in ("increase", "growth", "rise", "gain", "decline", "drop", "total") and \
+            not _is_mark(head.head.head):
         return head.head.head
     if verb is None:
         if head.dep_ == "appos" and is_nounlike(head.head):
@@ -496,21 +739,27 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     subject = verb_subject(verb)
     if unit is not None and unit not in ("%", "fold") and unit.isupper() and verb.lemma_ in SPEND_VERBS:
         return NAMED_BY_VERB
-    if head.dep_ == "pobj" and head.head.lower_ in ("to", "by") and head.head.head.i == verb.i:
-        # ``raise the proportion of X to 10 percent``, ``boost its computing power by 50%``
+    if head.dep_ == "pobj" and head.head.lower_ in ("to", "by", "at", "from") and head.head.head.i == verb.i:
+        # ``raise the proportion of X to 10 percent``, ``boost its computing power by 50%``, ``March
+        # posted the highest monthly value at Sh337 billion``
         for child in verb.children:
             if child.dep_ == "dobj" and child.i != head.i and not is_anaphor(child):
                 return child
-    if kind == "share" and verb.lemma_ in ACCOUNT_VERBS | {"hold", "control", "capture", "take"} and \
-            subject is not None and name_at(names, subject) is not None:
-        # ``China accounts for 30 percent of global chip sales``: the part is the owner, so the whole
-        for child in head.rights:
+    if kind == "share" and subject is not None and (
+            name_at(names, subject) is not None or subject.pos_ == "PROPN" or subject.lemma_ in ACTORS) and (
+            verb.lemma_ in ACCOUNT_VERBS | {"hold", "control", "capture", "take"} or
+            (head.dep_ == "dobj" and verb.lemma_ not in CHANGE_WORDS)):
+        # ``China accounts for 30 percent of global chip sales``: the part is the owner (a name, or a
+        # product named like one: ``Safaricom's M-Pesa controls three quarters of the transactions``),
+        # so the whole; and so when an actor has the share (``the ministry holds 17.44% of the fund``,
+        # ``Google handled 90 percent of all searches``)
+        for child in _rights_of(quantity):
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
                 if pobj:
                     return pobj[0]
     if subject is not None and not is_anaphor(subject) and name_at(names, subject) is None and \
-            subject.lemma_ not in ACTORS:
+            subject.lemma_ not in ACTORS and not is_time_word(subject):
         return subject
     # the amount is the object of a verb whose subject is its owner: ``China has 1.2 billion 5G users``
     return None
@@ -519,43 +768,133 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
 # ----------------------------------------------------------------- subject
 
 
-def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[Name]) -> Name | None:
-    """The name that owns the figure, or None."""
-    owners = [n for n in names if not is_source(sent, n)]
-    if not owners:
+def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[Name], kind: str = "level"
+                 ) -> Name | None:
+    """The name that owns the figure, or None: for a share whose part names no owner, the whole's
+    (``digital goods accounted for 6.5 percent of the U.S. economy``)."""
+    referable = [n for n in names if not _in_dateline(sent, n)]  # what ``its`` and ``it`` may stand for (F6)
+    owners = [n for n in referable if not is_source(sent, n)]
+    if not referable:
         return None
     local = _place_before(sent, quantity, owners)
     if local is not None:
         return local
+    verb = governing_verb(head_of(quantity))
+    subject = verb_subject(verb) if verb is not None else None
+    if kind == "share" and subject is not None and name_at(owners, subject) is not None and \
+            head_of(quantity).dep_ in ("dobj", "pobj"):
+        return name_at(owners, subject)  # ``Baidu receives 90% of the country's search traffic``: the part owns it
     if noun is not None:
-        found = _owner_of_noun(sent, noun, owners)
+        found = _owner_of_noun(sent, noun, owners, referable, locative=False)
         if found is not None:
             return found
+    if kind == "share" and (subject is None or name_at(owners, subject) is None):
+        for whole in (c for p in _rights_of(quantity) if p.dep_ == "prep" and p.lower_ == "of"
+                      for c in p.children if c.dep_ == "pobj"):
+            found = name_at(owners, whole) or _owner_of_noun(sent, whole, owners)
+            if found is not None:
+                return found
     head = head_of(quantity)
     verb = governing_verb(head)
     if verb is not None:
         subject = verb_subject(verb)
+        if verb.lemma_ in SPEND_VERBS | {"give", "supply", "transfer"}:
+            found = _recipient(verb, head, owners)  # F1: money that passes belongs to its recipient
+            if found is not None:
+                return found
         if subject is not None:
             name = name_at(owners, subject)
             if name is not None:
                 return name
             if subject.lemma_ in DESCRIPTORS and any(c.dep_ == "det" for c in subject.children):
-                return _referent(sent, subject, owners, either_side=True)
-            if noun is not None and subject.i != noun.i:
-                found = _owner_of_noun(sent, subject, owners)
+                return _referent(sent, subject, referable, either_side=True)
+            # ``Chinese carriers are forecast to invest $184 billion``: a group's owner, though no noun measures it
+            if (noun is None and subject.tag_ in ("NNS", "NNPS")) or (noun is not None and subject.i != noun.i):
+                found = _owner_of_noun(sent, subject, owners, referable)
                 if found is not None:
                     return found
-        # ``provide 802.5 billion yen in subsidies to Rapidus Corp.``, ``awarded Intel $8.5 billion``
-        for child in verb.children:
-            if child.dep_ in ("dative", "dobj") and name_at(owners, child) is not None and child.i != head.i:
-                return name_at(owners, child)
-            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "for", "in"):
-                pobj = [c for c in child.children if c.dep_ == "pobj"]
-                if pobj and name_at(owners, pobj[0]) is not None:
-                    name = name_at(owners, pobj[0])
-                    if child.lower_ == "to" or name.label in PLACE_LABELS:
-                        return name
-    return main_clause_owner(sent, owners)
+        found = _recipient(verb, head, owners)
+        if found is not None:
+            return found
+        if subject is not None and subject.lower_ in ("it", "they"):  # ``Ofcom said that it had raised £1.4bn``
+            found = _referent(sent, subject, referable)
+            if found is not None:
+                return found
+    if noun is not None:  # ``a Rs 22,500 crore facility in Sanand``, when no one is named as its owner
+        found = _owner_of_noun(sent, noun, owners, referable)
+        if found is not None:
+            return found
+    return main_clause_owner(sent, owners) or _listed_owner(sent, owners) or _locative_place(sent, quantity, owners)
+
+
+def _recipient(verb: Token, head: Token, owners: Sequence[Name]) -> Name | None:
+    """Whom the verb gives the amount to, or where: ``provide 802.5 billion yen in subsidies to Rapidus
+    Corp.``, ``awarded Intel $8.5 billion``, ``invest $2 billion in India``."""
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj") and name_at(owners, child) is not None and child.i != head.i:
+            return name_at(owners, child)
+        if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "for", "in"):
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj and name_at(owners, pobj[0]) is not None:
+                name = name_at(owners, pobj[0])
+                if child.lower_ == "to" or name.label in PLACE_LABELS:
+                    return name
+    # ``provide 802.5 billion yen in subsidies to Rapidus Corp.``: ``to`` hung from the money's noun
+    for noun in (c for p in verb.children if p.dep_ == "prep" for c in p.children
+                 if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS):
+        for to in noun.children:
+            if to.dep_ == "prep" and to.lower_ == "to":
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
+                        return name_at(owners, pobj)
+    return None
+
+
+def _listed_owner(sent: Doc, owners: Sequence[Name]) -> Name | None:
+    """The name that heads a list line (``-Verizon: $45.455 billion for 3,511 licenses``)."""
+    lead = re.match(r"^[\s\-–—•*·]*", sent.text).end()
+    for name in owners:
+        if name.start == lead and re.match(r"^\s*:", sent.text[name.end:]):
+            return name
+    return None
+
+
+def _locative_place(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | None:
+    """The place the number's own clause says it is in (``1,200 companies doing business in
+    Guiyang``, ``in Denmark, 23.9 percent of companies used``), when the sentence names no other owner."""
+    path = _path_up(head_of(quantity))
+    for name in owners:
+        span = tokens_of(sent, name.start, name.end)
+        if name.label not in ("GPE", "LOC") or span is None:
+            continue
+        head = head_of(span)
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS and head.head.head.i in path:
+            return name
+    return None
+
+
+def _path_up(token: Token) -> set[int]:
+    """The token and the tokens it hangs from, up to the root, and what hangs from a noun on that
+    path as a participle (``companies doing business in``)."""
+    out = set()
+    for _ in range(12):
+        out.add(token.i)
+        out.update(c.i for c in token.children if c.dep_ == "acl")
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return out
+
+
+LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "within", "nationwide"})
+
+
+def _in_dateline(sent: Doc, name: Name) -> bool:
+    """The place of an opening dateline (``BEIJING, Jan. 5 (Xinhua) --``, ``SHANGHAI, CHINA-``), in
+    capitals at the very start: where the article was filed, not whose the figures are."""
+    text = sent.text[name.start:name.end]
+    return not sent.text[:name.start].strip() and text.isupper() and len(text) > 3 and \
+        bool(re.match(r"^\s*(?:,|\(|-|–|—)", sent.text[name.end:]))
 
 
 def main_clause_owner(sent: Doc, owners: Sequence[Name]) -> Name | None:
@@ -586,7 +925,10 @@ def _place_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | N
     return None
 
 
-def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name]) -> Name | None:
+def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Sequence[Name] | None = None,
+                   locative: bool = True) -> Name | None:
+    """The name that owns a noun: its possessor, a place modifying it, the owner of what it is ``of``;
+    with ``locative``, a place it is ``in`` (which yields to a named owner elsewhere, F4)."""
     for child in noun.children:
         if child.dep_ == "poss":
             name = name_at(owners, child)
@@ -595,20 +937,27 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name]) -> Name | Non
             if child.lower_ in ("world", "world's"):
                 return Name(child.idx, child.idx + 5, "LOC")
             if child.lemma_ in DESCRIPTORS or child.tag_ == "PRP$":
-                return _referent(sent, child, owners)
+                return _referent(sent, child, owners if referable is None else referable)
     for child in noun.lefts:
         name = name_at(owners, child)
         if child.dep_ in ("compound", "amod", "nmod") and name is not None and name.label in PLACE_LABELS:
             return name
+    for acl in noun.rights:  # ``the subsidies provided by the Japanese government to TSMC``: its recipient (F1)
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for to in acl.children:
+                if to.dep_ in ("prep", "dative") and to.lower_ == "to":
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
+                            return name_at(owners, pobj)
     for child in noun.rights:  # ``the added value of China's digital economy``
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i != noun.i:
-                    found = _owner_of_noun(sent, pobj, owners)
+                    found = _owner_of_noun(sent, pobj, owners, referable)
                     if found is not None:
                         return found
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "across", "for"):
+        if child.dep_ == "prep" and child.lower_ in (("in", "of", "across", "for") if locative else ("of",)):
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj:
                 name = name_at(owners, pobj[0])
@@ -623,6 +972,8 @@ def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: 
     """What ``its``, ``the country's`` refers to in the same sentence: the name before it (a place
     for a place word); with ``either_side``, else the first place after it."""
     before = [n for n in owners if n.end <= possessor.idx]
+    if len(before) >= 2 and re.fullmatch(r"\s*\(\s*", sent.text[before[-2].end:before[-1].start]):
+        before = before[:-1]  # ``China Construction Bank (CCB) said it``: the name, not its short form (F8)
     if possessor.lemma_ in DESCRIPTORS:
         places = [n for n in before if n.label in ("GPE", "LOC")]
         after = [n for n in owners if n.start > possessor.idx and n.label in ("GPE", "LOC")]
@@ -643,6 +994,8 @@ class RawFigure:
     period: int | None
     kind: str
     settled: bool = False
+    noun: int | None = None  # the token the measure was read from, for ``respectively``
+    weak: bool = False  # a change's measure read off its verb: a measure before it in the sentence comes first
 
 
 @dataclass(frozen=True)
@@ -668,18 +1021,94 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
     spans = [tokens_of(sent, q.start, q.end) for q in quantities]
     found = [s for s in spans if s is not None]
     out: list[RawFigure | None] = []
+    converts: dict[int, int] = {}  # a conversion's index -> the index of the number it converts
     for i, (q, span) in enumerate(zip(quantities, spans)):
         previous = out[-1] if out else None
         if span is None:
             out.append(None)
         elif previous is not None and CONVERSION.match(sent.text[quantities[i - 1].end:q.start]):
+            converts[i] = converts.get(i - 1, i - 1)
             out.append(previous)
         else:
             raw = figure_of(sent, span, found, q.unit, q.value, names, deadline, is_target)
-            if raw.measure is None and not raw.settled and previous is not None and previous.measure is not None:
-                raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period, raw.kind)
+            if (raw.measure is None or raw.weak) and not raw.settled and previous is not None and \
+                    previous.measure is not None and _same_sort(q.unit, quantities[i - 1].unit):
+                raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period, raw.kind,
+                                noun=previous.noun)
             out.append(raw)
+    if re.search(r"\brespectively\b", sent.text, re.I):
+        primary = [i for i, raw in enumerate(out) if raw is not None and i not in converts]
+        _respectively(sent, [out[i] for i in primary], names, lambda k, raw: out.__setitem__(primary[k], raw))
+        for i, j in converts.items():
+            out[i] = out[j]
     return out
+
+
+def _same_sort(unit: str | None, other: str | None) -> bool:
+    """Whether two numbers can measure the same thing: not money and a physical unit (``EUR806.5
+    million`` after ``90MHz`` is what was paid, not more spectrum)."""
+    def sort(u: str | None) -> str:
+        if u is None or u in ("%", "fold"):
+            return "any"
+        return "money" if u.isupper() else "unit"
+    return "any" in (sort(unit), sort(other)) or sort(unit) == sort(other)
+
+
+def _respectively(sent: Doc, raws: list[RawFigure], names: Sequence[Name], put) -> None:
+    """``Apple and Meta ... fines of €500m and €200m, respectively``: each number takes its own
+    conjunct of a coordinated owner and of a coordinated measure, in order."""
+    if len(raws) < 2:
+        return
+    owners = _coordinated_names(sent, names)
+    nouns = _coordinated_nouns(sent[raws[0].noun]) if raws[0].noun is not None and all(
+        raw.noun == raws[0].noun for raw in raws) else []
+    for k, raw in enumerate(raws):
+        subject, measure = raw.subject, raw.measure
+        if len(owners) == len(raws):
+            subject = _trimmed(sent.text, owners[k].start, owners[k].end)
+        if len(nouns) == len(raws):
+            measure = noun_phrase(sent, nouns[k], names)
+        put(k, RawFigure(measure, subject, raw.period, raw.kind, raw.settled, raw.noun))
+
+
+def _coordinated_names(sent: Doc, names: Sequence[Name]) -> list[Name]:
+    """The longest run of names joined by ``and`` or commas (``Apple and Meta``), in order."""
+    heads = {}
+    for name in names:
+        span = tokens_of(sent, name.start, name.end)
+        if span is not None:
+            heads[head_of(span).i] = name
+    best: list[Name] = []
+    for i, name in heads.items():
+        if sent[i].dep_ == "conj" and sent[i].head.i in heads:
+            continue  # not the first of its run
+        run, token = [name], sent[i]
+        while True:
+            nxt = [c for c in token.children if c.dep_ == "conj" and c.i in heads]
+            if not nxt:
+                break
+            token = nxt[0]
+            run.append(heads[token.i])
+        best = run if len(run) > len(best) else best
+    return best if len(best) >= 2 else []
+
+
+def _coordinated_nouns(noun: Token) -> list[Token]:
+    """The conjuncts of a coordinated measure: of the noun itself (``service industry, industrial
+    engineering and agriculture industry``), or of what it is ``of`` (``added value of the digital
+    economy and core industries`` -> ``digital economy``, ``core industries``)."""
+    candidates = [noun] + [c for p in noun.rights if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    for first in candidates:
+        run, token = [first], first
+        while True:
+            nxt = [c for c in token.children if c.dep_ == "conj" and is_nounlike(c)]
+            if not nxt:
+                break
+            token = nxt[0]
+            run.append(token)
+        if len(run) >= 2:
+            return run
+    return []
 
 
 def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, value: float | None,
@@ -688,16 +1117,75 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     kind = find_kind(sent, span, unit, value)
     noun = find_measure_noun(sent, span, unit, names, kind)
     settled = noun is NAMED_BY_VERB or (isinstance(noun, Token) and is_anaphor(noun))
-    noun = resolve_noun(noun) if isinstance(noun, Token) else None
-    if noun is not None and name_at(names, noun) is not None:
+    found = noun if isinstance(noun, Token) else None
+    noun = resolve_noun(found) if found is not None else None
+    if noun is not None and (name_at(names, noun) is not None or _is_amount_word(noun, spans)):
         noun = None
+    weak = noun is None and found is not None and _is_change_noun(found)
+    if weak:
+        noun = _what_changes(found, names)
     measure = None
     if noun is not None and not is_anaphor(noun):
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)
-    owner = find_subject(sent, span, noun, names)
+    owner = find_subject(sent, span, noun, names, kind)
     period = find_period(sent, span, spans, deadline, is_target)
+    owner = _place_of_body(sent, _with_coordinated(sent, owner, names), names)
     subject = None if owner is None else _trimmed(sent.text, owner.start, owner.end)
-    return RawFigure(measure, subject, period, kind, settled)
+    return RawFigure(measure, subject, period, kind, settled, None if measure is None else noun.i, weak)
+
+
+GOVERNMENT_BODIES = frozenset("""cabinet government ministry parliament senate congress assembly administration
+council""".split())
+
+
+def _place_of_body(sent: Doc, owner: Name | None, names: Sequence[Name]) -> Name | None:
+    """A place that names a government body owns what the body's figure is (F6: ``UAE Cabinet`` ->
+    ``UAE``)."""
+    if owner is None or owner.label != "ORG":
+        return owner
+    for place in names:
+        if place.label in ("GPE", "LOC") and place.start == owner.start and place.end < owner.end and \
+                sent.text[place.end:owner.end].strip().lower() in GOVERNMENT_BODIES:
+            return place
+    return owner
+
+
+def _with_coordinated(sent: Doc, owner: Name | None, names: Sequence[Name]) -> Name | None:
+    """Several owners of one figure take one span over their coordination (F3: ``Germany, Britain, and
+    the United States ... all exceeding 65 percent``), unless ``respectively`` shares them out."""
+    if owner is None or re.search(r"\brespectively\b", sent.text, re.I):
+        return owner
+    run = _coordinated_names(sent, names)
+    if len(run) >= 2 and run[0] == owner:
+        return Name(run[0].start, run[-1].end, owner.label)
+    return owner
+
+
+def _what_changes(change: Token, names: Sequence[Name]) -> Token | None:
+    """The subject of the verb a change or a growth rate hangs from, when it says of nothing itself:
+    ``China's digital economy kept a high growth rate of 9.7 percent``, ``the digital economy grew at
+    an average annual rate of 5.6 percent``. Weaker than the measure of a number before it in the
+    sentence (``total data output reaching 41.06 zettabytes, a 25 percent increase``), which the
+    parse may not tie to the change."""
+    token = change
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = verb_subject(token)
+    if subject is None or not is_nounlike(subject) or is_anaphor(subject) or name_at(names, subject) is not None \
+            or subject.lemma_ in ACTORS or subject.i == change.i or is_time_word(subject):
+        return None
+    return subject
+
+
+def _is_amount_word(noun: Token, spans: Sequence[Span]) -> bool:
+    """A word of a number, not of what it counts: a token of a quantity (``percent`` of ``27
+    percent``, ``dollars``), a number (``47bn``), or a unit word."""
+    return any(s.start <= noun.i < s.end for s in spans) or noun.like_num or noun.lower_ in UNIT_WORDS or \
+        bool(re.match(r"^[$€£¥]?\d", noun.text))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -736,45 +1224,100 @@ class SentenceParser:
         return docs
 
 
+@dataclass(frozen=True)
+class FigureSentence:
+    """A metric or target sentence to read figures from: document offsets, its quantities (document
+    offsets too), whether it is a target, and its deadline."""
+
+    start: int
+    end: int
+    quantities: Sequence[SentenceQuantity]
+    is_target: bool
+    deadline: int | None = None
+
+
 class FiguresStage:
+    """Parses the wanted sentences of a whole batch of documents at once: the parser's cost is mostly
+    per call, and a document has only a few metric or target sentences."""
+
     def __init__(self, parser: SentenceParser | None):
         self.parser = parser
 
     def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._figures_of_batch(batch)
+                batch = []
+        yield from self._figures_of_batch(batch)
+
+    def _figures_of_batch(self, docs: list[Doc]) -> list[Doc]:
+        if self.parser is None:
+            for doc in docs:
+                doc._.figures = {}
+            return docs
         try:
-            doc._.figures = self.figures(doc) if self.parser is not None else {}
+            wanted = [wanted_sentences(doc) for doc in docs]
+            parsed = iter(self.parser([span for doc, ws in zip(docs, wanted) for span in sentence_spans(doc, ws)]))
+            for doc, ws in zip(docs, wanted):
+                doc._.figures = figures_of_document(doc, ws, [next(parsed) for _ in ws])
+        except Exception:  # one document at a time, to keep the bad one's error on it alone
+            for doc in docs:
+                self._figures_of_one(doc)
+        return docs
+
+    def _figures_of_one(self, doc: Doc) -> None:
+        try:
+            doc._.figures = figures_in(doc, wanted_sentences(doc), self.parser)
         except Exception as err:
             doc._.figures = {}
             record_error(doc, "claims_figures", err)
-        return doc
 
-    def figures(self, doc: Doc) -> dict[int, Figure]:
-        """{quantity start: Figure} for each quantity of a metric or target body sentence."""
-        labels = doc._.claim_labels or {}
-        attribution = doc._.attribution or {}
-        quantities = doc._.quantities or []
-        text = document_text(doc)
-        wanted = []
-        for sent, start, end in sentence_bounds(doc, body_only=True):
-            inside = [q for q in quantities if start <= q.start and q.end <= end]
-            if inside and FIGURE_LABELS & set(labels.get(start) or ()):
-                wanted.append((start, end, inside, set(labels[start])))
-        if not wanted:
-            return {}
-        spans = [doc.char_span(s, e, alignment_mode="expand") for s, e, _, _ in wanted]
-        parsed = self.parser(spans)
-        names = sentence_names(doc, [(s, e) for s, e, _, _ in wanted])
-        out = {}
-        for (start, end, inside, labs), span, sent_doc, sent_names in zip(wanted, spans, parsed, names):
-            offset = span.start_char
-            deadline = attribution.get(start, (None, None))[1]
-            raws = figures_of_sentence(
-                sent_doc, [SentenceQuantity(q.start - offset, q.end - offset, q.value, q.unit) for q in inside],
-                [Name(n.start - offset, n.end - offset, n.label) for n in sent_names], deadline, "target" in labs)
-            for q, raw in zip(inside, raws):
-                if raw is not None:
-                    out[q.start] = to_figure(raw, offset, text)
-        return out
+
+def wanted_sentences(doc: Doc) -> list[FigureSentence]:
+    """The metric or target body sentences that hold a quantity: the only ones with figures."""
+    labels = doc._.claim_labels or {}
+    attribution = doc._.attribution or {}
+    quantities = doc._.quantities or []
+    wanted = []
+    for _sent, start, end in sentence_bounds(doc, body_only=True):
+        inside = [SentenceQuantity(q.start, q.end, q.value, q.unit)
+                  for q in quantities if start <= q.start and q.end <= end]
+        found = set(labels.get(start) or ())
+        if inside and FIGURE_LABELS & found:
+            wanted.append(FigureSentence(start, end, inside, "target" in found, attribution.get(start, (None, None))[1]))
+    return wanted
+
+
+def sentence_spans(doc: Doc, wanted: Sequence[FigureSentence]) -> list[Span]:
+    return [doc.char_span(w.start, w.end, alignment_mode="expand") for w in wanted]
+
+
+def figures_in(doc: Doc, wanted: Sequence[FigureSentence], parser: SentenceParser) -> dict[int, Figure]:
+    """{quantity start: Figure} of the quantities of ``wanted``: the stage's path for one document,
+    which the figure benchmark also takes with the gold's sentences, labels and quantities."""
+    return figures_of_document(doc, wanted, parser(sentence_spans(doc, wanted)))
+
+
+def figures_of_document(doc: Doc, wanted: Sequence[FigureSentence], parsed: Sequence[Doc]) -> dict[int, Figure]:
+    """{quantity start: Figure} given each wanted sentence's parse."""
+    text = document_text(doc)
+    names = sentence_names(doc, [(w.start, w.end) for w in wanted])
+    entities = doc._.claim_entities or []
+    out = {}
+    for w, sent_doc, sent_names in zip(wanted, parsed, names):
+        offset = doc.char_span(w.start, w.end, alignment_mode="expand").start_char
+        raws = figures_of_sentence(
+            sent_doc, [SentenceQuantity(q.start - offset, q.end - offset, q.value, q.unit) for q in w.quantities],
+            [Name(n.start - offset, n.end - offset, n.label) for n in sent_names], w.deadline, w.is_target)
+        for q, raw in zip(w.quantities, raws):
+            if raw is not None:
+                out[q.start] = with_keys(to_figure(raw, offset, text), sent_doc, offset, entities)
+    return out
 
 
 def sentence_names(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[list[Name]]:

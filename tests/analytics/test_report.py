@@ -13,7 +13,7 @@ from pipeline.analytics.browser import dump_dom, find_chromium, screenshot
 from pipeline.cli import app
 from pipeline.analytics.tables import run_tables
 from pipeline.analytics.report import COLORS, render_report, write_report
-from runfile import write_run
+from runfile import FIGURE_RECORDS, write_figure_run, write_run
 
 
 @pytest.fixture
@@ -45,6 +45,23 @@ def test_page_holds_every_section(page):
     assert text.count('class="bar" data-series="metric"') == 1 + 2  # label chart + two documents
     assert 'class="target" data-year="2027"' in text
     assert "41.06" in text and "zettabyte" in text and "yes: %" in text
+
+
+def test_a_series_across_articles_has_its_chart_with_its_target():
+    page = render_report(run_tables(FIGURE_RECORDS), title="figures")
+    section = page.split("<h2>Figures across articles</h2>")[1]
+    assert section.count('class="series-chart"') == 1  # the undated growth rate is a series of one figure
+    assert 'aria-label="digital economy · China · level · CNY"' in section
+    assert [section.count(f'class="point" data-label="metric" data-year="{y}"') for y in (2022, 2023)] == [1, 2]
+    assert section.count('stroke="#c53030"') == 2  # the two values articles give for 2023, ringed
+    assert section.count('class="target-point" data-year="2025"') == 1 and "stroke-dasharray" in section
+    progress = section.split("<h2>Targets against the latest metric</h2>")[1]
+    assert "<td>x</td><td>digital economy</td><td>China</td><td>CNY</td>" in progress
+    assert "53.9 trillion" in progress and "90%" in progress
+
+
+def test_a_run_without_series_says_so(page):
+    assert "No series has two figures in this run." in page.read_text(encoding="utf-8")
 
 
 def test_empty_run_still_renders(tmp_path):
@@ -214,3 +231,26 @@ def test_the_page_shows_doc_ids_not_first_lines(tmp_path):
     page = render_report(run_tables(records), title="t")
     assert ">b027_dutch</text>" in page and "<td>b027_dutch</td>" in page
     assert "date 2024-01-15" not in page.split("<h2>Targets by deadline</h2>")[0]  # not a document's name
+
+
+def test_browser_draws_the_series_chart_and_its_target(browser, tmp_path):
+    """The series section alone, so that its colours are the chart's: the metric line and dots,
+    the ring of a disagreement and the target's diamond must all be painted."""
+    from pipeline.analytics.series_report import DISAGREE, METRIC, TARGET, series_charts
+
+    charts = series_charts(run_tables(FIGURE_RECORDS))
+    alone = tmp_path / "series.html"
+    alone.write_text(f"<!DOCTYPE html><html><body>{charts}</body></html>", encoding="utf-8")
+    dom = dump_dom(alone)
+    assert dom.count('class="series-chart"') == 1 and dom.count('class="target-point"') == 1
+    counts = colour_counts(screenshot(alone, tmp_path / "series.png", width=500, height=300))
+    for colour in (METRIC, TARGET, DISAGREE):
+        assert counts[bytes.fromhex(colour.lstrip("#"))] > 20, f"{colour} is not on the screenshot"
+
+
+def test_browser_shows_the_figures_report(browser, tmp_path):
+    page = write_report(write_figure_run(tmp_path / "figures.jsonl"), tmp_path / "figures.html")
+    dom = dump_dom(page)
+    assert "<h2>Figures across articles</h2>" in dom and dom.count('class="series-chart"') == 1
+    assert "<h2>Targets against the latest metric</h2>" in dom
+

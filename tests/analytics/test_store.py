@@ -234,3 +234,18 @@ def test_a_store_from_before_the_views_is_migrated(tmp_path):
     load_run(run, path)
     assert query("SELECT count(*) n FROM all_claims", path)["n"][0] == 4
     assert query("SELECT count(*) n FROM claims", path)["n"][0] == 4
+
+
+def test_series_and_targets_across_articles_are_queryable(tmp_path):
+    from runfile import write_figure_run
+
+    path = tmp_path / "figures.duckdb"
+    load_run(write_figure_run(tmp_path / "figures.jsonl"), path)
+    rows = query("SELECT measure_key, subject_key, label, period, disagree, doc_ids FROM series "
+                 "WHERE points > 1 ORDER BY period", path)
+    assert rows.values.tolist() == [["digital economy", "China", "metric", 2022, False, "x"],
+                                    ["digital economy", "China", "metric", 2023, True, "x,y"],
+                                    ["digital economy", "China", "target", 2025, False, "x"]]
+    progress = query("SELECT p.latest_year, f.text FROM target_progress p JOIN figures f "
+                     "USING (run_id, doc_id, sent_id, start)", path)
+    assert progress.values.tolist() == [[2023, "60 trillion yuan"]]

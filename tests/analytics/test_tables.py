@@ -137,3 +137,18 @@ def test_export_never_writes_over_the_run_it_reads(tmp_path):
         export_run(run, tmp_path, "jsonl")
     assert run.read_bytes() == before
     assert set(export_run(run, tmp_path / "tables", "jsonl")) >= {"claims", "sentences"}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_figure_tables_keep_their_types_in_every_format(tmp_path, fmt):
+    from pipeline.analytics.tables import _read_table_file, typed_frame
+    from runfile import write_figure_run
+
+    run = write_figure_run(tmp_path / "figures.jsonl")
+    paths = export_run(run, tmp_path / fmt, fmt)
+    expected = run_tables(read_run(run))
+    for table in ("figures", "series", "target_progress"):
+        back = typed_frame(table, _read_table_file(paths[table]).to_dict("records"))
+        pd.testing.assert_frame_equal(back, expected[table])
+    assert len(expected["series"]) == 4 and len(expected["figures"]) == 5
+

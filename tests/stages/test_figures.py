@@ -88,8 +88,278 @@ def test_the_pipeline_gives_figures_to_metric_quantities_only_and_can_be_switche
     metric = [q for r in rows if "metric" in r["labels"] for q in r["quantities"]]
     assert metric[0]["figure"] == {"measure": {"start": 8, "end": 23, "text": "digital economy"},
                                    "subject": {"start": 0, "end": 5, "text": "China"},
-                                   "period": 2023, "kind": "level"}
+                                   "period": 2023, "kind": "level",
+                                   "measure_key": "digital economy", "subject_key": "China"}
     assert all(q["figure"] is None for r in rows if not {"metric", "target"} & set(r["labels"])
                for q in r["quantities"])
     off = load(overrides={"components.claims_figures.enabled": False})
     assert all(q["figure"] is None for r in doc_to_records(off(text), "d") for q in r.to_json()["quantities"])
+
+
+def test_a_batch_of_documents_gets_the_figures_each_would_get_alone(nlp):
+    texts = ["China's digital economy reached 53.9 trillion yuan in 2023. It is large.",
+             "Nothing here is counted.",
+             "Revenue rose 12% year on year. The company will reach 5 million users by 2026."]
+    alone = [nlp(t)._.figures for t in texts]
+    batched = [d._.figures for d in nlp.pipe(texts, batch_size=3)]
+    assert batched == alone
+    assert any(alone[0].values()) and alone[1] == {}
+
+
+def test_a_document_that_fails_keeps_its_error_and_the_rest_of_the_batch_its_figures(nlp, monkeypatch):
+    import pipeline.stages.figures as stage_module
+
+    def fails_on_revenue(sent, *args):
+        if "Revenue" in sent.text:
+            raise ValueError("cannot read this sentence")
+        return figures_of_sentence(sent, *args)
+
+    monkeypatch.setattr(stage_module, "figures_of_sentence", fails_on_revenue)
+    docs = list(nlp.pipe(["China's digital economy reached 53.9 trillion yuan in 2023.",
+                          "Revenue rose 12% year on year."], disable=["claims_figures"]))
+    done = list(nlp.get_pipe("claims_figures").pipe(docs))
+    assert done[0]._.figures and not done[0]._.errors
+    assert done[1]._.figures == {} and done[1]._.errors == ["claims_figures: ValueError: cannot read this sentence"]
+
+
+def test_a_fiscal_year_split_by_the_tokenizer_gives_its_end_year_and_is_no_dateline(parse):
+    got = figures(parse, "In fiscal year 2019-20, the number of transactions was 1,252 crore.")
+    assert got["1,252 crore"][2] == 2020
+
+
+def test_a_year_in_a_bracketed_dateline_dates_no_figure(parse):
+    got = figures(parse, "GENEVA, (WAM - 30th Nov, 2021) An estimated 37 percent of the world's population "
+                         "have never used the Internet.")
+    assert got["37 percent"][2] is None
+
+
+def test_a_year_in_a_clause_about_something_else_dates_no_figure(parse):
+    got = figures(parse, "Six factories have been included in the network, an initiative launched by the forum "
+                         "in 2018.")
+    assert got["Six"][2] is None
+    # a clause on the number's own noun or on its verb's subject does date it
+    got = figures(parse, "The law, passed in 2022, set $52 billion for chip plants.")
+    assert got["$52 billion"][2] == 2022
+
+
+def test_a_speaker_named_with_a_title_is_a_source_not_an_owner(parse):
+    got = figures(parse, "Minister Ahmed Talaat explained that exports increased to $6.2 billion in 2023.",
+                  [("Ahmed Talaat", "PERSON")])
+    assert got["$6.2 billion"][1] is None
+
+
+def test_a_fraction_of_a_group_measures_the_group(parse):
+    got = figures(parse, "Almost two-thirds of the population is now online.")
+    assert got["two-thirds"][0] == "population" and got["two-thirds"][3] == "share"
+
+
+def test_a_mark_the_amount_reaches_is_not_its_measure(parse):
+    got = figures(parse, "The number of payments hit an all-time high of 149 crore in July.")
+    assert got["149 crore"][0] == "payments"
+
+
+def test_a_share_whose_part_names_no_owner_takes_the_owner_of_the_whole(parse):
+    got = figures(parse, "Digital goods accounted for 6.5 percent of the U.S. economy in 2016.", [("U.S.", "GPE")])
+    assert got["6.5 percent"] == ("Digital goods", "U.S.", 2016, "share")
+    got = figures(parse, "The payments are equivalent to nearly half of Kenya's national wealth.", [("Kenya", "GPE")])
+    assert got["half"] == ("payments", "Kenya", None, "share")
+
+
+def test_a_place_the_numbers_clause_is_in_is_its_owner_when_none_other_is_named(parse):
+    got = figures(parse, "There are 1,200 big data companies doing business in Guiyang.", [("Guiyang", "GPE")])
+    assert got["1,200"][1] == "Guiyang"
+    got = figures(parse, "In Denmark, 23.9 percent of companies used AI tools.", [("Denmark", "GPE")])
+    assert got["23.9 percent"][1] == "Denmark"
+
+
+def test_the_name_that_heads_a_list_line_owns_its_figures(parse):
+    got = figures(parse, "-Verizon: $45.455 billion for 3,511 licenses in 406 areas", [("Verizon", "ORG")])
+    assert {v[1] for v in got.values()} == {"Verizon"}
+
+
+def test_a_dateline_place_owns_no_figure(parse):
+    got = figures(parse, "BEIJING, Jan. 5 -- The plan names six key areas for the economy.", [("BEIJING", "GPE")])
+    assert got["six"][1] is None
+
+
+def test_a_word_of_the_number_is_never_its_measure(parse):
+    got = figures(parse, "Digital exports increased to $6.2 billion in 2023, with a growth rate of 26.5%.")
+    assert got["26.5%"][0] == "Digital exports" and got["26.5%"][3] == "change"
+
+
+def test_a_gerund_in_a_nouns_place_is_a_measure(parse):
+    got = figures(parse, "Exports include business process outsourcing, which grew from $2.4 billion in 2022 to "
+                         "$3.7 billion in 2023.")
+    assert got["$2.4 billion"][0] == got["$3.7 billion"][0] == "business process outsourcing"
+
+
+def test_the_object_of_a_verb_whose_number_is_at_is_the_measure(parse):
+    got = figures(parse, "March posted the highest ever monthly value at Sh337.11 billion.")
+    assert got["Sh337.11 billion"][0] == "monthly value"
+
+
+def test_it_and_its_stand_for_the_name_that_reports_them(parse):
+    got = figures(parse, "Ofcom said that it had raised £1.4bn from an auction.", [("Ofcom", "ORG")])
+    assert got["£1.4bn"][1] == "Ofcom"
+    got = figures(parse, "China has announced plans to boost its aggregate computing power by more than 50%.",
+                  [("China", "GPE")])
+    assert got["50%"][1] == "China"
+    # but a recipient comes first (F1)
+    got = figures(parse, "The Commerce Department announced that it has awarded Micron Technology up to $6.165 "
+                         "billion in direct funding.", [("Commerce Department", "ORG"), ("Micron Technology", "ORG")])
+    assert got["$6.165 billion"][1] == "Micron Technology"
+
+
+def test_a_share_an_actor_has_measures_the_whole_and_the_actor_owns_it(parse):
+    got = figures(parse, "Baidu receives over 90% of the country's search traffic.", [("Baidu", "ORG")])
+    assert got["90%"] == ("search traffic", "Baidu", None, "share")
+    got = figures(parse, "The finance ministry holds 17.44% of the fund.")
+    assert got["17.44%"][0] == "fund"
+    # a thing that covers a share is the part, so the measure
+    got = figures(parse, "This funding will cover up to 60 percent of computing power costs.")
+    assert got["60 percent"][0] == "funding"
+
+
+def test_a_verbs_object_is_the_measure_of_the_value_it_moves_from(parse):
+    got = figures(parse, "These investments will help the U.S. grow its share of advanced memory manufacturing "
+                         "from nearly 0% today to 10% over the next decade.", [("U.S.", "GPE")])
+    assert got["0%"][0] == got["10%"][0] == "advanced memory manufacturing"
+
+
+def test_a_restricting_phrase_may_hold_a_number_that_is_no_quantity_but_not_a_year(parse):
+    got = figures(parse, "Investment in 5G reached 184.9 billion yuan.")
+    assert got["184.9 billion yuan"][0] == "Investment in 5G"
+    got = figures(parse, "There were 100 scenarios set to roll out in 2025.")
+    assert got["100"][0] == "scenarios"
+
+
+def test_a_relative_time_gives_no_period_but_a_change_from_the_previous_year_keeps_one(parse):
+    got = figures(parse, "Computing power has reached 197 EFLOPS this year, up from 180 EFLOPS in 2022.")
+    assert got["197 EFLOPS"][2] is None and got["180 EFLOPS"][2] == 2022
+    got = figures(parse, "The company had 991 million subscribers by the end of 2023, representing a 1.6% increase "
+                         "from the previous year.")
+    assert got["1.6%"][2] == 2023
+
+
+def test_the_value_after_from_takes_the_first_year_of_the_span(parse):
+    got = figures(parse, "From 2012 to 2021, the growth rate was 15.9 percent, and the share increased from 20.9 "
+                         "percent to 39.8 percent.")
+    assert got["20.9 percent"][2] == 2012 and got["39.8 percent"][2] == 2021
+
+
+def test_a_targets_deadline_in_a_clause_about_something_else_does_not_date_the_number(parse):
+    got = figures(parse, "The firm will hire 500 engineers, following a strategy that runs to 2030.",
+                  deadline=2030, is_target=True)
+    assert got["500"][2] is None
+    got = figures(parse, "The firm will hire 500 engineers by 2030.", deadline=2030, is_target=True)
+    assert got["500"][2] == 2030
+
+
+def test_kind_reads_growth_rates_gains_and_losses_past_approximators(parse):
+    got = figures(parse, "The average growth rate of the digital economy was 15.9 percent.")
+    assert got["15.9 percent"][3] == "change"
+    assert figures(parse, "Digital payments grew by nearly 1 billion transactions.")["1 billion"][3] == "change"
+    assert figures(parse, "The company gained 138 million new 5G subscribers in 2023.")["138 million"][3] == "change"
+    assert figures(parse, "This led to a total loss of 1,772 stores in 2017.")["1,772"][3] == "change"
+    # the particle of a phrasal verb is no cue of change, nor is the end of a fall
+    assert figures(parse, "5G base stations now make up 29% of all base stations.")["29%"][3] == "share"
+    got = figures(parse, "The price decreased from 10.5 percent of income in 2019 to 5 percent in 2021.")
+    assert got["5 percent"][3] == "share"
+
+
+def test_for_introduces_the_subject_of_an_infinitive(parse):
+    got = figures(parse, "The plan sets a target for China's total computing power to reach 300 EFLOPS by 2025.",
+                  [("China", "GPE")], deadline=2025, is_target=True)
+    assert got["300 EFLOPS"] == ("total computing power", "China", 2025, "level")
+
+
+def test_money_that_passes_belongs_to_its_recipient_before_its_giver(parse):
+    got = figures(parse, "The U.S. Department of Commerce awarded Intel Corporation up to $7.865 billion in direct "
+                         "funding.", [("U.S. Department of Commerce", "ORG"), ("Intel Corporation", "ORG")])
+    assert got["$7.865 billion"][:2] == ("direct funding", "Intel Corporation")
+
+
+def test_with_respectively_each_number_takes_its_own_owner(parse):
+    got = figures(parse, "The EC found that Apple and Meta had breached the act and imposed fines of €500m "
+                         "(£425.7m) and €200m (£170.2m), respectively.",
+                  [("EC", "ORG"), ("Apple", "ORG"), ("Meta", "ORG")])
+    assert [got[q][1] for q in ("€500m", "£425.7m", "€200m", "£170.2m")] == ["Apple", "Apple", "Meta", "Meta"]
+
+
+def test_what_an_amount_is_the_worth_of_and_money_named_after_a_spending_verb(parse):
+    got = figures(parse, "The site could attract 360 trillion won ($246.4 billion) worth of investment.")
+    assert got["360 trillion won"][0] == got["$246.4 billion"][0] == "investment"
+    got = figures(parse, "The government will provide up to 802.5 billion yen in additional subsidies to Rapidus "
+                         "Corp.", [("Rapidus Corp.", "ORG")])
+    assert got["802.5 billion yen"][:2] == ("subsidies", "Rapidus Corp.")
+
+
+def test_a_noun_worth_an_amount_is_its_measure(parse):
+    got = figures(parse, "The plan is to reach 550,000 specialists delivering digital services worth $9 billion.")
+    assert got["$9 billion"][0] == "digital services"
+
+
+def test_several_owners_of_one_figure_take_one_span_over_their_coordination(parse):
+    got = figures(parse, "Germany, Britain, and the United States ranked among the top three in terms of their "
+                         "digital economy's share in GDP, all exceeding 65 percent.",
+                  [("Germany", "GPE"), ("Britain", "GPE"), ("the United States", "GPE")])
+    assert got["65 percent"][1] == "Germany, Britain, and the United States"
+
+
+def test_it_stands_for_a_name_not_for_its_short_form_in_brackets(parse):
+    got = figures(parse, "China Construction Bank (CCB) said on Monday it has signed up to invest 21.5 billion yuan.",
+                  [("China Construction Bank", "ORG"), ("CCB", "ORG")])
+    assert got["21.5 billion yuan"][1] == "China Construction Bank"
+
+
+def test_a_demonym_before_a_group_owns_what_the_group_spends(parse):
+    got = figures(parse, "Chinese carriers are forecast to invest $184 billion on 5G by 2025.", [("Chinese", "NORP")])
+    assert got["$184 billion"][:2] == (None, "Chinese")
+    got = figures(parse, "It is a new American company that will invest $500B.", [("American", "NORP")])
+    assert got["$500B"][1] is None
+
+
+def test_a_named_owner_comes_before_the_place_the_measure_is_in(parse):
+    got = figures(parse, "US-based Micron Technology started the construction of a Rs 22,500 crore facility in "
+                         "Sanand.", [("Micron Technology", "ORG"), ("Sanand", "GPE")])
+    assert got["Rs 22,500 crore"][:2] == ("facility", "Micron Technology")
+
+
+def test_money_paid_for_a_thing_does_not_borrow_the_things_measure(parse):
+    got = figures(parse, "Vodafone acquired 90MHz of 3.6GHz frequencies for EUR1.1 billion.", [("Vodafone", "ORG")])
+    assert got["90MHz"][0] == "frequencies" and got["EUR1.1 billion"][0] is None
+
+
+def test_a_place_that_names_a_government_body_owns_its_figure(parse):
+    got = figures(parse, "UAE Cabinet has approved a strategy that will see the digital economy contribute 20% to the "
+                         "national economy.", [("UAE Cabinet", "ORG"), ("UAE", "GPE")])
+    assert got["20%"][1] == "UAE"
+
+
+def test_money_provided_to_a_name_belongs_to_it(parse):
+    got = figures(parse, "The subsidies provided by the Japanese government to TSMC are reaching JPY1.2 trillion in "
+                         "total.", [("Japanese", "NORP"), ("TSMC", "ORG")])
+    assert got["JPY1.2 trillion"][1] == "TSMC"
+
+
+def test_a_growth_rate_that_says_of_nothing_measures_its_verbs_subject(parse):
+    got = figures(parse, "China's digital economy kept a high growth rate of 9.7 percent in 2020.", [("China", "GPE")])
+    assert got["9.7 percent"] == ("digital economy", "China", 2020, "change")
+    got = figures(parse, "March posted a monthly value of Sh337 billion, representing a Sh16.93 billion rise over a "
+                         "year earlier.")
+    assert got["Sh16.93 billion"][0] != "March"  # a month is no measure
+
+
+def test_a_change_after_a_number_takes_that_numbers_measure_before_its_verbs_subject(parse):
+    got = figures(parse, "In 2024, the added value of the core industries of China's digital economy accounted for "
+                         "around 10 percent of the gross domestic product, with total data output reaching 41.06 "
+                         "zettabytes, a robust 25 percent year-on-year increase.", [("China", "GPE")])
+    assert got["25 percent"][0] == "total data output" and got["25 percent"][3] == "change"
+
+
+def test_a_span_between_months_of_two_years_and_years_after_2099(parse):
+    got = figures(parse, "From December 2012 to June 2023, China recorded an increase in the number of netizens from "
+                         "564 million to 1.079 billion.", [("China", "GPE")])
+    assert got["564 million"][2] == 2012 and got["1.079 billion"][2] == 2023
+    got = figures(parse, "By 2100, China could lose approximately 40% of its current population.", [("China", "GPE")])
+    assert got["40%"][2] == 2100

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.places import TERRITORY_ALIASES
 from pipeline.records import Quantity
 from pipeline.stages.quantities.numbers import HS, Num
 
@@ -82,19 +83,6 @@ _EXTRA_PLURALS = {"pennies": "penny", "pounds sterling": "pound sterling", "reai
 _CROWNS = ("CZK", "DKK", "ISK", "NOK", "SEK")
 # English words that name a currency only with its adjective: "Brazilian real", not "real" growth
 _ADJECTIVE_ONLY = {"mark", "real", "sol", "gold", "crown", "guarani", "unit", "value", "austral"}
-# How English news names countries whose CLDR name it does not use, and demonyms CLDR's currency
-# names do not carry
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "American", "Americans"),
-    "GB": ("UK", "U.K.", "Britain", "British", "England"), "HK": ("Hong Kong",),
-    "MO": ("Macau", "Macao"), "AE": ("UAE", "Emirati", "Emirates", "Dubai", "Abu Dhabi"),
-    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo"),
-    "CG": ("Republic of the Congo",), "TR": ("Turkey", "Turkish"), "MM": ("Myanmar", "Burma"),
-    "CI": ("Ivory Coast", "Côte d'Ivoire"), "KR": ("Korea", "Korean", "Koreans"),
-    "PH": ("Filipino", "Filipinos"), "CZ": ("Czech Republic", "Czech"), "SZ": ("Swaziland",),
-    "TL": ("East Timor",), "BA": ("Bosnia",), "TT": ("Trinidad",), "PS": ("Palestine",),
-    "NL": ("Dutch",),
-}
 # ISO codes that news writes for money every day, read in any case ("usd 5").  Every other code
 # counts only in capitals and, since most are also acronyms ("NPR", "COP28", "TOP 10", "SDG 9"),
 # only in a money context, as one letter does (``context.weak_prefix_is_money``).
@@ -128,7 +116,7 @@ def _currency(row: dict) -> _Currency:
 _CURRENCIES = [_currency(row) for row in _TABLE["currencies"]]
 _CURRENT = {c.code for c in _CURRENCIES if c.current}
 _CODES = {c.code for c in _CURRENCIES}
-_TERRITORY_NAMES = {t: (info["name"], *_ALIASES.get(t, ())) for t, info in _TABLE["territories"].items()}
+_TERRITORY_NAMES = {t: (info["name"], *TERRITORY_ALIASES.get(t, ())) for t, info in _TABLE["territories"].items()}
 
 
 def _by_noun() -> dict[str, list[_Currency]]:

@@ -1,0 +1,56 @@
+"""Places as English news names them, and CLDR's English name for each.
+
+A figure's owner is often a place, written many ways (``the U.S.``, ``United States``,
+``American``; ``China``, ``Chinese``). CLDR, the Unicode consortium's locale data, names every
+territory; its table is already in the repository, written for the currencies
+(``stages/quantities/currencies.json``, by ``stages/quantities/cldr.py``), with the English names
+of each currency, whose adjective is a demonym (``Chinese`` yuan, ``German`` mark). The press's
+own names for a few territories (``UK``, ``Britain``, ``UAE``) are ``TERRITORY_ALIASES``, which
+the currency reader uses too.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+CLDR_TABLE = Path(__file__).parent / "stages" / "quantities" / "currencies.json"
+
+# How English news names countries whose CLDR name it does not use, and demonyms CLDR's currency
+# names do not carry
+TERRITORY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "American", "Americans"),
+    "GB": ("UK", "U.K.", "Britain", "British", "England"), "HK": ("Hong Kong",),
+    "MO": ("Macau", "Macao"), "AE": ("UAE", "Emirati", "Emirates", "Dubai", "Abu Dhabi"),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo"),
+    "CG": ("Republic of the Congo",), "TR": ("Turkey", "Turkish"), "MM": ("Myanmar", "Burma"),
+    "CI": ("Ivory Coast", "Côte d'Ivoire"), "KR": ("Korea", "Korean", "Koreans"),
+    "PH": ("Filipino", "Filipinos"), "CZ": ("Czech Republic", "Czech"), "SZ": ("Swaziland",),
+    "TL": ("East Timor",), "BA": ("Bosnia",), "TT": ("Trinidad",), "PS": ("Palestine",),
+    "NL": ("Dutch",),
+}
+
+
+@lru_cache(maxsize=1)
+def place_forms() -> dict[str, str]:
+    """How English news names a territory (lower case) -> CLDR's English name for it: the name,
+    the press's aliases (``U.S.``, ``Britain``), and the adjective of a currency that is, or was,
+    its own (``Chinese`` yuan, ``German`` mark: ISO 4217 codes begin with the territory's code).
+    A form that could name two territories is left out."""
+    table = json.loads(CLDR_TABLE.read_text(encoding="utf-8"))
+    names = {t: info["name"] for t, info in table["territories"].items()}
+    found: dict[str, set[str]] = {}
+    for territory, name in names.items():
+        for form in (name, *TERRITORY_ALIASES.get(territory, ())):
+            found.setdefault(form.lower(), set()).add(name)
+    for currency in table["currencies"]:
+        adjective = " ".join(currency["name"].split()[:-1])
+        if adjective and currency["code"][:2] in names:
+            found.setdefault(adjective.lower(), set()).add(names[currency["code"][:2]])
+    return {form: next(iter(places)) for form, places in found.items() if len(places) == 1}
+
+
+def place_name(written: str) -> str | None:
+    """CLDR's English name of the place ``written`` names (any case), or None."""
+    return place_forms().get(written.lower())
