@@ -16,32 +16,37 @@ import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
+from pipeline.errors import ConfigError
 from pipeline.evaluation.scoring import GoldDocument, GoldPaths, gold_paths, load_gold, prf
 from pipeline.hashing import file_sha256
 from pipeline.learning.export import linear_model
 from pipeline.records import CLAIM_LABELS
-from pipeline.stages.classifier import (FEATURES_VERSION, THRESHOLDS, SentenceView, model_inputs,
+from pipeline.stages.classifier import (FEATURES_VERSION, THRESHOLDS, SentenceView, cue_features, model_inputs,
                                         sentence_vectors, vector_columns, views_of)
+from pipeline.stages.actors import Actors
 from pipeline.stages.formats import linear
 from pipeline.stages.formats.cards import write_card
+from pipeline.stages.passage import CONSTRAINTS, PASSAGE, passage_features
 
 @dataclass
 class TrainingSet:
     views: list[SentenceView]
     labels: np.ndarray  # (n_sentences, 3) of 0/1 in CLAIM_LABELS order
     groups: np.ndarray  # document index per sentence, for grouped folds
+    sources: np.ndarray  # the gold file (a region's slice) of each sentence's document
 
 
 def data_hash(path: str | Path) -> str:
     return file_sha256(path)
 
 
-def training_set(nlp, docs: Sequence[GoldDocument]) -> TrainingSet:
-    """Gold body sentences with the pipeline's own quantities and entities inside them."""
+def training_set(nlp, docs: Sequence[GoldDocument], sources: Mapping[str, str] | None = None) -> TrainingSet:
+    """Gold body sentences with the pipeline's own quantities and entities inside them;
+    ``sources`` names each document's gold file (default: one file for all)."""
     views, labels, groups = [], [], []
     disabled = [n for n in ("claims_classifier", "claims_attribution") if n in nlp.pipe_names]
     with nlp.select_pipes(disable=disabled):
@@ -51,7 +56,17 @@ def training_set(nlp, docs: Sequence[GoldDocument]) -> TrainingSet:
         views.extend(views_of(doc, [(s.start, s.end) for s in body]))
         labels.extend([int(label in s.labels) for label in CLAIM_LABELS] for s in body)
         groups.extend([i] * len(body))
-    return TrainingSet(views, np.array(labels, dtype=int).reshape(-1, len(CLAIM_LABELS)), np.array(groups))
+    files = [(sources or {}).get(d.doc_id, "") for d in docs]
+    return TrainingSet(views, np.array(labels, dtype=int).reshape(-1, len(CLAIM_LABELS)), np.array(groups),
+                       np.array([files[g] for g in groups], dtype=object))
+
+
+def without_actors(ts: TrainingSet) -> TrainingSet:
+    """The training set without the cues of ``stages.actors``: a model fitted on it has none of
+    them in its vocabulary, so a run reads none (``actors = false``, the design before them)."""
+    from dataclasses import replace
+
+    return replace(ts, views=[replace(v, actors=Actors()) for v in ts.views])
 
 
 def ner_spans(nlp, docs: Sequence[GoldDocument]) -> list[list[tuple[int, int, str]]]:
@@ -119,8 +134,9 @@ def fit_verifier(docs: Sequence[GoldDocument], spans, reference: Sequence[str], 
 
 
 def make_estimator(settings: dict[str, Any], seed: int, vector_dims: int = 0):
-    """n-grams of the normalised text, word-class patterns, the spec cues and (with an
-    encoder) the sentence vectors in context, into a logistic regression."""
+    """n-grams of the normalised text, word-class patterns, the spec cues, the subjects of
+    forward-looking markers and (with an encoder) the sentence vectors in context, into a
+    logistic regression."""
     from sklearn.compose import ColumnTransformer
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -135,6 +151,9 @@ def make_estimator(settings: dict[str, Any], seed: int, vector_dims: int = 0):
         ("cues", DictVectorizer(), "cues"),
     ]
     weights = {"ngrams": 1.0, "pattern": float(settings["pattern_weight"]), "cues": float(settings["cue_weight"])}
+    if float(settings.get("subject_weight", 0)):  # the subjects of forward-looking markers (stages.actors)
+        blocks.append(("subject", TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+"), "subject"))
+        weights["subject"] = float(settings["subject_weight"])
     if vector_dims:
         blocks.append(("vectors", "passthrough", vector_columns(vector_dims)))
         weights["vectors"] = float(settings.get("vector_weight", 1.0))
@@ -144,19 +163,35 @@ def make_estimator(settings: dict[str, Any], seed: int, vector_dims: int = 0):
     return Pipeline([("features", features), ("model", model)])
 
 
+def held_out_splits(ts: TrainingSet, settings: dict[str, Any], folds: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(train, test) row indices for out-of-fold scores. With ``held_out = "file"`` and three
+    gold files or more, each file (a region's slice) is held out in turn: thresholds and the
+    second stage then learn from scores on regions the model never saw, as a new article from
+    elsewhere meets it. Otherwise ``folds`` groups of documents."""
+    from sklearn.model_selection import GroupKFold
+
+    if held_out_by(ts, settings) == "file":
+        return [(np.where(ts.sources != f)[0], np.where(ts.sources == f)[0]) for f in sorted(set(ts.sources))]
+    n_folds = min(folds, len(set(ts.groups)))
+    return list(GroupKFold(n_splits=n_folds).split(ts.labels, groups=ts.groups))
+
+
+def held_out_by(ts: TrainingSet, settings: dict[str, Any]) -> str:
+    """"file" when the settings ask for it and there are three gold files or more, else "document"."""
+    return "file" if settings.get("held_out") == "file" and len(set(ts.sources)) >= 3 else "document"
+
+
 def out_of_fold_scores(ts: TrainingSet, rows, settings: dict[str, Any], seed: int, folds: int,
                        vector_dims: int = 0) -> np.ndarray:
-    """Probabilities for every sentence from models that never saw its document.
+    """Probabilities for every sentence from models that never saw its document (``held_out_splits``).
 
     The feature step is unsupervised: fitted once per fold, shared by the labels.
     """
     from sklearn.base import clone
-    from sklearn.model_selection import GroupKFold
 
     template = make_estimator(settings, seed, vector_dims)
     scores = np.zeros(ts.labels.shape, dtype=float)
-    n_folds = min(folds, len(set(ts.groups)))
-    for train_idx, test_idx in GroupKFold(n_splits=n_folds).split(rows, groups=ts.groups):
+    for train_idx, test_idx in held_out_splits(ts, settings, folds):
         features = clone(template[:-1])
         x_train = features.fit_transform(rows.iloc[train_idx])  # what Pipeline.fit does
         x_test = features.transform(rows.iloc[test_idx])
@@ -167,6 +202,47 @@ def out_of_fold_scores(ts: TrainingSet, rows, settings: dict[str, Any], seed: in
                 continue
             scores[test_idx, j] = clone(template[-1]).fit(x_train, y).predict_proba(x_test)[:, 1]
     return scores
+
+
+def make_second_stage(settings: dict[str, Any], seed: int):
+    """The passage's features (``stages.passage``) into a logistic regression per label."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    return Pipeline([("features", ColumnTransformer([(PASSAGE, DictVectorizer(), PASSAGE)])),
+                     ("model", LogisticRegression(C=float(settings["second_stage_C"]), class_weight="balanced",
+                                                  max_iter=2000, random_state=seed))])
+
+
+def second_stage_features(ts: TrainingSet, scores: np.ndarray, settings: dict[str, Any]) -> list[dict[str, float]]:
+    """``passage_features`` of first-stage ``scores``, with the label-set constraints that
+    ``[classifier] constraints`` names (``passage.CONSTRAINTS``; none by default)."""
+    kept = list(settings.get("constraints") or [])
+    unknown = sorted(set(kept) - set(CONSTRAINTS))
+    if unknown:
+        raise ConfigError(f"[classifier] constraints: unknown {', '.join(unknown)}; known: {', '.join(CONSTRAINTS)}")
+    return passage_features(scores, ts.groups, [cue_features(v) for v in ts.views] if kept else None, kept)
+
+
+def fit_second_stage(ts: TrainingSet, features: list[dict[str, float]], settings: dict[str, Any], seed: int,
+                     folds: int) -> tuple[dict, np.ndarray]:
+    """The second stage fitted on ``features`` (``passage_features`` of the first stage's
+    out-of-fold scores), and its own out-of-fold scores (the same held-out splits) for its
+    thresholds."""
+    import pandas as pd
+    from sklearn.base import clone
+
+    rows = pd.DataFrame({PASSAGE: features})
+    template = make_second_stage(settings, seed)
+    scores = np.zeros(ts.labels.shape, dtype=float)
+    for train_idx, test_idx in held_out_splits(ts, settings, folds):
+        for j in range(len(CLAIM_LABELS)):
+            model = clone(template).fit(rows.iloc[train_idx], ts.labels[train_idx, j])
+            scores[test_idx, j] = model.predict_proba(rows.iloc[test_idx])[:, 1]
+    estimators = {label: clone(template).fit(rows, ts.labels[:, j]) for j, label in enumerate(CLAIM_LABELS)}
+    return estimators, scores
 
 
 def best_threshold(y: np.ndarray, p: np.ndarray, window: int = 2) -> float:
@@ -205,14 +281,21 @@ def f1_table(y: np.ndarray, scores: np.ndarray, thresholds: dict[str, float]) ->
 
 
 def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Path, card: dict,
-                    embeddings: str | None = None) -> dict:
-    """The model, its thresholds and its card, which a run checks each file against before reading it."""
+                    embeddings: str | None = None, second: dict | None = None) -> dict:
+    """The model (and its second stage), its thresholds and its card, which a run checks each
+    file against before reading it."""
     linear_model(estimators).save(out_dir)
+    files = [*linear.FILES, THRESHOLDS]
+    if second:
+        linear_model(second).save(out_dir / PASSAGE)
+        files += [f"{PASSAGE}/{name}" for name in linear.FILES]
     meta = {"name": out_dir.name, "features": FEATURES_VERSION, "thresholds": thresholds}
     if embeddings:
         meta["embeddings"] = embeddings  # sha256 of the encoder's card: the vectors it was trained on
+    if second:
+        meta["second_stage"] = PASSAGE
     (out_dir / THRESHOLDS).write_text(json.dumps(meta, indent=2) + "\n")
-    return write_card(out_dir, card, [*linear.FILES, THRESHOLDS])
+    return write_card(out_dir, card, files)
 
 
 def read_names(path: str | Path | None) -> list[str]:
@@ -265,15 +348,22 @@ def train(nlp_factory: Callable[[], Any], gold: GoldPaths, models_dir: str | Pat
     """Fit the gazetteer and the classifier on all of ``gold`` (one file or several); write ``models_dir``."""
     docs = list(load_gold(gold).values())
     source = {"files": [{"path": repo_relative(p), "sha256": data_hash(p)} for p in gold_paths(gold)]}
-    return fit_models(docs, nlp_factory, models_dir, settings, seed, folds, log, reference, source, encoder)
+    return fit_models(docs, nlp_factory, models_dir, settings, seed, folds, log, reference, source, encoder,
+                      document_regions(gold))
+
+
+def document_regions(gold: GoldPaths) -> dict[str, str]:
+    """Each document's gold file (a region's slice), by name."""
+    return {doc_id: path.name for path in gold_paths(gold) for doc_id in load_gold(path)}
 
 
 def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], models_dir: str | Path,
                settings: dict[str, Any], seed: int, folds: int,
                log: Callable[[str], None] = print, reference: Sequence[str] = (),
-               source: dict | None = None, encoder=None) -> dict:
+               source: dict | None = None, encoder=None, regions: Mapping[str, str] | None = None) -> dict:
     """Fit and save the gazetteer and the classifier; ``source`` (files, hashes) goes on the card;
-    with an ``encoder`` the sentence vectors join the features."""
+    with an ``encoder`` the sentence vectors join the features; ``regions`` names each
+    document's gold file, for ``held_out = "file"``."""
     from pipeline.stages.formats.gazetteer import GAZETTEER, write_gazetteer
     from pipeline.stages.verifier import META, write_entity_card
 
@@ -295,15 +385,21 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
         f"{label} {v['before']:.3f} -> {v['after']:.3f}" for label, v in verifier_figures.items()))
 
     nlp = nlp_factory()  # now with the new verifier
-    ts = training_set(nlp, docs)
+    ts = training_set(nlp, docs, regions)
+    if not settings.get("actors", True):
+        ts = without_actors(ts)
     log(f"training set: {len(ts.views)} body sentences from {len(docs)} documents")
     vectors = sentence_vectors(encoder, ts.views, ts.groups)
     rows = model_inputs(ts.views, vectors)
     dims = 0 if vectors is None else vectors.shape[1]
     oof = out_of_fold_scores(ts, rows, settings, seed, folds, dims)
-    thresholds = {label: best_threshold(ts.labels[:, j], oof[:, j]) for j, label in enumerate(CLAIM_LABELS)}
-    cv = f1_table(ts.labels, oof, thresholds)
-    log("cross-validated sentence-level F1: " + ", ".join(f"{k} {v:.3f}" for k, v in cv.items()))
+    second, scores = None, oof
+    if settings.get("second_stage"):
+        second, scores = fit_second_stage(ts, second_stage_features(ts, oof, settings), settings, seed, folds)
+    thresholds = {label: best_threshold(ts.labels[:, j], scores[:, j]) for j, label in enumerate(CLAIM_LABELS)}
+    cv = f1_table(ts.labels, scores, thresholds)
+    log(f"held out by {held_out_by(ts, settings)}, sentence-level F1: "
+        + ", ".join(f"{k} {v:.3f}" for k, v in cv.items()))
 
     estimators = {label: make_estimator(settings, seed, dims).fit(rows, ts.labels[:, j])
                   for j, label in enumerate(CLAIM_LABELS)}
@@ -311,8 +407,11 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
         "model": "claims_classifier",
         "features": FEATURES_VERSION,
         "estimator": "tf-idf n-grams + word-class patterns + spec cues"
+                     + (" + subjects of forward-looking markers" if float(settings.get("subject_weight", 0)) else "")
                      + (" + static sentence vectors in context" if encoder else "")
-                     + " -> LogisticRegression per label (plain arrays: pipeline.stages.formats.linear)",
+                     + " -> LogisticRegression per label"
+                     + (" -> second stage over the passage's scores (pipeline.stages.passage)" if second else "")
+                     + " (plain arrays: pipeline.stages.formats.linear)",
         **({"embeddings": {"card_sha256": encoder.fingerprint, "dims": dims}} if encoder else {}),
         "data": {"documents": len(docs), "doc_ids": [d.doc_id for d in docs], "sentences": len(ts.views),
                  "positives": {label: int(ts.labels[:, j].sum()) for j, label in enumerate(CLAIM_LABELS)},
@@ -322,10 +421,11 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
                       "reference_sha256": hashlib.sha256("\n".join(reference).encode("utf-8")).hexdigest()},
         "settings": {**settings, "seed": seed, "folds": folds},
         "thresholds": thresholds,
-        "cross_validation": {"folds": folds, "grouped_by": "document", "f1": {k: round(v, 4) for k, v in cv.items()}},
+        "cross_validation": {"folds": folds, "grouped_by": held_out_by(ts, settings),
+                             "f1": {k: round(v, 4) for k, v in cv.items()}},
     }
     card = save_classifier(estimators, thresholds, models_dir / "classifier", card,
-                           encoder.fingerprint if encoder else None)
+                           encoder.fingerprint if encoder else None, second)
     log(f"saved {models_dir / 'classifier'}")
     return card
 
@@ -346,12 +446,12 @@ def cross_validate(gold: GoldPaths, make_nlp: Callable[[str], Any], settings: di
     ``fraction`` keeps that share of each fold's training documents (for the
     learning curve). The predictions file is scored like any other.
     """
-    docs = load_gold(gold)
+    docs, regions = load_gold(gold), document_regions(gold)
     parts = []
     for k, held_out in enumerate(document_folds(list(docs), folds, seed)):
         train_ids = [d for d in sorted(docs) if d not in held_out]
         parts.append(predict_held_out(docs, train_ids, held_out, make_nlp, settings, seed, folds,
-                                      fraction, seed + k, reference, encoder))
+                                      fraction, seed + k, reference, encoder, regions))
         log(f"fold {k + 1}/{folds}: trained on {len(train_ids)} documents, predicted {len(held_out)}")
     out = Path(out)
     out.write_text("".join(parts))
@@ -370,6 +470,7 @@ def leave_one_file_out(gold: GoldPaths, make_nlp: Callable[[str], Any], settings
     files = gold_paths(gold)
     per_file = {path: load_gold(path) for path in files}
     docs = {d: doc for held in per_file.values() for d, doc in held.items()}
+    regions = {d: path.name for path, held in per_file.items() for d in held}
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     results = {}
@@ -377,7 +478,7 @@ def leave_one_file_out(gold: GoldPaths, make_nlp: Callable[[str], Any], settings
         train_ids = [d for d in sorted(docs) if d not in held]
         pred = out / f"held-out-{path.stem}-{fraction:.2f}.jsonl"
         pred.write_text(predict_held_out(docs, train_ids, sorted(held), make_nlp, settings, seed, folds,
-                                         fraction, seed + k, reference, encoder))
+                                         fraction, seed + k, reference, encoder, regions))
         log(f"held out {path.name}: trained on {len(train_ids)} documents, predicted {len(held)}")
         results[path] = pred
     return results
@@ -385,7 +486,8 @@ def leave_one_file_out(gold: GoldPaths, make_nlp: Callable[[str], Any], settings
 
 def predict_held_out(docs: dict[str, GoldDocument], train_ids: Sequence[str], held_out: Sequence[str],
                      make_nlp: Callable[..., Any], settings: dict[str, Any], seed: int, folds: int,
-                     fraction: float, sample_seed: int, reference: Sequence[str], encoder=None) -> str:
+                     fraction: float, sample_seed: int, reference: Sequence[str], encoder=None,
+                     regions: Mapping[str, str] | None = None) -> str:
     """Fit on (a ``fraction`` of) ``train_ids``, run on ``held_out``; the run's JSONL text."""
     import tempfile
 
@@ -394,7 +496,8 @@ def predict_held_out(docs: dict[str, GoldDocument], train_ids: Sequence[str], he
     train_ids = sorted(random.Random(sample_seed).sample(list(train_ids), max(2, round(len(train_ids) * fraction))))
     with tempfile.TemporaryDirectory(prefix="claims-cv-") as tmp:
         fit_models([docs[d] for d in train_ids], lambda: make_nlp_without_classifier(make_nlp, tmp),
-                   tmp, settings, seed, folds, log=lambda m: None, reference=reference, encoder=encoder)
+                   tmp, settings, seed, folds, log=lambda m: None, reference=reference, encoder=encoder,
+                   regions=regions)
         nlp = make_nlp(tmp)
         inputs = Path(tmp) / "held_out.jsonl"
         inputs.write_text("".join(json.dumps({"id": d, "text": docs[d].text}) + "\n" for d in held_out))

@@ -1,21 +1,24 @@
 """Stage: score each body sentence as metric, target and policy (spec §2).
 
 Claims are multi-label and the training set is small, so the model is a
-linear one per label over two views of a sentence: its words (n-grams, with
-numbers folded to one token so that `41.06` and `3.2` look alike) and a few
+linear one per label over views of a sentence: its words (n-grams, with
+numbers folded to one token so that `41.06` and `3.2` look alike), a few
 hand-made cues the spec itself names (a stated quantity, a forward-looking
-marker, an instrument word, a rank). A third view is dense: the sentence's
-vector from a static encoder, with its predecessor's and its article's
-(``formats.embeddings``), for words and contexts the training articles
-never had. The cues are also the keyword baseline that runs when no trained
-model is configured.
+marker, an instrument word, a rank), and who acts in it (``stages.actors``:
+the subject of each forward-looking marker, and where the numbers stand
+against it). A dense view is the sentence's vector from a static encoder,
+with its predecessor's and its article's (``formats.embeddings``), for words
+and contexts the training articles never had. A second stage
+(``stages.passage``) then decides the three labels together, from the first
+stage's scores of the sentence and of its article. The cues are also the
+keyword baseline that runs when no trained model is configured.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -27,10 +30,12 @@ from spacy.tokens import Doc
 from pipeline.errors import ConfigError
 from pipeline.extensions import document_text, record_error, sentence_bounds
 from pipeline.records import CLAIM_LABELS, Entity, Quantity, within_each
+from pipeline.stages.actors import Actors, actors_of
 from pipeline.stages.formats.cards import Card
 from pipeline.stages.formats.linear import LinearModel
+from pipeline.stages.passage import PASSAGE, passage_features
 
-FEATURES_VERSION = "claims.features.v5"
+FEATURES_VERSION = "claims.features.v6"
 THRESHOLDS = "thresholds.json"  # the per-label cuts, beside the model
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -94,6 +99,7 @@ class SentenceView:
     quantities: tuple[Quantity, ...] = ()
     entities: tuple[Entity, ...] = ()
     pattern: str = ""  # function words kept, content words as their shape: "Xx will x NUM x"
+    actors: Actors = field(default_factory=Actors)  # who acts, and on what (``stages.actors``)
 
 
 # Function words carry tense, modality and purpose (``will``, ``to``, ``by``);
@@ -152,17 +158,14 @@ def views_of(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[SentenceView]:
     """
     text, quantities, entities = document_text(doc), doc._.quantities or [], doc._.claim_entities or []
     classes = word_classes(doc)
-    views = []
-    for (start, end), inner_quantities, inner_entities in zip(
-            bounds, within_each(quantities, bounds), within_each(entities, bounds)):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        views.append(SentenceView(
-            text=text[start:end],
-            quantities=tuple(inner_quantities),
-            entities=tuple(inner_entities),
-            pattern="" if span is None else " ".join(c for c in classes[span.start:span.end] if c is not None),
-        ))
-    return views
+    spans = [doc.char_span(start, end, alignment_mode="expand") for start, end in bounds]
+    ranges = [(0, 0) if span is None else (span.start, span.end) for span in spans]
+    inner_quantities = within_each(quantities, bounds)
+    actors = actors_of(doc, ranges, [[q.start for q in inside] for inside in inner_quantities])
+    return [SentenceView(text=text[start:end], quantities=tuple(inside), entities=tuple(inner_entities),
+                         pattern=" ".join(c for c in classes[a:b] if c is not None), actors=who)
+            for (start, end), (a, b), inside, inner_entities, who
+            in zip(bounds, ranges, inner_quantities, within_each(entities, bounds), actors)]
 
 
 def normalised_text(text: str) -> str:
@@ -186,6 +189,7 @@ def cue_features(view: SentenceView) -> dict[str, float]:
         "ent:person": float(any(e.label == "PERSON" for e in view.entities)),
         "len": math.log1p(len(view.text.split())),
     })
+    feats.update(view.actors.cues)
     return feats
 
 
@@ -212,13 +216,16 @@ class RuleClassifier:
 
 class TrainedClassifier:
     """A logistic regression per label, fitted by ``claims train`` and kept as plain data
-    (``formats.linear``): a run needs numpy, not scikit-learn."""
+    (``formats.linear``): a run needs numpy, not scikit-learn. With a second stage
+    (``stages.passage``), its scores are read again together with the passage's."""
 
-    def __init__(self, model: LinearModel, thresholds: dict[str, float], name: str, encoder=None):
+    def __init__(self, model: LinearModel, thresholds: dict[str, float], name: str, encoder=None,
+                 second: LinearModel | None = None):
         self.model = model
         self.thresholds = thresholds
         self.name = name
         self.encoder = encoder
+        self.second = second
 
     @classmethod
     def load(cls, path: str | Path, embeddings: str | Path | None = None) -> "TrainedClassifier":
@@ -226,16 +233,27 @@ class TrainedClassifier:
         card = Card.of(path)  # every file below is checked against it before it is parsed
         meta = card.json(THRESHOLDS)
         encoder = encoder_for(meta.get("embeddings"), embeddings, path)
-        return cls(LinearModel.load(card), meta["thresholds"], meta.get("name", path.name), encoder)
+        second = LinearModel.load(card, under=PASSAGE) if meta.get("second_stage") else None
+        return cls(LinearModel.load(card), meta["thresholds"], meta.get("name", path.name), encoder, second)
 
     def predict_scores(self, views: Sequence[SentenceView], groups: Sequence[int] | None = None
                        ) -> list[dict[str, float]]:
         """Scores per view; ``groups`` gives each view's document (views in document order)."""
         if not views:
             return []
-        probs = self.model.probabilities(model_columns(views), sentence_vectors(self.encoder, views, groups))
-        order = [self.model.outputs.index(label) for label in CLAIM_LABELS]
-        return [{label: float(row[j]) for label, j in zip(CLAIM_LABELS, order)} for row in probs]
+        groups = [0] * len(views) if groups is None else groups
+        columns = model_columns(views)
+        probs = in_label_order(self.model, self.model.probabilities(
+            columns, sentence_vectors(self.encoder, views, groups)))
+        if self.second is not None:  # cues a second stage was not trained on are left out by its vocabulary
+            probs = in_label_order(self.second, self.second.probabilities(
+                {PASSAGE: passage_features(probs, groups, columns["cues"])}))
+        return [dict(zip(CLAIM_LABELS, map(float, row))) for row in probs]
+
+
+def in_label_order(model: LinearModel, probs):
+    """A model's columns of probabilities in ``CLAIM_LABELS`` order."""
+    return probs[:, [model.outputs.index(label) for label in CLAIM_LABELS]]
 
 
 def encoder_for(trained_with: str | None, folder: str | Path | None, model: Path):
@@ -266,10 +284,12 @@ def sentence_vectors(encoder, views: Sequence[SentenceView], groups: Sequence[in
 
 
 def model_columns(views: Sequence[SentenceView]) -> dict[str, list]:
-    """The views of each sentence as the columns the model reads: n-gram text, pattern, cues."""
+    """The views of each sentence as the columns the model reads: n-gram text, pattern, cues and
+    the subjects of its forward-looking markers."""
     return {"text": [normalised_text(v.text) for v in views],
             "pattern": [v.pattern for v in views],
-            "cues": [cue_features(v) for v in views]}
+            "cues": [cue_features(v) for v in views],
+            "subject": [v.actors.subjects for v in views]}
 
 
 def model_inputs(views: Iterable[SentenceView], vectors=None):

@@ -9,9 +9,13 @@ from conftest import REPO
 from pipeline.stages.classifier import TrainedClassifier
 from pipeline.config import load_config, build_pipeline
 from pipeline.evaluation.scoring import load_gold
-from pipeline.learning.train import best_threshold, document_folds, fit_models, gazetteer_rows
+from pipeline.errors import ConfigError
+from pipeline.learning.train import (TrainingSet, best_threshold, document_folds, fit_models, gazetteer_rows,
+                                     held_out_splits, second_stage_features)
+from pipeline.records import CLAIM_LABELS
 
 SETTINGS = {"max_ngram": 1, "min_df": 1, "C": 4.0, "cue_weight": 0.5, "pattern_ngram": 3, "pattern_weight": 0.5}
+TOGETHER = {**SETTINGS, "subject_weight": 0.5, "held_out": "file", "second_stage": True, "second_stage_C": 0.3}
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +24,10 @@ def few_docs():
     return docs[:8]
 
 
-def fit(docs, out):
+def fit(docs, out, settings=SETTINGS, regions=None):
     make = lambda: build_pipeline(load_config(overrides={  # noqa: E731
         "paths.models": str(out), "components.claims_classifier.model": None}))
-    return fit_models(docs, make, out, SETTINGS, seed=7, folds=3, log=lambda m: None)
+    return fit_models(docs, make, out, settings, seed=7, folds=3, log=lambda m: None, regions=regions)
 
 
 def test_same_data_and_seed_give_the_same_model(tmp_path, few_docs):
@@ -47,7 +51,8 @@ def test_claims_train_rebuilds_the_shipped_models_byte_for_byte(tmp_path):
     result = CliRunner().invoke(app, ["train", "--set", f"paths.models={tmp_path}"])
     assert result.exit_code == 0, result.output
     for name in ("classifier/linear.json", "classifier/weights.safetensors",
-                 "classifier/thresholds.json", "classifier/card.json", "entities/patterns.jsonl",
+                 "classifier/thresholds.json", "classifier/card.json", "classifier/passage/linear.json",
+                 "classifier/passage/weights.safetensors", "entities/patterns.jsonl",
                  "entities/verifier/linear.json", "entities/verifier/weights.safetensors", "entities/verifier.json",
                  "entities/card.json"):
         assert (tmp_path / name).read_bytes() == (REPO / "models" / name).read_bytes(), \
@@ -86,6 +91,62 @@ def test_shipped_model_card_matches_the_training_data():
     assert [f["path"] for f in card["data"]["files"]] == listed, "the card names the data as the repo does"
     for f in card["data"]["files"]:
         assert f["sha256"] == data_hash(REPO / f["path"]), f"models/ are stale for {f['path']}: run `claims train`"
+
+
+def test_a_second_stage_is_saved_beside_the_first_and_reads_its_scores_in_context(tmp_path, few_docs):
+    from pipeline.stages.classifier import SentenceView, in_label_order, model_columns
+    from pipeline.stages.formats.cards import Card
+    from pipeline.stages.passage import PASSAGE, passage_features
+
+    regions = {d.doc_id: f"region{i % 3}.jsonl" for i, d in enumerate(few_docs)}
+    card = fit(few_docs, tmp_path, TOGETHER, regions)
+    assert card["cross_validation"]["grouped_by"] == "file"
+    assert {"passage/linear.json", "passage/weights.safetensors"} <= set(Card.of(tmp_path / "classifier").files)
+    model = TrainedClassifier.load(tmp_path / "classifier")
+    assert model.second is not None
+    views = [SentenceView("The ministry will spend 4 billion yuan on chips."), SentenceView("Output grew 25 percent."),
+             SentenceView("The State Council issued a guideline.")]
+    first = in_label_order(model.model, model.model.probabilities(model_columns(views)))
+    expected = in_label_order(model.second, model.second.probabilities({PASSAGE: passage_features(first, [0, 0, 1])}))
+    got = np.array([[s[label] for label in CLAIM_LABELS] for s in model.predict_scores(views, [0, 0, 1])])
+    assert np.allclose(got, expected)
+    apart = np.array([[s[label] for label in CLAIM_LABELS] for s in model.predict_scores(views, [0, 1, 2])])
+    assert not np.allclose(got, apart), "a sentence's neighbours must count"
+
+
+def test_the_label_set_constraints_are_learnt_when_asked_and_read_at_run_time(tmp_path, few_docs):
+    from pipeline.stages.classifier import SentenceView, cue_features, in_label_order, model_columns
+    from pipeline.stages.passage import PASSAGE, passage_features
+
+    regions = {d.doc_id: f"region{i % 3}.jsonl" for i, d in enumerate(few_docs)}
+    fit(few_docs, tmp_path, {**TOGETHER, "constraints": ["planned", "instrument"]}, regions)
+    model = TrainedClassifier.load(tmp_path / "classifier")
+    vocabulary = set(model.second.dict_blocks[0].vocabulary)
+    assert {"metric*planned", "policy*instrument:before"} <= vocabulary
+    assert not any(name.startswith(("who:", "target*", "metric*target")) for name in vocabulary)
+    views = [SentenceView("The ministry will spend 4 billion yuan on chips."), SentenceView("It covers 30 firms.")]
+    first = in_label_order(model.model, model.model.probabilities(model_columns(views)))
+    cues = [cue_features(v) for v in views]
+    expected = in_label_order(model.second, model.second.probabilities(
+        {PASSAGE: passage_features(first, [0, 0], cues)}))
+    got = np.array([[s[label] for label in CLAIM_LABELS] for s in model.predict_scores(views, [0, 0])])
+    assert np.allclose(got, expected)
+
+
+def test_an_unknown_constraint_is_a_user_error():
+    with pytest.raises(ConfigError, match="unknown planed; known: planned"):
+        second_stage_features(None, np.zeros((0, 3)), {"constraints": ["planed"]})
+
+
+def test_out_of_fold_scores_hold_out_each_gold_file_when_asked():
+    sources = np.array(["a", "a", "b", "b", "c", "c", "c"], dtype=object)
+    ts = TrainingSet([], np.zeros((7, 3), dtype=int), np.array([0, 1, 2, 3, 4, 5, 6]), sources)
+    by_file = held_out_splits(ts, {"held_out": "file"}, folds=5)
+    assert sorted(tuple(sorted(set(sources[test]))) for _, test in by_file) == [("a",), ("b",), ("c",)]
+    assert all(not set(train) & set(test) for train, test in by_file)
+    assert len(held_out_splits(ts, {"held_out": "document"}, folds=5)) == 5
+    two_files = TrainingSet([], ts.labels, ts.groups, np.array(["a"] * 3 + ["b"] * 4, dtype=object))
+    assert len(held_out_splits(two_files, {"held_out": "file"}, folds=5)) == 5, "too few files: documents"
 
 
 def test_best_threshold_maximises_f1():

@@ -18,6 +18,7 @@ from pipeline.stages.formats.cards import CARD, Card, write_card
 # keeps the list true. (static/card.json is pinned by the classifier's thresholds.json:
 # test_a_classifier_refuses_a_changed_encoder_card.)
 RUN_FILES = ["classifier/thresholds.json", "classifier/linear.json", "classifier/weights.safetensors",
+             "classifier/passage/linear.json", "classifier/passage/weights.safetensors",
              "entities/patterns.jsonl", "entities/verifier.json", "entities/verifier/linear.json",
              "entities/verifier/weights.safetensors", "static/config.json", "static/model.safetensors",
              "static/tokenizer.json"]

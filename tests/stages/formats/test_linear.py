@@ -48,5 +48,6 @@ def test_a_model_of_another_format_is_refused(model, tmp_path):
 
 def test_the_shipped_classifier_is_plain_data():
     folder = REPO / "models" / "classifier"
-    assert sorted(p.name for p in folder.iterdir()) == ["card.json", "linear.json", "thresholds.json",
+    assert sorted(p.name for p in folder.iterdir()) == ["card.json", "linear.json", "passage", "thresholds.json",
                                                         "weights.safetensors"]
+    assert sorted(p.name for p in (folder / "passage").iterdir()) == ["linear.json", "weights.safetensors"]
