@@ -268,12 +268,15 @@ def train(nlp_factory: Callable[[], Any], gold: GoldPaths, models_dir: str | Pat
     return fit_models(docs, nlp_factory, models_dir, settings, seed, folds, log, reference, source, encoder)
 
 
-def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], models_dir: str | Path,
+def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[..., Any], models_dir: str | Path,
                settings: dict[str, Any], seed: int, folds: int,
                log: Callable[[str], None] = print, reference: Sequence[str] = (),
                source: dict | None = None, encoder=None) -> dict:
-    """Fit and save the gazetteer and the classifier; ``source`` (files, hashes) goes on the card;
-    with an ``encoder`` the sentence vectors join the features."""
+    """Fit and save the NER, the gazetteer and verifier, and the classifier; ``source`` (files,
+    hashes) goes on the cards; with an ``encoder`` the sentence vectors join the features.
+    ``nlp_factory(pinned_ner=True)`` builds the pipeline with the package's own NER, which the NER
+    is fitted from; ``nlp_factory()`` with the one in ``models_dir``."""
+    from pipeline.learning.ner_fit import write_ner_folder
     from pipeline.stages.formats.gazetteer import GAZETTEER, write_gazetteer
     from pipeline.stages.verifier import META, write_entity_card
 
@@ -288,7 +291,9 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
 
     (entity_dir / META).unlink(missing_ok=True)  # an old verifier must not shape the new one's data
     write_entity_card(entity_dir)  # the gazetteer alone, until the verifier is fitted
-    spans = ner_spans(nlp_factory(), docs)
+    write_ner_folder(docs, nlp_factory(pinned_ner=True), models_dir / "ner", settings.get("ner") or {}, seed,
+                     source, log)
+    spans = ner_spans(nlp_factory(), docs)  # the new NER's, as the verifier will meet them
     verifier_figures = fit_verifier(docs, spans, reference, seed, folds, entity_dir,
                                     settings.get("verify", ("PERSON", "ORG")))
     log("entity verifier, out of fold: " + ", ".join(
@@ -320,7 +325,7 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
         "entity_verifier": {"out_of_fold_f1": verifier_figures},
         "gazetteer": {"organisations": len(patterns), "reference_names": len(reference),
                       "reference_sha256": hashlib.sha256("\n".join(reference).encode("utf-8")).hexdigest()},
-        "settings": {**settings, "seed": seed, "folds": folds},
+        "settings": {**{k: v for k, v in settings.items() if k != "ner"}, "seed": seed, "folds": folds},
         "thresholds": thresholds,
         "cross_validation": {"folds": folds, "grouped_by": "document", "f1": {k: round(v, 4) for k, v in cv.items()}},
     }
@@ -393,7 +398,7 @@ def predict_held_out(docs: dict[str, GoldDocument], train_ids: Sequence[str], he
 
     train_ids = sorted(random.Random(sample_seed).sample(list(train_ids), max(2, round(len(train_ids) * fraction))))
     with tempfile.TemporaryDirectory(prefix="claims-cv-") as tmp:
-        fit_models([docs[d] for d in train_ids], lambda: make_nlp_without_classifier(make_nlp, tmp),
+        fit_models([docs[d] for d in train_ids], lambda **kw: make_nlp_without_classifier(make_nlp, tmp, **kw),
                    tmp, settings, seed, folds, log=lambda m: None, reference=reference, encoder=encoder)
         nlp = make_nlp(tmp)
         inputs = Path(tmp) / "held_out.jsonl"
@@ -403,5 +408,5 @@ def predict_held_out(docs: dict[str, GoldDocument], train_ids: Sequence[str], he
         return part.read_text()
 
 
-def make_nlp_without_classifier(make_nlp: Callable[..., Any], models_dir: str):
-    return make_nlp(models_dir, classifier=False)
+def make_nlp_without_classifier(make_nlp: Callable[..., Any], models_dir: str, **kw):
+    return make_nlp(models_dir, classifier=False, **kw)
