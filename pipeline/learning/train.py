@@ -98,10 +98,17 @@ def fit_verifier(docs: Sequence[GoldDocument], spans, reference: Sequence[str], 
     from pipeline.stages.verifier import META, make_model, write_entity_card
 
     features, y, labels, groups = verifier_candidates(docs, spans, reference, seed, folds)
+    if len(set(y)) < 2:  # every proposed mention right (a NER fitted on these articles can get there):
+        write_entity_card(out)  # nothing to learn, so no verifier: every mention is kept
+        kept = {label: prf(int(((labels == label) & (y == 1)).sum()), int((labels == label).sum()),
+                           sum(1 for d in docs for e in d.entities if e[2] == label))["f1"] or 0.0
+                for label in ("PERSON", "ORG")}
+        return {label: {"before": round(f1, 4), "after": round(f1, 4), "threshold": 0.0} for label, f1 in kept.items()}
     template = make_model(seed)
     oof = np.zeros(len(y))
     for tr, te in GroupKFold(n_splits=min(folds, len(set(groups)))).split(features, groups=groups):
-        oof[te] = clone(template).fit([features[i] for i in tr], y[tr]).predict_proba([features[i] for i in te])[:, 1]
+        oof[te] = (clone(template).fit([features[i] for i in tr], y[tr]).predict_proba(
+            [features[i] for i in te])[:, 1] if len(set(y[tr])) > 1 else float(y[tr].mean()))
     thresholds, figures = {}, {}
     for label in ("PERSON", "ORG"):
         mine = labels == label

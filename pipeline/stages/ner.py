@@ -20,7 +20,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from pipeline.errors import ConfigError, ModelFileError
+from pipeline.errors import ConfigError
 
 WEIGHTS = "ner.msgpack"  # the fitted component (thinc's msgpack of arrays: no pickle), in models/ner
 SETTINGS = "config.json"  # its config block, so that the folder alone builds it
@@ -47,22 +47,32 @@ def package_settings(base_model: str) -> dict:
 def make_ner(nlp: Language, name: str, base_model: str, model: str | None):
     # The package's lookups (norm tables) stay out, as spaCy's own sourcing leaves them out: the NER
     # reads lexeme norms from the shared vocabulary, whose norms are the language defaults.
-    if model:
+    if model and Path(model).is_dir():
         return fitted_ner(nlp, name, model)
     settings = package_settings(base_model)
     factory = settings.pop("factory")
-    return nlp.create_pipe(factory, name=name, config=settings).from_disk(
-        package_folder(base_model) / "ner", exclude=["vocab"])
+    ner = nlp.create_pipe(factory, name=name, config=settings)
+    if model:  # not here: ``spacy.load`` fills the weights from a saved pipeline's own copy
+        return ner  # (``build_pipeline`` refuses a missing folder first: ``missing_model``)
+    return ner.from_disk(package_folder(base_model) / "ner", exclude=["vocab"])
+
+
+def missing_model(config) -> str | None:
+    """Why a fitted NER the config names is not here, or None."""
+    from pipeline.stages.formats.cards import REBUILD
+
+    for block in config.get("components", {}).values():
+        if block.get("factory") == "claims_ner" and block.get("model") and not Path(block["model"]).is_dir():
+            return (f"NER model not found: {block['model']} ({REBUILD}, or set components.ner.model "
+                    f"to null for the pinned package's NER)")
+    return None
 
 
 def fitted_ner(nlp: Language, name: str, folder: str | Path):
     """The NER ``claims train`` saved in ``folder``: its config block and weights, each checked
     against the folder's card before it is read."""
-    from pipeline.stages.formats.cards import REBUILD, Card
+    from pipeline.stages.formats.cards import Card
 
-    if not Path(folder).is_dir():
-        raise ModelFileError(f"NER model not found: {folder} ({REBUILD}, or set components.ner.model "
-                             f"to null for the pinned package's NER)")
     card = Card.of(folder)
     settings = dict(card.json(SETTINGS))
     factory = settings.pop("factory")
