@@ -1,3 +1,4 @@
 """Import every stage so that its factory is registered with spaCy."""
 
-from pipeline.stages import attribution, boilerplate, classifier, entities, ner, quantities, sentences  # noqa: F401
+from pipeline.stages import (attribution, boilerplate, classifier, entities, figures, ner,  # noqa: F401
+                             quantities, sentences)

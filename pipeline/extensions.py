@@ -8,11 +8,12 @@ stages read and write typed records (``pipeline.records``) through getters
 and setters that convert.
 """
 
+from dataclasses import replace
 from typing import Iterator
 
 from spacy.tokens import Doc, Span
 
-from pipeline.records import ZERO_SCORES, Entity, Quantity, SentenceRecord, plain, within_each
+from pipeline.records import ZERO_SCORES, Entity, Figure, Quantity, SentenceRecord, plain, within_each
 
 DOC_EXTENSIONS = {
     # per-sentence claim scores: {sentence start_char: {label: p}}
@@ -26,7 +27,8 @@ SPAN_EXTENSIONS = {"boilerplate": False}
 
 
 def _records(name: str, kind: type):
-    """A getter and setter keeping a list of ``kind`` records as a list of dicts."""
+    """A getter and setter keeping a list of ``kind`` records as a list of dicts, each
+    record's text the document's own (``original_text``)."""
     key = ("claims", name)
 
     def get(doc: Doc):
@@ -34,9 +36,17 @@ def _records(name: str, kind: type):
         return None if raw is None else [kind(**r) for r in raw]
 
     def set_(doc: Doc, value) -> None:
-        doc.user_data[key] = None if value is None else [plain(v) for v in value]
+        doc.user_data[key] = None if value is None else [_as_written(doc, plain(v)) for v in value]
 
     return {"getter": get, "setter": set_}
+
+
+def _as_written(doc: Doc, record: dict) -> dict:
+    """A record's fields with its ``text`` sliced from the document, not from the reading view."""
+    original = doc.user_data.get(ORIGINAL_KEY)
+    if original is not None and "text" in record:
+        record["text"] = original[record["start"]:record["end"]]
+    return record
 
 
 def _attribution():
@@ -50,8 +60,31 @@ def _attribution():
 
     def set_(doc: Doc, value) -> None:
         doc.user_data[key] = None if value is None else {
-            start: [None if speaker is None else plain(speaker), deadline]
+            start: [None if speaker is None else _as_written(doc, plain(speaker)), deadline]
             for start, (speaker, deadline) in value.items()}
+
+    return {"getter": get, "setter": set_}
+
+
+def _figure_as_written(doc: Doc, figure: dict) -> dict:
+    """A figure's measure and subject with their words sliced from the document (a wrap stays a line break)."""
+    for part in ("measure", "subject"):
+        if figure[part] is not None:
+            _as_written(doc, figure[part])
+    return figure
+
+
+def _figures():
+    """{quantity start: Figure} of the quantities of metric and target sentences, kept as dicts."""
+    key = ("claims", "figures")
+
+    def get(doc: Doc):
+        raw = doc.user_data.get(key)
+        return None if raw is None else {int(start): Figure.from_json(f) for start, f in raw.items()}
+
+    def set_(doc: Doc, value) -> None:
+        doc.user_data[key] = None if value is None else {start: _figure_as_written(doc, f.to_json())
+                                                         for start, f in value.items()}
 
     return {"getter": get, "setter": set_}
 
@@ -62,6 +95,7 @@ PROPERTY_EXTENSIONS = {
     # list[records.Entity] in spec form (PERSON/ORG, spec spans), in order
     "claim_entities": _records("claim_entities", Entity),
     "attribution": _attribution(),
+    "figures": _figures(),
 }
 
 
@@ -88,13 +122,19 @@ def set_span_group(doc: Doc, name: str, records, label=lambda r: r.label) -> Non
 
 
 TEXT_KEY = ("claims", "text")
+# The document as given, kept only when it differs from what the tokenizer read (its reading view,
+# ``stages.sentences.reading_view``): same length, so every offset holds in both.
+ORIGINAL_KEY = ("claims", "original")
 
 
 def document_text(doc: Doc) -> str:
-    """``doc.text``, kept since the tokenizer saw it.
+    """``doc.text``, kept since the tokenizer saw it: the text every stage reads.
 
-    spaCy rebuilds ``Doc.text`` from every token on each read; every stage
-    reads it, so keeping it once is a measurable share of the run time.
+    That is the document's reading view (its no-break spaces, tabs and wraps
+    as plain spaces, offsets unchanged); text that goes out is sliced from
+    ``original_text`` instead. spaCy rebuilds ``Doc.text`` from every token on
+    each read; every stage reads it, so keeping it once is a measurable share
+    of the run time.
     """
     text = doc.user_data.get(TEXT_KEY)
     last = doc[-1] if len(doc) else None
@@ -102,6 +142,12 @@ def document_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[TEXT_KEY] = text
     return text
+
+
+def original_text(doc: Doc) -> str:
+    """The document as it was given to the pipeline: the text of every output span."""
+    original = doc.user_data.get(ORIGINAL_KEY)
+    return document_text(doc) if original is None else original
 
 
 def stripped_bounds(sent) -> tuple[int, int] | None:
@@ -134,12 +180,15 @@ def record_error(doc: Doc, stage: str, error: BaseException) -> None:
 
 def doc_to_records(doc, doc_id: str) -> list[SentenceRecord]:
     """The spec §6 rows of one processed Doc, offsets checked."""
-    text = document_text(doc)
+    text = original_text(doc)
     entities = doc._.claim_entities or []
     quantities = doc._.quantities or []
     scores = doc._.claim_scores or {}
     labels = doc._.claim_labels or {}
     attribution = doc._.attribution or {}
+    figures = doc._.figures or {}
+    if figures:
+        quantities = [replace(q, figure=figures.get(q.start)) for q in quantities]
     rows: list[SentenceRecord] = []
     sentences = list(sentence_bounds(doc))
     bounds = [(start, end) for _, start, end in sentences]

@@ -15,6 +15,43 @@ from pipeline.errors import OffsetError
 
 CLAIM_LABELS: tuple[str, ...] = ("metric", "target", "policy")
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "ORG")
+FIGURE_KINDS: tuple[str, ...] = ("level", "change", "share")  # spec §9
+
+
+@dataclass(frozen=True)
+class FigureSpan:
+    """A figure's measure or subject: document offsets and the words they cover."""
+
+    start: int
+    end: int
+    text: str
+
+    def shifted(self, offset: int) -> "FigureSpan":
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """What a metric or target number measures, whose it is, when, and what kind (spec §9)."""
+
+    measure: FigureSpan | None
+    subject: FigureSpan | None
+    period: int | None
+    kind: str  # one of FIGURE_KINDS
+
+    def shifted(self, offset: int) -> "Figure":
+        move = lambda s: None if s is None else s.shifted(offset)  # noqa: E731
+        return replace(self, measure=move(self.measure), subject=move(self.subject))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"measure": None if self.measure is None else plain(self.measure),
+                "subject": None if self.subject is None else plain(self.subject),
+                "period": self.period, "kind": self.kind}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> "Figure":
+        span = lambda s: None if s is None else FigureSpan(**s)  # noqa: E731
+        return cls(span(raw["measure"]), span(raw["subject"]), raw["period"], raw["kind"])
 
 
 @dataclass(frozen=True)
@@ -34,10 +71,16 @@ class Quantity:
     approx: str | None = None
     min: float | None = None
     max: float | None = None
+    figure: Figure | None = None  # in a metric or target sentence (spec §9), once the figure stage ran
 
     def shifted(self, offset: int) -> "Quantity":
-        return Quantity(self.start + offset, self.end + offset, self.text, self.value,
-                        self.unit, self.approx, self.min, self.max)
+        return replace(self, start=self.start + offset, end=self.end + offset,
+                       figure=None if self.figure is None else self.figure.shifted(offset))
+
+    def to_json(self) -> dict[str, Any]:
+        out = plain(self)
+        out["figure"] = None if self.figure is None else self.figure.to_json()
+        return out
 
 
 @dataclass(frozen=True)
@@ -90,6 +133,8 @@ class SentenceRecord:
         spans = [("sentence", self.start, self.end, self.text)]
         spans += [("entity", e.start, e.end, e.text) for e in self.entities]
         spans += [("quantity", q.start, q.end, q.text) for q in self.quantities]
+        spans += [(f"figure {part}", s.start, s.end, s.text) for q in self.quantities if q.figure is not None
+                  for part, s in (("measure", q.figure.measure), ("subject", q.figure.subject)) if s is not None]
         if self.speaker is not None:
             spans.append(("speaker", self.speaker.start, self.speaker.end, self.speaker.text))
         for kind, start, end, text in spans:
@@ -103,7 +148,7 @@ class SentenceRecord:
         return {"doc_id": self.doc_id, "sent_id": self.sent_id, "start": self.start, "end": self.end,
                 "text": self.text, "labels": list(self.labels), "scores": dict(self.scores),
                 "boilerplate": self.boilerplate, "entities": [plain(e) for e in self.entities],
-                "quantities": [plain(q) for q in self.quantities],
+                "quantities": [q.to_json() for q in self.quantities],
                 "speaker": None if self.speaker is None else plain(self.speaker), "deadline": self.deadline}
 
     def shifted(self, offset: int, sent_id: int) -> "SentenceRecord":
@@ -119,7 +164,7 @@ ZERO_SCORES = {label: 0.0 for label in CLAIM_LABELS}
 R = TypeVar("R", Quantity, Entity, Candidate)
 
 
-def plain(record: Quantity | Entity | Candidate) -> dict[str, Any]:
+def plain(record: Quantity | Entity | Candidate | FigureSpan) -> dict[str, Any]:
     """A flat record's fields as a dict, in field order.
 
     ``dataclasses.asdict`` walks and deep-copies every value; these records

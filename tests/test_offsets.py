@@ -3,6 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.evaluation.text_forms import hard_wrapped
 from pipeline.extensions import doc_to_records
 from pipeline.stages.sentences import sentence_spans
 
@@ -11,10 +12,13 @@ PIECES = st.sampled_from([
     "By 2027, the NDA aims to build 30 data hubs. ", "Liu Liehong said.", "\r\n", "\n\n", " ",
     "A new growth driverThe economy", "U.S.", "Dec. 4", "41.06", "“quoted.” ", "…", "\t",
     "Home | Technology\n", "LIN SHANCHUAN/XINHUA\n", "é", "中文", "🙂", "\u2028", "\xa0", "‘",
+    "\u2009", "\u202f", "the\n", "and the officials of the\nagency said, ",
 ])
+PIECED = st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=40).map("".join)
 TEXTS = st.one_of(
     st.text(max_size=300),
-    st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=40).map("".join),
+    PIECED,
+    st.builds(hard_wrapped, PIECED, st.integers(min_value=10, max_value=80)),  # hard-wrapped text (spec v1.2)
     st.integers(min_value=1, max_value=4).map(lambda n: ("Long line with 12 words and 3.5 percent " * 150) * n),
 )
 

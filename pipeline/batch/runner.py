@@ -40,13 +40,10 @@ from pipeline.batch.manifest import (MANIFEST_FORMAT, Entry, Journal, JournalWri
                                      lines_digest, manifest_path_for, read_journal, same_pipeline)
 from pipeline.batch.processing import DocResult, PipelineSpec
 from pipeline.records import CLAIM_LABELS
+from pipeline.wording import plural
 
 
 SHOWN_ERRORS = 3
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 @dataclass

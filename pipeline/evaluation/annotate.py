@@ -5,7 +5,9 @@ text, its PERSON/ORG/QUANTITY spans (quantities carry their value and unit)
 and a multi-choice of metric/target/policy, plus a boilerplate flag. Each
 task also carries what is needed to put the document back together exactly:
 its id, the sentence's offset and the whitespace around it, and, for a
-standoff article, its path and sha256. Importing finished tasks rebuilds spec
+standoff article, its path and sha256. A quantity's figure (spec §9), which
+the tools are not set up to edit, rides along in the same way and comes back
+on the quantity at the same place. Importing finished tasks rebuilds spec
 gold, standoff where the article allows it, with document offsets again; a
 rebuilt text whose hash differs from the article's is refused.
 
@@ -149,9 +151,18 @@ def order_tasks(tasks: list[SentenceTask], order: str) -> list[SentenceTask]:
 
 
 def _claims_meta(t: SentenceTask) -> dict:
+    figures = [{"quantity": [q["start"] - t.start, q["end"] - t.start], "figure": shifted_figure(q["figure"], -t.start)}
+               for q in t.quantities if q.get("figure")]
     return {"doc_id": t.doc_id, "sent_id": t.sent_id, "of": t.of, "offset": t.start, "before": t.before,
             "after": t.after, **({"source": t.source} if t.source else {}), **({"extra": t.extra} if t.extra else {}),
+            **({"figures": figures} if figures else {}),
             **({"uncertainty": round(t.uncertainty, 4)} if t.uncertainty is not None else {})}
+
+
+def shifted_figure(figure: dict, offset: int) -> dict:
+    """A gold figure (spec §9) with its measure and subject spans moved by ``offset``."""
+    move = lambda v: None if v is None else [v[0] + offset, v[1] + offset]  # noqa: E731
+    return {**figure, "measure": move(figure.get("measure")), "subject": move(figure.get("subject"))}
 
 
 def _spans(t: SentenceTask) -> Iterator[tuple[str, dict, str]]:
@@ -371,6 +382,7 @@ def _merged(docs: dict[str, list[Imported]], base: list[SentenceTask]) -> list[d
 def _document(doc_id: str, parts: list[Imported]) -> dict:
     text, sentences, entities, quantities = "", [], [], []
     for p in parts:
+        figures = {tuple(f["quantity"]): f["figure"] for f in p.meta.get("figures") or []}
         text += p.meta.get("before", "")
         start = len(text)
         if start != p.meta["offset"]:
@@ -387,6 +399,9 @@ def _document(doc_id: str, parts: list[Imported]) -> dict:
             span = {"start": start + s["start"], "end": start + s["end"]}
             if s["label"] == "QUANTITY":
                 quantities.append({**span, "value": s.get("value"), "unit": s.get("unit")})
+                figure = figures.get((s["start"], s["end"]))
+                if figure is not None:
+                    quantities[-1]["figure"] = shifted_figure(figure, start)
             else:
                 entities.append({**span, "label": s["label"]})
         text += p.meta.get("after", "")

@@ -3,13 +3,15 @@
 The rules follow the reference scorer (``shared/tools/score.py``) exactly:
 best-overlap matching for claim labels, exact boundaries for sentences,
 exact and partial entities, overlap-matched quantities with value and unit
-accuracy. ``tests/evaluation/test_scoring.py`` checks the two agree on every figure.
+accuracy, and the figures (spec §9) of the matched quantities.
+``tests/evaluation/test_scoring.py`` checks the two agree on every figure.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import Any, Iterator, Sequence, Union
 from pipeline.batch.io import read_jsonl
 from pipeline.errors import GoldError, StandoffError
 from pipeline.evaluation.gold import resolve_text
-from pipeline.records import CLAIM_LABELS, ENTITY_LABELS
+from pipeline.records import CLAIM_LABELS, ENTITY_LABELS, FIGURE_KINDS
 
 VALUE_RTOL = 1e-6
 
@@ -38,11 +40,22 @@ class GoldSentence:
 
 
 @dataclass(frozen=True)
+class ScoredFigure:
+    """What a metric or target number measures (spec §9); spans as (start, end) or None."""
+
+    measure: tuple[int, int] | None
+    subject: tuple[int, int] | None
+    period: int | None
+    kind: str
+
+
+@dataclass(frozen=True)
 class ScoredQuantity:
     start: int
     end: int
     value: float | None
     unit: str | None
+    figure: ScoredFigure | None = None
 
 
 @dataclass
@@ -141,6 +154,48 @@ def _unit(v: Any, where: str, problems: list[str] | None = None) -> str | None:
     return v
 
 
+def _figure_span(v: Any, where: str, n: int | None, pred: bool,
+                 problems: list[str] | None) -> tuple[int, int] | None:
+    """A figure's measure or subject: ``[start, end]`` in gold, ``{"start", "end", ...}`` in a run."""
+    if v is None:
+        return None
+    if pred:
+        if not isinstance(v, dict):
+            note(problems, f"{where}: {quote(v)} is not an object with start and end, or null")
+            return None
+        return _span(v, where, n, problems)
+    if not (isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in v)):
+        note(problems, f"{where}: {quote(v)} is not [start, end] or null")
+        return None
+    return _span({"start": v[0], "end": v[1]}, where, n, problems)
+
+
+def parse_figure(q: dict, where: str, n: int | None, pred: bool = False,
+            problems: list[str] | None = None) -> ScoredFigure | None:
+    """A quantity's figure (spec §9), or None when it has none. Gold spells every field; a run
+    may leave a span or the period out, which then counts as null (as the reference scorer reads it)."""
+    f = q.get("figure")
+    if f is None:
+        return None
+    where = f"{where}.figure"
+    if not isinstance(f, dict):
+        note(problems, f"{where}: {quote(f)} is not an object")
+        return None
+    if not pred:
+        for key in ("measure", "subject", "period", "kind"):
+            if key not in f:
+                note(problems, f"{where}: no '{key}' (a gold figure has measure, subject, period and kind)")
+    period, kind = f.get("period"), f.get("kind")
+    if period is not None and (isinstance(period, bool) or not isinstance(period, int)):
+        note(problems, f"{where}.period: {quote(period)} is not a year (an integer) or null")
+        period = None
+    if kind not in FIGURE_KINDS:
+        note(problems, f"{where}.kind: {quote(kind)} is not one of {', '.join(FIGURE_KINDS)}")
+        return None
+    return ScoredFigure(_figure_span(f.get("measure"), f"{where}.measure", n, pred, problems),
+                        _figure_span(f.get("subject"), f"{where}.subject", n, pred, problems), period, kind)
+
+
 def _objects(obj: dict, key: str, where: str, problems: list[str] | None) -> Iterator[tuple[str, dict]]:
     """(where, item) of the record's list ``key``, in order; a missing list is an empty one."""
     items = obj.get(key)
@@ -215,8 +270,9 @@ def gold_document(obj: dict, where: str, problems: list[str] | None = None) -> G
     for w, q in _objects(obj, "quantities", where, problems):
         span = _span(q, w, n, problems)
         value, unit = _number(q.get("value"), w, problems), _unit(q.get("unit"), w, problems)
+        figure = parse_figure(q, w, n, pred=False, problems=problems)
         if span:
-            quants.append(ScoredQuantity(*span, value, unit))
+            quants.append(ScoredQuantity(*span, value, unit, figure))
     return GoldDocument(doc_id, text, sents, ents, quants, obj)
 
 
@@ -242,7 +298,8 @@ def load_predictions(path: str | Path, gold: dict[str, GoldDocument]) -> tuple[d
             d.entities.append((es, ee, e.get("label")))
         for w, q in _objects(obj, "quantities", where, None):
             qs, qe = _span(q, w, n)
-            d.quantities.append(ScoredQuantity(qs, qe, _number(q.get("value"), w), q.get("unit")))
+            d.quantities.append(ScoredQuantity(qs, qe, _number(q.get("value"), w), q.get("unit"),
+                                               parse_figure(q, w, n, pred=True)))
     return dict(docs), mismatches
 
 
@@ -319,13 +376,53 @@ def best_match(start: int, end: int, spans: list[tuple[int, int]]) -> int | None
     return best
 
 
+FIGURE_FIELDS = ("measure", "subject", "period", "kind", "figure")
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of a span, as SQuAD compares answers."""
+    return re.findall(r"\w+", text.lower())
+
+
+def token_f1(text: str, gold: tuple[int, int] | None, pred: tuple[int, int] | None) -> float:
+    """Word-overlap F1 of two spans of ``text``; null against null is 1, null against a span 0."""
+    if gold is None or pred is None:
+        return 1.0 if gold is None and pred is None else 0.0
+    g, p = words(text[gold[0]:gold[1]]), words(text[pred[0]:pred[1]])
+    common = sum(min(g.count(w), p.count(w)) for w in set(g))
+    if not common:
+        return 0.0
+    precision, recall = common / len(p), common / len(g)
+    return 2 * precision * recall / (precision + recall)
+
+
+def compare_figures(text: str, gold: ScoredFigure, pred: ScoredFigure | None) -> dict[str, float]:
+    """Spec §7 for one gold figure: measure token F1, and 1 or 0 for subject, period, kind and the
+    whole figure (kind, period and subject right, measure F1 at least 0.5); no figure is all wrong."""
+    if pred is None:
+        return dict.fromkeys(FIGURE_FIELDS, 0.0)
+    measure = token_f1(text, gold.measure, pred.measure)
+    subject, period, kind = pred.subject == gold.subject, pred.period == gold.period, pred.kind == gold.kind
+    return {"measure": measure, "subject": float(subject), "period": float(period), "kind": float(kind),
+            "figure": float(subject and period and kind and measure >= 0.5)}
+
+
+def describe_figure(text: str, figure: ScoredFigure | None) -> dict[str, Any] | None:
+    """A figure as words, for the error listing."""
+    if figure is None:
+        return None
+    span = lambda s: None if s is None else text[s[0]:s[1]]  # noqa: E731
+    return {"measure": span(figure.measure), "subject": span(figure.subject), "period": figure.period,
+            "kind": figure.kind}
+
+
 @dataclass
 class Mismatch:
     """One scoring error for `--errors`: what gold said and what was predicted."""
 
     doc_id: str
-    kind: str  # label | entity | quantity
-    outcome: str  # fp | fn | value | unit
+    kind: str  # label | entity | quantity | figure
+    outcome: str  # fp | fn | value | unit; for a figure, the fields that are wrong
     text: str
     gold: Any
     pred: Any
@@ -336,6 +433,8 @@ def score(gold: dict[str, GoldDocument], pred: dict[str, PredDocument],
     """All figures as flat dotted keys, as the reference scorer names them."""
     counts: defaultdict[str, Counts] = defaultdict(Counts)
     q_val = q_unit = 0
+    figures = dict.fromkeys(FIGURE_FIELDS, 0.0)
+    n_figures = 0
     keep = mismatches if mismatches is not None else []
 
     for doc_id, g in gold.items():
@@ -402,6 +501,20 @@ def score(gold: dict[str, GoldDocument], pred: dict[str, PredDocument],
         keep.extend(Mismatch(doc_id, "quantity", "fp", g.text[q.start:q.end], None, [q.value, q.unit])
                     for i, q in enumerate(pq) if i not in matched_p)
 
+        matched = dict(pairs)
+        for gi, q in enumerate(gq):
+            if q.figure is None:
+                continue
+            pf = pq[matched[gi]].figure if gi in matched else None
+            got = compare_figures(g.text, q.figure, pf)
+            n_figures += 1
+            for k in FIGURE_FIELDS:
+                figures[k] += got[k]
+            wrong = [k for k in FIGURE_FIELDS[:4] if got[k] < 1.0]
+            if wrong:
+                keep.append(Mismatch(doc_id, "figure", ",".join(wrong), g.text[q.start:q.end],
+                                     describe_figure(g.text, q.figure), describe_figure(g.text, pf)))
+
     res: dict[str, Any] = {}
 
     def put(prefix: str, d: dict) -> None:
@@ -432,6 +545,10 @@ def score(gold: dict[str, GoldDocument], pred: dict[str, PredDocument],
     res["quantities.unit_acc"] = q_unit / q_tp if q_tp else None
     res["quantities.unit_correct"] = q_unit
     put("quantities.exact", counts["quantities.exact"].prf())
+    if n_figures:  # only a gold that carries figures (spec §9) is scored on them
+        res["figures.n"] = n_figures
+        for k in FIGURE_FIELDS:
+            res[f"figures.{k}"] = figures[k] / n_figures
     res["docs.gold"] = len(gold)
     res["docs.pred"] = len(pred)
     res["docs.scored"] = sum(1 for d in gold if d in pred)
@@ -536,6 +653,12 @@ def render_table(r: dict[str, Any]) -> str:
                    f"({r['quantities.unit_correct']}/{tp} matched)")
     else:
         skipped.append("quantities")
+    if r.get("figures.n"):
+        cells = "   ".join(f"{name} {format_figure(r['figures.' + key])}" for name, key in (
+            ("measure token F1", "measure"), ("subject", "subject"), ("period", "period"), ("kind", "kind"),
+            ("whole figure", "figure")))
+        out += ["", f"Figures ({r['figures.n']} gold figures; a figure whose quantity was not found counts as wrong)",
+                f"  {cells}"]
     if skipped:
         out += ["", f"Not scored: this gold annotates no {', no '.join(skipped)} (--json has every figure)."]
     return "\n".join(out)

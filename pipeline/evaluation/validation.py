@@ -20,7 +20,8 @@ from pathlib import Path
 from pipeline.errors import StandoffError
 from pipeline.evaluation.attribution import parse_deadline, parse_speaker
 from pipeline.evaluation.gold import shared_root
-from pipeline.evaluation.scoring import GoldDocument, gold_document, quote
+from pipeline.evaluation.scoring import GoldDocument, GoldSentence, ScoredQuantity, gold_document, quote
+from pipeline.wording import plural
 
 SHOWN_PROBLEMS = 20  # per file; the rest are counted
 ATTRIBUTION_FIELDS = ("doc_id", "start", "end", "speaker", "deadline")
@@ -35,10 +36,6 @@ class FileReport:
     records: int = 0
     problems: list[str] = field(default_factory=list)
     note: str = ""  # what was not checked, and why
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
 def validate_files(paths: list[Path]) -> list[FileReport]:
@@ -132,6 +129,8 @@ def _check_gold(records: list[tuple[int, dict]], report: FileReport) -> dict[str
         except StandoffError as err:  # once for the file, not once per document
             report.problems.append(str(err))
             return docs
+    with_figures = any(isinstance(q, dict) and q.get("figure") is not None
+                       for _, obj in records if isinstance(obj.get("quantities"), list) for q in obj["quantities"])
     for lineno, obj in records:
         where = f"line {lineno}"
         found: list[str] = []
@@ -144,13 +143,16 @@ def _check_gold(records: list[tuple[int, dict]], report: FileReport) -> dict[str
             continue
         docs[doc.doc_id] = doc
         complete = len(doc.sentences) == len(obj.get("sentences") or [])
-        report.problems.extend(gold_problems(doc, f"{where} ({doc.doc_id})", tiling=complete))
+        report.problems.extend(gold_problems(doc, f"{where} ({doc.doc_id})", tiling=complete, figures=with_figures))
     return docs
 
 
-def gold_problems(doc: GoldDocument, where: str | None = None, tiling: bool = True) -> list[str]:
-    """Everything in one well-formed gold document that breaks spec §1-5 (empty when it is valid).
-    ``tiling`` off: sentences were left out for bad offsets, so gaps between them say nothing."""
+def gold_problems(doc: GoldDocument, where: str | None = None, tiling: bool = True,
+                  figures: bool = False) -> list[str]:
+    """Everything in one well-formed gold document that breaks spec §1-5 and §9 (empty when it is
+    valid). ``tiling`` off: sentences were left out for bad offsets, so gaps between them say
+    nothing. ``figures`` on: the file carries figures, so each quantity of a metric or target
+    sentence must have one."""
     text, problems = doc.text, []
     where = where or doc.doc_id
     sents = sorted(doc.sentences, key=lambda s: (s.start, s.end))
@@ -181,13 +183,42 @@ def gold_problems(doc: GoldDocument, where: str | None = None, tiling: bool = Tr
             problems.extend(_attribution_problems(raw, f"{where} sentences[{i}]", text))
     body = [s for s in sents if not s.boilerplate]
     for q in doc.quantities:
-        if not any(s.start <= q.start and q.end <= s.end for s in body):
+        home = next((s for s in body if s.start <= q.start and q.end <= s.end), None)
+        if home is None:
             problems.append(f"{where}: quantity [{q.start}:{q.end}] {text[q.start:q.end]!r} "
                             f"is not inside a body sentence")
+        else:
+            problems.extend(_figure_problems(q, home, text, where, figures))
     for start, end, label in doc.entities:
         span = text[start:end]
         if span != span.strip():
             problems.append(f"{where}: entity [{start}:{end}] {span!r} has edge whitespace")
+    return problems
+
+
+FIGURE_LABELS = frozenset({"metric", "target"})
+
+
+def _figure_problems(q: ScoredQuantity, home: GoldSentence, text: str, where: str, expected: bool) -> list[str]:
+    """Spec §9: a quantity of a metric or target sentence has a figure (when the file has figures
+    at all), no other quantity has one, and its measure and subject lie inside that sentence."""
+    named = f"quantity [{q.start}:{q.end}] {text[q.start:q.end]!r}"
+    if q.figure is None:
+        if expected and home.labels & FIGURE_LABELS:
+            return [f"{where}: {named} is in a metric or target sentence but has no figure"]
+        return []
+    if not home.labels & FIGURE_LABELS:
+        return [f"{where}: {named} has a figure but its sentence is labelled neither metric nor target"]
+    problems = []
+    for key, span in (("measure", q.figure.measure), ("subject", q.figure.subject)):
+        if span is None:
+            continue
+        s, e = span
+        if not (home.start <= s and e <= home.end):
+            problems.append(f"{where}: {named} figure.{key} [{s}:{e}] {text[s:e]!r} is not inside its "
+                            f"sentence [{home.start}:{home.end}]")
+        elif text[s:e] != text[s:e].strip():
+            problems.append(f"{where}: {named} figure.{key} [{s}:{e}] {text[s:e]!r} has edge whitespace")
     return problems
 
 

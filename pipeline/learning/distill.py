@@ -42,11 +42,19 @@ def minilm_folder(into: Path) -> Path:
     return weights.parent
 
 
+def refuse_to_replace(out: Path) -> None:
+    """The encoder replaces only an encoder: ``--out seeds`` must not wipe a folder of articles."""
+    if out.exists() and not (out.is_dir() and (out / "card.json").is_file() and (out / "model.safetensors").is_file()):
+        raise EmbeddingError(f"--out {out} exists and is not a sentence encoder folder (no card.json and "
+                             "model.safetensors): refusing to replace it; give a new or an encoder folder")
+
+
 def distill_static(out: str | Path, pca_dims: int = 256) -> dict:
     """Distil MiniLM into a static model in ``out``; the same weights give the same bytes."""
+    out = Path(out)
+    refuse_to_replace(out)
     from model2vec.distill import distill
 
-    out = Path(out)
     with tempfile.TemporaryDirectory(prefix="claims-minilm-") as tmp:
         source = minilm_folder(Path(tmp))
         model = distill(model_name=str(source), pca_dims=pca_dims)

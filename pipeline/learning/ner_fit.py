@@ -8,7 +8,7 @@ annotate, so its own predictions on the same texts are kept as silver
 labels (rehearsal), lest it forget them. Same architecture, same speed.
 
 A rebuild is reproducible: fixed seeds, a seeded shuffle, and thinc's CPU
-operations, which are deterministic on one machine (``tests/learning/test_ner.py``).
+operations, which are deterministic on one machine (``tests/learning/test_ner_fit.py``).
 """
 
 from __future__ import annotations

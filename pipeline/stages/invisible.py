@@ -1,4 +1,4 @@
-"""Characters a reader never sees must not change what the pipeline reads.
+"""Characters a reader never sees, or sees as a plain space, must not change what the pipeline reads.
 
 Bidi isolates (U+2066..U+2069), zero-width spaces and joiners, soft hyphens
 and terminal escape sequences (``ESC [31m``) come with pasted and scraped
@@ -6,6 +6,13 @@ text. Left in, ``$5`` + U+2066 + `` billion`` is read as 5 USD, a colour code
 ``ESC [31m`` as 31 million, and an entity keeps the controls around its name.
 The stages therefore match on the *visible* text and map offsets back, so a
 span still satisfies ``text[start:end] == span`` in the original document.
+
+No-break, thin and other Unicode spaces, tabs, and the ``\r`` of a Windows
+line ending are seen as a space, but spaCy's tokenizer splits on U+0020 only:
+a no-break space glues ``Liu\u00a0Liehong`` into one token and the NER,
+trained on plain spaces, no longer sees a name (PERSON F1 halves). Each is
+read as a plain space instead, one character for one (``spaces_read_as_spaces``),
+so the offsets of what the stages read are the document's.
 """
 
 from __future__ import annotations
@@ -25,6 +32,25 @@ INVISIBLE = re.compile(
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, links
     rf"|[{CONTROL_CHARS}{FORMAT_CHARS}]+"
 )
+
+# Unicode's space separators (category Zs) but U+0020 itself, and the tab; Windows line endings.
+SPACE_LIKE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+WINDOWS_LINE_ENDINGS = re.compile("(?:\r\n)+")
+
+
+def spaces_read_as_spaces(text: str) -> str:
+    """``text`` with every space-like character as U+0020, and each run of ``\r\n`` as its spaces
+    then its ``\n`` (``\r\n\r\n`` as ``  \n\n``: of the same-length forms, the one whose
+    tokens the NER reads most nearly as it reads ``\n\n``; one ``\r\n`` gives the same tokens).
+
+    Same length, same offsets: only what the stages read changes; the
+    document, and every span's text, stay as they were.
+    """
+    if SPACE_LIKE.search(text):
+        text = SPACE_LIKE.sub(" ", text)
+    if "\r\n" in text:
+        text = WINDOWS_LINE_ENDINGS.sub(lambda m: " " * (len(m.group()) // 2) + "\n" * (len(m.group()) // 2), text)
+    return text
 
 
 def visible(text: str) -> tuple[str, list[int] | None]:

@@ -1,4 +1,4 @@
-"""Stage: spec §1 sentence segmentation.
+"""Stage: spec §1 sentence segmentation, and the reading view every stage reads.
 
 The spec defines sentences by rule (terminal punctuation, line breaks, glued
 headings, abbreviations), so segmentation is a pure function of the text
@@ -6,6 +6,15 @@ rather than the parser's guess; the parser can then be left out of the
 pipeline entirely, which is also the fastest option. The tokenizer wrapper
 guarantees every boundary falls between tokens, so the boundaries can be set
 on the ``Doc`` without rewriting a character.
+
+The tokenizer reads the document through its *reading view*
+(``reading_view``): the same text, character for character, with no-break
+and other Unicode spaces, tabs and the ``\r`` of ``\r\n`` as plain spaces
+(``invisible.spaces_read_as_spaces``) and, in hard-wrapped text, each wrap as
+a space (``wrapping``, spec v1.2). So the NER and every later stage see the
+words they would see in the article as published, at the document's own
+offsets; ``doc.text`` is that view and the document itself is kept beside it
+(``extensions.original_text``), where every output text is sliced from.
 """
 
 from __future__ import annotations
@@ -19,21 +28,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from pipeline.extensions import TEXT_KEY, document_text
-from pipeline.stages.invisible import INVISIBLE
+from pipeline.extensions import ORIGINAL_KEY, TEXT_KEY, document_text
+from pipeline.stages.invisible import INVISIBLE, spaces_read_as_spaces
+from pipeline.stages.wrapping import LINE_BREAK, SENTENCE_OPENERS, wraps
 
 STARTS_KEY = ("claims", "sentence_starts")
 
-LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
-
-# Closed-class words that open sentences: a capitalised one glued to the
-# previous word (``growth driverThe digital``) marks a lost heading break.
-SENTENCE_OPENERS = (
-    "The", "This", "These", "That", "Those", "It", "Its", "In", "On", "At", "As",
-    "By", "For", "From", "With", "According", "Meanwhile", "However", "Moreover",
-    "A", "An", "He", "She", "They", "We", "Our", "There", "Since", "Under",
-    "After", "While", "Although", "Over", "Last", "Currently",
-)
+# A capitalised sentence opener glued to the previous word (``growth driverThe digital``)
+# marks a lost heading break.
 _OPENER_RE = "|".join(SENTENCE_OPENERS)
 GLUED_HEADING = re.compile(rf"(?<=[a-z])(?=(?:{_OPENER_RE})\b)")
 # A short unpunctuated heading whose line break was lost to a space:
@@ -134,8 +136,40 @@ def _skip_space(text: str, pos: int, end: int) -> int:
     return pos
 
 
+def reading_view(text: str) -> str:
+    """``text`` as every stage reads it: same length, its spaces plain, its wraps spaces.
+
+    A wrap after terminal punctuation stays a line break where a sentence
+    starts after it, as one would at a space: the lines the later stages see
+    (a byline's end, a footer's start) are then the published article's.
+    """
+    view = spaces_read_as_spaces(text)
+    found = wraps(view)
+    if not found:
+        return view
+    joined = _spaced(view, found)
+    starts = {a for a, _ in _view_spans(joined)}
+    kept = [w for w in found if not (w.after_terminal and _skip_space(joined, w.end, len(joined)) in starts)]
+    return joined if len(kept) == len(found) else _spaced(view, kept)
+
+
+def _spaced(text: str, breaks) -> str:
+    """``text`` with each of ``breaks`` (line breaks, in order) as spaces."""
+    pieces, last = [], 0
+    for brk in breaks:
+        pieces += [text[last:brk.start], " " * (brk.end - brk.start)]
+        last = brk.end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Spec §1 sentences of ``text`` as (start, end) offsets, stripped, in order."""
+    return _view_spans(reading_view(text))
+
+
+def _view_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of a reading view: its line breaks all end sentences."""
     spans: list[tuple[int, int]] = []
     line_start = 0
     for brk in [*LINE_BREAK.finditer(text), None]:
@@ -156,20 +190,21 @@ def section_bounds(text: str, size: int) -> list[tuple[int, int]]:
     """Consecutive (start, end) pieces of ``text``, none longer than ``size``, covering it all.
 
     A long document is processed a section at a time so that memory stays
-    bounded and spaCy's ``max_length`` never refuses it. Every line break
-    ends a sentence (spec §1), so a cut after one, a paragraph break if there
-    is one, never splits a sentence; only a line longer than half a section
-    is cut at a space, or anywhere when it has none.
+    bounded and spaCy's ``max_length`` never refuses it. A sentence never
+    crosses a blank line, and a line break after terminal punctuation ends
+    one even in hard-wrapped text (spec §1), so a cut after either never splits
+    a sentence; failing both, a cut after any line break (which ends a
+    sentence unless the text is wrapped), then at a space, then anywhere.
     """
     bounds: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > size:
         floor, ceiling = start + size // 2, start + size
         cut = -1
-        for separator in ("\n\n", "\n", " "):
-            found = text.rfind(separator, floor, ceiling)
+        for separator in (PARAGRAPH_BREAK, SENTENCE_END_BREAK, LINE_BREAK, ANY_SPACE):
+            found = _last_match(separator, text, floor, ceiling)
             if found >= 0:
-                cut = found + len(separator)
+                cut = found
                 break
         cut = cut if cut > start else ceiling
         bounds.append((start, cut))
@@ -178,11 +213,24 @@ def section_bounds(text: str, size: int) -> list[tuple[int, int]]:
     return bounds
 
 
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+SENTENCE_END_BREAK = re.compile(r"(?:[.?!…])[\"”’')\]]*[ \t\r]*\n")
+ANY_SPACE = re.compile(" ")
+
+
+def _last_match(pattern: re.Pattern, text: str, floor: int, ceiling: int) -> int:
+    """The end of the last match of ``pattern`` that starts in [floor, ceiling) and ends by ceiling, or -1."""
+    last = -1
+    for m in pattern.finditer(text, floor, ceiling):
+        last = m.end()
+    return last
+
+
 # --------------------------------------------------------------- tokenizer --
 
 class SentenceAlignedTokenizer:
-    """spaCy's tokenizer, plus a split wherever a sentence starts or ends mid-token,
-    and around invisible characters (``pipeline.stages.invisible``).
+    """spaCy's tokenizer over the reading view, plus a split wherever a sentence starts
+    or ends mid-token, and around invisible characters (``pipeline.stages.invisible``).
 
     Glued text (``driverThe``) is one token to spaCy; splitting it here, before
     any statistical component runs, lets the NER see two words and lets the
@@ -196,13 +244,16 @@ class SentenceAlignedTokenizer:
         return getattr(self.base, name)
 
     def __call__(self, text: str) -> Doc:
-        doc = self.base(text)
-        spans = sentence_spans(text)
+        view = reading_view(text)
+        doc = self.base(view)
+        spans = _view_spans(view)
         cuts = {p for span in spans for p in span}
-        cuts.update(p for m in INVISIBLE.finditer(text) for p in m.span())  # keeps names clean of them
+        cuts.update(p for m in INVISIBLE.finditer(view) for p in m.span())  # keeps names clean of them
         if _cut_inside_a_token(doc, cuts):
-            doc = _split_tokens(doc, cuts, text)
-        doc.user_data[TEXT_KEY] = text
+            doc = _split_tokens(doc, cuts, view)
+        doc.user_data[TEXT_KEY] = view
+        if view != text:
+            doc.user_data[ORIGINAL_KEY] = text
         doc.user_data[STARTS_KEY] = [a for a, _ in spans]  # the sentence stage's, computed once
         return doc
 

@@ -16,8 +16,23 @@ def reference_scorer():
     return module
 
 
+def perturbed_figure(figure, j, text):
+    """The gold figure (spec §9) as a run writes it, wrong in a different way for each j."""
+    as_span = lambda v: None if v is None else {"start": v[0], "end": v[1], "text": text[v[0]:v[1]]}  # noqa: E731
+    measure, subject = figure["measure"], figure["subject"]
+    if j % 6 == 1 and measure and measure[1] - measure[0] > 4:
+        measure = [measure[0], measure[0] + (measure[1] - measure[0]) // 2]  # part of the words
+    if j % 6 == 2:
+        subject = None if subject else measure
+    kind = {"level": "change", "change": "share", "share": "level"}[figure["kind"]] if j % 6 == 3 else figure["kind"]
+    period = (figure["period"] or 2000) + 1 if j % 6 == 4 else figure["period"]
+    if j % 6 == 5:
+        return None
+    return {"measure": as_span(measure), "subject": as_span(subject), "period": period, "kind": kind}
+
+
 def perturbed_predictions(gold_path, out):
-    """Predictions with every kind of error: shifted sentences, wrong labels, entities, values."""
+    """Predictions with every kind of error: shifted sentences, wrong labels, entities, values, figures."""
     rows = []
     for line in open(gold_path, encoding="utf-8"):
         d = json.loads(line)
@@ -35,6 +50,8 @@ def perturbed_predictions(gold_path, out):
                     value = q["value"] * (2 if j % 3 == 0 and q["value"] else 1)
                     quants.append({"start": q["start"], "end": q["end"], "text": text[q["start"]:q["end"]],
                                    "value": value, "unit": q["unit"] if j % 4 else "USD"})
+                    if q.get("figure"):
+                        quants[-1]["figure"] = perturbed_figure(q["figure"], j, text)
             rows.append({"doc_id": d["doc_id"], "sent_id": i, "start": start, "end": end,
                          "text": text[start:end], "labels": labels,
                          "scores": {"metric": 0.5, "target": 0.5, "policy": 0.5},
@@ -81,6 +98,9 @@ def test_agrees_with_reference_scorer(tmp_path, gold_name):
         compared += 1
     assert compared > 60
     assert ours["labels.micro.f1"] < 1.0  # the perturbation really produced errors
+    if gold_name != "seeds":  # the corpus 2 gold carries figures (spec §9)
+        assert ref["figures.n"] > 100 and 0.3 < ours["figures.figure"] < 0.9
+        assert all(0 < ours[f"figures.{k}"] < 1 for k in ("measure", "subject", "period", "kind"))
 
 
 def test_perfect_predictions_score_one(tmp_path):
@@ -170,3 +190,44 @@ def test_gold_documents_without_a_prediction_are_counted_in_a_note(tmp_path):
     assert result.exit_code == 0
     assert result.stderr == "claims: note: 3 of the 5 gold documents have no prediction and count as all missed\n"
     assert json.loads(result.stdout)["docs.missing"] == 3
+
+
+def figure_run(text, quantity, figure):
+    """One sentence record over the whole text with one quantity and its figure."""
+    return {"doc_id": "d", "sent_id": 0, "start": 0, "end": len(text), "text": text, "labels": ["metric"],
+            "boilerplate": False, "scores": {"metric": 1, "target": 0, "policy": 0}, "entities": [],
+            "quantities": [{"start": quantity[0], "end": quantity[1], "text": text[quantity[0]:quantity[1]],
+                            "value": 1.0, "unit": None, "figure": figure}]}
+
+
+def test_figures_are_scored_field_by_field_and_listed_when_wrong(tmp_path):
+    from pipeline.evaluation.scoring import Mismatch, render_table
+
+    text = "China's digital economy reached 53.9 trillion yuan in 2023."
+    q = (text.index("53.9"), text.index(" in 2023"))
+    gold = tmp_path / "gold.jsonl"
+    sentence = {"start": 0, "end": len(text), "labels": ["metric"], "boilerplate": False}
+    quantity = {"start": q[0], "end": q[1], "value": 5.39e13, "unit": "CNY",
+                "figure": {"measure": [8, 23], "subject": [0, 5], "period": 2023, "kind": "level"}}
+    gold.write_text(json.dumps({"doc_id": "d", "text": text, "sentences": [sentence], "entities": [],
+                                "quantities": [quantity]}) + "\n")
+    span = lambda s, e: {"start": s, "end": e, "text": text[s:e]}  # noqa: E731
+    # measure "economy" alone: token F1 2/3, still >= 0.5, so the whole figure is right
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps(figure_run(text, q, {"measure": span(16, 23), "subject": span(0, 5),
+                                                    "period": 2023, "kind": "level"})) + "\n")
+    res = evaluate_files(gold, pred)
+    assert res["figures.n"] == 1 and round(res["figures.measure"], 3) == 0.667 and res["figures.figure"] == 1.0
+    assert "whole figure 1.000" in render_table(res)
+    # no subject and the wrong kind: both wrong, so is the figure; the error listing says which fields
+    pred.write_text(json.dumps(figure_run(text, q, {"measure": span(8, 23), "subject": None,
+                                                    "period": 2023, "kind": "change"})) + "\n")
+    found: list[Mismatch] = []
+    res = evaluate_files(gold, pred, mismatches=found)
+    assert (res["figures.measure"], res["figures.subject"], res["figures.kind"], res["figures.figure"]) == (1, 0, 0, 0)
+    wrong = [m for m in found if m.kind == "figure"]
+    assert len(wrong) == 1 and wrong[0].outcome == "subject,kind" and wrong[0].gold["measure"] == "digital economy"
+    # a quantity predicted without a figure counts as wrong in every field
+    pred.write_text(json.dumps(figure_run(text, q, None)) + "\n")
+    res = evaluate_files(gold, pred)
+    assert res["figures.period"] == res["figures.measure"] == 0.0

@@ -134,3 +134,40 @@ def test_a_missing_shared_folder_is_one_problem_for_the_file_not_one_per_documen
     monkeypatch.chdir(tmp_path)
     problems = problems_of(REPO / "data" / "gold" / "corpus.jsonl")
     assert len(problems) == 1 and "set CLAIMS_SHARED to it" in problems[0]
+
+
+def figure_gold(tmp_path, figure, labels=("metric",), second=None):
+    """A two-sentence gold document whose first quantity carries ``figure`` (spec §9)."""
+    text = "China's digital economy reached 53.9 trillion yuan in 2023. Exports rose 5 percent."
+    first = text.index(" Exports")
+    quantities = [{"start": 32, "end": 50, "value": 5.39e13, "unit": "CNY", "figure": figure},
+                  {"start": text.index("5 percent"), "end": len(text) - 1, "value": 5.0, "unit": "%"}]
+    if second is not None:
+        quantities[1]["figure"] = second
+    d = {"doc_id": "d", "text": text, "entities": [], "quantities": quantities,
+         "sentences": [{"start": 0, "end": first, "labels": list(labels), "boilerplate": False},
+                       {"start": first + 1, "end": len(text), "labels": ["metric"], "boilerplate": False}]}
+    path = tmp_path / "figures.jsonl"
+    path.write_text(json.dumps(d) + "\n")
+    return path
+
+
+GOOD_FIGURE = {"measure": [8, 23], "subject": [0, 5], "period": 2023, "kind": "level"}
+OTHER_FIGURE = {"measure": [60, 67], "subject": None, "period": None, "kind": "change"}
+
+
+def test_gold_figures_are_checked_against_spec_9(tmp_path):
+    assert problems_of(figure_gold(tmp_path, GOOD_FIGURE, second=OTHER_FIGURE)) == []
+    broken = dict(GOOD_FIGURE, measure=[8, 70], kind="amount", period="2023")
+    problems = problems_of(figure_gold(tmp_path, broken, second=OTHER_FIGURE))
+    assert any('figure.kind: "amount" is not one of level, change, share' in p for p in problems)
+    assert any('figure.period: "2023" is not a year' in p for p in problems)
+    outside = problems_of(figure_gold(tmp_path, dict(GOOD_FIGURE, subject=[60, 67]), second=OTHER_FIGURE))
+    assert len(outside) == 1 and "figure.subject [60:67] 'Exports' is not inside its sentence [0:59]" in outside[0]
+
+
+def test_a_file_with_figures_needs_one_on_every_metric_or_target_quantity_and_only_there(tmp_path):
+    missing = problems_of(figure_gold(tmp_path, GOOD_FIGURE))
+    assert len(missing) == 1 and "'5 percent' is in a metric or target sentence but has no figure" in missing[0]
+    policy = problems_of(figure_gold(tmp_path, GOOD_FIGURE, labels=["policy"], second=OTHER_FIGURE))
+    assert len(policy) == 1 and "has a figure but its sentence is labelled neither metric nor target" in policy[0]

@@ -1,12 +1,14 @@
-"""Invisible characters are read through: same findings as without them, original offsets."""
+"""Invisible characters are read through, space-like ones read as spaces: same findings as
+without them, original offsets."""
 
 import sys
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.stages.invisible import INVISIBLE, original_span, trim_invisible, visible
+from pipeline.stages.invisible import INVISIBLE, original_span, spaces_read_as_spaces, trim_invisible, visible
 from pipeline.stages.quantities import find_quantities
 
 HIDDEN = ["\u2066", "\u2069", "\u200b", "\u200d", "\u00ad", "\ufeff", "\x1b[31m", "\x1b[0m", "\x1b]0;title\x07"]
@@ -58,3 +60,21 @@ def test_entities_never_keep_invisible_characters_at_their_edges(nlp):
     found = {(e.text, e.label) for e in doc._.claim_entities}
     assert {("Alibaba Group", "ORG"), ("Liu Liehong", "PERSON")} <= found
     assert all(not INVISIBLE.match(e.text[0]) and not INVISIBLE.match(e.text[-1]) for e in doc._.claim_entities)
+
+
+def test_every_unicode_space_and_the_tab_read_as_a_plain_space():
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        if unicodedata.category(ch) == "Zs" or ch == "\t":
+            assert spaces_read_as_spaces(f"a{ch}b") == "a b", hex(c)
+    assert spaces_read_as_spaces("a\u200bb\nc") == "a\u200bb\nc"  # invisible and line breaks are not spaces
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("one\r\ntwo", "one \ntwo"),
+    ("one\r\n\r\ntwo\r\n", "one  \n\ntwo \n"),
+    ("lone\rreturn", "lone\rreturn"),  # an old Mac line break is still a line break
+    ("5\u202f000\u00a0yuan", "5 000 yuan"),
+])
+def test_windows_line_endings_and_unicode_spaces_keep_their_length(text, expected):
+    assert spaces_read_as_spaces(text) == expected and len(expected) == len(text)

@@ -66,3 +66,28 @@ def test_the_tokenizer_splits_a_token_where_a_sentence_starts_inside_it(nlp):
     assert "driver" in words and "The" in words and "Alibaba" in words
     untouched = nlp.make_doc("Nothing to split here, 41.06 percent.")
     assert [t.text for t in untouched] == [t.text for t in nlp.tokenizer.base("Nothing to split here, 41.06 percent.")]
+
+
+def test_the_reading_view_changes_only_spaces_and_wraps():
+    from pipeline.evaluation.text_forms import hard_wrapped
+    from pipeline.stages.sentences import reading_view
+
+    text = ("The agency said on Monday that it will build 30 data centres in the west, and that it\u00a0"
+            "expects\tthem to cost about 20 billion yuan by 2027.\r\n") * 4
+    assert reading_view(text) == text.replace("\u00a0", " ").replace("\t", " ").replace("\r\n", " \n")
+    wrapped = hard_wrapped(text, 50)
+    view = reading_view(wrapped)
+    assert len(view) == len(wrapped) and view.count("\n") == 4
+    assert all(a == b or (a.isspace() and b == " ") or (a == b == "\n") for a, b in zip(wrapped, view))
+
+
+def test_sections_of_a_wrapped_text_do_not_split_its_sentences():
+    from pipeline.evaluation.text_forms import hard_wrapped
+    from pipeline.stages.sentences import section_bounds
+
+    text = hard_wrapped("The first sentence of many runs on for a while before it ends. Another one "
+                        "follows it and runs on as well, so that the line is long.\n" * 40, 60)
+    whole = set(sentence_spans(text))
+    for size in range(900, 1500, 50):  # sections whose last line break is a wrap, and others
+        pieces = {(a + s, a + e) for a, b in section_bounds(text, size) for s, e in sentence_spans(text[a:b])}
+        assert pieces == whole
