@@ -17,6 +17,8 @@ epochs (``--epochs 5,10,20``). Results go to a JSON-lines file, one line per
     python benchmarks/ner_adaptation.py --design frozen --freeze-tok2vec --epochs 5,10,20 --verifier fitted,pinned --tag final
     python benchmarks/ner_adaptation.py --design update-lr5e-4 --learn-rate 0.0005 --epochs 10 --no-word-list \
         --tag final-no-word-list
+    python benchmarks/ner_adaptation.py --design shipped-merged --learn-rate 0.0005 --epochs 10 --verifier oof \
+        --tag merged-oof --cache outputs/ner_adaptation_merged
     python benchmarks/ner_adaptation.py --table --tag final
 
 A design takes 20 to 40 minutes on two shared cores (10 to 60 s per training epoch); the fitted NERs are
@@ -89,19 +91,46 @@ def figures(gold: dict, pred: dict) -> dict:
     return {k: res[k] for k in KEYS}
 
 
+def out_of_fold_spans(train_docs, entity_folder: Path, settings, seed: int, cache: Path):
+    """Each training article's spans from a NER fitted, as this design fits it, on the other
+    training articles (five folds, as the verifier's own): the mistakes a new article meets."""
+    from pipeline.learning.train import document_folds
+
+    index = {d.doc_id: i for i, d in enumerate(train_docs)}
+    spans = [None] * len(train_docs)
+    for k, held in enumerate(document_folds(list(index), 5, seed)):
+        folder = cache / f"inner{k}" / f"e{settings.epochs}"
+        if not folder.is_dir():
+            nlp = base_pipeline()
+            others = [d for d in train_docs if d.doc_id not in held]
+            for _ in fit_epochs(nlp, others, settings, seed, BASE, lambda m: None):
+                pass
+            save_ner(nlp.get_pipe("ner").to_bytes(exclude=["vocab"]), folder, BASE, {})
+        held_docs = [train_docs[index[d]] for d in held]
+        for d, s in zip(held_docs, ner_spans(entity_pipeline(folder, entity_folder, False), held_docs)):
+            spans[index[d.doc_id]] = s
+    return spans
+
+
 def evaluate(ner_folder: Path | None, train_docs, targets: dict[str, dict], verifiers: list[str],
-             reference, seed: int, work: Path, pinned_spans=None) -> dict[tuple[str, str], dict]:
+             reference, seed: int, work: Path, pinned_spans=None, oof_settings=None,
+             oof_cache: Path | None = None) -> dict[tuple[str, str], dict]:
     """{(verifier, slice): figures} for a NER (None: the pinned one) over each target gold.
 
     The verifier is fitted on the spans of this NER over the training files (``fitted``), on the
-    pinned NER's (``pinned``), or left out (``none``)."""
+    pinned NER's (``pinned``), on those of NERs fitted without each article (``oof``), or left
+    out (``none``)."""
     out = {}
     for verifier in verifiers:
         folder = work / f"verifier-{verifier}" / "entities"
         write_gazetteer_only(train_docs, folder, reference)
         if verifier != "none":
-            spans = pinned_spans if verifier == "pinned" else ner_spans(
-                entity_pipeline(ner_folder, folder, False), train_docs)
+            if verifier == "pinned":
+                spans = pinned_spans
+            elif verifier == "oof":
+                spans = out_of_fold_spans(train_docs, folder, oof_settings, seed, oof_cache)
+            else:
+                spans = ner_spans(entity_pipeline(ner_folder, folder, False), train_docs)
             fit_entity_models(train_docs, spans, folder, reference, seed)
         nlp = entity_pipeline(ner_folder, folder, verifier != "none")
         for name, gold in targets.items():
@@ -156,7 +185,8 @@ def run(args) -> None:
                         save_ner(nlp.get_pipe("ner").to_bytes(exclude=["vocab"]), cache / f"e{epoch}", BASE, {})
             for epoch in args.epochs:
                 emit(args, fold, epoch, evaluate(cache / f"e{epoch}", train_docs, targets, verifiers, reference,
-                                                 args.seed, work / f"e{epoch}", pinned))
+                                                 args.seed, work / f"e{epoch}", pinned,
+                                                 NerSettings(**{**vars(settings), "epochs": epoch}), cache))
 
 
 def emit(args, fold: str, epoch: int, results: dict) -> None:
@@ -205,7 +235,8 @@ def main() -> None:
     ap.add_argument("--learn-rate", type=float, default=0.001)
     ap.add_argument("--freeze-tok2vec", action="store_true", help="update only the layers above the NER's tok2vec")
     ap.add_argument("--verifier", default="fitted,none",
-                    help="fitted: on this NER's spans of the training files; pinned: on the pinned NER's; none")
+                    help="fitted: on this NER's spans of the training files; pinned: on the pinned NER's; "
+                         "oof: on those of NERs fitted without each article (five more fits per fold); none")
     ap.add_argument("--only", default="", help="folds to run: china,europe,asia,corpus,all")
     ap.add_argument("--no-general", action="store_true", help="skip the all-files fold (CoNLL, seeds)")
     ap.add_argument("--seed", type=int, default=13)
