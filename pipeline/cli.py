@@ -380,11 +380,11 @@ def train(
                                 help="Training config (default: configs/train.cfg)."),
     set_: Optional[List[str]] = TrainSetOpt,
 ) -> None:
-    """Rebuild models/ (claim classifier, entity gazetteer) from the annotated training data."""
+    """Rebuild models/ (NER, entity gazetteer and verifier, claim classifier) from the annotated training data."""
     from pipeline.learning.train import train as train_models
 
     cfg, paths, make_nlp = _training_setup(config, set_)
-    train_models(lambda: make_nlp(str(paths["models"]), classifier=False),
+    train_models(lambda **kw: make_nlp(str(paths["models"]), classifier=False, **kw),
                  paths["gold"], paths["models"], _settings(cfg),
                  seed=int(cfg["training"]["seed"]), folds=int(cfg["training"]["folds"]),
                  log=lambda m: typer.echo(m, err=True), reference=_reference_names(paths),
@@ -423,8 +423,9 @@ def _encoder(paths: dict):
 
 
 def _settings(cfg) -> dict:
-    """The classifier's settings and which entity labels the learned verifier checks."""
-    return {**cfg["classifier"], "verify": list(cfg.get("entities", {}).get("verify", ["PERSON", "ORG"]))}
+    """The classifier's settings, which entity labels the learned verifier checks, and how the NER is fitted."""
+    return {**cfg["classifier"], "verify": list(cfg.get("entities", {}).get("verify", ["PERSON", "ORG"])),
+            "ner": dict(cfg.get("ner", {}))}
 
 
 def _reference_names(paths: dict) -> list:
@@ -457,11 +458,14 @@ def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
         if not file.is_file():
             _fail(f"training gold not found: {file}")
 
-    def make_nlp(models_dir: str, classifier: bool = True):
-        # Features come from the pipeline without a classifier, so training needs no model.
+    def make_nlp(models_dir: str, classifier: bool = True, pinned_ner: bool = False):
+        # Features come from the pipeline without a classifier, so training needs no model;
+        # the NER is fitted from the package's own (``pinned_ner``).
         over = {"paths.models": models_dir}
         if not classifier:
             over["components.claims_classifier.model"] = None
+        if pinned_ner:
+            over["components.ner.model"] = None
         if paths.get("embeddings"):  # the encoder stays where it is; models_dir may be a fold's
             over["components.claims_classifier.embeddings"] = str(paths["embeddings"])
         return build_pipeline(load_config(paths["pipeline_config"], over))

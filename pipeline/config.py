@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from confection import Config, ConfigValidationError  # spaCy's config format, without importing spaCy
 
-from pipeline.errors import ClaimsError, ConfigError
+from pipeline.errors import ClaimsError, ConfigError, ModelFileError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -192,7 +192,10 @@ def build_pipeline(config: Config, overrides: Mapping[str, Any] | None = None) -
     import spacy
 
     from pipeline import components  # noqa: F401  (registers every factory)
+    from pipeline.stages.ner import missing_model
 
+    if (missing := missing_model(config)) is not None:  # a model the config names must exist
+        raise ModelFileError(missing)
     started = time.perf_counter()
     try:
         nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)

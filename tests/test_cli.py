@@ -125,6 +125,7 @@ def workspace(tmp_path_factory):
     for part in ("classifier", "entities"):
         shutil.copytree(REPO / "models" / part, damaged / part)
     (damaged / "static").symlink_to(REPO / "models" / "static")
+    (damaged / "ner").symlink_to(REPO / "models" / "ner")
     (damaged / "classifier" / "thresholds.json").write_text('{"thresholds": {"metric": 0.5,')
     return root
 

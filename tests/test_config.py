@@ -50,6 +50,7 @@ def test_a_damaged_model_file_is_a_config_error_not_a_traceback(tmp_path, monkey
     for part in ("classifier", "entities"):
         shutil.copytree(REPO / "models" / part, models / part)
     (models / "static").symlink_to(REPO / "models" / "static")
+    (models / "ner").symlink_to(REPO / "models" / "ner")
     (models / "classifier" / "thresholds.json").write_text("{not json")
     monkeypatch.chdir(tmp_path)  # a relative --set paths.models is where the user typed it from
     with pytest.raises(ConfigError, match="thresholds.json|JSONDecodeError"):

@@ -113,10 +113,17 @@ def fit_verifier(docs: Sequence[GoldDocument], spans, reference: Sequence[str], 
     from pipeline.stages.verifier import META, make_model, write_entity_card
 
     features, y, labels, groups = verifier_candidates(docs, spans, reference, seed, folds)
+    if len(set(y)) < 2:  # every proposed mention right (a NER fitted on these articles can get there):
+        write_entity_card(out)  # nothing to learn, so no verifier: every mention is kept
+        kept = {label: prf(int(((labels == label) & (y == 1)).sum()), int((labels == label).sum()),
+                           sum(1 for d in docs for e in d.entities if e[2] == label))["f1"] or 0.0
+                for label in ("PERSON", "ORG")}
+        return {label: {"before": round(f1, 4), "after": round(f1, 4), "threshold": 0.0} for label, f1 in kept.items()}
     template = make_model(seed)
     oof = np.zeros(len(y))
     for tr, te in GroupKFold(n_splits=min(folds, len(set(groups)))).split(features, groups=groups):
-        oof[te] = clone(template).fit([features[i] for i in tr], y[tr]).predict_proba([features[i] for i in te])[:, 1]
+        oof[te] = (clone(template).fit([features[i] for i in tr], y[tr]).predict_proba(
+            [features[i] for i in te])[:, 1] if len(set(y[tr])) > 1 else float(y[tr].mean()))
     thresholds, figures = {}, {}
     for label in ("PERSON", "ORG"):
         mine = labels == label
@@ -357,13 +364,16 @@ def document_regions(gold: GoldPaths) -> dict[str, str]:
     return {doc_id: path.name for path in gold_paths(gold) for doc_id in load_gold(path)}
 
 
-def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], models_dir: str | Path,
+def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[..., Any], models_dir: str | Path,
                settings: dict[str, Any], seed: int, folds: int,
                log: Callable[[str], None] = print, reference: Sequence[str] = (),
                source: dict | None = None, encoder=None, regions: Mapping[str, str] | None = None) -> dict:
-    """Fit and save the gazetteer and the classifier; ``source`` (files, hashes) goes on the card;
-    with an ``encoder`` the sentence vectors join the features; ``regions`` names each
-    document's gold file, for ``held_out = "file"``."""
+    """Fit and save the NER, the gazetteer and verifier, and the classifier; ``source`` (files,
+    hashes) goes on the cards; with an ``encoder`` the sentence vectors join the features;
+    ``regions`` names each document's gold file, for ``held_out = "file"``.
+    ``nlp_factory(pinned_ner=True)`` builds the pipeline with the package's own NER, which the NER
+    is fitted from; ``nlp_factory()`` with the one in ``models_dir``."""
+    from pipeline.learning.ner_fit import write_ner_folder
     from pipeline.stages.formats.gazetteer import GAZETTEER, write_gazetteer
     from pipeline.stages.verifier import META, write_entity_card
 
@@ -378,7 +388,9 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
 
     (entity_dir / META).unlink(missing_ok=True)  # an old verifier must not shape the new one's data
     write_entity_card(entity_dir)  # the gazetteer alone, until the verifier is fitted
-    spans = ner_spans(nlp_factory(), docs)
+    write_ner_folder(docs, nlp_factory(pinned_ner=True), models_dir / "ner", settings.get("ner") or {}, seed,
+                     source, log)
+    spans = ner_spans(nlp_factory(), docs)  # the new NER's, as the verifier will meet them
     verifier_figures = fit_verifier(docs, spans, reference, seed, folds, entity_dir,
                                     settings.get("verify", ("PERSON", "ORG")))
     log("entity verifier, out of fold: " + ", ".join(
@@ -419,7 +431,7 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[[], Any], mod
         "entity_verifier": {"out_of_fold_f1": verifier_figures},
         "gazetteer": {"organisations": len(patterns), "reference_names": len(reference),
                       "reference_sha256": hashlib.sha256("\n".join(reference).encode("utf-8")).hexdigest()},
-        "settings": {**settings, "seed": seed, "folds": folds},
+        "settings": {**{k: v for k, v in settings.items() if k != "ner"}, "seed": seed, "folds": folds},
         "thresholds": thresholds,
         "cross_validation": {"folds": folds, "grouped_by": held_out_by(ts, settings),
                              "f1": {k: round(v, 4) for k, v in cv.items()}},
@@ -495,7 +507,7 @@ def predict_held_out(docs: dict[str, GoldDocument], train_ids: Sequence[str], he
 
     train_ids = sorted(random.Random(sample_seed).sample(list(train_ids), max(2, round(len(train_ids) * fraction))))
     with tempfile.TemporaryDirectory(prefix="claims-cv-") as tmp:
-        fit_models([docs[d] for d in train_ids], lambda: make_nlp_without_classifier(make_nlp, tmp),
+        fit_models([docs[d] for d in train_ids], lambda **kw: make_nlp_without_classifier(make_nlp, tmp, **kw),
                    tmp, settings, seed, folds, log=lambda m: None, reference=reference, encoder=encoder,
                    regions=regions)
         nlp = make_nlp(tmp)
@@ -506,5 +518,5 @@ def predict_held_out(docs: dict[str, GoldDocument], train_ids: Sequence[str], he
         return part.read_text()
 
 
-def make_nlp_without_classifier(make_nlp: Callable[..., Any], models_dir: str):
-    return make_nlp(models_dir, classifier=False)
+def make_nlp_without_classifier(make_nlp: Callable[..., Any], models_dir: str, **kw):
+    return make_nlp(models_dir, classifier=False, **kw)

@@ -25,8 +25,9 @@ def few_docs():
 
 
 def fit(docs, out, settings=SETTINGS, regions=None):
-    make = lambda: build_pipeline(load_config(overrides={  # noqa: E731
-        "paths.models": str(out), "components.claims_classifier.model": None}))
+    make = lambda pinned_ner=False: build_pipeline(load_config(overrides={  # noqa: E731
+        "paths.models": str(out), "components.claims_classifier.model": None,
+        **({"components.ner.model": None} if pinned_ner else {})}))
     return fit_models(docs, make, out, settings, seed=7, folds=3, log=lambda m: None, regions=regions)
 
 
@@ -54,7 +55,7 @@ def test_claims_train_rebuilds_the_shipped_models_byte_for_byte(tmp_path):
                  "classifier/thresholds.json", "classifier/card.json", "classifier/passage/linear.json",
                  "classifier/passage/weights.safetensors", "entities/patterns.jsonl",
                  "entities/verifier/linear.json", "entities/verifier/weights.safetensors", "entities/verifier.json",
-                 "entities/card.json"):
+                 "entities/card.json", "ner/ner.msgpack", "ner/config.json", "ner/card.json"):
         assert (tmp_path / name).read_bytes() == (REPO / "models" / name).read_bytes(), \
             f"models/{name} is not what `claims train` builds from the repo's data"
 
@@ -74,7 +75,7 @@ def test_each_folder_s_card_vouches_for_every_file_training_wrote_there(tmp_path
     from pipeline.stages.formats.cards import CARD, Card
 
     fit(few_docs, tmp_path)
-    for folder in ("classifier", "entities"):
+    for folder in ("classifier", "entities", "ner"):
         written = sorted(p.relative_to(tmp_path / folder).as_posix() for p in (tmp_path / folder).rglob("*")
                          if p.is_file() and p.name != CARD)
         card = Card.of(tmp_path / folder)

@@ -144,9 +144,22 @@ def test_an_acronym_and_a_surname_carry_the_name_they_stand_for():
     assert keys["Wang", "PERSON"] == "Wang", "two full names share it: left alone"
 
 
-def test_an_institution_keeps_the_place_it_is_named_for(nlp):
-    doc = nlp("The Communications Authority of Kenya said mobile money transactions grew 10 percent to "
-              "1.2 trillion shillings in 2024. The Central Bank of Nigeria agreed.")
+INSTITUTIONS = ("The Communications Authority of Kenya said mobile money transactions grew 10 percent to "
+                "1.2 trillion shillings in 2024. The Central Bank of Nigeria agreed.")
+
+
+def test_an_institution_keeps_the_place_it_is_named_for():
+    """The pinned NER cuts the name before its place (``The Communications Authority`` + ``Kenya``)."""
+    text = INSTITUTIONS
+    spans = [span_of(text, "The Communications Authority", "ORG"), span_of(text, "Kenya", "GPE"),
+             span_of(text, "The Central Bank of Nigeria", "ORG")]
+    assert ents(text, spans) == [("Communications Authority of Kenya", "ORG"), ("Central Bank of Nigeria", "ORG")]
+
+
+def test_an_institution_named_for_its_place_speaks_through_the_pinned_ner():
+    from pipeline.config import load
+
+    doc = load(overrides={"components.ner.model": None})(INSTITUTIONS)
     names = {e.text for e in doc._.claim_entities if e.label == "ORG"}
     assert {"Communications Authority of Kenya", "Central Bank of Nigeria"} <= names
     speakers = [speaker.text for speaker, _ in doc._.attribution.values() if speaker is not None]

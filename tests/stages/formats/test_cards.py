@@ -20,8 +20,8 @@ from pipeline.stages.formats.cards import CARD, Card, write_card
 RUN_FILES = ["classifier/thresholds.json", "classifier/linear.json", "classifier/weights.safetensors",
              "classifier/passage/linear.json", "classifier/passage/weights.safetensors",
              "entities/patterns.jsonl", "entities/verifier.json", "entities/verifier/linear.json",
-             "entities/verifier/weights.safetensors", "static/config.json", "static/model.safetensors",
-             "static/tokenizer.json"]
+             "entities/verifier/weights.safetensors", "ner/config.json", "ner/ner.msgpack",
+             "static/config.json", "static/model.safetensors", "static/tokenizer.json"]
 
 
 @pytest.fixture
@@ -61,7 +61,7 @@ def test_a_run_reads_these_and_the_cards(models):
                   if Path(p).resolve().is_relative_to(models.resolve()) and Path(p).is_file()}
     finally:
         OPENED = None
-    assert opened == set(RUN_FILES) | {f"{folder}/{CARD}" for folder in ("classifier", "entities", "static")}
+    assert opened == set(RUN_FILES) | {f"{folder}/{CARD}" for folder in ("classifier", "entities", "ner", "static")}
 
 
 @pytest.mark.parametrize("name", RUN_FILES)
@@ -103,7 +103,7 @@ def test_a_threshold_changed_by_hand_is_refused(models):
         load_from(models)
 
 
-@pytest.mark.parametrize("folder", ["classifier", "entities", "static"])
+@pytest.mark.parametrize("folder", ["classifier", "entities", "ner", "static"])
 def test_a_missing_card_is_refused_with_its_name(models, folder):
     (models / folder / CARD).unlink()
     with pytest.raises(ConfigError, match=re.escape(str(models / folder / CARD))):
