@@ -28,6 +28,7 @@ from typing import Any, Iterable
 
 from pipeline.batch.io import read_jsonl
 from pipeline.config import REPO_ROOT
+from pipeline.evaluation.gold import merge_side_folder, write_if_changed
 from pipeline.errors import ClaimsError, DataError
 from pipeline.evaluation.scoring import (FIGURE_FIELDS, ScoredFigure, compare_figures, format_figure, load_gold,
                                          parse_figure)
@@ -106,24 +107,14 @@ def merge_file(gold_path: Path, figures: dict[Key, dict[str, Any]]) -> MergeRepo
             q["figure"] = wanted
         lines.append(json.dumps(doc, ensure_ascii=False) + "\n")
     report.orphans = sorted(set(figures) - seen)
-    after = "".join(lines)
-    if after != before:
-        gold_path.write_text(after, encoding="utf-8")
+    write_if_changed(gold_path, before, "".join(lines))
     return report
 
 
 def merge(gold_dir: Path = GOLD_DIR, figures_dir: Path = FIGURES_DIR) -> list[MergeReport]:
     """Merge each figure file into the gold file of the same name."""
-    files = sorted(figures_dir.glob("*.jsonl"))
-    if not files:
-        raise DataError(f"no figure files (*.jsonl) in {figures_dir}")
-    reports = []
-    for path in files:
-        gold_path = gold_dir / path.name
-        if not gold_path.is_file():
-            raise DataError(f"{path} has no gold file {gold_path} to go into")
-        reports.append(merge_file(gold_path, read_figures(path)))
-    return reports
+    return merge_side_folder(figures_dir, gold_dir, "figure",
+                             lambda gold_path, path: merge_file(gold_path, read_figures(path)))
 
 
 def as_scored(figure: dict[str, Any]) -> ScoredFigure:

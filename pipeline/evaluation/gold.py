@@ -18,8 +18,11 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Callable, TypeVar
 
-from pipeline.errors import StandoffError
+from pipeline.errors import DataError, StandoffError
+
+R = TypeVar("R")
 
 SHARED_ENV = "CLAIMS_SHARED"
 
@@ -94,3 +97,24 @@ def to_standoff(record: dict, rel_path: str) -> dict:
     out = {"doc_id": record["doc_id"], "path": rel_path, "sha256": text_sha256(text)}
     out.update((k, v) for k, v in record.items() if k not in ("doc_id", "text", "path", "sha256"))
     return out
+
+
+def merge_side_folder(side_dir: Path, gold_dir: Path, what: str, merge_one: Callable[[Path, Path], R]) -> list[R]:
+    """Merge each ``*.jsonl`` of annotations kept beside the gold (figures, speakers) into the gold
+    file of the same name: one step per file, so each gold file's report says what changed."""
+    files = sorted(side_dir.glob("*.jsonl"))
+    if not files:
+        raise DataError(f"no {what} files (*.jsonl) in {side_dir}")
+    reports = []
+    for path in files:
+        gold_path = gold_dir / path.name
+        if not gold_path.is_file():
+            raise DataError(f"{path} has no gold file {gold_path} to go into")
+        reports.append(merge_one(gold_path, path))
+    return reports
+
+
+def write_if_changed(path: Path, before: str, after: str) -> None:
+    """Leave an unchanged gold file's bytes and time alone: a merge run twice writes nothing."""
+    if after != before:
+        path.write_text(after, encoding="utf-8")

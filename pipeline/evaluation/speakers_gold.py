@@ -27,6 +27,7 @@ from typing import Any, Iterable
 
 from pipeline.batch.io import read_jsonl
 from pipeline.config import REPO_ROOT
+from pipeline.evaluation.gold import merge_side_folder, write_if_changed
 from pipeline.errors import ClaimsError, DataError, GoldError
 from pipeline.evaluation.attribution import parse_deadline, parse_speaker
 
@@ -105,24 +106,14 @@ def merge_file(gold_path: Path, speakers: dict[Key, dict[str, Any]]) -> MergeRep
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise GoldError(f"{gold_path}: {problems[0]}{more}")
-    after = "".join(lines)
-    if after != before:
-        gold_path.write_text(after, encoding="utf-8")
+    write_if_changed(gold_path, before, "".join(lines))
     return report
 
 
 def merge(gold_dir: Path = GOLD_DIR, speakers_dir: Path = SPEAKERS_DIR) -> list[MergeReport]:
     """Merge each speaker file into the gold file of the same name."""
-    files = sorted(speakers_dir.glob("*.jsonl"))
-    if not files:
-        raise DataError(f"no speaker files (*.jsonl) in {speakers_dir}")
-    reports = []
-    for path in files:
-        gold_path = gold_dir / path.name
-        if not gold_path.is_file():
-            raise DataError(f"{path} has no gold file {gold_path} to go into")
-        reports.append(merge_file(gold_path, read_speakers(path)))
-    return reports
+    return merge_side_folder(speakers_dir, gold_dir, "speaker",
+                             lambda gold_path, path: merge_file(gold_path, read_speakers(path)))
 
 
 def agreement(first_dir: Path = FIRST_DIR, second_dir: Path = BLIND_DIR) -> dict[str, dict[str, int]]:
