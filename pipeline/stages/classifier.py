@@ -26,6 +26,7 @@ from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from pipeline.errors import ConfigError
 from pipeline.extensions import document_text, record_error, sentence_bounds
@@ -357,13 +358,8 @@ class ClaimStage:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64):
         """Score a batch of documents with one model call (much faster than per doc)."""
         self._check_loaded()
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._score_batch(batch)
-                batch = []
-        yield from self._score_batch(batch)
+        for batch in minibatch(docs, size=batch_size):
+            yield from self._score_batch(list(batch))
 
     def _score_batch(self, docs: list[Doc]) -> list[Doc]:
         try:

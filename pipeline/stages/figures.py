@@ -53,6 +53,7 @@ from typing import Iterable, Iterator, Sequence
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 
 from pipeline.extensions import document_text, record_error, sentence_bounds
 from pipeline.records import Figure, FigureSpan
@@ -1471,13 +1472,8 @@ class FiguresStage:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._figures_of_batch(batch)
-                batch = []
-        yield from self._figures_of_batch(batch)
+        for batch in minibatch(docs, size=batch_size):
+            yield from self._figures_of_batch(list(batch))
 
     def _figures_of_batch(self, docs: list[Doc]) -> list[Doc]:
         if self.parser is None:
@@ -1486,9 +1482,10 @@ class FiguresStage:
             return docs
         try:
             wanted = [wanted_sentences(doc) for doc in docs]
-            parsed = iter(self.parser([span for doc, ws in zip(docs, wanted) for span in sentence_spans(doc, ws)]))
-            for doc, ws in zip(docs, wanted):
-                doc._.figures = figures_of_document(doc, ws, [next(parsed) for _ in ws])
+            spans = [sentence_spans(doc, ws) for doc, ws in zip(docs, wanted)]
+            parsed = iter(self.parser([span for doc_spans in spans for span in doc_spans]))
+            for doc, ws, doc_spans in zip(docs, wanted, spans):
+                doc._.figures = figures_of_document(doc, ws, doc_spans, [next(parsed) for _ in ws])
         except Exception:  # one document at a time, to keep the bad one's error on it alone
             for doc in docs:
                 self._figures_of_one(doc)
@@ -1524,17 +1521,19 @@ def sentence_spans(doc: Doc, wanted: Sequence[FigureSentence]) -> list[Span]:
 def figures_in(doc: Doc, wanted: Sequence[FigureSentence], parser: SentenceParser) -> dict[int, Figure]:
     """{quantity start: Figure} of the quantities of ``wanted``: the stage's path for one document,
     which the figure benchmark also takes with the gold's sentences, labels and quantities."""
-    return figures_of_document(doc, wanted, parser(sentence_spans(doc, wanted)))
+    spans = sentence_spans(doc, wanted)
+    return figures_of_document(doc, wanted, spans, parser(spans))
 
 
-def figures_of_document(doc: Doc, wanted: Sequence[FigureSentence], parsed: Sequence[Doc]) -> dict[int, Figure]:
-    """{quantity start: Figure} given each wanted sentence's parse."""
+def figures_of_document(doc: Doc, wanted: Sequence[FigureSentence], spans: Sequence[Span],
+                        parsed: Sequence[Doc]) -> dict[int, Figure]:
+    """{quantity start: Figure} given each wanted sentence's span in the document and its parse."""
     text = document_text(doc)
     names = sentence_names(doc, [(w.start, w.end) for w in wanted])
     entities = doc._.claim_entities or []
     out = {}
-    for w, sent_doc, sent_names in zip(wanted, parsed, names):
-        offset = doc.char_span(w.start, w.end, alignment_mode="expand").start_char
+    for w, span, sent_doc, sent_names in zip(wanted, spans, parsed, names):
+        offset = span.start_char
         raws = figures_of_sentence(
             sent_doc, [SentenceQuantity(q.start - offset, q.end - offset, q.value, q.unit) for q in w.quantities],
             [Name(n.start - offset, n.end - offset, n.label) for n in sent_names], w.deadline, w.is_target)
