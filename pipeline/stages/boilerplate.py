@@ -45,14 +45,37 @@ BYLINE = re.compile(
 CREDIT_CASED = re.compile(
     r"(?:^|\s)[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*\s?/\s?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*\]?\s*$"
     r"|[A-Z][a-z]+ [A-Z][a-z]+\s?/\s?(?:For )?[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*\]?\s*$")
-BULLET = re.compile(r"^[•·▪◦*-]\s+\S")
+# A list item: a bullet (spaced or glued, `-Verizon: $45 billion ...`) or a number (`2. Increasing ...`).
+BULLET = re.compile(r"^(?:[•·▪◦*]\s*|-\s*(?=[^\W\d_])|\d{1,2}[.)]\s+)\S")
 MIN_BULLET_WORDS = 6
+# A line this long that ends like prose is a paragraph of the article: a footer line above it
+# (a photo's copyright, a `Back to top` link) was only a line, not where the page's footer starts.
+MIN_PARAGRAPH_WORDS = 15
+# A line this long without a stop is a sentence cut short, not a headline: headlines are shorter.
+MIN_UNSTOPPED_BODY_WORDS = 24
 
 
 def _lines(text: str) -> tuple[list[int], list[int]]:
     """Start and end offsets of every line, found once per document."""
     breaks = list(LINE_BREAK.finditer(text))
     return [0] + [m.end() for m in breaks], [m.start() for m in breaks] + [len(text)]
+
+
+def _is_paragraph(line: str) -> bool:
+    return (len(line.split()) >= MIN_PARAGRAPH_WORDS and ENDS_LIKE_PROSE.search(line) is not None
+            and FOOTER.search(line) is None and not is_furniture(line))
+
+
+def _footer_start(text: str, starts: list[int], ends: list[int]) -> int:
+    """The first line of the footer that runs to the end: a footer line with no paragraph after it."""
+    footer = len(starts)
+    for n in range(len(starts) - 1, -1, -1):
+        line = text[starts[n]:ends[n]].strip()
+        if FOOTER.search(line) is not None:
+            footer = n
+        elif _is_paragraph(line):
+            break
+    return footer
 
 
 def is_furniture(line: str) -> bool:
@@ -65,26 +88,25 @@ def is_furniture(line: str) -> bool:
 def boilerplate_flags(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     """One flag per sentence span: True when the sentence is not article body."""
     flags: list[bool] = []
-    in_footer = False
     last = len(spans) - 1
     starts, ends = _lines(text)
-    verdicts: dict[int, tuple[bool, bool]] = {}  # per line (footer, furniture): its sentences share them
+    footer_start = _footer_start(text, starts, ends)
+    verdicts: dict[int, tuple[bool, bool]] = {}  # per line (furniture, list item): its sentences share them
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         n = bisect.bisect_right(starts, start) - 1
         if n not in verdicts:
             line = text[starts[n]:ends[n]].strip()
-            verdicts[n] = (FOOTER.search(line) is not None, is_furniture(line))
-        footer, furniture = verdicts[n]
-        in_footer = in_footer or footer
-        if in_footer or furniture:
+            verdicts[n] = (FOOTER.search(line) is not None or is_furniture(line),
+                           BULLET.match(line) is not None and len(line.split()) >= MIN_BULLET_WORDS)
+        furniture, list_item = verdicts[n]
+        if n >= footer_start or furniture:
             flags.append(True)
             continue
         if not ENDS_LIKE_PROSE.search(sentence):
-            # Articles cut mid-sentence end in body; bullets of a standfirst are body.
+            # Articles cut mid-sentence end in body; list items (a standfirst's bullets) are body.
             truncated = i == last
-            bullet = BULLET.match(sentence) is not None and len(sentence.split()) >= MIN_BULLET_WORDS
-            flags.append(not (truncated or bullet))
+            flags.append(not (truncated or list_item or len(sentence.split()) >= MIN_UNSTOPPED_BODY_WORDS))
             continue
         flags.append(False)
     return flags

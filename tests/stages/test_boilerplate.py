@@ -45,6 +45,34 @@ def test_footer_runs_to_the_end():
     assert f["The content belongs to the site."] is True
 
 
+def test_a_footer_line_inside_the_article_is_only_a_line():
+    caption = "Copyright Olivier Matthys/Copyright 2020 The AP. All rights reserved."
+    body = "Just over half of the 2030 goals are on track to be met across the board, the data shows."
+    f = flags(f"Headline\n\nThe first body sentence.\n\n{caption}\n\n{body}\n\nBack to top")
+    assert f[body] is False
+    assert f["Back to top"] is True
+
+
+@pytest.mark.parametrize("item, sentence", [
+    ("-Verizon: $45.455 billion for 3,511 licenses in 406 PEAs", None),
+    ("• Smart factories will be built in every province by 2027", None),
+    ("2. Increasing the competitive edge of the AI sector in the UAE",
+     "Increasing the competitive edge of the AI sector in the UAE"),
+])
+def test_list_items_are_body(item, sentence):
+    f = flags(f"Headline\n\nThe winners were these.\n\n{item}\n\nThe auction ended.")
+    assert f[sentence or item] is False
+
+
+def test_a_long_line_without_a_stop_is_body_but_a_headline_is_not():
+    standfirst = ("The EC has imposed the first fines under the DMA, showing its readiness to enforce its new "
+                  "digital rulebook regardless of political criticism from across the Atlantic")
+    headline = "Apple and Meta hit with first fines under the EU's digital rules"
+    f = flags(f"{headline}\n{standfirst}\nThe fines total 700 million euros.")
+    assert f[standfirst] is False
+    assert f[headline] is True
+
+
 def test_truncated_last_sentence_is_body():
     text = "Headline\n\nThe economy grew fast. Officials expect the sector to keep expanding in the"
     assert flags(text)["Officials expect the sector to keep expanding in the"] is False
