@@ -79,7 +79,7 @@ FOUND = [
       ("5 GB", 5.0, "gb")]),
     ("1.2 million tonnes over 30 kilometers", [("1.2 million tonnes", 1.2e6, "tonne"),
                                                ("30 kilometers", 30.0, "kilometer")]),
-    ("reached 197 EFLOPS and 7nm chips", [("197 EFLOPS", 197.0, "eflops"), ("7nm", 7.0, "nm")]),
+    ("reached 197 EFLOPS at 7nm", [("197 EFLOPS", 197.0, "eflops"), ("7nm", 7.0, "nm")]),
     ("She bought 5 pounds of rice", [("5 pounds", 5.0, "pound")]),
     # number words
     ("six departments and two dozen eggs", [("six", 6.0, None), ("two dozen", 24.0, None)]),

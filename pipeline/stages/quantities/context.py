@@ -48,7 +48,15 @@ _PREV_TOKEN_RE = re.compile(rf"(\S+){HS}+$")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*")
 _LOWER_GLUE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+$")
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_LIST_MARK_AFTER_RE = re.compile(r"[.)]\s")
+_LIST_MARK_AFTER_RE = re.compile(r"[.)](?:\s|$)")
+# A process node or a frequency band names a technology, as ``5G`` does: ``2nm fab``,
+# ``2-nanometer chips``, ``the 700 MHz band``, ``the 700MHz and 800MHz bands``; ``80 MHz of
+# spectrum`` and ``up to 40nm and`` are measured.
+_NODE_UNITS = {"nm", "nanometer", "nanometre"}
+_FREQUENCY_UNITS = {"hz", "khz", "mhz", "ghz", "hertz", "kilohertz", "megahertz", "gigahertz"}
+_NODE_NAMED_RE = re.compile(rf"{HS}+(?!(?:and|or|of|to|in|on|at|by|for|with|from|than|is|are|was|were)\b)[^\W\d_]")
+_BAND_NAMED_RE = re.compile(
+    rf"(?:{HS}*(?:and|or|/|,){HS}*[0-9][0-9.,]*{HS}*[kMG]?hz)*{HS}+bands?\b", re.I)
 # digits that only money is written with: thousands groups, or exactly two decimals
 _MONEY_DIGITS_RE = re.compile(r"[0-9]{1,3}(?:[, \u00a0\u2009\u202f][0-9]{3})+(?:\.[0-9]{1,2})?|[0-9]+[.,][0-9]{2}")
 
@@ -78,6 +86,13 @@ def _is_name_number(text: str, c: Candidate) -> bool:
     # a capital that only opens the sentence says nothing when the word is a
     # function word ("Some 300", "With 30"); "Fortune 500" is still a name
     return not _at_sentence_start(text, at) or tok.lower() not in _OPENERS
+
+
+def _names_a_technology(text: str, c: Candidate) -> bool:
+    unit = (c.unit or "").lower()
+    if unit in _NODE_UNITS:
+        return _NODE_NAMED_RE.match(text, c.end) is not None
+    return unit in _FREQUENCY_UNITS and _BAND_NAMED_RE.match(text, c.end) is not None
 
 
 def excluded(text: str, c: Candidate, approx: str | None) -> bool:
@@ -130,6 +145,8 @@ def excluded(text: str, c: Candidate, approx: str | None) -> bool:
         if _TIME_AFTER_OF_RE.match(text, c.end):
             return True
     if num.is_year_like and bare and not approx:
+        return True
+    if _names_a_technology(text, c):
         return True
     if num.is_integer and bare and 1 <= num.value <= 31 and num.kind in ("digits", "words"):
         m = _MONTH_BEFORE_RE.search(before)

@@ -50,9 +50,12 @@ NOT_QUANTITIES = [
     "the Two Sessions and the Group of Seven",
     "Fortune 500 companies, Industry 4.0 and Windows 11",
     "the Intel 14A node",
+    "TSMC will build a 2nm fab instead of a 28nm one, making 2-nanometer chips on its 3nm process",
+    "the 700 MHz band, the 700MHz and 800Mhz bands, the 3.6-3.8 GHz band",
     # designators and list numbers
     "Article 5 of the law and No. 1 Central Document and Chapter 3",
     "1. Introduction",
+    "1.",
     "(2) the second item",
     "477",
     # codes, scores, fractions of dates
@@ -69,3 +72,13 @@ NOT_QUANTITIES = [
 @pytest.mark.parametrize("text", NOT_QUANTITIES)
 def test_not_a_quantity(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan can only produce up to 40nm and will import the rest", [("40nm", 40.0, "nm")]),
+    ("EE paid for 20 MHz of the 700 MHz band", [("20 MHz", 20.0, "mhz")]),
+    ("90MHz of 3.6GHz frequencies", [("90MHz", 90.0, "mhz"), ("3.6GHz", 3.6, "ghz")]),
+    ("The total was 7.", [("7", 7.0, None)]),
+])
+def test_measured_lengths_frequencies_and_numbers_stay(text: str, expected: list) -> None:
+    assert spans(text) == expected
