@@ -44,6 +44,12 @@ GLUED_HEADING = re.compile(rf"(?<=[a-z])(?=(?:{_OPENER_RE})\b)")
 SPACED_HEADING = re.compile(
     rf"[^\s.?!,;:]+(?:[ \t]+[^\s.?!,;:]+){{0,5}}?[ \t]+(?=(?:{_OPENER_RE})\b[ \t]+\w)")
 HEADING_LAST_WORD = re.compile(r"[a-z][a-z-]*$")
+# A page's date stamp written as a machine date at a line's start (``date 2025-08-17``,
+# ``Published: 2024-06-26 10:15``) is page furniture glued to what follows: its own sentence.
+DATE_STAMP = re.compile(
+    r"(?:(?:date|updated|published|posted)\b:?[ \t]*)?\d{4}-\d{1,2}(?:-\d{1,2})?"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", re.I)
+TEXT_AFTER = re.compile(r"[ \t]+[^\s(\[]")  # a bracketed note stays with its stamp
 FUNCTION_WORDS = {
     "a", "an", "the", "of", "to", "by", "from", "and", "or", "with", "in", "on", "at",
     "for", "as", "than", "that", "said", "says", "told", "called", "named", "titled",
@@ -122,6 +128,9 @@ def _line_boundaries(text: str, start: int, end: int) -> list[int]:
         cuts.add(mark_end)
     for m in GLUED_HEADING.finditer(text, start, end):
         cuts.add(m.start())
+    stamp = DATE_STAMP.match(text, _skip_space(text, start, end), end)
+    if stamp and TEXT_AFTER.match(text, stamp.end(), end):
+        cuts.add(stamp.end())
     heading = SPACED_HEADING.match(text, _skip_space(text, start, end), end)
     if heading:
         last = heading.group().split()[-1]

@@ -22,6 +22,11 @@ def sentences(text):
     ("Is it? Yes! Fine.", ["Is it?", "Yes!", "Fine."]),
     ("told The Economist that it grew", ["told The Economist that it grew"]),
     ("  \n\n  ", []),
+    # a page's machine date glued to the text it stands before
+    (" date 2025-08 From Saturday onwards, rules apply.", ["date 2025-08", "From Saturday onwards, rules apply."]),
+    ("Updated: 2018-06-12 09:16 China said so.", ["Updated: 2018-06-12 09:16", "China said so."]),
+    ("Updated: 2018-06-12 09:16\nBody.", ["Updated: 2018-06-12 09:16", "Body."]),
+    ("In 2024-25 the budget rose.", ["In 2024-25 the budget rose."]),
 ])
 def test_sentence_table(text, expected):
     assert sentences(text) == expected
