@@ -49,6 +49,9 @@ HEADING_LAST_WORD = re.compile(r"[a-z][a-z-]*$")
 DATE_STAMP = re.compile(
     r"(?:(?:date|updated|published|posted)\b:?[ \t]*)?\d{4}-\d{1,2}(?:-\d{1,2})?"
     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", re.I)
+# ``1.`` opening a line or following a colon or comma (``are: 1. Solidarity, 2. Inclusion``) numbers
+# a list item; its period ends nothing. Used with .search on the line up to the period.
+LIST_NUMBER = re.compile(r"(?:^\s*|[:;,]\s+)\d{1,2}$")
 TEXT_AFTER = re.compile(r"[ \t]+[^\s(\[]")  # a bracketed note stays with its stamp
 FUNCTION_WORDS = {
     "a", "an", "the", "of", "to", "by", "from", "and", "or", "with", "in", "on", "at",
@@ -123,7 +126,8 @@ def _line_boundaries(text: str, start: int, end: int) -> list[int]:
                 continue
         elif not _starts_sentence(text, mark_end, end):
             continue
-        if m.group().rstrip(CLOSERS) == "." and _is_abbreviation_period(text, m.start() + 1, end):
+        if m.group().rstrip(CLOSERS) == "." and (_is_abbreviation_period(text, m.start() + 1, end)
+                                                  or LIST_NUMBER.search(text[start:m.start()])):
             continue
         cuts.add(mark_end)
     for m in GLUED_HEADING.finditer(text, start, end):

@@ -53,15 +53,13 @@ def test_a_footer_line_inside_the_article_is_only_a_line():
     assert f["Back to top"] is True
 
 
-@pytest.mark.parametrize("item, sentence", [
-    ("-Verizon: $45.455 billion for 3,511 licenses in 406 PEAs", None),
-    ("• Smart factories will be built in every province by 2027", None),
-    ("2. Increasing the competitive edge of the AI sector in the UAE",
-     "Increasing the competitive edge of the AI sector in the UAE"),
+@pytest.mark.parametrize("item", [
+    "-Verizon: $45.455 billion for 3,511 licenses in 406 PEAs",
+    "• Smart factories will be built in every province by 2027",
+    "2. Increasing the competitive edge of the AI sector in the UAE",
 ])
-def test_list_items_are_body(item, sentence):
-    f = flags(f"Headline\n\nThe winners were these.\n\n{item}\n\nThe auction ended.")
-    assert f[sentence or item] is False
+def test_list_items_are_body(item):
+    assert flags(f"Headline\n\nThe winners were these.\n\n{item}\n\nThe auction ended.")[item] is False
 
 
 def test_a_long_line_without_a_stop_is_body_but_a_headline_is_not():

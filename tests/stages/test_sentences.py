@@ -27,6 +27,10 @@ def sentences(text):
     ("Updated: 2018-06-12 09:16 China said so.", ["Updated: 2018-06-12 09:16", "China said so."]),
     ("Updated: 2018-06-12 09:16\nBody.", ["Updated: 2018-06-12 09:16", "Body."]),
     ("In 2024-25 the budget rose.", ["In 2024-25 the budget rose."]),
+    # a list's numbers end nothing; a number that ends a sentence still does
+    ("  1. Reaffirming its position\n  2. Attracting talent", ["1. Reaffirming its position", "2. Attracting talent"]),
+    ("The principles are: 1. Solidarity, 2. Inclusion.", ["The principles are: 1. Solidarity, 2. Inclusion."]),
+    ("The total was 7. Then it fell.", ["The total was 7.", "Then it fell."]),
 ])
 def test_sentence_table(text, expected):
     assert sentences(text) == expected

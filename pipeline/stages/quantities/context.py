@@ -49,6 +49,8 @@ _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*")
 _LOWER_GLUE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+$")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _LIST_MARK_AFTER_RE = re.compile(r"[.)](?:\s|$)")
+_INLINE_LIST_BEFORE_RE = re.compile(r"[:;,]\s+$")
+_INLINE_LIST_AFTER_RE = re.compile(r"[.)]\s+[A-Z]")
 # A process node or a frequency band names a technology, as ``5G`` does: ``2nm fab``,
 # ``2-nanometer chips``, ``the 700 MHz band``, ``the 700MHz and 800MHz bands``; ``80 MHz of
 # spectrum`` and ``up to 40nm and`` are measured.
@@ -171,11 +173,13 @@ def excluded(text: str, c: Candidate, approx: str | None) -> bool:
             return True
         if _is_name_number(text, c):
             return True
-        # list markers: "1." / "2)" opening a line, "(3)" in running text
+        # list markers: "1." / "2)" opening a line or after a colon or comma, "(3)" in running text
         line_before = text[max(0, text.rfind("\n", 0, c.start) + 1):c.start]
         if num.kind == "digits" and num.is_integer and num.value <= 100:
             if not line_before.strip(" \t(") and _LIST_MARK_AFTER_RE.match(text[c.end:c.end + 2]):
                 return True
+            if _INLINE_LIST_BEFORE_RE.search(before) and _INLINE_LIST_AFTER_RE.match(text, c.end):
+                return True   # "The principles are: 1. Solidarity, 2. Inclusion"
             if before.endswith("(") and after.startswith(")") and num.value <= 20:
                 return True
     return False

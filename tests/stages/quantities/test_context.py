@@ -56,6 +56,7 @@ NOT_QUANTITIES = [
     "Article 5 of the law and No. 1 Central Document and Chapter 3",
     "1. Introduction",
     "1.",
+    "The principles are: 1. Solidarity and Cooperation, 2. Comprehensive, 3. Safe.",
     "(2) the second item",
     "477",
     # codes, scores, fractions of dates
