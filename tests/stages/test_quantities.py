@@ -81,6 +81,10 @@ FOUND = [
                                                ("30 kilometers", 30.0, "kilometer")]),
     ("reached 197 EFLOPS at 7nm", [("197 EFLOPS", 197.0, "eflops"), ("7nm", 7.0, "nm")]),
     ("She bought 5 pounds of rice", [("5 pounds", 5.0, "pound")]),
+    # multiples written as words
+    ("more than twice the UK's peak demand and nearly double the amount",
+     [("twice", 2.0, "fold"), ("double", 2.0, "fold")]),
+    ("the investment will triple the data centre's size", [("triple", 3.0, "fold")]),
     # number words
     ("six departments and two dozen eggs", [("six", 6.0, None), ("two dozen", 24.0, None)]),
     ("one hundred and twenty-five people", [("one hundred and twenty-five", 125.0, None)]),

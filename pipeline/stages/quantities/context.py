@@ -48,6 +48,7 @@ _PREV_TOKEN_RE = re.compile(rf"(\S+){HS}+$")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*")
 _LOWER_GLUE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+$")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_FREQUENCY_AFTER_RE = re.compile(rf"{HS}+(?:a|an|per|every|each|daily|weekly|monthly|yearly|annually|over)\b", re.I)
 _LIST_MARK_AFTER_RE = re.compile(r"[.)](?:\s|$)")
 _INLINE_LIST_BEFORE_RE = re.compile(r"[:;,]\s+$")
 _INLINE_LIST_AFTER_RE = re.compile(r"[.)]\s+[A-Z]")
@@ -130,6 +131,8 @@ def excluded(text: str, c: Candidate, approx: str | None) -> bool:
             return True    # "Two Sessions", "Group of Seven"
         if c.end < len(text) and text[c.end] == "-" and c.unit is None:
             return True    # "two-door", "one-time", "half-year": a modifier
+    if num.kind == "times" and _FREQUENCY_AFTER_RE.match(text, c.end):
+        return True        # "twice a year": how often, not how much
     if num.kind == "words" and bare and num.value == 1 and text[s:e].lower() in ("one", "a", "an"):
         return True        # "one of the cities": a pronoun, not a count
     if num.kind == "half":

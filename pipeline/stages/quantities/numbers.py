@@ -29,6 +29,10 @@ _W = "|".join(_NUMBER_WORDS)
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6,
                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _NUMERATORS = {"a": 1, "an": 1, **{w: v for w, v in ONES.items() if v <= 10}}
+# A multiple written as a word (spec §8: multiples are quantities in ``fold``): ``twice the rate``,
+# ``triple the size``; ``double`` and ``triple`` only before what they multiply (``double the
+# amount``), since as verbs and adjectives (``to double by 2030``, ``double-digit``) they state no number.
+MULTIPLES = {"twice": 2, "thrice": 3, "double": 2, "triple": 3, "treble": 3, "quadruple": 4}
 
 # ---------------------------------------------------------------------------
 # Scales
@@ -54,8 +58,9 @@ HALF_SCALE_RE = re.compile(
 
 CORE_RE = re.compile(
     # cheap reject first: a digit, or the first letter of a word a number can start with
-    rf"(?=[0-9]|\b[{''.join(sorted({w[0] for w in (*_NUMBER_WORDS, *_NUMERATORS, 'half')}))}])"
-    rf"(?:(?P<frac>\b(?:{'|'.join(_NUMERATORS)})(?:{HS}+|-)"
+    rf"(?=[0-9]|\b[{''.join(sorted({w[0] for w in (*_NUMBER_WORDS, *_NUMERATORS, 'half', *MULTIPLES)}))}])"
+    rf"(?:(?P<times>\b(?:twice|thrice)\b|\b(?:double|triple|treble|quadruple)(?={HS}+(?:the|that|those|its|their)\b))"
+    rf"|(?P<frac>\b(?:{'|'.join(_NUMERATORS)})(?:{HS}+|-)"
     rf"(?:halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b)"
     r"|(?P<half>\bhalf\b)"
     r"|(?P<digits>(?<![0-9])[0-9]+(?:[.,][0-9]+)*)"
@@ -79,7 +84,7 @@ class Num:
     start: int
     end: int
     value: float
-    kind: str            # digits | words | half | frac
+    kind: str            # digits | words | half | frac | times
     is_year_like: bool = False
     is_integer: bool = True
     comma_decimal: bool = False   # "3,7" read as 3.7: a number only before a scale or after a currency
@@ -177,6 +182,8 @@ def core_at(text: str, m: re.Match[str]) -> Num | None:
         return Num(start, end, value, "words", False, value == int(value))
     if kind == "half":
         return Num(m.start(), m.end(), 0.5, "half", False, False)
+    if kind == "times":
+        return Num(m.start(), m.end(), float(MULTIPLES[m.group().lower()]), "times")
     words = _LETTERS_RE.findall(m.group().lower())
     den = _DENOMINATORS.get(words[-1]) or _DENOMINATORS.get(words[-1].rstrip("s"), 0)
     num = _NUMERATORS.get(words[0])  # None for letters re.I folds in ("ſix")

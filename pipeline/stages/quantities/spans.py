@@ -86,6 +86,8 @@ def build(text: str, num: Num, floor: int, weak_ok: bool = True) -> Candidate:
     Nothing is taken from before ``floor``, the end of the previous quantity; a weak currency
     prefix (``P``, ``N``, ``R``) only while ``weak_ok``.
     """
+    if num.kind == "times":
+        return Candidate(num.start, num.end, num.value, "fold", "fold", num)
     start = num.start
     prefix = prefix_before(text, num.start, floor) if num.kind in ("digits", "words") else None
     if prefix and prefix.weak and not weak_ok:

@@ -65,6 +65,8 @@ NOT_QUANTITIES = [
     # pronoun 'one', modifiers
     "one of the main engines driving growth",
     "a 5-star hotel and a two-door car and one-time gains",
+    # multiples that state no number: a frequency, a verb, an adjective
+    "The board meets twice a year and aims to double by 2030 with double-digit growth.",
     # currency codes that are English words stay prose (suite cases)
     "try again later",
 ]
