@@ -48,6 +48,7 @@ _PREV_TOKEN_RE = re.compile(rf"(\S+){HS}+$")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*")
 _LOWER_GLUE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+$")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_AGE_OF_RE = re.compile(rf"(?<![^\W_])ages?{HS}+of{HS}+$", re.I)   # "under the age of 16": a time of life
 _FREQUENCY_AFTER_RE = re.compile(rf"{HS}+(?:a|an|per|every|each|daily|weekly|monthly|yearly|annually|over)\b", re.I)
 _LIST_MARK_AFTER_RE = re.compile(r"[.)](?:\s|$)")
 _INLINE_LIST_BEFORE_RE = re.compile(r"[:;,]\s+$")
@@ -169,7 +170,7 @@ def excluded(text: str, c: Candidate, approx: str | None) -> bool:
             and not text[c.end:].strip():
         return True       # a number alone on its line: a page, view count or label
     if bare and not approx:
-        if _NO_RE.search(before):
+        if _NO_RE.search(before) or _AGE_OF_RE.search(before):
             return True
         prev = _prev_token(text, c.start)
         if prev and prev[0].lower().rstrip(".") in _DESIGNATORS:

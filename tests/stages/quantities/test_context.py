@@ -33,6 +33,7 @@ NOT_QUANTITIES = [
     "The two-day event opened.",
     "in the next two years",
     "He is 45 years old, a 45-year-old man.",
+    "Those under the age of 16 will be banned; citizens over the age of 60",
     "in the last three financial years",
     "in half an hour, in the second half of the year",
     "a quarter of a century",
