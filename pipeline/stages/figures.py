@@ -169,13 +169,16 @@ def is_source(sent: Doc, name: Name) -> bool:
         return True
     # the agent of a passive (``awarded by the ministry``), unless a relative clause makes it the
     # subject of its own verb (``followed by Vodafone, which acquired 2x20MHz``)
-    # ``factories owned by Haier`` gives an owner, not a source
+    # ``factories owned by Haier`` gives an owner, not a source, and so does a ranking (``followed by
+    # Bulgaria, 3.6 percent``)
     return head.dep_ == "pobj" and verb.dep_ == "agent" and not any(c.dep_ == "relcl" for c in head.children) \
-        and verb.head.lemma_ not in POSSESSION_VERBS
+        and verb.head.lemma_ not in POSSESSION_VERBS | ORDER_VERBS
 
 
 # verbs whose agent holds what they describe: ``factories owned by Haier``, ``10.47% held by X``
 POSSESSION_VERBS = frozenset("""own hold control operate run manage""".split())
+# verbs that rank what they join: their agent is the next in a list, not a source
+ORDER_VERBS = frozenset("""follow trail precede""".split())
 
 
 # ------------------------------------------------------------------- kind
@@ -865,7 +868,8 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
     owners = [n for n in referable if not is_source(sent, n)]
     if not referable:
         return None
-    local = _place_before(sent, quantity, owners) or _possessor_before(sent, quantity, referable) or \
+    local = _place_before(sent, quantity, owners) or _name_listed_before(sent, quantity, owners) or \
+        _where_clause_owner(head_of(quantity), owners) or _possessor_before(sent, quantity, referable) or \
         _possessed_by(head_of(quantity), owners)
     if local is not None:
         return local
@@ -1060,6 +1064,33 @@ def _place_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | N
                     not sent.text[name.end:quantity.start_char].strip(" ,"):
                 return name
     return None
+
+
+def _name_listed_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | None:
+    """``in Romania, 1.5 percent, followed by Bulgaria, 3.6 percent``: in a list of names each given
+    with its number after a comma or colon, each number's own name is the one right before it."""
+    before = sent.text[:quantity.start_char]
+    for name in owners:
+        if name.end <= quantity.start_char and LISTED_GAP.match(before[name.end:]):
+            return name
+    return None
+
+
+LISTED_GAP = re.compile(r"^\s*[,:]\s*(?:(?:about|around|nearly|almost|roughly|some|over|just|only|more\s+than|"
+                        r"less\s+than|at\s+least)\s+)?$", re.I)
+
+
+def _where_clause_owner(head: Token, owners: Sequence[Name]) -> Name | None:
+    """``and then Poland and Hungary, where it was 3.7 percent``: a ``where`` clause on a name gives
+    the figure of that place; the first of coordinated names stands for them all."""
+    verb = governing_verb(head)
+    if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    owner = verb.head
+    while owner.dep_ == "conj" and name_at(owners, owner.head) is not None and name_at(owners, owner) is not None \
+            and COORDINATION_GAP.match(owner.doc.text[name_at(owners, owner.head).end:name_at(owners, owner).start]):
+        owner = owner.head
+    return name_at(owners, owner)
 
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -1285,24 +1316,41 @@ def _respectively(sent: Doc, raws: list[RawFigure], names: Sequence[Name], put) 
 
 def _coordinated_names(sent: Doc, names: Sequence[Name]) -> list[Name]:
     """The longest run of names joined by ``and`` or commas (``Apple and Meta``), in order."""
+    runs = _coordinated_runs(sent, names)
+    best = max(runs, key=len, default=[])
+    return best if len(best) >= 2 else []
+
+
+def _coordinated_runs(sent: Doc, names: Sequence[Name]) -> list[list[Name]]:
+    """Each run of names joined by ``and`` or commas, in order, one name or more."""
     heads = {}
     for name in names:
         span = tokens_of(sent, name.start, name.end)
         if span is not None:
             heads[head_of(span).i] = name
-    best: list[Name] = []
+
+    def joined(token: Token) -> bool:  # a conjunct of the name before it, and only words of coordination between
+        return token.dep_ == "conj" and token.head.i in heads and token.i in heads and \
+            bool(COORDINATION_GAP.match(sent.text[heads[token.head.i].end:heads[token.i].start]))
+
+    runs = []
     for i, name in heads.items():
-        if sent[i].dep_ == "conj" and sent[i].head.i in heads:
+        if joined(sent[i]):
             continue  # not the first of its run
         run, token = [name], sent[i]
         while True:
-            nxt = [c for c in token.children if c.dep_ == "conj" and c.i in heads]
+            nxt = [c for c in token.children if joined(c)]
             if not nxt:
                 break
             token = nxt[0]
             run.append(heads[token.i])
-        best = run if len(run) > len(best) else best
-    return best if len(best) >= 2 else []
+        runs.append(run)
+    return runs
+
+
+# what lies between two coordinated names: ``Apple and Meta``, ``Germany, Britain, and the United States``;
+# not a number given with the first (``Niger, 15 percent, and then Mali``)
+COORDINATION_GAP = re.compile(r"^\s*,?\s*(?:(?:and|or|&|as\s+well\s+as)\s+)?(?:the\s+)?$", re.I)
 
 
 def _coordinated_nouns(noun: Token) -> list[Token]:
@@ -1380,9 +1428,9 @@ def _with_coordinated(sent: Doc, owner: Name | None, names: Sequence[Name]) -> N
     the United States ... all exceeding 65 percent``), unless ``respectively`` shares them out."""
     if owner is None or re.search(r"\brespectively\b", sent.text, re.I):
         return owner
-    run = _coordinated_names(sent, names)
-    if len(run) >= 2 and run[0] == owner:
-        return Name(run[0].start, run[-1].end, owner.label)
+    for run in _coordinated_runs(sent, names):
+        if len(run) >= 2 and run[0] == owner:
+            return Name(run[0].start, run[-1].end, owner.label)
     return owner
 
 

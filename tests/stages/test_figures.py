@@ -553,3 +553,13 @@ def test_an_acronym_the_ner_calls_a_demonym_is_no_name():
     doc = spacy.blank("en")("UPI transactions by Kenyan users rose.")
     doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 3, 4, label="NORP")]
     assert [(n.start, n.end, n.label) for n in sentence_names(doc, [(0, len(doc.text))])[0]] == [(20, 26, "NORP")]
+
+
+def test_in_a_list_of_names_each_given_with_its_number_each_number_is_its_own_names(parse):
+    places = [("Chad", "GPE"), ("Niger", "GPE"), ("Mali", "GPE"), ("Togo", "GPE")]
+    got = figures(parse, "Household broadband was least common in Chad, 12 percent, followed by Niger, 15 percent, "
+                         "and then Mali and Togo, where it was 19 percent each.", places)
+    assert [got[q][1] for q in ("12 percent", "15 percent", "19 percent")] == ["Chad", "Niger", "Mali and Togo"]
+    got = figures(parse, "The top markets were Vietnam: 40 percent, Thailand: 35 percent and Malaysia: 20 percent.",
+                  [("Vietnam", "GPE"), ("Thailand", "GPE"), ("Malaysia", "GPE")])
+    assert [got[q][1] for q in ("40 percent", "35 percent", "20 percent")] == ["Vietnam", "Thailand", "Malaysia"]
