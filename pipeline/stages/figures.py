@@ -898,6 +898,9 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             found = _recipient(verb, head, owners)  # F1: money that passes belongs to its recipient
             if found is not None:
                 return found
+        found = _unparsed_subject(sent, verb, owners) if head.i > verb.i else None
+        if found is not None:
+            return found
         if subject is not None:
             name = name_at(owners, subject) or _name_in_apposition(subject, owners) or _holder(verb, subject, owners)
             if name is not None:
@@ -922,6 +925,41 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             return found
     return main_clause_owner(sent, owners, quantity) or _listed_owner(sent, owners) or \
         _locative_place(sent, quantity, owners)
+
+
+def _unparsed_subject(sent: Doc, verb: Token, owners: Sequence[Name]) -> Name | None:
+    """The name a verb follows as its subject where the parse gives it none of its own: a second
+    clause's (``A bid EUR381 million and lastly newcomer B, which is owned by C, spent EUR334.9
+    million``: B, not A), or the name a participle after a comma describes (``Instagram, acquired for
+    $1 billion``). An aside between commas may stand between the name and the verb."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.pos_ != "NUM" for c in verb.children):
+        return None  # a number the parser made the subject is none (``EUR1.04 billion ... spent``)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP")
+    after_comma = verb.i >= 2 and sent[verb.i - 1].text == ","
+    if not finite and not (verb.tag_ == "VBN" and after_comma):
+        return None
+    i = verb.i - 1
+    if after_comma:  # back over the aside: ``, the largest carrier,``, ``, which is owned by C,``
+        opening = [t.i for t in sent[max(0, i - 15):i] if t.text == ","]
+        if finite and opening:
+            i = opening[-1] - 1
+        elif verb.tag_ in ("VBN", "VBD"):  # ``Instagram, acquired for``, whichever the tagger says
+            finite, i = False, i - 1
+        else:
+            return None
+    name = name_at(owners, sent[i]) if i >= 0 else None
+    if name is None or name.end != sent[i].idx + len(sent[i].text):
+        return None
+    if not finite:
+        return name
+    # the name opens its clause: only a conjunction, an adverb or a title noun before it
+    first = tokens_of(sent, name.start, name.end)
+    j = first.start - 1 if first is not None else -1
+    for _ in range(3):
+        if j < 0 or sent[j].pos_ not in ("ADV", "NOUN", "ADJ", "DET"):
+            break
+        j -= 1
+    return name if j < 0 or sent[j].pos_ in ("CCONJ", "SCONJ") or sent[j].lower_ in ("while", "whereas") else None
 
 
 def _holder(verb: Token, noun: Token, owners: Sequence[Name]) -> Name | None:

@@ -563,3 +563,13 @@ def test_in_a_list_of_names_each_given_with_its_number_each_number_is_its_own_na
     got = figures(parse, "The top markets were Vietnam: 40 percent, Thailand: 35 percent and Malaysia: 20 percent.",
                   [("Vietnam", "GPE"), ("Thailand", "GPE"), ("Malaysia", "GPE")])
     assert [got[q][1] for q in ("40 percent", "35 percent", "20 percent")] == ["Vietnam", "Thailand", "Malaysia"]
+
+
+def test_a_second_clause_and_a_participle_after_a_comma_take_the_name_right_before_them(parse):
+    got = figures(parse, "Bharti Airtel bid 430 billion rupees for spectrum and Reliance Jio, the largest carrier, "
+                         "spent 880 billion rupees on 5G airwaves.", [("Bharti Airtel", "ORG"), ("Reliance Jio", "ORG")])
+    assert (got["430 billion rupees"][1], got["880 billion rupees"][1]) == ("Bharti Airtel", "Reliance Jio")
+    got = figures(parse, "The FTC seeks to compel Meta to divest both Instagram, acquired for $1 billion in 2012, and "
+                         "WhatsApp, purchased for $19 billion in 2014.",
+                  [("FTC", "ORG"), ("Meta", "ORG"), ("Instagram", "ORG"), ("WhatsApp", "ORG")])
+    assert (got["$1 billion"][1], got["$19 billion"][1]) == ("Instagram", "WhatsApp")
