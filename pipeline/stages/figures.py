@@ -874,6 +874,9 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
     if local is not None:
         return local
     verb = governing_verb(head_of(quantity))
+    penalized = _penalized(sent, quantity, verb, owners)
+    if penalized is not None:
+        return penalized
     subject = verb_subject(verb) if verb is not None else None
     if kind == "share" and subject is not None and name_at(owners, subject) is not None and \
             head_of(quantity).dep_ in ("dobj", "pobj"):
@@ -925,6 +928,33 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             return found
     return main_clause_owner(sent, owners, quantity) or _listed_owner(sent, owners) or \
         _locative_place(sent, quantity, owners)
+
+
+PENALTY_WORDS = frozenset("""fine fines fined penalty penalties penalise penalised penalize penalized""".split())
+
+
+def _penalized(sent: Doc, quantity: Span, verb: Token | None, owners: Sequence[Name]) -> Name | None:
+    """A fine belongs to whom it is imposed on, not to whoever imposes it: ``fined Google 4.3 billion
+    euros``, ``imposed a fine of 13.4 billion rupees on Google``, ``a fine equivalent to $2.8 billion
+    against Alibaba`` (however the parser hangs the ``on`` or ``against``)."""
+    if verb is None:
+        return None
+    clause = [t for t in verb.subtree if t.dep_ not in ("advcl", "relcl", "ccomp")]
+    if not any(t.lower_ in PENALTY_WORDS and t.pos_ in ("NOUN", "VERB", "ADJ") for t in clause):
+        return None
+    if verb.lower_ in PENALTY_WORDS:  # its object, which the parser may hang from the amount after it
+        after = verb.i + 1 < len(sent) and name_at(owners, sent[verb.i + 1])
+        if after:
+            return after
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and name_at(owners, child) is not None:
+                return name_at(owners, child)
+    for prep in clause:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against") and prep.i > verb.i:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
+                    return name_at(owners, pobj)
+    return None
 
 
 def _unparsed_subject(sent: Doc, verb: Token, owners: Sequence[Name]) -> Name | None:

@@ -573,3 +573,14 @@ def test_a_second_clause_and_a_participle_after_a_comma_take_the_name_right_befo
                          "WhatsApp, purchased for $19 billion in 2014.",
                   [("FTC", "ORG"), ("Meta", "ORG"), ("Instagram", "ORG"), ("WhatsApp", "ORG")])
     assert (got["$1 billion"][1], got["$19 billion"][1]) == ("Instagram", "WhatsApp")
+
+
+def test_a_fine_belongs_to_whom_it_is_imposed_on(parse):
+    got = figures(parse, "The Competition Commission of India imposed a fine of 13.4 billion rupees on Google in 2022.",
+                  [("Competition Commission of India", "ORG"), ("Google", "ORG"), ("India", "GPE")])
+    assert got["13.4 billion rupees"] == ("fine", "Google", 2022, "level")
+    got = figures(parse, "The European Commission fined Google 4.3 billion euros in 2018.",
+                  [("European Commission", "ORG"), ("Google", "ORG")])
+    assert got["4.3 billion euros"][1] == "Google"
+    got = figures(parse, "Qualcomm paid a fine of $975 million in 2015.", [("Qualcomm", "ORG")])
+    assert got["$975 million"][1] == "Qualcomm"
