@@ -600,6 +600,9 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
     complements that restrict what is counted (``of``, ``in``, ``for``, ``with`` phrases, a
     participle, a coordination) but no place, time, number, source or example; character offsets."""
     taken = {t.i for span in (exclude, *numbers) if span is not None for t in span}
+    # a threshold that defines what is counted stays in it (``companies with more than ten employees``)
+    thresholds = {t.i for span in numbers if span is not exclude and span.start > noun.i and _is_threshold(span)
+                  for t in span}
     left = noun.i
     for child in sorted(noun.lefts, key=lambda t: -t.i):
         if child.i != left - 1 and child.right_edge.i != left - 1:
@@ -621,7 +624,7 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
     for child in sorted(noun.rights, key=lambda t: t.i):
         if child.left_edge.i != right + 1 and not (child.dep_ in ("cc", "conj") and sent[right + 1].text == ","):
             break
-        if not _restricts(sent, child, names, taken):
+        if not _restricts(sent, child, names, taken - thresholds if child.dep_ == "prep" else taken):
             break
         end = child.right_edge.i
         for token in sent[child.i + 1:end + 1]:  # ``AI tools in use across the department``
@@ -640,6 +643,18 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s", "and", "or")):
         tokens = tokens[:-1]
     return tokens.start_char, tokens.end_char
+
+
+THRESHOLD_BEFORE = frozenset({("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least")})
+THRESHOLD_AFTER = frozenset({("or", "more"), ("or", "fewer"), ("or", "less"), ("or", "above"), ("or", "over")})
+
+
+def _is_threshold(span: Span) -> bool:
+    """``more than ten``, ``at least 250``, ``ten or more``: a bound, not an amount of its own."""
+    doc = span.doc
+    before = tuple(t.lower_ for t in doc[max(0, span.start - 2):span.start])
+    after = tuple(t.lower_ for t in doc[span.end:span.end + 2])
+    return before in THRESHOLD_BEFORE or after in THRESHOLD_AFTER or (span.end < len(doc) and doc[span.end].text == "+")
 
 
 def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) -> bool:
@@ -1330,8 +1345,9 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
                                         previous.settled, previous.noun, previous.weak)
             elif (raw.measure is None or raw.weak) and not raw.settled and previous is not None and \
                     previous.measure is not None and _same_sort(q.unit, quantities[i - 1].unit):
-                raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period, raw.kind,
-                                noun=previous.noun)
+                donor = _enclosing_figure(out, quantities, i) or previous
+                raw = RawFigure(donor.measure, raw.subject or previous.subject, raw.period, raw.kind,
+                                noun=donor.noun)
             out.append(raw)
     if re.search(r"\brespectively\b", sent.text, re.I):
         primary = [i for i, raw in enumerate(out) if raw is not None and i not in converts]
@@ -1339,6 +1355,18 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
         for i, j in converts.items():
             out[i] = out[j]
     return out
+
+
+def _enclosing_figure(out: Sequence[RawFigure | None], quantities: Sequence[SentenceQuantity], i: int
+                      ) -> RawFigure | None:
+    """The figure whose measure holds number ``i - 1`` (``15.2 percent of companies with more than ten
+    employees used AI, in Finland 15.1 percent``: ``ten`` is part of a measure, not the last figure)."""
+    q = quantities[i - 1]
+    for k in range(i - 2, -1, -1):
+        raw = out[k]
+        if raw is not None and raw.measure is not None and raw.measure[0] <= q.start and q.end <= raw.measure[1]:
+            return raw
+    return None
 
 
 RESTATEMENT = re.compile(r"^[^,;()\d]{1,60}?\s*[,–—]\s*or\s+(?:about|around|approximately|roughly|some|nearly|"

@@ -584,3 +584,12 @@ def test_a_fine_belongs_to_whom_it_is_imposed_on(parse):
     assert got["4.3 billion euros"][1] == "Google"
     got = figures(parse, "Qualcomm paid a fine of $975 million in 2015.", [("Qualcomm", "ORG")])
     assert got["$975 million"][1] == "Qualcomm"
+
+
+def test_a_threshold_that_defines_what_is_counted_stays_in_the_measure(parse):
+    got = figures(parse, "In Denmark last year, 15.2 percent of companies with more than ten employees used AI, in "
+                         "Finland 15.1 percent, and in Luxembourg 14.4 percent.",
+                  [("Denmark", "GPE"), ("Finland", "GPE"), ("Luxembourg", "GPE")])
+    assert [got[q][0] for q in ("15.2 percent", "15.1 percent", "14.4 percent")] == \
+        ["companies with more than ten employees"] * 3
+    assert got["ten"][0] == "employees"
