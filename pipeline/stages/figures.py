@@ -166,7 +166,8 @@ def is_source(sent: Doc, name: Name) -> bool:
         head = head.head
     verb = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in REPORT_VERBS:
-        return True
+        # ``Reliance Jio added 3.2 million subscribers`` gains them; ``X added that ...`` reports
+        return not (verb.lemma_ == "add" and any(c.dep_ == "dobj" for c in verb.children))
     # the agent of a passive (``awarded by the ministry``), unless a relative clause makes it the
     # subject of its own verb (``followed by Vodafone, which acquired 2x20MHz``)
     # ``factories owned by Haier`` gives an owner, not a source, and so does a ranking (``followed by
@@ -677,7 +678,7 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) 
         if child.lower_ in NOT_RESTRICTING or child.lower_ not in RESTRICTING_PREPS:
             return False
         pobj = [c for c in child.children if c.dep_ == "pobj"]
-        if not pobj or pobj[0].ent_type_ in ("DATE", "TIME") or pobj[0].lemma_ in TIME_NOUNS:
+        if not pobj or pobj[0].ent_type_ in ("DATE", "TIME") or is_time_word(pobj[0]):
             return False
         name = name_at(names, pobj[0])
         return name is None or (child.lower_ == "of" and name.label not in PLACE_LABELS)
@@ -801,7 +802,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "worth") and not share:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and is_nounlike(pobj[0]) and name_at(names, pobj[0]) is None and pobj[0].ent_type_ != "DATE" \
-                    and not (spent and child.lower_ == "in" and pobj[0].lemma_ not in MONEY_NOUNS):
+                    and not is_time_word(pobj[0]) and not (spent and child.lower_ == "in" and pobj[0].lemma_ not in MONEY_NOUNS):
                 return pobj[0]
     # ``lose 40% of its population``: a change of a part is a change of the whole it is of
     if (head.dep_ in ("nsubj", "nsubjpass") or kind == "change") and share:

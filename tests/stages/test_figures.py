@@ -593,3 +593,12 @@ def test_a_threshold_that_defines_what_is_counted_stays_in_the_measure(parse):
     assert [got[q][0] for q in ("15.2 percent", "15.1 percent", "14.4 percent")] == \
         ["companies with more than ten employees"] * 3
     assert got["ten"][0] == "employees"
+
+
+def test_a_time_after_the_amount_names_no_measure_and_a_gain_is_no_report(parse):
+    got = figures(parse, "Samsung Electronics posted an operating profit of 10.4 trillion won in the third quarter, "
+                         "up 274 percent from a year earlier.", [("Samsung Electronics", "ORG")])
+    assert got["10.4 trillion won"][:2] == ("operating profit", "Samsung Electronics")
+    assert got["274 percent"][0] == "operating profit"
+    got = figures(parse, "Reliance Jio added 3.2 million subscribers in October.", [("Reliance Jio", "ORG")])
+    assert got["3.2 million"][:2] == ("subscribers", "Reliance Jio")
