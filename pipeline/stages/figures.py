@@ -629,10 +629,15 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
             break
         end = child.right_edge.i
         for token in sent[child.i + 1:end + 1]:  # ``AI tools in use across the department``
-            if token.dep_ == "prep" and token.lower_ in NOT_RESTRICTING:
-                end = token.i - 1
+            if token.dep_ == "prep" and (token.lower_ in NOT_RESTRICTING or _places(token, names)):
+                end = token.i - 1  # ``the number of internet users in the Philippines``: no place either
+                if child.dep_ == "acl" and _places(token, names):
+                    end = right  # ``AI models developed in Beijing``: a participle that places the noun goes
                 break
         right = max(end, right)
+    while right + 2 < len(sent) and not sent[right].whitespace_ and sent[right + 1].text in ("-", "–") and \
+            not sent[right + 1].whitespace_ and sent[right + 2].is_alpha:
+        right += 2  # a word the tokenizer split at its hyphen stays whole (``e-commerce``)
     tokens = sent[left:right + 1]
     # ``the number of X`` measures X; a determiner or cue word at the front goes
     while len(tokens) > 1 and tokens[0].lower_ in ("the", "a", "an", "its", "their", "total", "number", "of",
@@ -656,6 +661,13 @@ def _is_threshold(span: Span) -> bool:
     before = tuple(t.lower_ for t in doc[max(0, span.start - 2):span.start])
     after = tuple(t.lower_ for t in doc[span.end:span.end + 2])
     return before in THRESHOLD_BEFORE or after in THRESHOLD_AFTER or (span.end < len(doc) and doc[span.end].text == "+")
+
+
+def _places(prep: Token, names: Sequence[Name]) -> bool:
+    """``in the Philippines``, ``across Asia``: a preposition that says where, with a place."""
+    return prep.lower_ in ("in", "across", "within", "throughout") and any(
+        c.dep_ == "pobj" and (name_at(names, c) is not None and name_at(names, c).label in ("GPE", "LOC"))
+        for c in prep.children)
 
 
 def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) -> bool:

@@ -602,3 +602,14 @@ def test_a_time_after_the_amount_names_no_measure_and_a_gain_is_no_report(parse)
     assert got["274 percent"][0] == "operating profit"
     got = figures(parse, "Reliance Jio added 3.2 million subscribers in October.", [("Reliance Jio", "ORG")])
     assert got["3.2 million"][:2] == ("subscribers", "Reliance Jio")
+
+
+def test_a_place_within_the_measure_and_half_a_hyphenated_word_are_cut_and_mended(parse):
+    got = figures(parse, "The number of internet users in the Philippines rose to 86.98 million in 2024.",
+                  [("Philippines", "GPE")])
+    assert got["86.98 million"] == ("internet users", "Philippines", 2024, "level")
+    got = figures(parse, "More than 100 AI models developed in Beijing are powering hospitals.", [("Beijing", "GPE")])
+    assert got["100"][:2] == ("AI models", "Beijing")
+    got = figures(parse, "The share of cross-border e-commerce in China's foreign trade has risen to about 5 percent.",
+                  [("China", "GPE")])
+    assert got["5 percent"][0] == "cross-border e-commerce"
