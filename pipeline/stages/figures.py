@@ -167,7 +167,7 @@ def is_source(sent: Doc, name: Name) -> bool:
     verb = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in REPORT_VERBS:
         # ``Reliance Jio added 3.2 million subscribers`` gains them; ``X added that ...`` reports
-        return not (verb.lemma_ == "add" and any(c.dep_ == "dobj" for c in verb.children))
+        return not (verb.lemma_ in ("add", "report") and any(c.dep_ == "dobj" for c in verb.children))
     # the agent of a passive (``awarded by the ministry``), unless a relative clause makes it the
     # subject of its own verb (``followed by Vodafone, which acquired 2x20MHz``)
     # ``factories owned by Haier`` gives an owner, not a source, and so does a ranking (``followed by
@@ -712,15 +712,17 @@ def resolve_noun(noun: Token) -> Token | None:
         if noun.lemma_ not in CHANGE_NOUNS and not (noun.lemma_ in ("share", "proportion", "percentage") or
                                                     _is_growth_rate(noun)):
             return noun
-        part = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
+        # an owner's share is a measure itself (``the bloc's global market share``)
+        part = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN" and
+                c.lemma_ not in ACTORS | DESCRIPTORS]
         if part and noun.lemma_ in ("share", "proportion", "percentage"):
             return part[0]  # ``the digital economy's share of GDP``: the possessor is the part
         # ``the growth of 2.3% in sales``: the ``in``, not the amount ``of``
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]
         pobj = [c for p in of for c in p.children if c.dep_ == "pobj" and not (
             c.like_num or c.lower_ in UNIT_WORDS or any(n.dep_ == "nummod" for n in c.children))]
-        if not pobj:
-            return None
+        if not pobj:  # ``the bloc's global market share``: a share its modifiers name is a measure itself
+            return noun if noun.lemma_ == "share" and any(c.dep_ == "compound" for c in noun.children) else None
         noun = pobj[0]
     return noun
 

@@ -613,3 +613,12 @@ def test_a_place_within_the_measure_and_half_a_hyphenated_word_are_cut_and_mende
     got = figures(parse, "The share of cross-border e-commerce in China's foreign trade has risen to about 5 percent.",
                   [("China", "GPE")])
     assert got["5 percent"][0] == "cross-border e-commerce"
+
+
+def test_a_named_share_measures_itself_and_a_company_reporting_its_own_figure_owns_it(parse):
+    got = figures(parse, "The EU's Chips Act aims to double the bloc's global market share to 20 percent by 2030.",
+                  [("EU", "ORG")], deadline=2030, is_target=True)
+    assert got["20 percent"] == ("global market share", "EU", 2030, "share")
+    got = figures(parse, "Tokyo-based Rakuten Group reported a net loss of 339.4 billion yen for 2023.",
+                  [("Tokyo", "GPE"), ("Rakuten Group", "ORG")])
+    assert got["339.4 billion yen"][1] == "Rakuten Group"
