@@ -166,16 +166,20 @@ def is_source(sent: Doc, name: Name) -> bool:
         head = head.head
     verb = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in REPORT_VERBS:
-        return True
+        # ``Reliance Jio added 3.2 million subscribers`` gains them; ``X added that ...`` reports
+        return not (verb.lemma_ in ("add", "report") and any(c.dep_ == "dobj" for c in verb.children))
     # the agent of a passive (``awarded by the ministry``), unless a relative clause makes it the
     # subject of its own verb (``followed by Vodafone, which acquired 2x20MHz``)
-    # ``factories owned by Haier`` gives an owner, not a source
+    # ``factories owned by Haier`` gives an owner, not a source, and so does a ranking (``followed by
+    # Bulgaria, 3.6 percent``)
     return head.dep_ == "pobj" and verb.dep_ == "agent" and not any(c.dep_ == "relcl" for c in head.children) \
-        and verb.head.lemma_ not in POSSESSION_VERBS
+        and verb.head.lemma_ not in POSSESSION_VERBS | ORDER_VERBS
 
 
 # verbs whose agent holds what they describe: ``factories owned by Haier``, ``10.47% held by X``
 POSSESSION_VERBS = frozenset("""own hold control operate run manage""".split())
+# verbs that rank what they join: their agent is the next in a list, not a source
+ORDER_VERBS = frozenset("""follow trail precede""".split())
 
 
 # ------------------------------------------------------------------- kind
@@ -597,6 +601,9 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
     complements that restrict what is counted (``of``, ``in``, ``for``, ``with`` phrases, a
     participle, a coordination) but no place, time, number, source or example; character offsets."""
     taken = {t.i for span in (exclude, *numbers) if span is not None for t in span}
+    # a threshold that defines what is counted stays in it (``companies with more than ten employees``)
+    thresholds = {t.i for span in numbers if span is not exclude and span.start > noun.i and _is_threshold(span)
+                  for t in span}
     left = noun.i
     for child in sorted(noun.lefts, key=lambda t: -t.i):
         if child.i != left - 1 and child.right_edge.i != left - 1:
@@ -618,14 +625,19 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
     for child in sorted(noun.rights, key=lambda t: t.i):
         if child.left_edge.i != right + 1 and not (child.dep_ in ("cc", "conj") and sent[right + 1].text == ","):
             break
-        if not _restricts(sent, child, names, taken):
+        if not _restricts(sent, child, names, taken - thresholds if child.dep_ == "prep" else taken):
             break
         end = child.right_edge.i
         for token in sent[child.i + 1:end + 1]:  # ``AI tools in use across the department``
-            if token.dep_ == "prep" and token.lower_ in NOT_RESTRICTING:
-                end = token.i - 1
+            if token.dep_ == "prep" and (token.lower_ in NOT_RESTRICTING or _places(token, names)):
+                end = token.i - 1  # ``the number of internet users in the Philippines``: no place either
+                if child.dep_ == "acl" and _places(token, names):
+                    end = right  # ``AI models developed in Beijing``: a participle that places the noun goes
                 break
         right = max(end, right)
+    while right + 2 < len(sent) and not sent[right].whitespace_ and sent[right + 1].text in ("-", "–") and \
+            not sent[right + 1].whitespace_ and sent[right + 2].is_alpha:
+        right += 2  # a word the tokenizer split at its hyphen stays whole (``e-commerce``)
     tokens = sent[left:right + 1]
     # ``the number of X`` measures X; a determiner or cue word at the front goes
     while len(tokens) > 1 and tokens[0].lower_ in ("the", "a", "an", "its", "their", "total", "number", "of",
@@ -637,6 +649,25 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s", "and", "or")):
         tokens = tokens[:-1]
     return tokens.start_char, tokens.end_char
+
+
+THRESHOLD_BEFORE = frozenset({("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least")})
+THRESHOLD_AFTER = frozenset({("or", "more"), ("or", "fewer"), ("or", "less"), ("or", "above"), ("or", "over")})
+
+
+def _is_threshold(span: Span) -> bool:
+    """``more than ten``, ``at least 250``, ``ten or more``: a bound, not an amount of its own."""
+    doc = span.doc
+    before = tuple(t.lower_ for t in doc[max(0, span.start - 2):span.start])
+    after = tuple(t.lower_ for t in doc[span.end:span.end + 2])
+    return before in THRESHOLD_BEFORE or after in THRESHOLD_AFTER or (span.end < len(doc) and doc[span.end].text == "+")
+
+
+def _places(prep: Token, names: Sequence[Name]) -> bool:
+    """``in the Philippines``, ``across Asia``: a preposition that says where, with a place."""
+    return prep.lower_ in ("in", "across", "within", "throughout") and any(
+        c.dep_ == "pobj" and (name_at(names, c) is not None and name_at(names, c).label in ("GPE", "LOC"))
+        for c in prep.children)
 
 
 def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) -> bool:
@@ -659,7 +690,7 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) 
         if child.lower_ in NOT_RESTRICTING or child.lower_ not in RESTRICTING_PREPS:
             return False
         pobj = [c for c in child.children if c.dep_ == "pobj"]
-        if not pobj or pobj[0].ent_type_ in ("DATE", "TIME") or pobj[0].lemma_ in TIME_NOUNS:
+        if not pobj or pobj[0].ent_type_ in ("DATE", "TIME") or is_time_word(pobj[0]):
             return False
         name = name_at(names, pobj[0])
         return name is None or (child.lower_ == "of" and name.label not in PLACE_LABELS)
@@ -681,15 +712,17 @@ def resolve_noun(noun: Token) -> Token | None:
         if noun.lemma_ not in CHANGE_NOUNS and not (noun.lemma_ in ("share", "proportion", "percentage") or
                                                     _is_growth_rate(noun)):
             return noun
-        part = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
+        # an owner's share is a measure itself (``the bloc's global market share``)
+        part = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN" and
+                c.lemma_ not in ACTORS | DESCRIPTORS]
         if part and noun.lemma_ in ("share", "proportion", "percentage"):
             return part[0]  # ``the digital economy's share of GDP``: the possessor is the part
         # ``the growth of 2.3% in sales``: the ``in``, not the amount ``of``
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]
         pobj = [c for p in of for c in p.children if c.dep_ == "pobj" and not (
             c.like_num or c.lower_ in UNIT_WORDS or any(n.dep_ == "nummod" for n in c.children))]
-        if not pobj:
-            return None
+        if not pobj:  # ``the bloc's global market share``: a share its modifiers name is a measure itself
+            return noun if noun.lemma_ == "share" and any(c.dep_ == "compound" for c in noun.children) else None
         noun = pobj[0]
     return noun
 
@@ -783,7 +816,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "worth") and not share:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and is_nounlike(pobj[0]) and name_at(names, pobj[0]) is None and pobj[0].ent_type_ != "DATE" \
-                    and not (spent and child.lower_ == "in" and pobj[0].lemma_ not in MONEY_NOUNS):
+                    and not is_time_word(pobj[0]) and not (spent and child.lower_ == "in" and pobj[0].lemma_ not in MONEY_NOUNS):
                 return pobj[0]
     # ``lose 40% of its population``: a change of a part is a change of the whole it is of
     if (head.dep_ in ("nsubj", "nsubjpass") or kind == "change") and share:
@@ -865,11 +898,15 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
     owners = [n for n in referable if not is_source(sent, n)]
     if not referable:
         return None
-    local = _place_before(sent, quantity, owners) or _possessor_before(sent, quantity, referable) or \
+    local = _place_before(sent, quantity, owners) or _name_listed_before(sent, quantity, owners) or \
+        _where_clause_owner(head_of(quantity), owners) or _possessor_before(sent, quantity, referable) or \
         _possessed_by(head_of(quantity), owners)
     if local is not None:
         return local
     verb = governing_verb(head_of(quantity))
+    penalized = _penalized(sent, quantity, verb, owners)
+    if penalized is not None:
+        return penalized
     subject = verb_subject(verb) if verb is not None else None
     if kind == "share" and subject is not None and name_at(owners, subject) is not None and \
             head_of(quantity).dep_ in ("dobj", "pobj"):
@@ -894,6 +931,9 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             found = _recipient(verb, head, owners)  # F1: money that passes belongs to its recipient
             if found is not None:
                 return found
+        found = _unparsed_subject(sent, verb, owners) if head.i > verb.i else None
+        if found is not None:
+            return found
         if subject is not None:
             name = name_at(owners, subject) or _name_in_apposition(subject, owners) or _holder(verb, subject, owners)
             if name is not None:
@@ -918,6 +958,68 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             return found
     return main_clause_owner(sent, owners, quantity) or _listed_owner(sent, owners) or \
         _locative_place(sent, quantity, owners)
+
+
+PENALTY_WORDS = frozenset("""fine fines fined penalty penalties penalise penalised penalize penalized""".split())
+
+
+def _penalized(sent: Doc, quantity: Span, verb: Token | None, owners: Sequence[Name]) -> Name | None:
+    """A fine belongs to whom it is imposed on, not to whoever imposes it: ``fined Google 4.3 billion
+    euros``, ``imposed a fine of 13.4 billion rupees on Google``, ``a fine equivalent to $2.8 billion
+    against Alibaba`` (however the parser hangs the ``on`` or ``against``)."""
+    if verb is None:
+        return None
+    clause = [t for t in verb.subtree if t.dep_ not in ("advcl", "relcl", "ccomp")]
+    if not any(t.lower_ in PENALTY_WORDS and t.pos_ in ("NOUN", "VERB", "ADJ") for t in clause):
+        return None
+    if verb.lower_ in PENALTY_WORDS:  # its object, which the parser may hang from the amount after it
+        after = verb.i + 1 < len(sent) and name_at(owners, sent[verb.i + 1])
+        if after:
+            return after
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and name_at(owners, child) is not None:
+                return name_at(owners, child)
+    for prep in clause:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "against") and prep.i > verb.i:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
+                    return name_at(owners, pobj)
+    return None
+
+
+def _unparsed_subject(sent: Doc, verb: Token, owners: Sequence[Name]) -> Name | None:
+    """The name a verb follows as its subject where the parse gives it none of its own: a second
+    clause's (``A bid EUR381 million and lastly newcomer B, which is owned by C, spent EUR334.9
+    million``: B, not A), or the name a participle after a comma describes (``Instagram, acquired for
+    $1 billion``). An aside between commas may stand between the name and the verb."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.pos_ != "NUM" for c in verb.children):
+        return None  # a number the parser made the subject is none (``EUR1.04 billion ... spent``)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP")
+    after_comma = verb.i >= 2 and sent[verb.i - 1].text == ","
+    if not finite and not (verb.tag_ == "VBN" and after_comma):
+        return None
+    i = verb.i - 1
+    if after_comma:  # back over the aside: ``, the largest carrier,``, ``, which is owned by C,``
+        opening = [t.i for t in sent[max(0, i - 15):i] if t.text == ","]
+        if finite and opening:
+            i = opening[-1] - 1
+        elif verb.tag_ in ("VBN", "VBD"):  # ``Instagram, acquired for``, whichever the tagger says
+            finite, i = False, i - 1
+        else:
+            return None
+    name = name_at(owners, sent[i]) if i >= 0 else None
+    if name is None or name.end != sent[i].idx + len(sent[i].text):
+        return None
+    if not finite:
+        return name
+    # the name opens its clause: only a conjunction, an adverb or a title noun before it
+    first = tokens_of(sent, name.start, name.end)
+    j = first.start - 1 if first is not None else -1
+    for _ in range(3):
+        if j < 0 or sent[j].pos_ not in ("ADV", "NOUN", "ADJ", "DET"):
+            break
+        j -= 1
+    return name if j < 0 or sent[j].pos_ in ("CCONJ", "SCONJ") or sent[j].lower_ in ("while", "whereas") else None
 
 
 def _holder(verb: Token, noun: Token, owners: Sequence[Name]) -> Name | None:
@@ -1060,6 +1162,33 @@ def _place_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | N
                     not sent.text[name.end:quantity.start_char].strip(" ,"):
                 return name
     return None
+
+
+def _name_listed_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | None:
+    """``in Romania, 1.5 percent, followed by Bulgaria, 3.6 percent``: in a list of names each given
+    with its number after a comma or colon, each number's own name is the one right before it."""
+    before = sent.text[:quantity.start_char]
+    for name in owners:
+        if name.end <= quantity.start_char and LISTED_GAP.match(before[name.end:]):
+            return name
+    return None
+
+
+LISTED_GAP = re.compile(r"^\s*[,:]\s*(?:(?:about|around|nearly|almost|roughly|some|over|just|only|more\s+than|"
+                        r"less\s+than|at\s+least)\s+)?$", re.I)
+
+
+def _where_clause_owner(head: Token, owners: Sequence[Name]) -> Name | None:
+    """``and then Poland and Hungary, where it was 3.7 percent``: a ``where`` clause on a name gives
+    the figure of that place; the first of coordinated names stands for them all."""
+    verb = governing_verb(head)
+    if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return None
+    owner = verb.head
+    while owner.dep_ == "conj" and name_at(owners, owner.head) is not None and name_at(owners, owner) is not None \
+            and COORDINATION_GAP.match(owner.doc.text[name_at(owners, owner.head).end:name_at(owners, owner).start]):
+        owner = owner.head
+    return name_at(owners, owner)
 
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -1231,8 +1360,9 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
                                         previous.settled, previous.noun, previous.weak)
             elif (raw.measure is None or raw.weak) and not raw.settled and previous is not None and \
                     previous.measure is not None and _same_sort(q.unit, quantities[i - 1].unit):
-                raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period, raw.kind,
-                                noun=previous.noun)
+                donor = _enclosing_figure(out, quantities, i) or previous
+                raw = RawFigure(donor.measure, raw.subject or previous.subject, raw.period, raw.kind,
+                                noun=donor.noun)
             out.append(raw)
     if re.search(r"\brespectively\b", sent.text, re.I):
         primary = [i for i, raw in enumerate(out) if raw is not None and i not in converts]
@@ -1240,6 +1370,18 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
         for i, j in converts.items():
             out[i] = out[j]
     return out
+
+
+def _enclosing_figure(out: Sequence[RawFigure | None], quantities: Sequence[SentenceQuantity], i: int
+                      ) -> RawFigure | None:
+    """The figure whose measure holds number ``i - 1`` (``15.2 percent of companies with more than ten
+    employees used AI, in Finland 15.1 percent``: ``ten`` is part of a measure, not the last figure)."""
+    q = quantities[i - 1]
+    for k in range(i - 2, -1, -1):
+        raw = out[k]
+        if raw is not None and raw.measure is not None and raw.measure[0] <= q.start and q.end <= raw.measure[1]:
+            return raw
+    return None
 
 
 RESTATEMENT = re.compile(r"^[^,;()\d]{1,60}?\s*[,–—]\s*or\s+(?:about|around|approximately|roughly|some|nearly|"
@@ -1285,24 +1427,41 @@ def _respectively(sent: Doc, raws: list[RawFigure], names: Sequence[Name], put) 
 
 def _coordinated_names(sent: Doc, names: Sequence[Name]) -> list[Name]:
     """The longest run of names joined by ``and`` or commas (``Apple and Meta``), in order."""
+    runs = _coordinated_runs(sent, names)
+    best = max(runs, key=len, default=[])
+    return best if len(best) >= 2 else []
+
+
+def _coordinated_runs(sent: Doc, names: Sequence[Name]) -> list[list[Name]]:
+    """Each run of names joined by ``and`` or commas, in order, one name or more."""
     heads = {}
     for name in names:
         span = tokens_of(sent, name.start, name.end)
         if span is not None:
             heads[head_of(span).i] = name
-    best: list[Name] = []
+
+    def joined(token: Token) -> bool:  # a conjunct of the name before it, and only words of coordination between
+        return token.dep_ == "conj" and token.head.i in heads and token.i in heads and \
+            bool(COORDINATION_GAP.match(sent.text[heads[token.head.i].end:heads[token.i].start]))
+
+    runs = []
     for i, name in heads.items():
-        if sent[i].dep_ == "conj" and sent[i].head.i in heads:
+        if joined(sent[i]):
             continue  # not the first of its run
         run, token = [name], sent[i]
         while True:
-            nxt = [c for c in token.children if c.dep_ == "conj" and c.i in heads]
+            nxt = [c for c in token.children if joined(c)]
             if not nxt:
                 break
             token = nxt[0]
             run.append(heads[token.i])
-        best = run if len(run) > len(best) else best
-    return best if len(best) >= 2 else []
+        runs.append(run)
+    return runs
+
+
+# what lies between two coordinated names: ``Apple and Meta``, ``Germany, Britain, and the United States``;
+# not a number given with the first (``Niger, 15 percent, and then Mali``)
+COORDINATION_GAP = re.compile(r"^\s*,?\s*(?:(?:and|or|&|as\s+well\s+as)\s+)?(?:the\s+)?$", re.I)
 
 
 def _coordinated_nouns(noun: Token) -> list[Token]:
@@ -1380,9 +1539,9 @@ def _with_coordinated(sent: Doc, owner: Name | None, names: Sequence[Name]) -> N
     the United States ... all exceeding 65 percent``), unless ``respectively`` shares them out."""
     if owner is None or re.search(r"\brespectively\b", sent.text, re.I):
         return owner
-    run = _coordinated_names(sent, names)
-    if len(run) >= 2 and run[0] == owner:
-        return Name(run[0].start, run[-1].end, owner.label)
+    for run in _coordinated_runs(sent, names):
+        if len(run) >= 2 and run[0] == owner:
+            return Name(run[0].start, run[-1].end, owner.label)
     return owner
 
 

@@ -553,3 +553,72 @@ def test_an_acronym_the_ner_calls_a_demonym_is_no_name():
     doc = spacy.blank("en")("UPI transactions by Kenyan users rose.")
     doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 3, 4, label="NORP")]
     assert [(n.start, n.end, n.label) for n in sentence_names(doc, [(0, len(doc.text))])[0]] == [(20, 26, "NORP")]
+
+
+def test_in_a_list_of_names_each_given_with_its_number_each_number_is_its_own_names(parse):
+    places = [("Chad", "GPE"), ("Niger", "GPE"), ("Mali", "GPE"), ("Togo", "GPE")]
+    got = figures(parse, "Household broadband was least common in Chad, 12 percent, followed by Niger, 15 percent, "
+                         "and then Mali and Togo, where it was 19 percent each.", places)
+    assert [got[q][1] for q in ("12 percent", "15 percent", "19 percent")] == ["Chad", "Niger", "Mali and Togo"]
+    got = figures(parse, "The top markets were Vietnam: 40 percent, Thailand: 35 percent and Malaysia: 20 percent.",
+                  [("Vietnam", "GPE"), ("Thailand", "GPE"), ("Malaysia", "GPE")])
+    assert [got[q][1] for q in ("40 percent", "35 percent", "20 percent")] == ["Vietnam", "Thailand", "Malaysia"]
+
+
+def test_a_second_clause_and_a_participle_after_a_comma_take_the_name_right_before_them(parse):
+    got = figures(parse, "Bharti Airtel bid 430 billion rupees for spectrum and Reliance Jio, the largest carrier, "
+                         "spent 880 billion rupees on 5G airwaves.", [("Bharti Airtel", "ORG"), ("Reliance Jio", "ORG")])
+    assert (got["430 billion rupees"][1], got["880 billion rupees"][1]) == ("Bharti Airtel", "Reliance Jio")
+    got = figures(parse, "The FTC seeks to compel Meta to divest both Instagram, acquired for $1 billion in 2012, and "
+                         "WhatsApp, purchased for $19 billion in 2014.",
+                  [("FTC", "ORG"), ("Meta", "ORG"), ("Instagram", "ORG"), ("WhatsApp", "ORG")])
+    assert (got["$1 billion"][1], got["$19 billion"][1]) == ("Instagram", "WhatsApp")
+
+
+def test_a_fine_belongs_to_whom_it_is_imposed_on(parse):
+    got = figures(parse, "The Competition Commission of India imposed a fine of 13.4 billion rupees on Google in 2022.",
+                  [("Competition Commission of India", "ORG"), ("Google", "ORG"), ("India", "GPE")])
+    assert got["13.4 billion rupees"] == ("fine", "Google", 2022, "level")
+    got = figures(parse, "The European Commission fined Google 4.3 billion euros in 2018.",
+                  [("European Commission", "ORG"), ("Google", "ORG")])
+    assert got["4.3 billion euros"][1] == "Google"
+    got = figures(parse, "Qualcomm paid a fine of $975 million in 2015.", [("Qualcomm", "ORG")])
+    assert got["$975 million"][1] == "Qualcomm"
+
+
+def test_a_threshold_that_defines_what_is_counted_stays_in_the_measure(parse):
+    got = figures(parse, "In Denmark last year, 15.2 percent of companies with more than ten employees used AI, in "
+                         "Finland 15.1 percent, and in Luxembourg 14.4 percent.",
+                  [("Denmark", "GPE"), ("Finland", "GPE"), ("Luxembourg", "GPE")])
+    assert [got[q][0] for q in ("15.2 percent", "15.1 percent", "14.4 percent")] == \
+        ["companies with more than ten employees"] * 3
+    assert got["ten"][0] == "employees"
+
+
+def test_a_time_after_the_amount_names_no_measure_and_a_gain_is_no_report(parse):
+    got = figures(parse, "Samsung Electronics posted an operating profit of 10.4 trillion won in the third quarter, "
+                         "up 274 percent from a year earlier.", [("Samsung Electronics", "ORG")])
+    assert got["10.4 trillion won"][:2] == ("operating profit", "Samsung Electronics")
+    assert got["274 percent"][0] == "operating profit"
+    got = figures(parse, "Reliance Jio added 3.2 million subscribers in October.", [("Reliance Jio", "ORG")])
+    assert got["3.2 million"][:2] == ("subscribers", "Reliance Jio")
+
+
+def test_a_place_within_the_measure_and_half_a_hyphenated_word_are_cut_and_mended(parse):
+    got = figures(parse, "The number of internet users in the Philippines rose to 86.98 million in 2024.",
+                  [("Philippines", "GPE")])
+    assert got["86.98 million"] == ("internet users", "Philippines", 2024, "level")
+    got = figures(parse, "More than 100 AI models developed in Beijing are powering hospitals.", [("Beijing", "GPE")])
+    assert got["100"][:2] == ("AI models", "Beijing")
+    got = figures(parse, "The share of cross-border e-commerce in China's foreign trade has risen to about 5 percent.",
+                  [("China", "GPE")])
+    assert got["5 percent"][0] == "cross-border e-commerce"
+
+
+def test_a_named_share_measures_itself_and_a_company_reporting_its_own_figure_owns_it(parse):
+    got = figures(parse, "The EU's Chips Act aims to double the bloc's global market share to 20 percent by 2030.",
+                  [("EU", "ORG")], deadline=2030, is_target=True)
+    assert got["20 percent"] == ("global market share", "EU", 2030, "share")
+    got = figures(parse, "Tokyo-based Rakuten Group reported a net loss of 339.4 billion yen for 2023.",
+                  [("Tokyo", "GPE"), ("Rakuten Group", "ORG")])
+    assert got["339.4 billion yen"][1] == "Rakuten Group"
