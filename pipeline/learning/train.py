@@ -161,6 +161,9 @@ def make_estimator(settings: dict[str, Any], seed: int, vector_dims: int = 0):
     if float(settings.get("subject_weight", 0)):  # the subjects of forward-looking markers (stages.actors)
         blocks.append(("subject", TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+"), "subject"))
         weights["subject"] = float(settings["subject_weight"])
+    if float(settings.get("action_weight", 0)):  # the verbs those markers govern (stages.actors)
+        blocks.append(("action", TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+"), "action"))
+        weights["action"] = float(settings["action_weight"])
     if vector_dims:
         blocks.append(("vectors", "passthrough", vector_columns(vector_dims)))
         weights["vectors"] = float(settings.get("vector_weight", 1.0))

@@ -13,7 +13,8 @@ classes of English), the subject is the word before it once auxiliaries and
 adverbs are stepped over. What it is (an entity's type, a pronoun, a name, a
 common noun) becomes a cue, and the word itself goes to the model, which
 learns which heads act (``ministry``, ``government``) and which do not
-(``forum``, ``investment``) from the data rather than from a list.
+(``forum``, ``investment``) from the data rather than from a list. So does the verb the
+marker governs: an intended action (``will build``) or an effect (``will help``).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class Actors:
 
     cues: dict[str, float] = field(default_factory=dict)
     subjects: str = ""  # the head word of each marker's subject, lower case, space-separated
+    actions: str = ""  # the verb each marker governs (``build`` in ``will build``), lower case, space-separated
 
 
 @dataclass
@@ -108,6 +110,15 @@ def subject_index(words: Sequence[str], marker: int) -> int | None:
     return i
 
 
+def action_index(words: Sequence[str], marker: int, kind: str) -> int | None:
+    """Where the verb a marker governs stands: after ``to`` for a verb of intention, after the
+    modal otherwise, once auxiliaries and adverbs are stepped over (``will also be introduced``)."""
+    i = marker + (2 if kind in ("intent", "expect", "purpose") else 1)
+    while i < len(words) and (words[i] in AUXILIARIES or (words[i].endswith("ly") and len(words[i]) > 4)):
+        i += 1
+    return i if i < len(words) and words[i].isalpha() else None
+
+
 def subject_class(tokens: Tokens, i: int | None) -> str:
     """An entity's type, a kind of pronoun, a number, a name or a common noun."""
     if i is None:
@@ -128,7 +139,7 @@ def sentence_actors(tokens: Tokens, first: int, end: int, quantity_starts: Seque
     character starts."""
     lower = tokens.lower[first:end]
     cues = {f"ner:{label}": 1.0 for label in set(tokens.entity[first:end]) if label}
-    subjects = []
+    subjects, actions = [], []
     markers = marker_positions(lower)
     for i, kind in markers:
         cues[f"marker:{kind}"] = 1.0
@@ -137,6 +148,9 @@ def sentence_actors(tokens: Tokens, first: int, end: int, quantity_starts: Seque
         cues[f"who:{subject_class(tokens, head)}"] = 1.0
         if head is not None and tokens.alpha[head]:
             subjects.append(tokens.lower[head])
+        verb = action_index(lower, i, kind)
+        if verb is not None:
+            actions.append(lower[verb])
     if markers:
         marker_start = tokens.start[first + markers[0][0]]
         after = sum(1 for q in quantity_starts if q > marker_start)
@@ -144,7 +158,7 @@ def sentence_actors(tokens: Tokens, first: int, end: int, quantity_starts: Seque
         cues["q:before_marker"] = float(after < len(quantity_starts))
     elif quantity_starts:
         cues["q:no_marker"] = 1.0
-    return Actors(cues, " ".join(subjects))
+    return Actors(cues, " ".join(subjects), " ".join(actions))
 
 
 def document_tokens(doc: Doc) -> Tokens:

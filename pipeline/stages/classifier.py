@@ -286,11 +286,12 @@ def sentence_vectors(encoder, views: Sequence[SentenceView], groups: Sequence[in
 
 def model_columns(views: Sequence[SentenceView]) -> dict[str, list]:
     """The views of each sentence as the columns the model reads: n-gram text, pattern, cues and
-    the subjects of its forward-looking markers."""
+    the subjects of its forward-looking markers and the verbs they govern."""
     return {"text": [normalised_text(v.text) for v in views],
             "pattern": [v.pattern for v in views],
             "cues": [cue_features(v) for v in views],
-            "subject": [v.actors.subjects for v in views]}
+            "subject": [v.actors.subjects for v in views],
+            "action": [v.actors.actions for v in views]}
 
 
 def model_inputs(views: Iterable[SentenceView], vectors=None):

@@ -6,7 +6,7 @@ from spacy.tokens import Span
 
 from pipeline.extensions import register_extensions
 from pipeline.records import Entity
-from pipeline.stages.actors import actors_of, marker_positions, subject_index
+from pipeline.stages.actors import action_index, actors_of, marker_positions, subject_index
 
 register_extensions()
 NLP = spacy.blank("en")
@@ -44,6 +44,20 @@ def test_a_subject_is_found_past_auxiliaries_and_adverbs():
     assert subject_index(words, words.index("pledged")) == 1
     assert subject_index("will act".split(), 0) is None
     assert subject_index("growth , which will".split(), 3) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the ministry will build five hubs", "build"),
+    ("this will also help firms", "help"),
+    ("the rules will be introduced soon", "introduced"),
+    ("china aims to develop ai", "develop"),
+    ("sales will", None),
+])
+def test_the_action_is_the_verb_the_marker_governs(text, expected):
+    words = text.split()
+    (marker, kind), = marker_positions(words)
+    found = action_index(words, marker, kind)
+    assert (None if found is None else words[found]) == expected
 
 
 def test_an_actor_named_by_the_ner_is_told_from_an_event_and_a_reference():
