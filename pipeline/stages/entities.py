@@ -467,7 +467,9 @@ def extend_portfolios(text: str, start: int, end: int, others: dict[int, int], n
     return m.end()
 
 
-HEAD_AFTER = re.compile(r"[\"”’']?\s*([A-Za-z]+)")
+# the word after a name, past a closing quote and the name's own acronym in brackets: ``the "AI Plus"
+# initiative``, ``Digital Silk Road (DSR) initiative``
+HEAD_AFTER = re.compile(r"[\"”’']?\s*(?:\(\s*[A-Za-z][\w&-]{0,11}\s*\)\s*)?([A-Za-z]+)")
 
 
 def extend_of_place(text: str, start: int, end: int, places: dict[int, int]) -> int:
@@ -487,7 +489,8 @@ def odd_org_text(name: str) -> bool:
 
 
 def names_a_thing_after(text: str, end: int) -> bool:
-    """``the "AI Plus" initiative``: a name followed by a plan or event head names that."""
+    """``the "AI Plus" initiative``, ``the Digital Silk Road (DSR) initiative``: a name followed by a
+    plan or event head, after its acronym too, names that."""
     m = HEAD_AFTER.match(text, end)
     return bool(m) and m.group(1).lower() in NOT_ORG_HEADS
 

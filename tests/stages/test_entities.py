@@ -382,3 +382,9 @@ def test_a_surname_found_again_gives_way_at_the_end_of_a_longer_name():
     text = "Atletico Madrid lost.\nReal Madrid won 2-1 and Madrid fans cheered."
     spans = [span_of(text, "Atletico Madrid", "PERSON"), span_of(text, "Real Madrid", "ORG")]
     assert ("Real Madrid", "ORG") in ents(text, spans)
+
+
+def test_a_name_before_its_acronym_and_a_plan_head_names_the_plan_everywhere():
+    text = "Since 2017 the Digital Silk Road (DSR) initiative has grown. The DSR promotes trade."
+    spans = [span_of(text, "Digital Silk Road", "ORG"), span_of(text, "DSR", "ORG", 1)]
+    assert ents(text, spans) == []
