@@ -70,6 +70,9 @@ NOT_ORG_HEADS = {
     "programme", "program", "project", "policy", "framework", "agreement", "treaty",
     "regulation", "regulations", "rules", "index", "list", "zone", "era", "vision", "area", "region",
     "white", "paper", "outline", "opinions", "measures", "pilot",
+    # documents an authority issues, by their heads
+    "notice", "code", "codes", "consultation", "decision", "circular", "provisions", "directive", "guidance",
+    "roadmap", "charter", "bill", "convention", "declaration",
 }
 # Common acronyms and words the small model mistakes for organisations.
 NOT_ORG_WORDS = {
@@ -240,7 +243,14 @@ def is_organisation_name(name: str) -> bool:
     words = [w for w in name.split() if not NUMBER_WORD.match(w)]
     if not words or name.lower() in NOT_ORG_WORDS:
         return False
-    return institution_head(name) or words[-1].lower().strip(".,") not in NOT_ORG_HEADS
+    return institution_head(name) or not ({words[-1].lower().strip(".,"), name_head(name)} & NOT_ORG_HEADS)
+
+
+def name_head(name: str) -> str:
+    """The head of a name written head first, before its first preposition (``Plan`` of ``Plan for
+    Digital Transformation``, ``Codes`` of ``Codes of Practice on Illegal Harms``); its last word otherwise."""
+    head = INNER_PREPOSITION.split(name, maxsplit=1)[0].split()
+    return head[-1].lower().strip(".,") if head else ""
 
 
 def institution_head(name: str) -> bool:
