@@ -479,6 +479,11 @@ def extend_portfolios(text: str, start: int, end: int, others: dict[int, int], n
 
 # the word after a name, past a closing quote and the name's own acronym in brackets: ``the "AI Plus"
 # initiative``, ``Digital Silk Road (DSR) initiative``
+# A title's head, then (``of Practice``) its words up to the preposition a name follows (``Measures for the``,
+# ``Notice on Promoting the``); used with .search(text, pos, name_start)
+TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?P<head>[A-Z][a-z]+)(?:\s+(?:of|on|for)\s+[A-Z][a-z]+)*\s+(?:on|for|of|to)\s+"
+    r"(?:the\s+)?(?:[A-Z][a-z]+ing\s+(?:the\s+)?)?$")
 HEAD_AFTER = re.compile(r"[\"”’']?\s*(?:\(\s*[A-Za-z][\w&-]{0,11}\s*\)\s*)?([A-Za-z]+)")
 
 
@@ -496,6 +501,18 @@ def odd_org_text(name: str) -> bool:
     """``Artificial Intelligence (AI``, ``Biz / Tech``, ``SOCCER - FRENCH LEAGUE``, ``USD$3.94 trillion``:
     not names (a spaced dash or slash joins a headline's parts, never a name's)."""
     return bool(ODD_ORG.search(name))
+
+
+def object_of_a_title(text: str, start: int, name: str) -> bool:
+    """``Interim Measures for the Management of Generative AI Services``, ``Notice on Promoting the
+    Accelerated Development of ...``, ``Code of Practice on the Protection of Children``: a name after
+    the preposition of a document's or an event's title is what the title is about, part of the title's
+    name; an institution named there is still one (spec §3, ``eWeek of the United Nations Conference
+    on Trade and Development``)."""
+    m = TITLE_BEFORE.search(text, max(0, start - 80), start)
+    if m is None or m.group("head").lower() not in NOT_ORG_HEADS:
+        return False
+    return not institution_head(name) and name.split()[-1].lower().strip(".,") not in ORG_HEADS
 
 
 def names_a_thing_after(text: str, end: int) -> bool:
@@ -627,7 +644,8 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
         label = "ORG"
     if label == "ORG" and (not is_organisation_name(name) or name.islower()
-                           or names_a_thing_after(text, end) or odd_org_text(name)):
+                           or names_a_thing_after(text, end) or object_of_a_title(text, start, name)
+                           or odd_org_text(name)):
         return None
     if "\n" in name or "\r" in name:
         return None

@@ -392,3 +392,16 @@ def test_a_name_before_its_acronym_and_a_plan_head_names_the_plan_everywhere():
     text = "Since 2017 the Digital Silk Road (DSR) initiative has grown. The DSR promotes trade."
     spans = [span_of(text, "Digital Silk Road", "ORG"), span_of(text, "DSR", "ORG", 1)]
     assert ents(text, spans) == []
+
+
+@pytest.mark.parametrize("text,name,kept", [
+    ("It issued the Interim Measures for the Management of Generative AI Services.",
+     "Management of Generative AI Services", False),
+    ("It issued the Notice on Promoting the Accelerated Development of the Industrial Internet.",
+     "Accelerated Development of the Industrial Internet", False),
+    ("It opened the eWeek of the United Nations Conference on Trade and Development.",
+     "United Nations Conference on Trade and Development", True),
+    ("Its Plan for the World Bank was late.", "World Bank", True),
+])
+def test_a_name_after_a_titles_preposition_is_the_title_unless_an_institution(text, name, kept):
+    assert ents(text, [span_of(text, name, "ORG")]) == ([(name, "ORG")] if kept else [])
