@@ -142,7 +142,11 @@ INSTITUTION_HEADS = {
 }
 # Roles and titles, outside any name (spec §3): ``... Committee and Executive Vice Mayor``.
 ROLE_WORDS = {"secretary", "minister", "mayor", "director", "chairman", "chairwoman", "chair", "president", "governor",
-              "head", "chief", "officer", "member", "deputy", "vice", "spokesperson", "spokesman", "spokeswoman"}
+              "head", "chief", "officer", "member", "deputy", "vice", "spokesperson", "spokesman", "spokeswoman",
+              "commissioner", "ambassador", "envoy"}
+# A title's portfolio after it: ``Secretary of State for Science, ...``, ``Commissioner for Internal Market``
+# (used with .search(text, pos, name_start); the name starts ``State for`` in the first case)
+ROLE_BEFORE = re.compile(r"(?<![\w-])(?P<role>[A-Z][a-z]+)\s+(?:for|of)\s+$")
 # ``Central Bank`` + ``of Kenya``: an institution named for its place (the NER often stops before ``of``)
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")
 # ``(Xinhua/Li Zhipeng)``, ``[Photo/Xinhua]``: agency first.
@@ -515,6 +519,26 @@ def object_of_a_title(text: str, start: int, name: str) -> bool:
     return not institution_head(name) and name.split()[-1].lower().strip(".,") not in ORG_HEADS
 
 
+def names_a_role(text: str, start: int, name: str) -> bool:
+    """Roles are outside organisations (spec §3): a name headed by a role (``Science and Energy
+    Secretaries``; ``Chamber of Deputies`` is headed by ``Chamber``), or a portfolio that a capitalised title is ``for`` (``European Commissioner for
+    Internal Market and Services``, ``Minister of State for Electronics and Information Technology``)."""
+    if institution_head(name):
+        return False
+    if singular(name_head(name)) in ROLE_WORDS:  # not ``Chamber of Deputies``
+        return True
+    m = ROLE_BEFORE.search(text, max(0, start - 40), start)
+    return bool(m) and singular(m.group("role").lower()) in ROLE_WORDS and (
+        m.group().rstrip().endswith("for") or name.startswith("State for "))
+
+
+def singular(word: str) -> str:
+    """``secretaries`` -> ``secretary``, ``ministers`` -> ``minister``: enough for role words."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def names_a_thing_after(text: str, end: int) -> bool:
     """``the "AI Plus" initiative``, ``the Digital Silk Road (DSR) initiative``: a name followed by a
     plan or event head, after its acronym too, names that."""
@@ -645,6 +669,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
         label = "ORG"
     if label == "ORG" and (not is_organisation_name(name) or name.islower()
                            or names_a_thing_after(text, end) or object_of_a_title(text, start, name)
+                           or names_a_role(text, start, name)
                            or odd_org_text(name)):
         return None
     if "\n" in name or "\r" in name:

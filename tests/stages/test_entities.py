@@ -405,3 +405,15 @@ def test_a_name_before_its_acronym_and_a_plan_head_names_the_plan_everywhere():
 ])
 def test_a_name_after_a_titles_preposition_is_the_title_unless_an_institution(text, name, kept):
     assert ents(text, [span_of(text, name, "ORG")]) == ([(name, "ORG")] if kept else [])
+
+
+@pytest.mark.parametrize("text,name,kept", [
+    ("It is chaired by the Science and Energy Secretaries.", "Science and Energy Secretaries", False),
+    ("Michelle Donelan, Secretary of State for Science, Innovation and Technology, spoke.",
+     "State for Science, Innovation and Technology", False),
+    ("The European Commissioner for Internal Market and Services spoke.", "Internal Market and Services", False),
+    ("The Chamber of Deputies voted.", "Chamber of Deputies", True),
+    ("A spokesperson for Tencent Holdings said so.", "Tencent Holdings", True),
+])
+def test_a_role_and_the_portfolio_of_a_title_are_no_organisation(text, name, kept):
+    assert ents(text, [span_of(text, name, "ORG")]) == ([(name, "ORG")] if kept else [])
