@@ -87,6 +87,7 @@ NOT_ORG_WORDS = {
 # ``School of Law at Peking University``: two organisations (used with .finditer(text, start, end))
 AT_JOINT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
 COORDINATION = re.compile(r"\s*,\s+(?:and\s+)?|\s+(?:and|&)\s+")
+INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 INNER_PREPOSITION = re.compile(r"\s(?:of|for|on|in)\s")
 # ``, Innovation and Technology``, `` and ICT`` after ``Department of Science``: portfolios, the last one after ``and``
 _PORTFOLIO = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
@@ -592,7 +593,8 @@ def refer_backs(people: set[str]) -> dict[str, str]:
     return out
 
 
-def organisation_names(text: str, start: int, end: int, names: set[str]) -> list[tuple[int, int]]:
+def organisation_names(text: str, start: int, end: int, names: set[str],
+                       known: set[str] = frozenset()) -> list[tuple[int, int]]:
     """The organisations one NER span holds, by spec §3's spans: ``X at Y`` is two (a school at a
     university); a coordination of names known on their own is one per name (``China Mobile and
     China Unicom``), while an ``and`` after a preposition, or between words that are no name on
@@ -601,8 +603,22 @@ def organisation_names(text: str, start: int, end: int, names: set[str]) -> list
     pieces = []
     for a, b in split_at(text, start, end, AT_JOINT):
         for c, d in split_coordination(text, a, b, names):
-            pieces.append((without_descriptor(text, c, d), d))
+            pieces += [(without_descriptor(text, e, f), f) for e, f in split_possessive(text, c, d, names, known)]
     return pieces
+
+
+def split_possessive(text: str, start: int, end: int, names: set[str], known: set[str]) -> list[tuple[int, int]]:
+    """``Apple’s Core Technology Fee``, ``Trump’s Justice Department``: a possessive after a name the
+    article names on its own (``known``: any of the model's names) marks an owner and the thing it
+    owns, not one name (``People’s`` in ``National People’s Congress`` is no such name). The owner is
+    an organisation when the article calls it one (``names``); what it owns, when its head is an
+    institution's."""
+    m = INNER_POSSESSIVE.search(text, start, end)
+    if m is None or text[start:m.start()] not in known:
+        return [(start, end)]
+    owned = text[m.end():end]
+    return ([(start, m.start())] if text[start:m.start()] in names else []) + (
+        [(m.end(), end)] if institution_head(owned) or owned.split()[-1].lower() in ORG_HEADS else [])
 
 
 def split_at(text: str, start: int, end: int, joint: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -682,11 +698,12 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     """The rules' mentions, each with the source that proposed it (model, rule, gazetteer, alias)."""
     places = {start: end for start, end, label in model_spans if label in ("GPE", "LOC")}
     names = set(gazetteer or {}) | {text[a:b] for a, b, label in model_spans if label == "ORG"}
+    known = names | {text[a:b] for a, b, _ in model_spans}
     # what a name may not run into: the model's other mentions, bar the acronyms it wrongly calls organisations
     others = {start: end for start, end, label in model_spans
               if label != "ORG" or is_organisation_name(text[start:end])}
     base = [c for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")])
-            for a, b in (organisation_names(text, start, end, names) if label == "ORG" else [(start, end)])
+            for a, b in (organisation_names(text, start, end, names, known) if label == "ORG" else [(start, end)])
             if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}))) is not None]
     rules = credit_candidates(text)
     gazetteer_hits = mention_candidates(text, gazetteer or {}, "gazetteer")

@@ -417,3 +417,13 @@ def test_a_name_after_a_titles_preposition_is_the_title_unless_an_institution(te
 ])
 def test_a_role_and_the_portfolio_of_a_title_are_no_organisation(text, name, kept):
     assert ents(text, [span_of(text, name, "ORG")]) == ([(name, "ORG")] if kept else [])
+
+
+def test_a_possessive_after_a_name_of_the_article_parts_owner_and_owned():
+    text = ("Apple said so. Apple’s Core Technology Fee is new. Trump’s Justice Department sued. Trump spoke. "
+            "The National People’s Congress met.")
+    spans = [span_of(text, "Apple", "ORG"), span_of(text, "Apple’s Core Technology Fee", "ORG"),
+             span_of(text, "Trump’s Justice Department", "ORG"), span_of(text, "Trump", "PERSON", 1),
+             span_of(text, "National People’s Congress", "ORG")]
+    assert ents(text, spans) == [("Apple", "ORG"), ("Apple", "ORG"), ("Justice Department", "ORG"),
+                                 ("Trump", "PERSON"), ("National People’s Congress", "ORG")]
