@@ -489,6 +489,12 @@ def extend_portfolios(text: str, start: int, end: int, others: dict[int, int], n
 TITLE_BEFORE = re.compile(
     r"(?<![\w-])(?P<head>[A-Z][a-z]+)(?:\s+(?:of|on|for)\s+[A-Z][a-z]+)*\s+(?:on|for|of|to)\s+"
     r"(?:the\s+)?(?:[A-Z][a-z]+ing\s+(?:the\s+)?)?$")
+CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+# a number after a name, not a year (``WTO 2024 report``); used with .match(text, end)
+AMOUNT_AFTER = re.compile(r"[^\S\r\n]?(?!(?:19|20)\d\d(?![\d.,]))\d")
+# the SI prefixes and the symbols of data, data rates, power, energy and frequency
+UNIT_SYMBOL = re.compile(r"[kKMGTP](?:B|b|bps|Bps|W|Wh|Hz)|[KMGT]iB")
+NUMBER_BEFORE = re.compile(r"\d[^\S\r\n]?$")  # used with .search(text, start - 2, start)
 HEAD_AFTER = re.compile(r"[\"”’']?\s*(?:\(\s*[A-Za-z][\w&-]{0,11}\s*\)\s*)?([A-Za-z]+)")
 
 
@@ -538,6 +544,15 @@ def singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def names_a_unit(text: str, start: int, end: int) -> bool:
+    """``KRW 1.2 trillion``, ``USD7.3 billion``: three capitals before an amount are a currency's ISO
+    code; ``100 MB``, ``10 Mbps``, ``3.6 GHz``, ``1.8 GW``: a unit's symbol after a number. Neither is
+    an organisation."""
+    name = text[start:end]
+    return bool((CURRENCY_CODE.fullmatch(name) and AMOUNT_AFTER.match(text, end))
+                or (UNIT_SYMBOL.fullmatch(name) and NUMBER_BEFORE.search(text, max(0, start - 2), start)))
 
 
 def names_a_thing_after(text: str, end: int) -> bool:
@@ -685,7 +700,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
         label = "ORG"
     if label == "ORG" and (not is_organisation_name(name) or name.islower()
                            or names_a_thing_after(text, end) or object_of_a_title(text, start, name)
-                           or names_a_role(text, start, name)
+                           or names_a_role(text, start, name) or names_a_unit(text, start, end)
                            or odd_org_text(name)):
         return None
     if "\n" in name or "\r" in name:

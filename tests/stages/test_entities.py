@@ -427,3 +427,15 @@ def test_a_possessive_after_a_name_of_the_article_parts_owner_and_owned():
              span_of(text, "National People’s Congress", "ORG")]
     assert ents(text, spans) == [("Apple", "ORG"), ("Apple", "ORG"), ("Justice Department", "ORG"),
                                  ("Trump", "PERSON"), ("National People’s Congress", "ORG")]
+
+
+@pytest.mark.parametrize("text,name,kept", [
+    ("Sales rose to KRW 1.2 trillion.", "KRW", False),
+    ("It bid USD7.3 billion.", "USD", False),
+    ("A plan of 100 MB a month.", "MB", False),
+    ("Speeds reach 10 Mbps.", "Mbps", False),
+    ("The WTO 2024 report came out.", "WTO", True),  # a year after an acronym is no amount in a currency
+    ("The 27 EU members agreed.", "EU", True),
+])
+def test_a_currency_code_before_an_amount_and_a_unit_after_a_number_are_no_organisation(text, name, kept):
+    assert ents(text, [span_of(text, name, "ORG")]) == ([(name, "ORG")] if kept else [])
