@@ -149,6 +149,10 @@ ROLE_WORDS = {"secretary", "minister", "mayor", "director", "chairman", "chairwo
 # (used with .search(text, pos, name_start); the name starts ``State for`` in the first case)
 ROLE_BEFORE = re.compile(r"(?<![\w-])(?P<role>[A-Z][a-z]+)\s+(?:for|of)\s+$")
 # ``Central Bank`` + ``of Kenya``: an institution named for its place (the NER often stops before ``of``)
+# Capitalised words ending in a head, then ``of (the)``, right before a name; used with .search(text, pos, name_start)
+INSTITUTION_OF_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]*[^\S\r\n])*(?P<head>[A-Z][a-z]+))[^\S\r\n]+of[^\S\r\n]+"
+    r"(?:the[^\S\r\n]+)?$")
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")
 # ``(Xinhua/Li Zhipeng)``, ``[Photo/Xinhua]``: agency first.
 AGENCY_CREDIT = re.compile(
@@ -498,6 +502,21 @@ NUMBER_BEFORE = re.compile(r"\d[^\S\r\n]?$")  # used with .search(text, start - 
 HEAD_AFTER = re.compile(r"[\"”’']?\s*(?:\(\s*[A-Za-z][\w&-]{0,11}\s*\)\s*)?([A-Za-z]+)")
 
 
+def extend_institution_before(text: str, start: int, others: dict[int, int]) -> int:
+    """``Council of the`` + ``European Union``, ``Secretariat of the`` + ``WTO``: an institution word and
+    ``of`` before an organisation make one name with it, the longest (spec §3, ``Standing Committee of
+    the 14th National People's Congress``), unless the model found those words as a name of their own."""
+    m = INSTITUTION_OF_BEFORE.search(text, max(0, start - 80), start)
+    if m is None or m.group("head").lower() not in INSTITUTION_HEADS:
+        return start
+    new_start = m.start("name")
+    for word in re.finditer(r"\S+", text[m.start("name"):m.start("head")]):
+        word_end = m.start("name") + word.end()
+        if word.group() == "The" or any(a < word_end <= b for a, b in others.items()):
+            new_start = m.start("name") + word.end() + 1  # the name starts after an article or another name
+    return start if any(a < m.end("head") and b > new_start for a, b in others.items()) else new_start
+
+
 def extend_of_place(text: str, start: int, end: int, places: dict[int, int]) -> int:
     """``Communications Authority`` + `` of Kenya``: the place is part of an institution's name
     when the name ends in an institution word and the NER found the place right after ``of``."""
@@ -691,6 +710,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     if label == "ORG":
         end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
         end = extend_portfolios(text, start, end, others or {}, names)
+        start = extend_institution_before(text, start, others or {})
     if label == "PERSON":
         if (span := person_span(text, start, end)) is None or (span := with_particles(text, *span)) is None:
             return None

@@ -439,3 +439,11 @@ def test_a_possessive_after_a_name_of_the_article_parts_owner_and_owned():
 ])
 def test_a_currency_code_before_an_amount_and_a_unit_after_a_number_are_no_organisation(text, name, kept):
     assert ents(text, [span_of(text, name, "ORG")]) == ([(name, "ORG")] if kept else [])
+
+
+def test_an_institution_word_and_of_before_an_organisation_start_its_name():
+    text = "Abida Shaheen\nThe Council of the European Union approved it. President of the European Commission."
+    spans = [span_of(text, "Abida Shaheen", "PERSON"), span_of(text, "the European Union", "ORG"),
+             span_of(text, "European Commission", "ORG")]
+    assert ents(text, spans) == [("Abida Shaheen", "PERSON"), ("Council of the European Union", "ORG"),
+                                 ("European Commission", "ORG")]
