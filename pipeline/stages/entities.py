@@ -499,6 +499,11 @@ AMOUNT_AFTER = re.compile(r"[^\S\r\n]?(?!(?:19|20)\d\d(?![\d.,]))\d")
 # the SI prefixes and the symbols of data, data rates, power, energy and frequency
 UNIT_SYMBOL = re.compile(r"[kKMGTP](?:B|b|bps|Bps|W|Wh|Hz)|[KMGT]iB")
 NUMBER_BEFORE = re.compile(r"\d[^\S\r\n]?$")  # used with .search(text, start - 2, start)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# Places in capitals at a line's start, then (after a comma, a region or country) a date; used with .match
+DATELINE = re.compile(
+    r"[^\S\r\n]*(?P<places>[A-Z][A-Z.'’-]+(?:[^\S\r\n][A-Z][A-Z.'’-]+)*(?:/[A-Z][A-Z.'’-]+(?:[^\S\r\n][A-Z][A-Z.'’-]+)*)*)"
+    rf"[^\S\r\n]*(?:,[^\S\r\n]*[A-Za-z.'’ -]{{0,30}}?,?[^\S\r\n]*)?(?:{_MONTH}[^\S\r\n]+\d{{1,2}}\b|\d{{1,2}}[^\S\r\n]+{_MONTH}|\d{{4}}-\d\d-\d\d)")
 HEAD_AFTER = re.compile(r"[\"”’']?\s*(?:\(\s*[A-Za-z][\w&-]{0,11}\s*\)\s*)?([A-Za-z]+)")
 
 
@@ -572,6 +577,14 @@ def names_a_unit(text: str, start: int, end: int) -> bool:
     name = text[start:end]
     return bool((CURRENCY_CODE.fullmatch(name) and AMOUNT_AFTER.match(text, end))
                 or (UNIT_SYMBOL.fullmatch(name) and NUMBER_BEFORE.search(text, max(0, start - 2), start)))
+
+
+def in_a_dateline(text: str, start: int, end: int) -> bool:
+    """``OTTAWA, ON, June 26, 2024 /CNW/ -``, ``AMSTERDAM/WASHINGTON March 8 (Reuters) -``: the capitals
+    that open a news story's line before its date name where it was filed, a place."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = DATELINE.match(text, line_start)
+    return bool(m) and end <= m.end("places")
 
 
 def names_a_thing_after(text: str, end: int) -> bool:
@@ -721,6 +734,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     if label == "ORG" and (not is_organisation_name(name) or name.islower()
                            or names_a_thing_after(text, end) or object_of_a_title(text, start, name)
                            or names_a_role(text, start, name) or names_a_unit(text, start, end)
+                           or in_a_dateline(text, start, end)
                            or odd_org_text(name)):
         return None
     if "\n" in name or "\r" in name:

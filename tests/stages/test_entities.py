@@ -447,3 +447,13 @@ def test_an_institution_word_and_of_before_an_organisation_start_its_name():
              span_of(text, "European Commission", "ORG")]
     assert ents(text, spans) == [("Abida Shaheen", "PERSON"), ("Council of the European Union", "ORG"),
                                  ("European Commission", "ORG")]
+
+
+@pytest.mark.parametrize("text,name,kept", [
+    ("Compute capacity\nOTTAWA, ON, June 26, 2024 /CNW/ - Canada", "OTTAWA", False),
+    ("AMSTERDAM/WASHINGTON March 8 (Reuters) - ASML", "AMSTERDAM/WASHINGTON", False),
+    ("AL-AIN , United Arab Emirates 1996-12-06", "AL-AIN", False),
+    ("NATO said on June 26 it would.", "NATO", True),
+])
+def test_the_capitals_opening_a_dateline_name_a_place(text, name, kept):
+    assert ents(text, [span_of(text, name, "ORG")]) == ([(name, "ORG")] if kept else [])
