@@ -109,7 +109,9 @@ OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
 ODD_ORG = re.compile(r"^[^(]*\)|\([^)]*$|\s[/|–—-]\s|[$€£¥]|\d\s*(?:trillion|billion|million|percent|%)")
 INNER_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s*")
 LABEL_MARKS = {":", "[", "(", "|", "-", "–", "—", "•"}
-ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?)\s*\)")
+# ``(NDA)``, ``(CapEx)``; and an organisation's own lower-case acronym (``Digital Economy Promotion Agency (depa)``),
+# which counts only where the words before it spell it
+ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?|[a-z]{2,6})\s*\)")
 # A long form is read from the words before its bracket, back to the start of the clause.
 LONG_FORM_WORD = re.compile(r"[\w'’&-]+")
 CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"“”\n]")

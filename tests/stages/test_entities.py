@@ -457,3 +457,10 @@ def test_an_institution_word_and_of_before_an_organisation_start_its_name():
 ])
 def test_the_capitals_opening_a_dateline_name_a_place(text, name, kept):
     assert ents(text, [span_of(text, name, "ORG")]) == ([(name, "ORG")] if kept else [])
+
+
+def test_an_organisations_lower_case_acronym_defined_in_brackets_is_that_organisation_everywhere():
+    text = "depa says so. The Digital Economy Promotion Agency (depa) said depa will grow (see note)."
+    spans = [span_of(text, "Digital Economy Promotion Agency", "ORG")]
+    assert ents(text, spans) == [("depa", "ORG"), ("Digital Economy Promotion Agency", "ORG"),
+                                 ("depa", "ORG"), ("depa", "ORG")]
