@@ -70,6 +70,9 @@ NOT_ORG_HEADS = {
     "programme", "program", "project", "policy", "framework", "agreement", "treaty",
     "regulation", "regulations", "rules", "index", "list", "zone", "era", "vision", "area", "region",
     "white", "paper", "outline", "opinions", "measures", "pilot",
+    # documents an authority issues, by their heads
+    "notice", "code", "codes", "consultation", "decision", "circular", "provisions", "directive", "guidance",
+    "roadmap", "charter", "bill", "convention", "declaration",
 }
 # Common acronyms and words the small model mistakes for organisations.
 NOT_ORG_WORDS = {
@@ -84,6 +87,7 @@ NOT_ORG_WORDS = {
 # ``School of Law at Peking University``: two organisations (used with .finditer(text, start, end))
 AT_JOINT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
 COORDINATION = re.compile(r"\s*,\s+(?:and\s+)?|\s+(?:and|&)\s+")
+INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
 INNER_PREPOSITION = re.compile(r"\s(?:of|for|on|in)\s")
 # ``, Innovation and Technology``, `` and ICT`` after ``Department of Science``: portfolios, the last one after ``and``
 _PORTFOLIO = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
@@ -105,7 +109,9 @@ OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
 ODD_ORG = re.compile(r"^[^(]*\)|\([^)]*$|\s[/|–—-]\s|[$€£¥]|\d\s*(?:trillion|billion|million|percent|%)")
 INNER_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s*")
 LABEL_MARKS = {":", "[", "(", "|", "-", "–", "—", "•"}
-ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?)\s*\)")
+# ``(NDA)``, ``(CapEx)``; and an organisation's own lower-case acronym (``Digital Economy Promotion Agency (depa)``),
+# which counts only where the words before it spell it
+ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?|[a-z]{2,6})\s*\)")
 # A long form is read from the words before its bracket, back to the start of the clause.
 LONG_FORM_WORD = re.compile(r"[\w'’&-]+")
 CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"“”\n]")
@@ -139,8 +145,16 @@ INSTITUTION_HEADS = {
 }
 # Roles and titles, outside any name (spec §3): ``... Committee and Executive Vice Mayor``.
 ROLE_WORDS = {"secretary", "minister", "mayor", "director", "chairman", "chairwoman", "chair", "president", "governor",
-              "head", "chief", "officer", "member", "deputy", "vice", "spokesperson", "spokesman", "spokeswoman"}
+              "head", "chief", "officer", "member", "deputy", "vice", "spokesperson", "spokesman", "spokeswoman",
+              "commissioner", "ambassador", "envoy"}
+# A title's portfolio after it: ``Secretary of State for Science, ...``, ``Commissioner for Internal Market``
+# (used with .search(text, pos, name_start); the name starts ``State for`` in the first case)
+ROLE_BEFORE = re.compile(r"(?<![\w-])(?P<role>[A-Z][a-z]+)\s+(?:for|of)\s+$")
 # ``Central Bank`` + ``of Kenya``: an institution named for its place (the NER often stops before ``of``)
+# Capitalised words ending in a head, then ``of (the)``, right before a name; used with .search(text, pos, name_start)
+INSTITUTION_OF_BEFORE = re.compile(
+    r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]*[^\S\r\n])*(?P<head>[A-Z][a-z]+))[^\S\r\n]+of[^\S\r\n]+"
+    r"(?:the[^\S\r\n]+)?$")
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")
 # ``(Xinhua/Li Zhipeng)``, ``[Photo/Xinhua]``: agency first.
 AGENCY_CREDIT = re.compile(
@@ -240,7 +254,14 @@ def is_organisation_name(name: str) -> bool:
     words = [w for w in name.split() if not NUMBER_WORD.match(w)]
     if not words or name.lower() in NOT_ORG_WORDS:
         return False
-    return institution_head(name) or words[-1].lower().strip(".,") not in NOT_ORG_HEADS
+    return institution_head(name) or not ({words[-1].lower().strip(".,"), name_head(name)} & NOT_ORG_HEADS)
+
+
+def name_head(name: str) -> str:
+    """The head of a name written head first, before its first preposition (``Plan`` of ``Plan for
+    Digital Transformation``, ``Codes`` of ``Codes of Practice on Illegal Harms``); its last word otherwise."""
+    head = INNER_PREPOSITION.split(name, maxsplit=1)[0].split()
+    return head[-1].lower().strip(".,") if head else ""
 
 
 def institution_head(name: str) -> bool:
@@ -467,7 +488,40 @@ def extend_portfolios(text: str, start: int, end: int, others: dict[int, int], n
     return m.end()
 
 
-HEAD_AFTER = re.compile(r"[\"”’']?\s*([A-Za-z]+)")
+# the word after a name, past a closing quote and the name's own acronym in brackets: ``the "AI Plus"
+# initiative``, ``Digital Silk Road (DSR) initiative``
+# A title's head, then (``of Practice``) its words up to the preposition a name follows (``Measures for the``,
+# ``Notice on Promoting the``); used with .search(text, pos, name_start)
+TITLE_BEFORE = re.compile(
+    r"(?<![\w-])(?P<head>[A-Z][a-z]+)(?:\s+(?:of|on|for)\s+[A-Z][a-z]+)*\s+(?:on|for|of|to)\s+"
+    r"(?:the\s+)?(?:[A-Z][a-z]+ing\s+(?:the\s+)?)?$")
+CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+# a number after a name, not a year (``WTO 2024 report``); used with .match(text, end)
+AMOUNT_AFTER = re.compile(r"[^\S\r\n]?(?!(?:19|20)\d\d(?![\d.,]))\d")
+# the SI prefixes and the symbols of data, data rates, power, energy and frequency
+UNIT_SYMBOL = re.compile(r"[kKMGTP](?:B|b|bps|Bps|W|Wh|Hz)|[KMGT]iB")
+NUMBER_BEFORE = re.compile(r"\d[^\S\r\n]?$")  # used with .search(text, start - 2, start)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# Places in capitals at a line's start, then (after a comma, a region or country) a date; used with .match
+DATELINE = re.compile(
+    r"[^\S\r\n]*(?P<places>[A-Z][A-Z.'’-]+(?:[^\S\r\n][A-Z][A-Z.'’-]+)*(?:/[A-Z][A-Z.'’-]+(?:[^\S\r\n][A-Z][A-Z.'’-]+)*)*)"
+    rf"[^\S\r\n]*(?:,[^\S\r\n]*[A-Za-z.'’ -]{{0,30}}?,?[^\S\r\n]*)?(?:{_MONTH}[^\S\r\n]+\d{{1,2}}\b|\d{{1,2}}[^\S\r\n]+{_MONTH}|\d{{4}}-\d\d-\d\d)")
+HEAD_AFTER = re.compile(r"[\"”’']?\s*(?:\(\s*[A-Za-z][\w&-]{0,11}\s*\)\s*)?([A-Za-z]+)")
+
+
+def extend_institution_before(text: str, start: int, others: dict[int, int]) -> int:
+    """``Council of the`` + ``European Union``, ``Secretariat of the`` + ``WTO``: an institution word and
+    ``of`` before an organisation make one name with it, the longest (spec §3, ``Standing Committee of
+    the 14th National People's Congress``), unless the model found those words as a name of their own."""
+    m = INSTITUTION_OF_BEFORE.search(text, max(0, start - 80), start)
+    if m is None or m.group("head").lower() not in INSTITUTION_HEADS:
+        return start
+    new_start = m.start("name")
+    for word in re.finditer(r"\S+", text[m.start("name"):m.start("head")]):
+        word_end = m.start("name") + word.end()
+        if word.group() == "The" or any(a < word_end <= b for a, b in others.items()):
+            new_start = m.start("name") + word.end() + 1  # the name starts after an article or another name
+    return start if any(a < m.end("head") and b > new_start for a, b in others.items()) else new_start
 
 
 def extend_of_place(text: str, start: int, end: int, places: dict[int, int]) -> int:
@@ -486,8 +540,58 @@ def odd_org_text(name: str) -> bool:
     return bool(ODD_ORG.search(name))
 
 
+def object_of_a_title(text: str, start: int, name: str) -> bool:
+    """``Interim Measures for the Management of Generative AI Services``, ``Notice on Promoting the
+    Accelerated Development of ...``, ``Code of Practice on the Protection of Children``: a name after
+    the preposition of a document's or an event's title is what the title is about, part of the title's
+    name; an institution named there is still one (spec §3, ``eWeek of the United Nations Conference
+    on Trade and Development``)."""
+    m = TITLE_BEFORE.search(text, max(0, start - 80), start)
+    if m is None or m.group("head").lower() not in NOT_ORG_HEADS:
+        return False
+    return not institution_head(name) and name.split()[-1].lower().strip(".,") not in ORG_HEADS
+
+
+def names_a_role(text: str, start: int, name: str) -> bool:
+    """Roles are outside organisations (spec §3): a name headed by a role (``Science and Energy
+    Secretaries``; ``Chamber of Deputies`` is headed by ``Chamber``), or a portfolio that a capitalised title is ``for`` (``European Commissioner for
+    Internal Market and Services``, ``Minister of State for Electronics and Information Technology``)."""
+    if institution_head(name):
+        return False
+    if singular(name_head(name)) in ROLE_WORDS:  # not ``Chamber of Deputies``
+        return True
+    m = ROLE_BEFORE.search(text, max(0, start - 40), start)
+    return bool(m) and singular(m.group("role").lower()) in ROLE_WORDS and (
+        m.group().rstrip().endswith("for") or name.startswith("State for "))
+
+
+def singular(word: str) -> str:
+    """``secretaries`` -> ``secretary``, ``ministers`` -> ``minister``: enough for role words."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def names_a_unit(text: str, start: int, end: int) -> bool:
+    """``KRW 1.2 trillion``, ``USD7.3 billion``: three capitals before an amount are a currency's ISO
+    code; ``100 MB``, ``10 Mbps``, ``3.6 GHz``, ``1.8 GW``: a unit's symbol after a number. Neither is
+    an organisation."""
+    name = text[start:end]
+    return bool((CURRENCY_CODE.fullmatch(name) and AMOUNT_AFTER.match(text, end))
+                or (UNIT_SYMBOL.fullmatch(name) and NUMBER_BEFORE.search(text, max(0, start - 2), start)))
+
+
+def in_a_dateline(text: str, start: int, end: int) -> bool:
+    """``OTTAWA, ON, June 26, 2024 /CNW/ -``, ``AMSTERDAM/WASHINGTON March 8 (Reuters) -``: the capitals
+    that open a news story's line before its date name where it was filed, a place."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = DATELINE.match(text, line_start)
+    return bool(m) and end <= m.end("places")
+
+
 def names_a_thing_after(text: str, end: int) -> bool:
-    """``the "AI Plus" initiative``: a name followed by a plan or event head names that."""
+    """``the "AI Plus" initiative``, ``the Digital Silk Road (DSR) initiative``: a name followed by a
+    plan or event head, after its acronym too, names that."""
     m = HEAD_AFTER.match(text, end)
     return bool(m) and m.group(1).lower() in NOT_ORG_HEADS
 
@@ -538,7 +642,8 @@ def refer_backs(people: set[str]) -> dict[str, str]:
     return out
 
 
-def organisation_names(text: str, start: int, end: int, names: set[str]) -> list[tuple[int, int]]:
+def organisation_names(text: str, start: int, end: int, names: set[str],
+                       known: set[str] = frozenset()) -> list[tuple[int, int]]:
     """The organisations one NER span holds, by spec §3's spans: ``X at Y`` is two (a school at a
     university); a coordination of names known on their own is one per name (``China Mobile and
     China Unicom``), while an ``and`` after a preposition, or between words that are no name on
@@ -547,8 +652,22 @@ def organisation_names(text: str, start: int, end: int, names: set[str]) -> list
     pieces = []
     for a, b in split_at(text, start, end, AT_JOINT):
         for c, d in split_coordination(text, a, b, names):
-            pieces.append((without_descriptor(text, c, d), d))
+            pieces += [(without_descriptor(text, e, f), f) for e, f in split_possessive(text, c, d, names, known)]
     return pieces
+
+
+def split_possessive(text: str, start: int, end: int, names: set[str], known: set[str]) -> list[tuple[int, int]]:
+    """``Apple’s Core Technology Fee``, ``Trump’s Justice Department``: a possessive after a name the
+    article names on its own (``known``: any of the model's names) marks an owner and the thing it
+    owns, not one name (``People’s`` in ``National People’s Congress`` is no such name). The owner is
+    an organisation when the article calls it one (``names``); what it owns, when its head is an
+    institution's."""
+    m = INNER_POSSESSIVE.search(text, start, end)
+    if m is None or text[start:m.start()] not in known:
+        return [(start, end)]
+    owned = text[m.end():end]
+    return ([(start, m.start())] if text[start:m.start()] in names else []) + (
+        [(m.end(), end)] if institution_head(owned) or owned.split()[-1].lower() in ORG_HEADS else [])
 
 
 def split_at(text: str, start: int, end: int, joint: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -606,6 +725,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     if label == "ORG":
         end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
         end = extend_portfolios(text, start, end, others or {}, names)
+        start = extend_institution_before(text, start, others or {})
     if label == "PERSON":
         if (span := person_span(text, start, end)) is None or (span := with_particles(text, *span)) is None:
             return None
@@ -614,7 +734,10 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
         label = "ORG"
     if label == "ORG" and (not is_organisation_name(name) or name.islower()
-                           or names_a_thing_after(text, end) or odd_org_text(name)):
+                           or names_a_thing_after(text, end) or object_of_a_title(text, start, name)
+                           or names_a_role(text, start, name) or names_a_unit(text, start, end)
+                           or in_a_dateline(text, start, end)
+                           or odd_org_text(name)):
         return None
     if "\n" in name or "\r" in name:
         return None
@@ -626,11 +749,12 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     """The rules' mentions, each with the source that proposed it (model, rule, gazetteer, alias)."""
     places = {start: end for start, end, label in model_spans if label in ("GPE", "LOC")}
     names = set(gazetteer or {}) | {text[a:b] for a, b, label in model_spans if label == "ORG"}
+    known = names | {text[a:b] for a, b, _ in model_spans}
     # what a name may not run into: the model's other mentions, bar the acronyms it wrongly calls organisations
     others = {start: end for start, end, label in model_spans
               if label != "ORG" or is_organisation_name(text[start:end])}
     base = [c for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")])
-            for a, b in (organisation_names(text, start, end, names) if label == "ORG" else [(start, end)])
+            for a, b in (organisation_names(text, start, end, names, known) if label == "ORG" else [(start, end)])
             if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}))) is not None]
     rules = credit_candidates(text)
     gazetteer_hits = mention_candidates(text, gazetteer or {}, "gazetteer")
