@@ -97,8 +97,7 @@ PORTFOLIOS = re.compile(rf"(?:,\s+{_PORTFOLIO})*,?\s+and\s+{_PORTFOLIO}")
 NAME_JOINERS = {"of", "and", "for", "on", "in", "at", "to", "&", "the"}
 DESCRIPTOR_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # A name ending in an abbreviation that takes a period: a company's (``Co``, ``Inc``) or an initialism (``U.N``)
-COMPANY_SUFFIX_PERIOD = re.compile(r"(?<![\w.])(?:Co|Corp|Inc|Ltd|Bhd|Pty|Pte|Plc)\.$")
-INITIALISM = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]$")
+COMPANY_ABBREVIATION = re.compile(r"(?:(?<![\w.])(?:Co|Corp|Inc|Ltd|Bhd|Pty|Pte|Plc)|(?<![\w.])(?:[A-Z]\.)+[A-Z])$")
 # A period that also ends its sentence: closing marks, then a capital, a digit or an opening mark, or the end.
 SENTENCE_END = re.compile(r"\.[\"”’')\]]*(?:\s+[A-Z0-9\"“‘(\[]|\s*$)")
 COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Group|Holdings|Limited|Corporation|Company)\b\.?")
@@ -701,14 +700,9 @@ def without_descriptor(text: str, start: int, end: int) -> int:
 
 
 def with_abbreviation_period(text: str, c: Candidate) -> Candidate:
-    """An initialism keeps its period (``U.N.``) unless the period also ends the sentence; a company's
-    ``Co.``, ``Inc.`` or ``Corp.`` leaves it outside, as the spec writes ``Tencent Holdings Ltd`` and
-    as 14 of the 20 such names in the gold files are spanned."""
-    if c.label != "ORG":
-        return c
-    if text[c.end - 1:c.end] == "." and COMPANY_SUFFIX_PERIOD.search(text, c.start, c.end):
-        return Candidate(c.start, c.end - 1, c.label, c.source)
-    if (text[c.end:c.end + 1] == "." and INITIALISM.search(text, c.start, c.end)
+    """``JD.com Inc.``, ``U.N.``: a company's ``Co.``, ``Inc.`` or ``Corp.``, and an initialism, keep
+    their period, unless the period also ends the sentence (``... said Nvidia Corp. The ...``)."""
+    if (c.label == "ORG" and text[c.end:c.end + 1] == "." and COMPANY_ABBREVIATION.search(text, c.start, c.end)
             and not SENTENCE_END.match(text, c.end)):
         return Candidate(c.start, c.end + 1, c.label, c.source)
     return c
