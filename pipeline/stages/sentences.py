@@ -241,6 +241,27 @@ def _last_match(pattern: re.Pattern, text: str, floor: int, ceiling: int) -> int
 
 # --------------------------------------------------------------- tokenizer --
 
+def _read_line_breaks_alike(doc: Doc) -> None:
+    """Spaces before a line break are invisible, so the models read ``" \n\n"`` as ``"\n\n"``.
+
+    A Windows file's ``\r\n\r\n`` reaches the tokenizer as ``"  \n\n"`` (same length), a
+    whitespace token the NER hashes differently from the ``"\n\n"`` of the same text with Unix
+    line endings, and on which it can decide a neighbouring name differently. Giving such a
+    lexeme the features (NORM, PREFIX, SUFFIX, SHAPE: what the models embed) of its form without
+    the leading spaces makes both files read alike; a line's trailing spaces go the same way.
+    It is set on the shared vocabulary, once per such lexeme, the same for every document.
+    """
+    vocab = doc.vocab
+    for token in doc:
+        if token.is_space and token.text[0] == " ":
+            bare = token.text.lstrip(" ")
+            if bare[:1] in ("\n", "\r"):
+                lexeme, plain = vocab[token.text], vocab[bare]
+                if lexeme.norm != plain.norm:
+                    lexeme.norm_, lexeme.prefix_, lexeme.suffix_, lexeme.shape_ = (
+                        plain.norm_, plain.prefix_, plain.suffix_, plain.shape_)
+
+
 class SentenceAlignedTokenizer:
     """spaCy's tokenizer over the reading view, plus a split wherever a sentence starts
     or ends mid-token, and around invisible characters (``pipeline.stages.invisible``).
@@ -264,6 +285,7 @@ class SentenceAlignedTokenizer:
         cuts.update(p for m in INVISIBLE.finditer(view) for p in m.span())  # keeps names clean of them
         if _cut_inside_a_token(doc, cuts):
             doc = _split_tokens(doc, cuts, view)
+        _read_line_breaks_alike(doc)
         doc.user_data[TEXT_KEY] = view
         if view != text:
             doc.user_data[ORIGINAL_KEY] = text
