@@ -285,7 +285,8 @@ class SentenceAlignedTokenizer:
         cuts.update(p for m in INVISIBLE.finditer(view) for p in m.span())  # keeps names clean of them
         if _cut_inside_a_token(doc, cuts):
             doc = _split_tokens(doc, cuts, view)
-        _read_line_breaks_alike(doc)
+        if " \n" in view or " \r" in view:
+            _read_line_breaks_alike(doc)
         doc.user_data[TEXT_KEY] = view
         if view != text:
             doc.user_data[ORIGINAL_KEY] = text
