@@ -149,11 +149,11 @@ ROLE_WORDS = {"secretary", "minister", "mayor", "director", "chairman", "chairwo
 # A title's portfolio after it: ``Secretary of State for Science, ...``, ``Commissioner for Internal Market``
 # (used with .search(text, pos, name_start); the name starts ``State for`` in the first case)
 ROLE_BEFORE = re.compile(r"(?<![\w-])(?P<role>[A-Z][a-z]+)\s+(?:for|of)\s+$")
-# ``Central Bank`` + ``of Kenya``: an institution named for its place (the NER often stops before ``of``)
 # Capitalised words ending in a head, then ``of (the)``, right before a name; used with .search(text, pos, name_start)
 INSTITUTION_OF_BEFORE = re.compile(
     r"(?<![\w'’-])(?P<name>(?:[A-Z][\w'’-]*[^\S\r\n])*(?P<head>[A-Z][a-z]+))[^\S\r\n]+of[^\S\r\n]+"
     r"(?:the[^\S\r\n]+)?$")
+# ``Central Bank`` + ``of Kenya``: an institution named for its place (the NER often stops before ``of``)
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")
 # ``(Xinhua/Li Zhipeng)``, ``[Photo/Xinhua]``: agency first.
 AGENCY_CREDIT = re.compile(
@@ -487,8 +487,6 @@ def extend_portfolios(text: str, start: int, end: int, others: dict[int, int], n
     return m.end()
 
 
-# the word after a name, past a closing quote and the name's own acronym in brackets: ``the "AI Plus"
-# initiative``, ``Digital Silk Road (DSR) initiative``
 # A title's head, then (``of Practice``) its words up to the preposition a name follows (``Measures for the``,
 # ``Notice on Promoting the``); used with .search(text, pos, name_start)
 TITLE_BEFORE = re.compile(
@@ -505,6 +503,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
     r"[^\S\r\n]*(?P<places>[A-Z][A-Z.'’-]+(?:[^\S\r\n][A-Z][A-Z.'’-]+)*(?:/[A-Z][A-Z.'’-]+(?:[^\S\r\n][A-Z][A-Z.'’-]+)*)*)"
     rf"[^\S\r\n]*(?:,[^\S\r\n]*[A-Za-z.'’ -]{{0,30}}?,?[^\S\r\n]*)?(?:{_MONTH}[^\S\r\n]+\d{{1,2}}\b|\d{{1,2}}[^\S\r\n]+{_MONTH}|\d{{4}}-\d\d-\d\d)")
+# the word after a name, past a closing quote and the name's own acronym in brackets: ``the "AI Plus"
+# initiative``, ``Digital Silk Road (DSR) initiative``
 HEAD_AFTER = re.compile(r"[\"”’']?\s*(?:\(\s*[A-Za-z][\w&-]{0,11}\s*\)\s*)?([A-Za-z]+)")
 
 
@@ -553,8 +553,9 @@ def object_of_a_title(text: str, start: int, name: str) -> bool:
 
 def names_a_role(text: str, start: int, name: str) -> bool:
     """Roles are outside organisations (spec §3): a name headed by a role (``Science and Energy
-    Secretaries``; ``Chamber of Deputies`` is headed by ``Chamber``), or a portfolio that a capitalised title is ``for`` (``European Commissioner for
-    Internal Market and Services``, ``Minister of State for Electronics and Information Technology``)."""
+    Secretaries``; ``Chamber of Deputies`` is headed by ``Chamber``), or a portfolio that a capitalised
+    title is ``for`` (``European Commissioner for Internal Market and Services``, ``Minister of State for
+    Electronics and Information Technology``)."""
     if institution_head(name):
         return False
     if singular(name_head(name)) in ROLE_WORDS:  # not ``Chamber of Deputies``
