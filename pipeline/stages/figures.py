@@ -609,6 +609,9 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
         if child.i != left - 1 and child.right_edge.i != left - 1:
             break
         glued = not child.whitespace_ and child.i + 1 < len(sent) and sent[child.i + 1].is_alpha  # ``5`` of 5G
+        if child.dep_ == "poss" and _describes(child, names):  # ``women's employment``, ``the data centre's size``
+            left = max(child.left_edge.i, max((i + 1 for i in taken if i < noun.i), default=0))
+            break
         if child.dep_ in ("det", "predet", "poss", "case", "quantmod", "cc", "advmod", "prep") or (
                 child.dep_ == "nummod" and not glued):
             break
@@ -649,6 +652,15 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s", "and", "or")):
         tokens = tokens[:-1]
     return tokens.start_char, tokens.end_char
+
+
+def _describes(possessor: Token, names: Sequence[Name]) -> bool:
+    """A possessor that says what is measured rather than whose it is: a common noun that names no
+    owner (``women's employment``, ``the data centre's size``), unlike a name, a pronoun, a place word
+    or an actor (``China's``, ``its``, ``the country's``, ``the ministry's``), which the spec leaves out."""
+    return possessor.pos_ == "NOUN" and possessor.tag_ in ("NN", "NNS") and name_at(names, possessor) is None and \
+        possessor.lemma_.lower() not in ACTORS | DESCRIPTORS | {"world", "nation"} and \
+        not any(name_at(names, t) is not None for t in possessor.subtree)
 
 
 THRESHOLD_BEFORE = frozenset({("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least")})

@@ -622,3 +622,10 @@ def test_a_named_share_measures_itself_and_a_company_reporting_its_own_figure_ow
     got = figures(parse, "Tokyo-based Rakuten Group reported a net loss of 339.4 billion yen for 2023.",
                   [("Tokyo", "GPE"), ("Rakuten Group", "ORG")])
     assert got["339.4 billion yen"][1] == "Rakuten Group"
+
+
+def test_a_possessor_that_names_no_owner_stays_in_the_measure(parse):
+    got = figures(parse, "The new investment will triple the data centre's size to 11.2 hectares.")
+    assert got["11.2 hectares"][0] == "data centre's size"
+    got = figures(parse, "China's digital economy reached 53.9 trillion yuan in 2023.", [("China", "GPE")])
+    assert got["53.9 trillion yuan"][:2] == ("digital economy", "China")
