@@ -727,8 +727,8 @@ def resolve_noun(noun: Token) -> Token | None:
         # an owner's share is a measure itself (``the bloc's global market share``)
         part = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN" and
                 c.lemma_ not in ACTORS | DESCRIPTORS]
-        if part and noun.lemma_ in ("share", "proportion", "percentage"):
-            return part[0]  # ``the digital economy's share of GDP``: the possessor is the part
+        if part:  # ``the digital economy's share of GDP``: the possessor is the part; ``the overall
+            return part[0]  # economy's nominal growth rate``: what grows
         # ``the growth of 2.3% in sales``: the ``in``, not the amount ``of``
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]
         pobj = [c for p in of for c in p.children if c.dep_ == "pobj" and not (

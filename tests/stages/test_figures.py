@@ -629,3 +629,9 @@ def test_a_possessor_that_names_no_owner_stays_in_the_measure(parse):
     assert got["11.2 hectares"][0] == "data centre's size"
     got = figures(parse, "China's digital economy reached 53.9 trillion yuan in 2023.", [("China", "GPE")])
     assert got["53.9 trillion yuan"][:2] == ("digital economy", "China")
+
+
+def test_a_growth_rate_measures_the_thing_whose_rate_it_is(parse):
+    got = figures(parse, "The digital economy grew faster than the overall economy's nominal growth rate of 5.8 per cent.")
+    assert got["5.8 per cent"][0] == "overall economy"
+    assert got["5.8 per cent"][3] == "change"
