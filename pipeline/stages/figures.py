@@ -788,6 +788,10 @@ def _worth_of(sent: Doc, quantity: Span) -> Token | None:
         worth = sent[start - 1]
         if is_nounlike(worth.head) and worth.head.i < worth.i:
             return worth.head
+        if worth.dep_ in ("acomp", "oprd") and worth.head.pos_ in ("VERB", "AUX"):
+            subject = verb_subject(worth.head)  # ``the digital economy would be worth $200 billion``
+            if subject is not None and is_nounlike(subject) and not is_anaphor(subject):
+                return subject
         return sent[start - 2] if is_nounlike(sent[start - 2]) else None
     i = quantity.end
     if i < len(sent) and sent[i].text in "([（":  # a conversion in brackets

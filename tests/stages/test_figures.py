@@ -635,3 +635,9 @@ def test_a_growth_rate_measures_the_thing_whose_rate_it_is(parse):
     got = figures(parse, "The digital economy grew faster than the overall economy's nominal growth rate of 5.8 per cent.")
     assert got["5.8 per cent"][0] == "overall economy"
     assert got["5.8 per cent"][3] == "change"
+
+
+def test_what_would_be_worth_an_amount_is_its_measure(parse):
+    got = figures(parse, "The report predicted that Southeast Asia's digital economy would be worth $200 billion by 2025.",
+                  [("Southeast Asia", "LOC")])
+    assert got["$200 billion"] == ("digital economy", "Southeast Asia", 2025, "level")
