@@ -1374,6 +1374,11 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
                 if previous.subject is None and raw.subject is not None:
                     out[-1] = RawFigure(previous.measure, raw.subject, previous.period, previous.kind,
                                         previous.settled, previous.noun, previous.weak)
+            elif previous is not None and previous.measure is not None and not previous.settled and \
+                    _same_sort(q.unit, quantities[i - 1].unit) and _continues(sent, quantities[i - 1].end, q.start, previous.measure) \
+                    and counted_noun(span, q.unit) is None:
+                raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period, raw.kind,
+                                noun=previous.noun)
             elif (raw.measure is None or raw.weak) and not raw.settled and previous is not None and \
                     previous.measure is not None and _same_sort(q.unit, quantities[i - 1].unit):
                 donor = _enclosing_figure(out, quantities, i) or previous
@@ -1412,6 +1417,24 @@ def _restates(sent: Doc, end: int, start: int) -> bool:
         return False
     between = tokens_of(sent, end, start)
     return between is not None and not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
+CONTINUATION = re.compile(r"(?:\b(?:and|or|up\s+from|down\s+from|compared\s+(?:with|to))|,|,\s*from)\s+(?:(?:about|"
+                          r"around|approximately|roughly|some|nearly|almost|over|just|only|more\s+than|less\s+than|"
+                          r"at\s+least|up\s+to|the|an?\s+estimated|estimated)\s+)*$", re.I)
+
+
+def _continues(sent: Doc, end: int, start: int, measure: tuple[int, int]) -> bool:
+    """Whether the number at ``start`` gives the same measure again for another time or place, with no
+    verb or noun of its own between: ``$1 trillion in wealth this year and almost $14 trillion by
+    2030``, ``4.9 billion in 2021, up from 4.1 billion in 2019``."""
+    between = sent.text[end:start]
+    match = CONTINUATION.search(between)
+    if not match or re.search(r"[;:()]", between):
+        return False
+    tokens = tokens_of(sent, end, end + match.start()) if match.start() else None
+    return tokens is None or not any(t.pos_ in ("VERB", "AUX") or (t.pos_ in ("NOUN", "PROPN") and not (
+        is_time_word(t) or t.ent_type_ == "DATE" or measure[0] <= t.idx < measure[1])) for t in tokens)
 
 
 def _same_sort(unit: str | None, other: str | None) -> bool:

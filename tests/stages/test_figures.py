@@ -641,3 +641,13 @@ def test_what_would_be_worth_an_amount_is_its_measure(parse):
     got = figures(parse, "The report predicted that Southeast Asia's digital economy would be worth $200 billion by 2025.",
                   [("Southeast Asia", "LOC")])
     assert got["$200 billion"] == ("digital economy", "Southeast Asia", 2025, "level")
+
+
+def test_a_number_given_again_for_another_time_takes_the_measure_before_it(parse):
+    got = figures(parse, "Artificial intelligence is expected to generate about $1 trillion in wealth worldwide this year "
+                         "and almost $14 trillion by 2030.")
+    assert got["$14 trillion"][0] == got["$1 trillion"][0] == "wealth"
+    got = figures(parse, "Employees earned $114,275 in average annual compensation compared with $66,498 per worker.")
+    assert got["$66,498"][0] == "average annual compensation"
+    got = figures(parse, "Firms invested $2 billion in factories and hired 1,000 engineers.")
+    assert got["1,000"][0] == "engineers"  # a counted noun of its own
