@@ -807,6 +807,13 @@ def _worth_of(sent: Doc, quantity: Span) -> Token | None:
     return worth.head if worth.dep_ == "amod" and is_nounlike(worth.head) and worth.head.i > i else None
 
 
+def _is_currency_code(token: Token) -> bool:
+    """``KRW`` of ``KRW 30 trillion``, which the parser makes a noun the number modifies: the code of
+    another amount, never what one is of."""
+    return len(token.text) == 3 and token.text.isalpha() and token.text.isupper() and any(
+        c.dep_ in ("nummod", "compound", "appos") and c.i > token.i and c.like_num for c in token.children)
+
+
 def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequence[Name], kind: str
                       ) -> Token | str | None:
     """The noun that names what the number measures; ``NAMED_BY_VERB``; or None (not found)."""
@@ -832,6 +839,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "worth") and not share:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and is_nounlike(pobj[0]) and name_at(names, pobj[0]) is None and pobj[0].ent_type_ != "DATE" \
+                    and not _is_currency_code(pobj[0]) \
                     and not is_time_word(pobj[0]) and not (spent and child.lower_ == "in" and pobj[0].lemma_ not in MONEY_NOUNS):
                 return pobj[0]
     # ``lose 40% of its population``: a change of a part is a change of the whole it is of

@@ -651,3 +651,9 @@ def test_a_number_given_again_for_another_time_takes_the_measure_before_it(parse
     assert got["$66,498"][0] == "average annual compensation"
     got = figures(parse, "Firms invested $2 billion in factories and hired 1,000 engineers.")
     assert got["1,000"][0] == "engineers"  # a counted noun of its own
+
+
+def test_the_currency_code_of_a_second_amount_is_not_what_the_first_is_of(parse):
+    got = figures(parse, "The strategy will see the injection of KRW 10 trillion and attraction of KRW 30 trillion "
+                         "in private capital.")
+    assert got["KRW 10 trillion"][0] == "injection"
