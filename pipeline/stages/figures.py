@@ -632,10 +632,14 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
             break
         end = child.right_edge.i
         for token in sent[child.i + 1:end + 1]:  # ``AI tools in use across the department``
+            if token.text in "([（":  # an aside in brackets is outside (spec §9)
+                end = token.i - 1
+                break
             if token.dep_ == "prep" and (token.lower_ in NOT_RESTRICTING or _places(token, names)):
                 end = token.i - 1  # ``the number of internet users in the Philippines``: no place either
-                if child.dep_ == "acl" and _places(token, names):
-                    end = right  # ``AI models developed in Beijing``: a participle that places the noun goes
+                if child.dep_ == "acl" and (_places(token, names) or end == child.i):
+                    end = right  # ``AI models developed in Beijing``: a participle that places the noun goes,
+                    # and one left with none of its words (``workshops selected as ...``)
                 break
         right = max(end, right)
     while right + 2 < len(sent) and not sent[right].whitespace_ and sent[right + 1].text in ("-", "–") and \
@@ -682,11 +686,19 @@ def _places(prep: Token, names: Sequence[Name]) -> bool:
         for c in prep.children)
 
 
+def _aside_at_end(sent: Doc, child: Token) -> bool:
+    """Whether the dependent holds no bracket, or only an aside in brackets after its first words
+    (``payments transacted on Unified Payments Interface (UPI)``), which ``noun_phrase`` leaves out."""
+    brackets = [t for t in sent[child.left_edge.i:child.right_edge.i + 1] if t.text in "()[]（）"]
+    return not brackets or (brackets[0].text in "([（" and brackets[0].i > child.i + 1 and
+                            brackets[-1].text in ")]）" and brackets[-1].i == child.right_edge.i)
+
+
 def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) -> bool:
     """Whether a right-hand dependent of the measure's noun belongs to the measure."""
     subtree = range(child.left_edge.i, child.right_edge.i + 1)
     if any(i in taken for i in subtree) or any(YEAR.match(sent[i].text) for i in subtree) or \
-            any(sent[i].text in "()[]（）—–" for i in subtree):
+            any(sent[i].text in "—–" for i in subtree) or not _aside_at_end(sent, child):
         return False
     if child.dep_ == "relcl":
         # ``people who have used the Internet``, ``goods that are primarily digital``; not an aside after a

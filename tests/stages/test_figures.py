@@ -657,3 +657,9 @@ def test_the_currency_code_of_a_second_amount_is_not_what_the_first_is_of(parse)
     got = figures(parse, "The strategy will see the injection of KRW 10 trillion and attraction of KRW 30 trillion "
                          "in private capital.")
     assert got["KRW 10 trillion"][0] == "injection"
+
+
+def test_an_aside_in_brackets_ends_the_measure_but_not_the_words_before_it(parse):
+    got = figures(parse, "The amount of money spent in the retail industry (excluding fuel) increased by 4.7% "
+                         "to approximately £366 billion in 2017.")
+    assert got["4.7%"][0] == "amount of money spent in the retail industry"
