@@ -826,6 +826,20 @@ def _is_currency_code(token: Token) -> bool:
         c.dep_ in ("nummod", "compound", "appos") and c.i > token.i and c.like_num for c in token.children)
 
 
+def _included_in(including: Token, names: Sequence[Name]) -> Token | None:
+    """``with investment, including three billion dollars``: a part an ``including`` lists measures
+    what it is part of, the noun right before it; none when that is a number (``$52 billion, including
+    $39 billion``), so the number takes the figure before it."""
+    i = including.i - 1
+    while i >= 0 and including.doc[i].is_punct:
+        i -= 1
+    noun = including.doc[i] if i >= 0 else None
+    if noun is None or not is_nounlike(noun) or noun.like_num or noun.tag_ == "CD" or noun.lower_ in UNIT_WORDS or \
+            name_at(names, noun) is not None or is_anaphor(noun) or is_time_word(noun):
+        return None
+    return noun
+
+
 def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequence[Name], kind: str
                       ) -> Token | str | None:
     """The noun that names what the number measures; ``NAMED_BY_VERB``; or None (not found)."""
@@ -836,6 +850,8 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if counted is not None and counted.lemma_ not in ("stake", "worth", "value") and name_at(names, counted) is None:
         return counted
     head = head_of(quantity)
+    if head.dep_ == "pobj" and head.head.lower_ == "including":
+        return _included_in(head.head, names)
     verb = governing_verb(head)
     spent = verb is not None and verb.lemma_ in SPEND_VERBS
     if verb is not None:  # ``provide 802.5 billion yen in additional subsidies``, the ``in`` hung from the verb

@@ -663,3 +663,10 @@ def test_an_aside_in_brackets_ends_the_measure_but_not_the_words_before_it(parse
     got = figures(parse, "The amount of money spent in the retail industry (excluding fuel) increased by 4.7% "
                          "to approximately £366 billion in 2017.")
     assert got["4.7%"][0] == "amount of money spent in the retail industry"
+
+
+def test_a_part_listed_after_including_measures_what_it_is_part_of(parse):
+    got = figures(parse, "We are charging the economy with investment, including three billion dollars going to homes.")
+    assert got["three billion dollars"][0] == "investment"
+    got = figures(parse, "Revenue reached $5 billion, including $2 billion from advertising.")
+    assert got["$2 billion"][0] == got["$5 billion"][0] == "Revenue"
