@@ -852,6 +852,10 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     head = head_of(quantity)
     if head.dep_ == "pobj" and head.head.lower_ == "including":
         return _included_in(head.head, names)
+    if unit is not None and unit.isupper() and any(  # ``the US$150 million it spent to build the centre``
+            c.dep_ == "relcl" and c.lemma_ in SPEND_VERBS and not any(o.dep_ == "dobj" for o in c.children)
+            for t in quantity for c in t.children):
+        return NAMED_BY_VERB
     verb = governing_verb(head)
     spent = verb is not None and verb.lemma_ in SPEND_VERBS
     if verb is not None:  # ``provide 802.5 billion yen in additional subsidies``, the ``in`` hung from the verb

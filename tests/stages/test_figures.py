@@ -670,3 +670,9 @@ def test_a_part_listed_after_including_measures_what_it_is_part_of(parse):
     assert got["three billion dollars"][0] == "investment"
     got = figures(parse, "Revenue reached $5 billion, including $2 billion from advertising.")
     assert got["$2 billion"][0] == got["$5 billion"][0] == "Revenue"
+
+
+def test_money_an_actor_spent_in_a_relative_clause_has_no_measure(parse):
+    got = figures(parse, "Google's new investment is in addition to the US$150 million it spent to build the centre.",
+                  [("Google", "ORG")])
+    assert got["US$150 million"][:2] == (None, "Google")
