@@ -645,6 +645,9 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
     while right + 2 < len(sent) and not sent[right].whitespace_ and sent[right + 1].text in ("-", "–") and \
             not sent[right + 1].whitespace_ and sent[right + 2].is_alpha:
         right += 2  # a word the tokenizer split at its hyphen stays whole (``e-commerce``)
+    if left >= 1 and left + 1 < noun.i and left - 1 in taken and sent[left].text in ("-", "–") and \
+            not sent[left - 1].whitespace_ and not sent[left].whitespace_:
+        left += 2  # the rest of the number's own adjective: ``three-pronged scheme`` -> ``scheme``
     tokens = sent[left:right + 1]
     # ``the number of X`` measures X; a determiner or cue word at the front goes
     while len(tokens) > 1 and tokens[0].lower_ in ("the", "a", "an", "its", "their", "total", "number", "of",

@@ -676,3 +676,9 @@ def test_money_an_actor_spent_in_a_relative_clause_has_no_measure(parse):
     got = figures(parse, "Google's new investment is in addition to the US$150 million it spent to build the centre.",
                   [("Google", "ORG")])
     assert got["US$150 million"][:2] == (None, "Google")
+
+
+def test_the_rest_of_the_numbers_own_adjective_is_outside_the_measure(parse):
+    text = "The three-pronged scheme will relax foreign exchange laws."
+    raw = figures_of_sentence(parse(text), [SentenceQuantity(4, 9, 3.0, None)], [])[0]
+    assert text[raw.measure[0]:raw.measure[1]] == "scheme"
