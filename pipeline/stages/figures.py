@@ -822,6 +822,12 @@ def _worth_of(sent: Doc, quantity: Span) -> Token | None:
     return worth.head if worth.dep_ == "amod" and is_nounlike(worth.head) and worth.head.i > i else None
 
 
+# nouns for a level aimed at: ``a $300-billion digital economy target`` measures the digital economy
+GOAL_NOUNS = frozenset("""target goal aim ambition objective""".split())
+# pronouns that always stand for people or a body, an owner: ``we are just 3% of the global market``
+FIRST_PERSON = frozenset("""we us i""".split())
+
+
 def _is_currency_code(token: Token) -> bool:
     """``KRW`` of ``KRW 30 trillion``, which the parser makes a noun the number modifies: the code of
     another amount, never what one is of."""
@@ -850,6 +856,9 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if worth is not None:
         return worth
     counted = counted_noun(quantity, unit)
+    if counted is not None and counted.lemma_ in GOAL_NOUNS and unit is not None:  # ``the $300-billion digital
+        # economy target`` aims at a level; ``16 goals`` counts them
+        counted = next((c for c in counted.children if c.dep_ == "compound" and is_nounlike(c)), None)
     if counted is not None and counted.lemma_ not in ("stake", "worth", "value") and name_at(names, counted) is None:
         return counted
     head = head_of(quantity)
@@ -927,9 +936,10 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             if child.dep_ == "dobj" and child.i != head.i and not is_anaphor(child):
                 return child
     if kind == "share" and subject is not None and (
-            name_at(names, subject) is not None or subject.pos_ == "PROPN" or subject.lemma_ in ACTORS) and (
+            name_at(names, subject) is not None or subject.pos_ == "PROPN" or subject.lemma_ in ACTORS or
+            subject.lower_ in FIRST_PERSON) and (
             verb.lemma_ in ACCOUNT_VERBS | {"hold", "control", "capture", "take"} or
-            (head.dep_ == "dobj" and verb.lemma_ not in CHANGE_WORDS)):
+            (head.dep_ == "dobj" and verb.lemma_ not in CHANGE_WORDS) or (head.dep_ == "attr" and verb.lemma_ == "be")):
         # ``China accounts for 30 percent of global chip sales``: the part is the owner (a name, or a
         # product named like one: ``Safaricom's M-Pesa controls three quarters of the transactions``),
         # so the whole; and so when an actor has the share (``the ministry holds 17.44% of the fund``,

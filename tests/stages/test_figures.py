@@ -682,3 +682,16 @@ def test_the_rest_of_the_numbers_own_adjective_is_outside_the_measure(parse):
     text = "The three-pronged scheme will relax foreign exchange laws."
     raw = figures_of_sentence(parse(text), [SentenceQuantity(4, 9, 3.0, None)], [])[0]
     assert text[raw.measure[0]:raw.measure[1]] == "scheme"
+
+
+def test_an_amount_aimed_at_measures_what_the_goal_is_for_and_a_goal_counted_is_the_measure(parse):
+    got = figures(parse, "India will follow a plan to achieve the $300-billion digital economy target.", [("India", "GPE")])
+    assert got["$300-billion"][0] == "digital economy"
+    text = "The plan comprises 16 goals."
+    raw = figures_of_sentence(parse(text), [SentenceQuantity(19, 21, 16.0, None)], [])[0]
+    assert text[raw.measure[0]:raw.measure[1]] == "goals"
+
+
+def test_a_share_that_we_are_measures_the_whole(parse):
+    got = figures(parse, "We are just 3% of the $1.5 trillion global electronics market.")
+    assert got["3%"][0] == "global electronics market"
