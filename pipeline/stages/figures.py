@@ -1589,6 +1589,11 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     weak = noun is None and found is not None and _is_change_noun(found)
     if weak:
         noun = _what_changes(found, names)
+        if noun is None and any(c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") and
+                                c.lower_ not in DROPPED_ADJECTIVES and c.tag_ != "JJS" and not is_time_word(c) and
+                                name_at(names, c) is None and not _is_amount_word(c, spans) and
+                                not span.start <= c.i < span.end for c in found.lefts):
+            noun = found  # ``an economic boost of £47bn``: a change its modifiers say the sort of
     measure = None  # a generic noun the number counts (``four levels``) is no anaphor
     if noun is not None and (not is_anaphor(noun) or (counted and noun.i == found.i)):
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)

@@ -695,3 +695,9 @@ def test_an_amount_aimed_at_measures_what_the_goal_is_for_and_a_goal_counted_is_
 def test_a_share_that_we_are_measures_the_whole(parse):
     got = figures(parse, "We are just 3% of the $1.5 trillion global electronics market.")
     assert got["3%"][0] == "global electronics market"
+
+
+def test_a_change_its_modifiers_name_measures_itself_when_nothing_else_does(parse):
+    got = figures(parse, "Ministers estimate this could provide an economic boost of £47bn to the UK each year.")
+    assert got["£47bn"][0] == "economic boost"
+    assert figures(parse, "That represents 45% growth.")["45%"][0] is None
