@@ -864,6 +864,13 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     head = head_of(quantity)
     if head.dep_ == "pobj" and head.head.lower_ == "including":
         return _included_in(head.head, names)
+    if head.pos_ == "VERB" and len(quantity) == 1:  # the number is the verb: ``will triple the data centre's
+        # size``, ``the economy, which could double in value``: what it multiplies, else what does
+        obj = next((c for c in head.children if c.dep_ == "dobj" and is_nounlike(c) and not is_anaphor(c)), None)
+        subject = obj if obj is not None else verb_subject(head)
+        if subject is not None and is_nounlike(subject) and not is_anaphor(subject) and \
+                name_at(names, subject) is None and subject.lemma_ not in ACTORS:
+            return subject
     if unit is not None and unit.isupper() and any(  # ``the US$150 million it spent to build the centre``
             c.dep_ == "relcl" and c.lemma_ in SPEND_VERBS and not any(o.dep_ == "dobj" for o in c.children)
             for t in quantity for c in t.children):

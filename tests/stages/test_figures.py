@@ -701,3 +701,13 @@ def test_a_change_its_modifiers_name_measures_itself_when_nothing_else_does(pars
     got = figures(parse, "Ministers estimate this could provide an economic boost of £47bn to the UK each year.")
     assert got["£47bn"][0] == "economic boost"
     assert figures(parse, "That represents 45% growth.")["45%"][0] is None
+
+
+def test_a_number_that_is_the_verb_measures_what_it_multiplies_else_what_does(parse):
+    text = "The new investment will triple the data centre's size to 11.2 hectares."
+    raw = figures_of_sentence(parse(text), [SentenceQuantity(24, 30, 3.0, "fold")], [])[0]
+    assert text[raw.measure[0]:raw.measure[1]] == "data centre's size" and raw.kind == "change"
+    text = "The region's digital economy, which could double in value to $2 trillion by 2030, grows."
+    raw = figures_of_sentence(parse(text), [SentenceQuantity(text.index("double"), text.index("double") + 6, 2.0,
+                                                             "fold")], [])[0]
+    assert text[raw.measure[0]:raw.measure[1]] == "digital economy"
