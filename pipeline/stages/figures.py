@@ -1445,12 +1445,22 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
                 raw = RawFigure(donor.measure, raw.subject or previous.subject, raw.period, raw.kind,
                                 noun=donor.noun)
             out.append(raw)
+    for i in range(len(out) - 2, -1, -1):  # ``from 7 to 33 percent``: the start of a range takes its end's measure
+        raw, after = out[i], out[i + 1]
+        if raw is not None and after is not None and raw.measure is None and not raw.settled and \
+                after.measure is not None and FROM_BEFORE.search(sent.text[:quantities[i].start]) and \
+                TO_BETWEEN.match(sent.text[quantities[i].end:quantities[i + 1].start]):
+            out[i] = RawFigure(after.measure, raw.subject or after.subject, raw.period, raw.kind, noun=after.noun)
     if re.search(r"\brespectively\b", sent.text, re.I):
         primary = [i for i, raw in enumerate(out) if raw is not None and i not in converts]
         _respectively(sent, [out[i] for i in primary], names, lambda k, raw: out.__setitem__(primary[k], raw))
         for i, j in converts.items():
             out[i] = out[j]
     return out
+
+
+FROM_BEFORE = re.compile(r"\b(?:from|between)\s+(?:the\s+|a\s+)?$", re.I)
+TO_BETWEEN = re.compile(r"^\s*(?:to|and|-|–)\s+(?:about|around|nearly|almost|over|more\s+than)?\s*$", re.I)
 
 
 def _enclosing_figure(out: Sequence[RawFigure | None], quantities: Sequence[SentenceQuantity], i: int

@@ -711,3 +711,12 @@ def test_a_number_that_is_the_verb_measures_what_it_multiplies_else_what_does(pa
     raw = figures_of_sentence(parse(text), [SentenceQuantity(text.index("double"), text.index("double") + 6, 2.0,
                                                              "fold")], [])[0]
     assert text[raw.measure[0]:raw.measure[1]] == "digital economy"
+
+
+def test_the_start_of_a_range_takes_the_measure_of_its_end(parse):
+    text = "The Kingdom recorded a jump in women's employment, from 7 to 33 percent."
+    sent = parse(text)
+    qs = [SentenceQuantity(text.index("7"), text.index("7") + 1, 7.0, "%"),
+          SentenceQuantity(text.index("33"), text.index("33") + 10, 33.0, "%")]
+    first, second = figures_of_sentence(sent, qs, [])
+    assert first.measure == second.measure and second.measure is not None
