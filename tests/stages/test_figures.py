@@ -714,7 +714,7 @@ def test_a_number_that_is_the_verb_measures_what_it_multiplies_else_what_does(pa
 
 
 def test_the_start_of_a_range_takes_the_measure_of_its_end(parse):
-    text = "The Kingdom recorded a jump in women's employment, from 7 to 33 percent."
+    text = "The country recorded a jump in women's employment, from 7 to 33 percent."
     sent = parse(text)
     qs = [SentenceQuantity(text.index("7"), text.index("7") + 1, 7.0, "%"),
           SentenceQuantity(text.index("33"), text.index("33") + 10, 33.0, "%")]
