@@ -720,3 +720,9 @@ def test_the_start_of_a_range_takes_the_measure_of_its_end(parse):
           SentenceQuantity(text.index("33"), text.index("33") + 10, 33.0, "%")]
     first, second = figures_of_sentence(sent, qs, [])
     assert first.measure == second.measure and second.measure is not None
+
+
+def test_the_word_a_cut_example_leaves_behind_goes_with_it(parse):
+    got = figures(parse, "By 2027, the popularization rate of applications such as intelligent terminals should exceed "
+                         "70 percent.", deadline=2027, is_target=True)
+    assert got["70 percent"][0] == "popularization rate of applications"
