@@ -687,7 +687,8 @@ def _is_threshold(span: Span) -> bool:
 def _places(prep: Token, names: Sequence[Name]) -> bool:
     """``in the Philippines``, ``across Asia``: a preposition that says where, with a place."""
     return prep.lower_ in ("in", "across", "within", "throughout") and any(
-        c.dep_ == "pobj" and (name_at(names, c) is not None and name_at(names, c).label in ("GPE", "LOC"))
+        c.dep_ == "pobj" and ((name_at(names, c) is not None and name_at(names, c).label in ("GPE", "LOC")) or
+                              c.lemma_.lower() in DESCRIPTORS)  # ``in the country``
         for c in prep.children)
 
 
@@ -716,7 +717,7 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) 
     if any(sent[i].lower_ in ("which", "that", "who") for i in subtree):
         return False
     if child.dep_ == "prep":
-        if child.lower_ in NOT_RESTRICTING or child.lower_ not in RESTRICTING_PREPS:
+        if child.lower_ in NOT_RESTRICTING or child.lower_ not in RESTRICTING_PREPS or _places(child, names):
             return False
         pobj = [c for c in child.children if c.dep_ == "pobj"]
         if not pobj or pobj[0].ent_type_ in ("DATE", "TIME") or is_time_word(pobj[0]):

@@ -726,3 +726,8 @@ def test_the_word_a_cut_example_leaves_behind_goes_with_it(parse):
     got = figures(parse, "By 2027, the popularization rate of applications such as intelligent terminals should exceed "
                          "70 percent.", deadline=2027, is_target=True)
     assert got["70 percent"][0] == "popularization rate of applications"
+
+
+def test_a_place_word_the_measure_is_in_stays_out_as_a_named_place_does(parse):
+    got = figures(parse, "Computing capacity in the country reached 246 EFLOPS.")
+    assert got["246 EFLOPS"][0] == "Computing capacity"
