@@ -862,6 +862,9 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if counted is not None and counted.lemma_ in GOAL_NOUNS and unit is not None:  # ``the $300-billion digital
         # economy target`` aims at a level; ``16 goals`` counts them
         counted = next((c for c in counted.children if c.dep_ == "compound" and is_nounlike(c)), None)
+    if counted is not None and counted.i + 1 < len(sent) and sent[counted.i + 1].lower_ == "per" and \
+            counted.dep_ == "pobj" and counted.head.lower_ == "of" and is_nounlike(counted.head.head):
+        return counted.head.head  # ``a capacity of 50,000 wafers per month``: the noun is a rate's unit
     if counted is not None and counted.lemma_ not in ("stake", "worth", "value") and name_at(names, counted) is None:
         return counted
     head = head_of(quantity)

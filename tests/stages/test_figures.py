@@ -731,3 +731,11 @@ def test_the_word_a_cut_example_leaves_behind_goes_with_it(parse):
 def test_a_place_word_the_measure_is_in_stays_out_as_a_named_place_does(parse):
     got = figures(parse, "Computing capacity in the country reached 246 EFLOPS.")
     assert got["246 EFLOPS"][0] == "Computing capacity"
+
+
+def test_a_noun_counted_per_unit_of_time_is_a_rates_unit_and_the_noun_it_is_of_the_measure(parse):
+    text = "The fab will have a capacity of 50,000 wafers per month."
+    raw = figures_of_sentence(parse(text), [SentenceQuantity(32, 38, 50000.0, None)], [])[0]
+    assert text[raw.measure[0]:raw.measure[1]] == "capacity"
+    got = figures(parse, "The country had built 2.9 million 5G base stations by the end of 2021.")
+    assert got["2.9 million"][0] == "5G base stations"
