@@ -831,6 +831,19 @@ GOAL_NOUNS = frozenset("""target goal aim ambition objective""".split())
 FIRST_PERSON = frozenset("""we us i""".split())
 
 
+def _range_end(head: Token, quantity: Span) -> Token:
+    """The head of the range a number starts (``US$72 billion to US$74 billion``, which the parser
+    hangs from the second number): the range's place in the sentence is the number's."""
+    for _ in range(3):
+        if head.dep_ in ("quantmod", "compound", "nummod") and head.head.i >= quantity.end and \
+                head.head.tag_ == "CD" and any(t.lower_ in ("to", "-", "–") for t in
+                                               head.doc[quantity.end:head.head.i]):
+            head = head.head
+        else:
+            break
+    return head
+
+
 def _is_currency_code(token: Token) -> bool:
     """``KRW`` of ``KRW 30 trillion``, which the parser makes a noun the number modifies: the code of
     another amount, never what one is of."""
@@ -867,7 +880,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         return counted.head.head  # ``a capacity of 50,000 wafers per month``: the noun is a rate's unit
     if counted is not None and counted.lemma_ not in ("stake", "worth", "value") and name_at(names, counted) is None:
         return counted
-    head = head_of(quantity)
+    head = _range_end(head_of(quantity), quantity)
     if head.dep_ == "pobj" and head.head.lower_ == "including":
         return _included_in(head.head, names)
     if head.pos_ == "VERB" and len(quantity) == 1:  # the number is the verb: ``will triple the data centre's

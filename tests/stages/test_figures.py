@@ -739,3 +739,8 @@ def test_a_noun_counted_per_unit_of_time_is_a_rates_unit_and_the_noun_it_is_of_t
     assert text[raw.measure[0]:raw.measure[1]] == "capacity"
     got = figures(parse, "The country had built 2.9 million 5G base stations by the end of 2021.")
     assert got["2.9 million"][0] == "5G base stations"
+
+
+def test_the_start_of_a_range_in_one_phrase_measures_what_the_range_is_of(parse):
+    got = figures(parse, "Orders exceeded the ministry's forecast of US$738.7 billion to US$740.7 billion.")
+    assert got["US$738.7 billion"][0] == got["US$740.7 billion"][0] == "forecast"
