@@ -219,8 +219,9 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
     # ``up 12%``, ``an additional 4.5 billion yuan``; not the particle of ``making up 42.8 percent``
     if any(t.lower_ in ("up", "down", "additional", "another", "extra") and t.dep_ != "prt" for t in before[-2:]):
         return True
-    if words_before and words_before[-1] == "by" and any(t.lower_ in CHANGE_WORDS or t.lemma_ in CHANGE_WORDS
-                                                        for t in sent[max(0, quantity.start - 6):quantity.start]):
+    if words_before and words_before[-1] == "by" and (any(t.lower_ in CHANGE_WORDS or t.lemma_ in CHANGE_WORDS
+                                                         for t in sent[max(0, quantity.start - 6):quantity.start])
+                                                     or _change_before_by(before[-1]) is not None):
         return True
     # ``802.5 billion yen in additional subsidies`` (F9)
     if len(after) >= 2 and after[0].lower_ == "in" and after[1].lower_ in ("additional", "extra", "further"):
@@ -831,6 +832,21 @@ GOAL_NOUNS = frozenset("""target goal aim ambition objective""".split())
 FIRST_PERSON = frozenset("""we us i""".split())
 
 
+def _change_before_by(by: Token) -> Token | None:
+    """The noun of change whose phrase ends right before ``by``: ``an estimated growth of the US gross
+    domestic product by $161 billion``."""
+    if by.lower_ != "by" or by.i == 0:
+        return None
+    token = by.doc[by.i - 1]
+    for _ in range(8):
+        if _is_change_noun(token) and token.right_edge.i == by.i - 1:
+            return token
+        if token.head.i == token.i or token.head.i >= by.i:
+            return None
+        token = token.head
+    return None
+
+
 def _range_end(head: Token, quantity: Span) -> Token:
     """The head of the range a number starts (``US$72 billion to US$74 billion``, which the parser
     hangs from the second number): the range's place in the sentence is the number's."""
@@ -881,6 +897,9 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if counted is not None and counted.lemma_ not in ("stake", "worth", "value") and name_at(names, counted) is None:
         return counted
     head = _range_end(head_of(quantity), quantity)
+    change = _change_before_by(head.head) if head.dep_ == "pobj" and head.head.lower_ == "by" else None
+    if change is not None and resolve_noun(change) is not None:
+        return change  # ``growth of the US gross domestic product by $161 billion``, however ``by`` is hung
     if head.dep_ == "pobj" and head.head.lower_ == "including":
         return _included_in(head.head, names)
     if head.pos_ == "VERB" and len(quantity) == 1:  # the number is the verb: ``will triple the data centre's

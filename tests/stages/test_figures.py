@@ -744,3 +744,9 @@ def test_a_noun_counted_per_unit_of_time_is_a_rates_unit_and_the_noun_it_is_of_t
 def test_the_start_of_a_range_in_one_phrase_measures_what_the_range_is_of(parse):
     got = figures(parse, "Orders exceeded the ministry's forecast of US$738.7 billion to US$740.7 billion.")
     assert got["US$738.7 billion"][0] == got["US$740.7 billion"][0] == "forecast"
+
+
+def test_a_change_by_an_amount_measures_what_the_change_is_of(parse):
+    got = figures(parse, "The funding would lead to an estimated growth of the US gross domestic product by $161 billion "
+                         "by 2029.", [("US", "GPE")])
+    assert got["$161 billion"] == ("gross domestic product", "US", 2029, "change")
