@@ -915,6 +915,12 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         return NAMED_BY_VERB
     verb = governing_verb(head)
     spent = verb is not None and verb.lemma_ in SPEND_VERBS
+    if unit is not None and unit.isupper() and quantity.end < len(sent) and sent[quantity.end].lower_ == "in":
+        # money ``in`` a kind of money: ``up to KRW 30 trillion in investment``,
+        # wherever the parser hangs the ``in``
+        pobj = [c for c in sent[quantity.end].children if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS]
+        if pobj:
+            return pobj[0]
     if verb is not None:  # ``provide 802.5 billion yen in additional subsidies``, the ``in`` hung from the verb
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "in" and quantity.end <= prep.i <= quantity.end + 1:

@@ -750,3 +750,9 @@ def test_a_change_by_an_amount_measures_what_the_change_is_of(parse):
     got = figures(parse, "The funding would lead to an estimated growth of the US gross domestic product by $161 billion "
                          "by 2029.", [("US", "GPE")])
     assert got["$161 billion"] == ("gross domestic product", "US", 2029, "change")
+
+
+def test_money_in_a_kind_of_money_right_after_it_is_measured_by_that_kind(parse):
+    got = figures(parse, "The plan is to boost the budget to KRW 10 trillion and stimulate up to KRW 30 trillion in "
+                         "investment from the private sector.")
+    assert got["KRW 30 trillion"][0] == "investment"
