@@ -718,8 +718,10 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) 
     if any(sent[i].lower_ in ("which", "that", "who") for i in subtree):
         return False
     if child.dep_ == "prep":
-        if child.lower_ in NOT_RESTRICTING or child.lower_ not in RESTRICTING_PREPS or _places(child, names):
-            return False
+        if ((child.lower_ in NOT_RESTRICTING or child.lower_ not in RESTRICTING_PREPS) and not (
+                child.lower_ == "to" and child.head.pos_ == "NOUN" and child.i == child.head.i + 1)) or \
+                _places(child, names):
+            return False  # but a noun's own complement right after it stays: ``access to broadband internet``
         pobj = [c for c in child.children if c.dep_ == "pobj"]
         if not pobj or pobj[0].ent_type_ in ("DATE", "TIME") or is_time_word(pobj[0]):
             return False

@@ -756,3 +756,9 @@ def test_money_in_a_kind_of_money_right_after_it_is_measured_by_that_kind(parse)
     got = figures(parse, "The plan is to boost the budget to KRW 10 trillion and stimulate up to KRW 30 trillion in "
                          "investment from the private sector.")
     assert got["KRW 30 trillion"][0] == "investment"
+
+
+def test_a_nouns_own_to_complement_stays_in_the_measure_but_a_named_recipient_does_not(parse):
+    got = figures(parse, "The bank helped increase access to broadband internet in Africa from 26 percent in 2019 to "
+                         "36 percent in 2022.", [("Africa", "LOC")])
+    assert got["26 percent"][0] == got["36 percent"][0] == "access to broadband internet"
