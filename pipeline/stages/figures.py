@@ -219,8 +219,9 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
     # ``up 12%``, ``an additional 4.5 billion yuan``; not the particle of ``making up 42.8 percent``
     if any(t.lower_ in ("up", "down", "additional", "another", "extra") and t.dep_ != "prt" for t in before[-2:]):
         return True
-    if words_before and words_before[-1] == "by" and any(t.lower_ in CHANGE_WORDS or t.lemma_ in CHANGE_WORDS
-                                                        for t in sent[max(0, quantity.start - 6):quantity.start]):
+    if words_before and words_before[-1] == "by" and (any(t.lower_ in CHANGE_WORDS or t.lemma_ in CHANGE_WORDS
+                                                         for t in sent[max(0, quantity.start - 6):quantity.start])
+                                                     or _change_before_by(before[-1]) is not None):
         return True
     # ``802.5 billion yen in additional subsidies`` (F9)
     if len(after) >= 2 and after[0].lower_ == "in" and after[1].lower_ in ("additional", "extra", "further"):
@@ -609,6 +610,9 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
         if child.i != left - 1 and child.right_edge.i != left - 1:
             break
         glued = not child.whitespace_ and child.i + 1 < len(sent) and sent[child.i + 1].is_alpha  # ``5`` of 5G
+        if child.dep_ == "poss" and _describes(child, names):  # ``women's employment``, ``the data centre's size``
+            left = max(child.left_edge.i, max((i + 1 for i in taken if i < noun.i), default=0))
+            break
         if child.dep_ in ("det", "predet", "poss", "case", "quantmod", "cc", "advmod", "prep") or (
                 child.dep_ == "nummod" and not glued):
             break
@@ -629,15 +633,22 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
             break
         end = child.right_edge.i
         for token in sent[child.i + 1:end + 1]:  # ``AI tools in use across the department``
+            if token.text in "([（":  # an aside in brackets is outside (spec §9)
+                end = token.i - 1
+                break
             if token.dep_ == "prep" and (token.lower_ in NOT_RESTRICTING or _places(token, names)):
                 end = token.i - 1  # ``the number of internet users in the Philippines``: no place either
-                if child.dep_ == "acl" and _places(token, names):
-                    end = right  # ``AI models developed in Beijing``: a participle that places the noun goes
+                if child.dep_ == "acl" and (_places(token, names) or end == child.i):
+                    end = right  # ``AI models developed in Beijing``: a participle that places the noun goes,
+                    # and one left with none of its words (``workshops selected as ...``)
                 break
         right = max(end, right)
     while right + 2 < len(sent) and not sent[right].whitespace_ and sent[right + 1].text in ("-", "–") and \
             not sent[right + 1].whitespace_ and sent[right + 2].is_alpha:
         right += 2  # a word the tokenizer split at its hyphen stays whole (``e-commerce``)
+    if left >= 1 and left + 1 < noun.i and left - 1 in taken and sent[left].text in ("-", "–") and \
+            not sent[left - 1].whitespace_ and not sent[left].whitespace_:
+        left += 2  # the rest of the number's own adjective: ``three-pronged scheme`` -> ``scheme``
     tokens = sent[left:right + 1]
     # ``the number of X`` measures X; a determiner or cue word at the front goes
     while len(tokens) > 1 and tokens[0].lower_ in ("the", "a", "an", "its", "their", "total", "number", "of",
@@ -646,9 +657,20 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[0].pos_ == "ADV" and tokens[0].dep_ == "advmod" and tokens[0].whitespace_:
         tokens = tokens[1:]
-    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s", "and", "or")):
+    # what a cut complement leaves behind: ``heavy industries such`` (as ...), ``a fine equivalent`` (to ...)
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s", "and", "or", "such") or (
+            tokens[-1].pos_ == "ADJ" and tokens[-1].i > noun.i and tokens[-1].head.i == noun.i)):
         tokens = tokens[:-1]
     return tokens.start_char, tokens.end_char
+
+
+def _describes(possessor: Token, names: Sequence[Name]) -> bool:
+    """A possessor that says what is measured rather than whose it is: a common noun that names no
+    owner (``women's employment``, ``the data centre's size``), unlike a name, a pronoun, a place word
+    or an actor (``China's``, ``its``, ``the country's``, ``the ministry's``), which the spec leaves out."""
+    return possessor.pos_ == "NOUN" and possessor.tag_ in ("NN", "NNS") and name_at(names, possessor) is None and \
+        possessor.lemma_.lower() not in ACTORS | DESCRIPTORS | {"world", "nation"} and \
+        not any(name_at(names, t) is not None for t in possessor.subtree)
 
 
 THRESHOLD_BEFORE = frozenset({("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least")})
@@ -666,15 +688,24 @@ def _is_threshold(span: Span) -> bool:
 def _places(prep: Token, names: Sequence[Name]) -> bool:
     """``in the Philippines``, ``across Asia``: a preposition that says where, with a place."""
     return prep.lower_ in ("in", "across", "within", "throughout") and any(
-        c.dep_ == "pobj" and (name_at(names, c) is not None and name_at(names, c).label in ("GPE", "LOC"))
+        c.dep_ == "pobj" and ((name_at(names, c) is not None and name_at(names, c).label in ("GPE", "LOC")) or
+                              c.lemma_.lower() in DESCRIPTORS)  # ``in the country``
         for c in prep.children)
+
+
+def _aside_at_end(sent: Doc, child: Token) -> bool:
+    """Whether the dependent holds no bracket, or only an aside in brackets after its first words
+    (``payments transacted on Unified Payments Interface (UPI)``), which ``noun_phrase`` leaves out."""
+    brackets = [t for t in sent[child.left_edge.i:child.right_edge.i + 1] if t.text in "()[]（）"]
+    return not brackets or (brackets[0].text in "([（" and brackets[0].i > child.i + 1 and
+                            brackets[-1].text in ")]）" and brackets[-1].i == child.right_edge.i)
 
 
 def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) -> bool:
     """Whether a right-hand dependent of the measure's noun belongs to the measure."""
     subtree = range(child.left_edge.i, child.right_edge.i + 1)
     if any(i in taken for i in subtree) or any(YEAR.match(sent[i].text) for i in subtree) or \
-            any(sent[i].text in "()[]（）—–" for i in subtree):
+            any(sent[i].text in "—–" for i in subtree) or not _aside_at_end(sent, child):
         return False
     if child.dep_ == "relcl":
         # ``people who have used the Internet``, ``goods that are primarily digital``; not an aside after a
@@ -687,8 +718,10 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) 
     if any(sent[i].lower_ in ("which", "that", "who") for i in subtree):
         return False
     if child.dep_ == "prep":
-        if child.lower_ in NOT_RESTRICTING or child.lower_ not in RESTRICTING_PREPS:
-            return False
+        if ((child.lower_ in NOT_RESTRICTING or child.lower_ not in RESTRICTING_PREPS) and not (
+                child.lower_ == "to" and child.head.pos_ == "NOUN" and child.i == child.head.i + 1)) or \
+                _places(child, names):
+            return False  # but a noun's own complement right after it stays: ``access to broadband internet``
         pobj = [c for c in child.children if c.dep_ == "pobj"]
         if not pobj or pobj[0].ent_type_ in ("DATE", "TIME") or is_time_word(pobj[0]):
             return False
@@ -715,8 +748,8 @@ def resolve_noun(noun: Token) -> Token | None:
         # an owner's share is a measure itself (``the bloc's global market share``)
         part = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN" and
                 c.lemma_ not in ACTORS | DESCRIPTORS]
-        if part and noun.lemma_ in ("share", "proportion", "percentage"):
-            return part[0]  # ``the digital economy's share of GDP``: the possessor is the part
+        if part:  # ``the digital economy's share of GDP``: the possessor is the part; ``the overall
+            return part[0]  # economy's nominal growth rate``: what grows
         # ``the growth of 2.3% in sales``: the ``in``, not the amount ``of``
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]
         pobj = [c for p in of for c in p.children if c.dep_ == "pobj" and not (
@@ -776,6 +809,10 @@ def _worth_of(sent: Doc, quantity: Span) -> Token | None:
         worth = sent[start - 1]
         if is_nounlike(worth.head) and worth.head.i < worth.i:
             return worth.head
+        if worth.dep_ in ("acomp", "oprd") and worth.head.pos_ in ("VERB", "AUX"):
+            subject = verb_subject(worth.head)  # ``the digital economy would be worth $200 billion``
+            if subject is not None and is_nounlike(subject) and not is_anaphor(subject):
+                return subject
         return sent[start - 2] if is_nounlike(sent[start - 2]) else None
     i = quantity.end
     if i < len(sent) and sent[i].text in "([（":  # a conversion in brackets
@@ -791,6 +828,61 @@ def _worth_of(sent: Doc, quantity: Span) -> Token | None:
     return worth.head if worth.dep_ == "amod" and is_nounlike(worth.head) and worth.head.i > i else None
 
 
+# nouns for a level aimed at: ``a $300-billion digital economy target`` measures the digital economy
+GOAL_NOUNS = frozenset("""target goal aim ambition objective""".split())
+# pronouns that always stand for people or a body, an owner: ``we are just 3% of the global market``
+FIRST_PERSON = frozenset("""we us i""".split())
+
+
+def _change_before_by(by: Token) -> Token | None:
+    """The noun of change whose phrase ends right before ``by``: ``an estimated growth of the US gross
+    domestic product by $161 billion``."""
+    if by.lower_ != "by" or by.i == 0:
+        return None
+    token = by.doc[by.i - 1]
+    for _ in range(8):
+        if _is_change_noun(token) and token.right_edge.i == by.i - 1:
+            return token
+        if token.head.i == token.i or token.head.i >= by.i:
+            return None
+        token = token.head
+    return None
+
+
+def _range_end(head: Token, quantity: Span) -> Token:
+    """The head of the range a number starts (``US$72 billion to US$74 billion``, which the parser
+    hangs from the second number): the range's place in the sentence is the number's."""
+    for _ in range(3):
+        if head.dep_ in ("quantmod", "compound", "nummod") and head.head.i >= quantity.end and \
+                head.head.tag_ == "CD" and any(t.lower_ in ("to", "-", "–") for t in
+                                               head.doc[quantity.end:head.head.i]):
+            head = head.head
+        else:
+            break
+    return head
+
+
+def _is_currency_code(token: Token) -> bool:
+    """``KRW`` of ``KRW 30 trillion``, which the parser makes a noun the number modifies: the code of
+    another amount, never what one is of."""
+    return len(token.text) == 3 and token.text.isalpha() and token.text.isupper() and any(
+        c.dep_ in ("nummod", "compound", "appos") and c.i > token.i and c.like_num for c in token.children)
+
+
+def _included_in(including: Token, names: Sequence[Name]) -> Token | None:
+    """``with investment, including three billion dollars``: a part an ``including`` lists measures
+    what it is part of, the noun right before it; none when that is a number (``$52 billion, including
+    $39 billion``), so the number takes the figure before it."""
+    i = including.i - 1
+    while i >= 0 and including.doc[i].is_punct:
+        i -= 1
+    noun = including.doc[i] if i >= 0 else None
+    if noun is None or not is_nounlike(noun) or noun.like_num or noun.tag_ == "CD" or noun.lower_ in UNIT_WORDS or \
+            name_at(names, noun) is not None or is_anaphor(noun) or is_time_word(noun):
+        return None
+    return noun
+
+
 def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequence[Name], kind: str
                       ) -> Token | str | None:
     """The noun that names what the number measures; ``NAMED_BY_VERB``; or None (not found)."""
@@ -798,11 +890,39 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if worth is not None:
         return worth
     counted = counted_noun(quantity, unit)
+    if counted is not None and counted.lemma_ in GOAL_NOUNS and unit is not None:  # ``the $300-billion digital
+        # economy target`` aims at a level; ``16 goals`` counts them
+        counted = next((c for c in counted.children if c.dep_ == "compound" and is_nounlike(c)), None)
+    if counted is not None and counted.i + 1 < len(sent) and sent[counted.i + 1].lower_ == "per" and \
+            counted.dep_ == "pobj" and counted.head.lower_ == "of" and is_nounlike(counted.head.head):
+        return counted.head.head  # ``a capacity of 50,000 wafers per month``: the noun is a rate's unit
     if counted is not None and counted.lemma_ not in ("stake", "worth", "value") and name_at(names, counted) is None:
         return counted
-    head = head_of(quantity)
+    head = _range_end(head_of(quantity), quantity)
+    change = _change_before_by(head.head) if head.dep_ == "pobj" and head.head.lower_ == "by" else None
+    if change is not None and resolve_noun(change) is not None:
+        return change  # ``growth of the US gross domestic product by $161 billion``, however ``by`` is hung
+    if head.dep_ == "pobj" and head.head.lower_ == "including":
+        return _included_in(head.head, names)
+    if head.pos_ == "VERB" and len(quantity) == 1:  # the number is the verb: ``will triple the data centre's
+        # size``, ``the economy, which could double in value``: what it multiplies, else what does
+        obj = next((c for c in head.children if c.dep_ == "dobj" and is_nounlike(c) and not is_anaphor(c)), None)
+        subject = obj if obj is not None else verb_subject(head)
+        if subject is not None and is_nounlike(subject) and not is_anaphor(subject) and \
+                name_at(names, subject) is None and subject.lemma_ not in ACTORS:
+            return subject
+    if unit is not None and unit.isupper() and any(  # ``the US$150 million it spent to build the centre``
+            c.dep_ == "relcl" and c.lemma_ in SPEND_VERBS and not any(o.dep_ == "dobj" for o in c.children)
+            for t in quantity for c in t.children):
+        return NAMED_BY_VERB
     verb = governing_verb(head)
     spent = verb is not None and verb.lemma_ in SPEND_VERBS
+    if unit is not None and unit.isupper() and quantity.end < len(sent) and sent[quantity.end].lower_ == "in":
+        # money ``in`` a kind of money: ``up to KRW 30 trillion in investment``,
+        # wherever the parser hangs the ``in``
+        pobj = [c for c in sent[quantity.end].children if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS]
+        if pobj:
+            return pobj[0]
     if verb is not None:  # ``provide 802.5 billion yen in additional subsidies``, the ``in`` hung from the verb
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "in" and quantity.end <= prep.i <= quantity.end + 1:
@@ -816,6 +936,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "worth") and not share:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and is_nounlike(pobj[0]) and name_at(names, pobj[0]) is None and pobj[0].ent_type_ != "DATE" \
+                    and not _is_currency_code(pobj[0]) \
                     and not is_time_word(pobj[0]) and not (spent and child.lower_ == "in" and pobj[0].lemma_ not in MONEY_NOUNS):
                 return pobj[0]
     # ``lose 40% of its population``: a change of a part is a change of the whole it is of
@@ -868,9 +989,10 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             if child.dep_ == "dobj" and child.i != head.i and not is_anaphor(child):
                 return child
     if kind == "share" and subject is not None and (
-            name_at(names, subject) is not None or subject.pos_ == "PROPN" or subject.lemma_ in ACTORS) and (
+            name_at(names, subject) is not None or subject.pos_ == "PROPN" or subject.lemma_ in ACTORS or
+            subject.lower_ in FIRST_PERSON) and (
             verb.lemma_ in ACCOUNT_VERBS | {"hold", "control", "capture", "take"} or
-            (head.dep_ == "dobj" and verb.lemma_ not in CHANGE_WORDS)):
+            (head.dep_ == "dobj" and verb.lemma_ not in CHANGE_WORDS) or (head.dep_ == "attr" and verb.lemma_ == "be")):
         # ``China accounts for 30 percent of global chip sales``: the part is the owner (a name, or a
         # product named like one: ``Safaricom's M-Pesa controls three quarters of the transactions``),
         # so the whole; and so when an actor has the share (``the ministry holds 17.44% of the fund``,
@@ -1358,18 +1480,33 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
                 if previous.subject is None and raw.subject is not None:
                     out[-1] = RawFigure(previous.measure, raw.subject, previous.period, previous.kind,
                                         previous.settled, previous.noun, previous.weak)
+            elif previous is not None and previous.measure is not None and not previous.settled and \
+                    _same_sort(q.unit, quantities[i - 1].unit) and _continues(sent, quantities[i - 1].end, q.start, previous.measure) \
+                    and counted_noun(span, q.unit) is None:
+                raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period, raw.kind,
+                                noun=previous.noun)
             elif (raw.measure is None or raw.weak) and not raw.settled and previous is not None and \
                     previous.measure is not None and _same_sort(q.unit, quantities[i - 1].unit):
                 donor = _enclosing_figure(out, quantities, i) or previous
                 raw = RawFigure(donor.measure, raw.subject or previous.subject, raw.period, raw.kind,
                                 noun=donor.noun)
             out.append(raw)
+    for i in range(len(out) - 2, -1, -1):  # ``from 7 to 33 percent``: the start of a range takes its end's measure
+        raw, after = out[i], out[i + 1]
+        if raw is not None and after is not None and raw.measure is None and not raw.settled and \
+                after.measure is not None and FROM_BEFORE.search(sent.text[:quantities[i].start]) and \
+                TO_BETWEEN.match(sent.text[quantities[i].end:quantities[i + 1].start]):
+            out[i] = RawFigure(after.measure, raw.subject or after.subject, raw.period, raw.kind, noun=after.noun)
     if re.search(r"\brespectively\b", sent.text, re.I):
         primary = [i for i, raw in enumerate(out) if raw is not None and i not in converts]
         _respectively(sent, [out[i] for i in primary], names, lambda k, raw: out.__setitem__(primary[k], raw))
         for i, j in converts.items():
             out[i] = out[j]
     return out
+
+
+FROM_BEFORE = re.compile(r"\b(?:from|between)\s+(?:the\s+|a\s+)?$", re.I)
+TO_BETWEEN = re.compile(r"^\s*(?:to|and|-|–)\s+(?:about|around|nearly|almost|over|more\s+than)?\s*$", re.I)
 
 
 def _enclosing_figure(out: Sequence[RawFigure | None], quantities: Sequence[SentenceQuantity], i: int
@@ -1396,6 +1533,24 @@ def _restates(sent: Doc, end: int, start: int) -> bool:
         return False
     between = tokens_of(sent, end, start)
     return between is not None and not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
+CONTINUATION = re.compile(r"(?:\b(?:and|or|up\s+from|down\s+from|compared\s+(?:with|to))|,|,\s*from)\s+(?:(?:about|"
+                          r"around|approximately|roughly|some|nearly|almost|over|just|only|more\s+than|less\s+than|"
+                          r"at\s+least|up\s+to|the|an?\s+estimated|estimated)\s+)*$", re.I)
+
+
+def _continues(sent: Doc, end: int, start: int, measure: tuple[int, int]) -> bool:
+    """Whether the number at ``start`` gives the same measure again for another time or place, with no
+    verb or noun of its own between: ``$1 trillion in wealth this year and almost $14 trillion by
+    2030``, ``4.9 billion in 2021, up from 4.1 billion in 2019``."""
+    between = sent.text[end:start]
+    match = CONTINUATION.search(between)
+    if not match or re.search(r"[;:()]", between):
+        return False
+    tokens = tokens_of(sent, end, end + match.start()) if match.start() else None
+    return tokens is None or not any(t.pos_ in ("VERB", "AUX") or (t.pos_ in ("NOUN", "PROPN") and not (
+        is_time_word(t) or t.ent_type_ == "DATE" or measure[0] <= t.idx < measure[1])) for t in tokens)
 
 
 def _same_sort(unit: str | None, other: str | None) -> bool:
@@ -1497,6 +1652,11 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     weak = noun is None and found is not None and _is_change_noun(found)
     if weak:
         noun = _what_changes(found, names)
+        if noun is None and any(c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN") and
+                                c.lower_ not in DROPPED_ADJECTIVES and c.tag_ != "JJS" and not is_time_word(c) and
+                                name_at(names, c) is None and not _is_amount_word(c, spans) and
+                                not span.start <= c.i < span.end for c in found.lefts):
+            noun = found  # ``an economic boost of £47bn``: a change its modifiers say the sort of
     measure = None  # a generic noun the number counts (``four levels``) is no anaphor
     if noun is not None and (not is_anaphor(noun) or (counted and noun.i == found.i)):
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)

@@ -622,3 +622,143 @@ def test_a_named_share_measures_itself_and_a_company_reporting_its_own_figure_ow
     got = figures(parse, "Tokyo-based Rakuten Group reported a net loss of 339.4 billion yen for 2023.",
                   [("Tokyo", "GPE"), ("Rakuten Group", "ORG")])
     assert got["339.4 billion yen"][1] == "Rakuten Group"
+
+
+def test_a_possessor_that_names_no_owner_stays_in_the_measure(parse):
+    got = figures(parse, "The new investment will triple the data centre's size to 11.2 hectares.")
+    assert got["11.2 hectares"][0] == "data centre's size"
+    got = figures(parse, "China's digital economy reached 53.9 trillion yuan in 2023.", [("China", "GPE")])
+    assert got["53.9 trillion yuan"][:2] == ("digital economy", "China")
+
+
+def test_a_growth_rate_measures_the_thing_whose_rate_it_is(parse):
+    got = figures(parse, "The digital economy grew faster than the overall economy's nominal growth rate of 5.8 per cent.")
+    assert got["5.8 per cent"][0] == "overall economy"
+    assert got["5.8 per cent"][3] == "change"
+
+
+def test_what_would_be_worth_an_amount_is_its_measure(parse):
+    got = figures(parse, "The report predicted that Southeast Asia's digital economy would be worth $200 billion by 2025.",
+                  [("Southeast Asia", "LOC")])
+    assert got["$200 billion"] == ("digital economy", "Southeast Asia", 2025, "level")
+
+
+def test_a_number_given_again_for_another_time_takes_the_measure_before_it(parse):
+    got = figures(parse, "Artificial intelligence is expected to generate about $1 trillion in wealth worldwide this year "
+                         "and almost $14 trillion by 2030.")
+    assert got["$14 trillion"][0] == got["$1 trillion"][0] == "wealth"
+    got = figures(parse, "Employees earned $114,275 in average annual compensation compared with $66,498 per worker.")
+    assert got["$66,498"][0] == "average annual compensation"
+    got = figures(parse, "Firms invested $2 billion in factories and hired 1,000 engineers.")
+    assert got["1,000"][0] == "engineers"  # a counted noun of its own
+
+
+def test_the_currency_code_of_a_second_amount_is_not_what_the_first_is_of(parse):
+    got = figures(parse, "The strategy will see the injection of KRW 10 trillion and attraction of KRW 30 trillion "
+                         "in private capital.")
+    assert got["KRW 10 trillion"][0] == "injection"
+
+
+def test_an_aside_in_brackets_ends_the_measure_but_not_the_words_before_it(parse):
+    got = figures(parse, "The amount of money spent in the retail industry (excluding fuel) increased by 4.7% "
+                         "to approximately £366 billion in 2017.")
+    assert got["4.7%"][0] == "amount of money spent in the retail industry"
+
+
+def test_a_part_listed_after_including_measures_what_it_is_part_of(parse):
+    got = figures(parse, "We are charging the economy with investment, including three billion dollars going to homes.")
+    assert got["three billion dollars"][0] == "investment"
+    got = figures(parse, "Revenue reached $5 billion, including $2 billion from advertising.")
+    assert got["$2 billion"][0] == got["$5 billion"][0] == "Revenue"
+
+
+def test_money_an_actor_spent_in_a_relative_clause_has_no_measure(parse):
+    got = figures(parse, "Google's new investment is in addition to the US$150 million it spent to build the centre.",
+                  [("Google", "ORG")])
+    assert got["US$150 million"][:2] == (None, "Google")
+
+
+def test_the_rest_of_the_numbers_own_adjective_is_outside_the_measure(parse):
+    text = "The three-pronged scheme will relax foreign exchange laws."
+    raw = figures_of_sentence(parse(text), [SentenceQuantity(4, 9, 3.0, None)], [])[0]
+    assert text[raw.measure[0]:raw.measure[1]] == "scheme"
+
+
+def test_an_amount_aimed_at_measures_what_the_goal_is_for_and_a_goal_counted_is_the_measure(parse):
+    got = figures(parse, "India will follow a plan to achieve the $300-billion digital economy target.", [("India", "GPE")])
+    assert got["$300-billion"][0] == "digital economy"
+    text = "The plan comprises 16 goals."
+    raw = figures_of_sentence(parse(text), [SentenceQuantity(19, 21, 16.0, None)], [])[0]
+    assert text[raw.measure[0]:raw.measure[1]] == "goals"
+
+
+def test_a_share_that_we_are_measures_the_whole(parse):
+    got = figures(parse, "We are just 3% of the $1.5 trillion global electronics market.")
+    assert got["3%"][0] == "global electronics market"
+
+
+def test_a_change_its_modifiers_name_measures_itself_when_nothing_else_does(parse):
+    got = figures(parse, "Ministers estimate this could provide an economic boost of £47bn to the UK each year.")
+    assert got["£47bn"][0] == "economic boost"
+    assert figures(parse, "That represents 45% growth.")["45%"][0] is None
+
+
+def test_a_number_that_is_the_verb_measures_what_it_multiplies_else_what_does(parse):
+    text = "The new investment will triple the data centre's size to 11.2 hectares."
+    raw = figures_of_sentence(parse(text), [SentenceQuantity(24, 30, 3.0, "fold")], [])[0]
+    assert text[raw.measure[0]:raw.measure[1]] == "data centre's size" and raw.kind == "change"
+    text = "The region's digital economy, which could double in value to $2 trillion by 2030, grows."
+    raw = figures_of_sentence(parse(text), [SentenceQuantity(text.index("double"), text.index("double") + 6, 2.0,
+                                                             "fold")], [])[0]
+    assert text[raw.measure[0]:raw.measure[1]] == "digital economy"
+
+
+def test_the_start_of_a_range_takes_the_measure_of_its_end(parse):
+    text = "The country recorded a jump in women's employment, from 7 to 33 percent."
+    sent = parse(text)
+    qs = [SentenceQuantity(text.index("7"), text.index("7") + 1, 7.0, "%"),
+          SentenceQuantity(text.index("33"), text.index("33") + 10, 33.0, "%")]
+    first, second = figures_of_sentence(sent, qs, [])
+    assert first.measure == second.measure and second.measure is not None
+
+
+def test_the_word_a_cut_example_leaves_behind_goes_with_it(parse):
+    got = figures(parse, "By 2027, the popularization rate of applications such as intelligent terminals should exceed "
+                         "70 percent.", deadline=2027, is_target=True)
+    assert got["70 percent"][0] == "popularization rate of applications"
+
+
+def test_a_place_word_the_measure_is_in_stays_out_as_a_named_place_does(parse):
+    got = figures(parse, "Computing capacity in the country reached 246 EFLOPS.")
+    assert got["246 EFLOPS"][0] == "Computing capacity"
+
+
+def test_a_noun_counted_per_unit_of_time_is_a_rates_unit_and_the_noun_it_is_of_the_measure(parse):
+    text = "The fab will have a capacity of 50,000 wafers per month."
+    raw = figures_of_sentence(parse(text), [SentenceQuantity(32, 38, 50000.0, None)], [])[0]
+    assert text[raw.measure[0]:raw.measure[1]] == "capacity"
+    got = figures(parse, "The country had built 2.9 million 5G base stations by the end of 2021.")
+    assert got["2.9 million"][0] == "5G base stations"
+
+
+def test_the_start_of_a_range_in_one_phrase_measures_what_the_range_is_of(parse):
+    got = figures(parse, "Orders exceeded the ministry's forecast of US$738.7 billion to US$740.7 billion.")
+    assert got["US$738.7 billion"][0] == got["US$740.7 billion"][0] == "forecast"
+
+
+def test_a_change_by_an_amount_measures_what_the_change_is_of(parse):
+    got = figures(parse, "The funding would lead to an estimated growth of the US gross domestic product by $161 billion "
+                         "by 2029.", [("US", "GPE")])
+    assert got["$161 billion"] == ("gross domestic product", "US", 2029, "change")
+
+
+def test_money_in_a_kind_of_money_right_after_it_is_measured_by_that_kind(parse):
+    got = figures(parse, "The plan is to boost the budget to KRW 10 trillion and stimulate up to KRW 30 trillion in "
+                         "investment from the private sector.")
+    assert got["KRW 30 trillion"][0] == "investment"
+
+
+def test_a_nouns_own_to_complement_stays_in_the_measure_but_a_named_recipient_does_not(parse):
+    got = figures(parse, "The bank helped increase access to broadband internet in Africa from 26 percent in 2019 to "
+                         "36 percent in 2022.", [("Africa", "LOC")])
+    assert got["26 percent"][0] == got["36 percent"][0] == "access to broadband internet"
