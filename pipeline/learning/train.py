@@ -158,12 +158,11 @@ def make_estimator(settings: dict[str, Any], seed: int, vector_dims: int = 0):
         ("cues", DictVectorizer(), "cues"),
     ]
     weights = {"ngrams": 1.0, "pattern": float(settings["pattern_weight"]), "cues": float(settings["cue_weight"])}
-    if float(settings.get("subject_weight", 0)):  # the subjects of forward-looking markers (stages.actors)
-        blocks.append(("subject", TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+"), "subject"))
-        weights["subject"] = float(settings["subject_weight"])
-    if float(settings.get("action_weight", 0)):  # the verbs those markers govern (stages.actors)
-        blocks.append(("action", TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+"), "action"))
-        weights["action"] = float(settings["action_weight"])
+    # the subjects of forward-looking markers and the verbs they govern (stages.actors), each as its own words
+    for column in ("subject", "action"):
+        if float(settings.get(f"{column}_weight", 0)):
+            blocks.append((column, TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+"), column))
+            weights[column] = float(settings[f"{column}_weight"])
     if vector_dims:
         blocks.append(("vectors", "passthrough", vector_columns(vector_dims)))
         weights["vectors"] = float(settings.get("vector_weight", 1.0))
