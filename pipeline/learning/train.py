@@ -289,8 +289,17 @@ def f1_table(y: np.ndarray, scores: np.ndarray, thresholds: dict[str, float]) ->
     return out
 
 
+def marker_vector_weights(settings: dict[str, Any]) -> dict[str, float]:
+    """The weights of the markers' subject and verb vectors (``stages.classifier.sentence_vectors``)
+    the settings turn on; {} for none."""
+    weights = {"subjects": float(settings.get("subject_vector_weight", 0)),
+               "actions": float(settings.get("action_vector_weight", 0))}
+    return {field: weight for field, weight in weights.items() if weight}
+
+
 def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Path, card: dict,
-                    embeddings: str | None = None, second: dict | None = None) -> dict:
+                    embeddings: str | None = None, second: dict | None = None,
+                    marker_weights: dict[str, float] | None = None) -> dict:
     """The model (and its second stage), its thresholds and its card, which a run checks each
     file against before reading it."""
     linear_model(estimators).save(out_dir)
@@ -303,6 +312,8 @@ def save_classifier(estimators: dict, thresholds: dict[str, float], out_dir: Pat
         meta["embeddings"] = embeddings  # sha256 of the encoder's card: the vectors it was trained on
     if second:
         meta["second_stage"] = PASSAGE
+    if marker_weights:
+        meta["marker_vectors"] = marker_weights  # the weights of the markers' subject and verb vectors
     (out_dir / THRESHOLDS).write_text(json.dumps(meta, indent=2) + "\n")
     return write_card(out_dir, card, files)
 
@@ -403,7 +414,8 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[..., Any], mo
     if not settings.get("actors", True):
         ts = without_actors(ts)
     log(f"training set: {len(ts.views)} body sentences from {len(docs)} documents")
-    vectors = sentence_vectors(encoder, ts.views, ts.groups)
+    marker_weights = marker_vector_weights(settings) if encoder else {}
+    vectors = sentence_vectors(encoder, ts.views, ts.groups, marker_weights)
     rows = model_inputs(ts.views, vectors)
     dims = 0 if vectors is None else vectors.shape[1]
     oof = out_of_fold_scores(ts, rows, settings, seed, folds, dims)
@@ -423,6 +435,7 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[..., Any], mo
         "estimator": "tf-idf n-grams + word-class patterns + spec cues"
                      + (" + subjects of forward-looking markers" if float(settings.get("subject_weight", 0)) else "")
                      + (" + static sentence vectors in context" if encoder else "")
+                     + "".join(f" + static vectors of the markers' {field}" for field in marker_weights)
                      + " -> LogisticRegression per label"
                      + (" -> second stage over the passage's scores (pipeline.stages.passage)" if second else "")
                      + " (plain arrays: pipeline.stages.formats.linear)",
@@ -439,7 +452,7 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[..., Any], mo
                              "f1": {k: round(v, 4) for k, v in cv.items()}},
     }
     card = save_classifier(estimators, thresholds, models_dir / "classifier", card,
-                           encoder.fingerprint if encoder else None, second)
+                           encoder.fingerprint if encoder else None, second, marker_weights)
     log(f"saved {models_dir / 'classifier'}")
     return card
 

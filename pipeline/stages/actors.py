@@ -13,7 +13,9 @@ classes of English), the subject is the word before it once auxiliaries and
 adverbs are stepped over. What it is (an entity's type, a pronoun, a name, a
 common noun) becomes a cue, and the word itself goes to the model, which
 learns which heads act (``ministry``, ``government``) and which do not
-(``forum``, ``investment``) from the data rather than from a list. So does the verb the
+(``forum``, ``investment``) from the data rather than from a list; its static
+vector carries that to heads the data never had before a marker (``agency``
+near ``ministry``, ``airwaves`` near ``spectrum``). So does the verb the
 marker governs: an intended action (``will build``) or an effect (``will help``).
 """
 

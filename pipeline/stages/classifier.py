@@ -8,7 +8,8 @@ marker, an instrument word, a rank), and who acts in it (``stages.actors``:
 the subject of each forward-looking marker, and where the numbers stand
 against it). A dense view is the sentence's vector from a static encoder,
 with its predecessor's and its article's (``formats.embeddings``), for words
-and contexts the training articles never had. A second stage
+and contexts the training articles never had, and the vector of each marker's
+subject, for actors they never had. A second stage
 (``stages.passage``) then decides the three labels together, from the first
 stage's scores of the sentence and of its article. The cues are also the
 keyword baseline that runs when no trained model is configured.
@@ -221,12 +222,13 @@ class TrainedClassifier:
     (``stages.passage``), its scores are read again together with the passage's."""
 
     def __init__(self, model: LinearModel, thresholds: dict[str, float], name: str, encoder=None,
-                 second: LinearModel | None = None):
+                 second: LinearModel | None = None, marker_weights: dict[str, float] | None = None):
         self.model = model
         self.thresholds = thresholds
         self.name = name
         self.encoder = encoder
         self.second = second
+        self.marker_weights = marker_weights or {}
 
     @classmethod
     def load(cls, path: str | Path, embeddings: str | Path | None = None) -> "TrainedClassifier":
@@ -235,7 +237,8 @@ class TrainedClassifier:
         meta = card.json(THRESHOLDS)
         encoder = encoder_for(meta.get("embeddings"), embeddings, path)
         second = LinearModel.load(card, under=PASSAGE) if meta.get("second_stage") else None
-        return cls(LinearModel.load(card), meta["thresholds"], meta.get("name", path.name), encoder, second)
+        return cls(LinearModel.load(card), meta["thresholds"], meta.get("name", path.name), encoder, second,
+                   meta.get("marker_vectors"))
 
     def predict_scores(self, views: Sequence[SentenceView], groups: Sequence[int] | None = None
                        ) -> list[dict[str, float]]:
@@ -245,7 +248,7 @@ class TrainedClassifier:
         groups = [0] * len(views) if groups is None else groups
         columns = model_columns(views)
         probs = in_label_order(self.model, self.model.probabilities(
-            columns, sentence_vectors(self.encoder, views, groups)))
+            columns, sentence_vectors(self.encoder, views, groups, self.marker_weights)))
         if self.second is not None:  # cues a second stage was not trained on are left out by its vocabulary
             probs = in_label_order(self.second, self.second.probabilities(
                 {PASSAGE: passage_features(probs, groups, columns["cues"])}))
@@ -272,8 +275,16 @@ def encoder_for(trained_with: str | None, folder: str | Path | None, model: Path
     return encoder
 
 
-def sentence_vectors(encoder, views: Sequence[SentenceView], groups: Sequence[int] | None):
-    """Each view's vector with its context (``formats.embeddings``), or None without an encoder."""
+def sentence_vectors(encoder, views: Sequence[SentenceView], groups: Sequence[int] | None,
+                     marker_weights: dict[str, float] | None = None):
+    """Each view's vector with its context (``formats.embeddings``), or None without an encoder.
+
+    ``marker_weights`` ({"subjects": w, "actions": w}) add the vectors of its forward-looking
+    markers' subjects and of the verbs they govern (``stages.actors``), so the model learns a class
+    of who acts (``ministry`` near ``agency`` and ``government``; ``funding`` near ``investment``) that
+    carries over to heads no training sentence had before its ``will``; the subjects' own words
+    cannot. A sentence without a marker has zeros there.
+    """
     if encoder is None:
         return None
     import numpy as np
@@ -281,7 +292,11 @@ def sentence_vectors(encoder, views: Sequence[SentenceView], groups: Sequence[in
     from pipeline.stages.formats.embeddings import context_vectors
 
     groups = np.zeros(len(views), dtype=int) if groups is None else np.asarray(groups)
-    return context_vectors(encoder.encode([v.text for v in views]), groups)
+    blocks = [context_vectors(encoder.encode([v.text for v in views]), groups)]
+    for field, weight in sorted((marker_weights or {}).items()):
+        if weight:
+            blocks.append(weight * encoder.encode([getattr(v.actors, field) for v in views]))
+    return np.hstack(blocks)
 
 
 def model_columns(views: Sequence[SentenceView]) -> dict[str, list]:

@@ -65,3 +65,25 @@ def test_cues_on_lower_cased_text_are_the_case_insensitive_cues():
     for text in texts:
         for name, pattern in CUES.items():
             assert bool(pattern.search(text)) == bool(LOWER_CUES[name].search(text.lower())), (name, text)
+
+
+def test_marker_vectors_sit_beside_the_sentence_vectors_and_are_zero_without_a_marker():
+    import numpy as np
+
+    from conftest import REPO
+    from pipeline.stages.actors import Actors
+    from pipeline.stages.classifier import sentence_vectors
+    from pipeline.stages.formats.embeddings import SentenceEncoder
+
+    encoder = SentenceEncoder(REPO / "models" / "static")
+    views = [SentenceView("The ministry will build 30 data hubs.", actors=Actors(subjects="ministry", actions="build")),
+             SentenceView("Output grew 25 percent.")]
+    plain = sentence_vectors(encoder, views, [0, 0])
+    both = sentence_vectors(encoder, views, [0, 0], {"subjects": 0.5, "actions": 0.25})
+    dims = encoder.encode(["x"]).shape[1]
+    assert both.shape == (2, plain.shape[1] + 2 * dims)
+    assert np.allclose(both[:, :plain.shape[1]], plain)
+    actions, subjects = both[:, plain.shape[1]:plain.shape[1] + dims], both[:, plain.shape[1] + dims:]
+    assert np.allclose(subjects[0], 0.5 * encoder.encode(["ministry"])[0])
+    assert np.allclose(actions[0], 0.25 * encoder.encode(["build"])[0])
+    assert not both[1, plain.shape[1]:].any(), "no marker, no subject: zeros"
