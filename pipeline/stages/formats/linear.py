@@ -107,7 +107,10 @@ class LinearModel:
                 z[:, k] += np.bincount(rows, contributions[k], minlength=n)
         if dense is not None and self.dense_weight:
             start = self.offsets["dense"]
-            z += (dense * self.dense_weight) @ self.coef[:, start:start + dense.shape[1]].T
+            if dense.shape[1] != self.coef.shape[1] - start:  # the vectors block is the last
+                raise ModelFileError(f"the model reads {self.coef.shape[1] - start} vector columns, the run gave "
+                                     f"{dense.shape[1]}: the model and the code disagree (run `claims train` again)")
+            z += (dense * self.dense_weight) @ self.coef[:, start:].T
         return 1.0 / (1.0 + np.exp(-z))
 
     # ----------------------------------------------------------------- files --

@@ -37,6 +37,11 @@ def test_saved_files_load_to_the_same_scores_and_same_bytes(model, tmp_path):
     assert ((0 < again.probabilities(columns(), dense)) & (again.probabilities(columns(), dense) < 1)).all()
 
 
+def test_vectors_of_another_width_than_the_model_read_are_refused(model):
+    with pytest.raises(ModelFileError, match="reads 2 vector columns, the run gave 3"):
+        model.probabilities(columns(), np.ones((3, 3)))
+
+
 def test_a_model_of_another_format_is_refused(model, tmp_path):
     model.save(tmp_path)
     spec = tmp_path / linear.SPEC
