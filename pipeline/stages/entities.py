@@ -391,8 +391,9 @@ def credit_candidates(text: str) -> list[Candidate]:
 
 @functools.lru_cache(maxsize=32)
 def names_pattern(names: frozenset[str]) -> re.Pattern[str]:
-    """One pattern for a set of names, longest first; the gazetteer's is built once, not per document."""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(
+    """One pattern for a set of names, longest first; the gazetteer's is built once, not per document.
+    A hyphen joined to a word before it makes a compound (``pro-Verizon``); a list's dash does not (``-Verizon:``)."""
+    return re.compile(r"(?<!\w)(?<!\S-)(?:" + "|".join(
         re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + r")(?![\w-])")
 
 
@@ -756,10 +757,15 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     first = resolve(base + rules + gazetteer_hits)
     readings, defined = acronym_readings(text, first)
     first = resolve(read_as_defined(text, first, readings) + defined)
-    known = {text[c.start:c.end]: c.label for c in first
-             if c.source != "model" and c.label == "ORG"}
+    senses: dict[str, set[str]] = {}
+    for start, end, label in model_spans:
+        senses.setdefault(text[start:end], set()).add(label)
+    known = {text[c.start:c.end]: c.label for c in first if c.label == "ORG" and (
+        c.source != "model" or senses.get(text[c.start:c.end]) == {"ORG"})}
     aliases = person_aliases(text, [c for c in first if c.label == "PERSON"])
-    # A name's known sense wins over the model's guess elsewhere in the article.
+    # A name's known sense wins over the model's guess elsewhere in the article: an organisation found once
+    # is that organisation at every other mention the model passed over (``-Verizon:``), unless the model
+    # itself read the name otherwise somewhere in the article (``Zhejiang`` as a place).
     # A person found again runs on through particles its first mention lacked (``Sheikh Mohammed`` + ``bin Rashid``).
     propagated = [Candidate(p.start, with_particles(text, p.start, p.end)[1], p.label, p.source)
                   if p.label == "PERSON" else p for p in mention_candidates(text, {**known, **aliases}, "alias")]

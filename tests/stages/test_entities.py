@@ -109,6 +109,22 @@ def test_gazetteer_adds_known_organisations():
     assert ents("Xinhua reported it.", [], {"Xinhua": "ORG"}) == [("Xinhua", "ORG")]
 
 
+def test_an_organisation_the_model_finds_once_is_that_organisation_at_its_other_mentions():
+    text = "Verizon won spectrum worth $45 billion.\n\n-Verizon: $45.455 billion for 3,511 licenses"
+    assert ents(text, [span_of(text, "Verizon", "ORG")]) == [("Verizon", "ORG"), ("Verizon", "ORG")]
+
+
+def test_a_name_the_model_also_reads_as_a_place_is_not_carried_to_its_other_mentions():
+    text = "Zhejiang said so. Firms in Zhejiang grew. Zhejiang leads."
+    spans = [span_of(text, "Zhejiang", "ORG"), span_of(text, "Zhejiang", "GPE", nth=1)]
+    assert ents(text, spans) == [("Zhejiang", "ORG")], "the third mention stays unlabelled"
+
+
+def test_a_name_found_again_is_not_taken_out_of_a_hyphenated_compound():
+    text = "Verizon won spectrum. Critics called it a pro-Verizon ruling."
+    assert ents(text, [span_of(text, "Verizon", "ORG")]) == [("Verizon", "ORG")]
+
+
 def test_event_named_by_model_is_dropped():
     text = "at the Global Digital Economy Conference 2025 in Beijing"
     assert ents(text, [span_of(text, "the Global Digital Economy Conference 2025", "ORG")]) == []
