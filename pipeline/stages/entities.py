@@ -740,6 +740,14 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     return Candidate(start, end, label, "model")
 
 
+def model_readings(text: str, model_spans: list[tuple[int, int, str]]) -> dict[str, set[str]]:
+    """Every label the NER gave each name anywhere in the article."""
+    readings: dict[str, set[str]] = {}
+    for start, end, label in model_spans:
+        readings.setdefault(text[start:end], set()).add(label)
+    return readings
+
+
 def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
                     gazetteer: dict[str, str] | None = None) -> list[Candidate]:
     """The rules' mentions, each with the source that proposed it (model, rule, gazetteer, alias)."""
@@ -757,9 +765,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     first = resolve(base + rules + gazetteer_hits)
     readings, defined = acronym_readings(text, first)
     first = resolve(read_as_defined(text, first, readings) + defined)
-    senses: dict[str, set[str]] = {}
-    for start, end, label in model_spans:
-        senses.setdefault(text[start:end], set()).add(label)
+    senses = model_readings(text, model_spans)
     known = {text[c.start:c.end]: c.label for c in first if c.label == "ORG" and (
         c.source != "model" or senses.get(text[c.start:c.end]) == {"ORG"})}
     aliases = person_aliases(text, [c for c in first if c.label == "PERSON"])
