@@ -862,6 +862,12 @@ def _range_end(head: Token, quantity: Span) -> Token:
     return head
 
 
+def _is_money(unit: str | None) -> bool:
+    """Money, as the quantity stage leaves a figure's unit: an upper-case code (``USD``). An
+    upper-case measure (``GW``) passes too; ``quantities.is_money_unit`` would tell them apart."""
+    return unit is not None and unit.isupper()
+
+
 def _is_currency_code(token: Token) -> bool:
     """``KRW`` of ``KRW 30 trillion``, which the parser makes a noun the number modifies: the code of
     another amount, never what one is of."""
@@ -911,13 +917,13 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         if subject is not None and is_nounlike(subject) and not is_anaphor(subject) and \
                 name_at(names, subject) is None and subject.lemma_ not in ACTORS:
             return subject
-    if unit is not None and unit.isupper() and any(  # ``the US$150 million it spent to build the centre``
+    if _is_money(unit) and any(  # ``the US$150 million it spent to build the centre``
             c.dep_ == "relcl" and c.lemma_ in SPEND_VERBS and not any(o.dep_ == "dobj" for o in c.children)
             for t in quantity for c in t.children):
         return NAMED_BY_VERB
     verb = governing_verb(head)
     spent = verb is not None and verb.lemma_ in SPEND_VERBS
-    if unit is not None and unit.isupper() and quantity.end < len(sent) and sent[quantity.end].lower_ == "in":
+    if _is_money(unit) and quantity.end < len(sent) and sent[quantity.end].lower_ == "in":
         # money ``in`` a kind of money: ``up to KRW 30 trillion in investment``,
         # wherever the parser hangs the ``in``
         pobj = [c for c in sent[quantity.end].children if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS]
@@ -975,7 +981,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             return head.head
         return None
     subject = verb_subject(verb)
-    if unit is not None and unit not in ("%", "fold") and unit.isupper() and verb.lemma_ in SPEND_VERBS:
+    if _is_money(unit) and verb.lemma_ in SPEND_VERBS:
         return NAMED_BY_VERB
     if head.dep_ == "pobj" and head.head.lower_ in ("to", "by", "at", "from") and head.head.head.i == verb.i:
         # ``bring broadband to 99 percent of the population``: the share of those the object reaches
@@ -1559,7 +1565,7 @@ def _same_sort(unit: str | None, other: str | None) -> bool:
     def sort(u: str | None) -> str:
         if u is None or u in ("%", "fold"):
             return "any"
-        return "money" if u.isupper() else "unit"
+        return "money" if _is_money(u) else "unit"
     return "any" in (sort(unit), sort(other)) or sort(unit) == sort(other)
 
 
