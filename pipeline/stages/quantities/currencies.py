@@ -399,8 +399,34 @@ class Prefix:
     spaced: bool     # a space stands between it and the number
 
 
+def _letter_tail(written: str) -> str:
+    """The letters that end a written form: ``KShs`` gives ``kshs``, ``$US`` gives ``us``."""
+    return _TAIL_RE.search(written).group().casefold()
+
+
+_TAIL_RE = re.compile(r"[^\W\d_]*$")
+_ONE_SPACE_RE = re.compile(HS)
+# Every run of letters a prefix can end with (the hand-written forms above end in a sign, or in
+# ``Rs`` or ``US``).  A prefix that starts with a letter has no letter before it, so the letters
+# just before a number ("in", "about", "reached") are one of these or no prefix ends there.
+_PREFIX_LETTER_TAILS = frozenset(_letter_tail(form) for form in
+                                 (*_SYMBOL_CODES, *_FIXED, *_CURRENT, *_ANY_CASE_CODES, "Rs", "US"))
+
+
+def _may_end_a_prefix(text: str, end: int, window_start: int) -> bool:
+    """Whether a prefix can end at ``end``: a cheap test that spares most numbers the search of
+    every currency form at every place before them, which is most of this stage's cost."""
+    if end <= window_start or text[end - 1].isspace():
+        return False
+    tail = _TAIL_RE.search(text, window_start, end).group()
+    return not tail or tail.casefold() in _PREFIX_LETTER_TAILS
+
+
 def prefix_before(text: str, start: int, floor: int = 0) -> Prefix | None:
     window_start = max(0, floor, start - 12)
+    ends = (start, start - 1) if _ONE_SPACE_RE.fullmatch(text, start - 1, start) else (start,)
+    if not any(_may_end_a_prefix(text, end, window_start) for end in ends):
+        return None
     m = _PREFIX_RE.search(text, window_start, start)
     if not m or m.end() > start or text[m.end():start].strip(" \t\u00a0"):
         return None

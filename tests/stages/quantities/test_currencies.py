@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 
-from pipeline.stages.quantities import find_quantities, resolve_currency_names
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.stages.quantities import currencies, find_quantities, resolve_currency_names
 from pipeline.stages.quantities.currencies import country_mentions, settle_unit
 
 
@@ -171,3 +176,29 @@ def test_no_currency_without_money_context(text: str) -> None:
 ])
 def test_one_letter_or_a_rare_code_is_money_in_money_context(text: str, unit: str) -> None:
     assert [u for _, _, u in money(text)] == [unit]
+
+
+
+def _prefix_by_full_search(text: str, start: int) -> currencies.Prefix | None:
+    """What ``prefix_before`` finds without first testing the letters in front of the number."""
+    with mock.patch.object(currencies, "_may_end_a_prefix", lambda *_: True):
+        return currencies.prefix_before(text, start)
+
+
+_EVERY_PREFIX = sorted({*currencies._SYMBOL_CODES, *currencies._FIXED, *currencies._CURRENT,
+                        *currencies._ANY_CASE_CODES, "Rs", "Rs.", "US$", "U.S. $", "HK $", "C $", "$US", "RMB¥"})
+
+
+@pytest.mark.parametrize("form", _EVERY_PREFIX)
+def test_the_quick_test_of_the_letters_before_a_number_misses_no_prefix(form: str) -> None:
+    for written in {form, form.lower(), form.upper()}:
+        for space in ("", " ", "\u00a0", "  "):
+            text = f"paid {written}{space}5 million, x{written}{space}7 and ({written}{space}9) about 3"
+            for start in (i for i, ch in enumerate(text) if ch.isdigit()):
+                assert currencies.prefix_before(text, start) == _prefix_by_full_search(text, start), text
+
+
+@given(st.text(alphabet="aUsSrRkKhH$¥.€ 5\u00a0", max_size=14))
+def test_the_quick_test_agrees_with_the_full_search_on_any_letters(before: str) -> None:
+    text = before + "5"
+    assert currencies.prefix_before(text, len(before)) == _prefix_by_full_search(text, len(before))
