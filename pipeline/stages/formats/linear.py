@@ -16,6 +16,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -51,15 +52,19 @@ class TextBlock:
         """The analyzer's n-grams of ``text``, as scikit-learn's word analyzer makes them."""
         words = self._tokens.findall(text.lower() if self.lowercase else text)
         low, high = self.ngram_range
-        return [" ".join(words[i:i + n]) for n in range(low, high + 1) for i in range(len(words) - n + 1)]
+        grams: list[str] = []
+        for n in range(low, high + 1):
+            grams.extend(words if n == 1 else map(" ".join, zip(*(words[k:] for k in range(n)))))
+        return grams
 
     def entries(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row, column, value) of every non-zero feature: tf-idf, l2-normed per row, weighted."""
+        known, column = self.vocabulary.__contains__, self.vocabulary.__getitem__
         rows, cols, tf = [], [], []
         for row, text in enumerate(texts):
-            counts = Counter(t for t in self.terms(text) if t in self.vocabulary)
-            rows.extend([row] * len(counts))
-            cols.extend(self.vocabulary[t] for t in counts)
+            counts = Counter(filter(known, self.terms(text)))
+            rows.extend(repeat(row, len(counts)))
+            cols.extend(map(column, counts))
             tf.extend(counts.values())
         rows, cols = np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
         tf = np.asarray(tf, dtype=np.float64)
@@ -77,9 +82,15 @@ class DictBlock:
     vocabulary: dict[str, int]
 
     def entries(self, dicts: Sequence[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        triples = [(row, self.vocabulary[k], v) for row, values in enumerate(dicts)
-                   for k, v in values.items() if k in self.vocabulary]
-        rows, cols, values = zip(*triples) if triples else ((), (), ())
+        vocabulary = self.vocabulary
+        rows, cols, values = [], [], []
+        for row, features in enumerate(dicts):
+            for key, value in features.items():
+                col = vocabulary.get(key)
+                if col is not None:
+                    rows.append(row)
+                    cols.append(col)
+                    values.append(value)
         return (np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp),
                 np.asarray(values, dtype=np.float64) * self.weight)
 
