@@ -14,12 +14,13 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extensions import document_text, record_error, set_span_group
+from pipeline.patterns import literal_alternation
 from pipeline.records import Candidate, Entity
 from pipeline.stages.formats.gazetteer import load_gazetteer, write_gazetteer
 from pipeline.stages.invisible import trim_invisible
@@ -394,27 +395,8 @@ def names_pattern(names: frozenset[str]) -> re.Pattern[str]:
     """One pattern for a set of names, the longest that fits first; the gazetteer's is built once,
     not per document. A hyphen joined to a word before it makes a compound (``pro-Verizon``); a
     list's dash does not (``-Verizon:``)."""
-    return re.compile(r"(?<!\w)(?<!\S-)" + name_trie(names) + r"(?![\w-])")
+    return re.compile(r"(?<!\w)(?<!\S-)" + literal_alternation(names) + r"(?![\w-])")
 
-
-def name_trie(names: Iterable[str]) -> str:
-    """The names as one alternation that branches a character at a time (``Ali(?:baba(?: Group|)|pay)``):
-    the regex engine rules out hundreds of names by their first letter instead of trying each in turn,
-    and a longer name is tried before the shorter one it extends."""
-    trie: dict[str, dict] = {}
-    for name in names:
-        node = trie
-        for ch in name:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a name ends here
-    return _trie_source(trie)
-
-
-def _trie_source(node: dict[str, dict]) -> str:
-    branches = [re.escape(ch) + _trie_source(child) for ch, child in sorted(node.items()) if ch]
-    if "" in node:
-        branches.append("")
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def mention_candidates(text: str, names: dict[str, str], source: str) -> list[Candidate]:

@@ -1,8 +1,4 @@
-import re
-
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from pipeline.stages.entities import (find_entities, initials_match, is_organisation_name, names_pattern,
                                       person_span, refer_back_forms, trim_span)
@@ -484,21 +480,6 @@ def test_an_organisations_lower_case_acronym_defined_in_brackets_is_that_organis
     spans = [span_of(text, "Digital Economy Promotion Agency", "ORG")]
     assert ents(text, spans) == [("depa", "ORG"), ("Digital Economy Promotion Agency", "ORG"),
                                  ("depa", "ORG"), ("depa", "ORG")]
-
-
-def _names_one_by_one(names: frozenset[str]) -> re.Pattern[str]:
-    """The plain alternation, longest name first: what the name trie must find."""
-    return re.compile(r"(?<!\w)(?<!\S-)(?:" + "|".join(
-        re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))) + r")(?![\w-])")
-
-
-_NAME = st.text(alphabet="AaBb -.&", min_size=1, max_size=6)
-
-
-@given(st.frozensets(_NAME, min_size=1, max_size=8), st.text(alphabet="AaBb -.&x\n", max_size=40))
-def test_the_name_trie_finds_what_trying_each_name_in_turn_finds(names, text):
-    found = [(m.start(), m.end()) for m in names_pattern(names).finditer(text)]
-    assert found == [(m.start(), m.end()) for m in _names_one_by_one(names).finditer(text)]
 
 
 def test_a_longer_name_wins_and_a_shorter_one_fits_where_it_does_not():

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.patterns import literal_alternation
 from pipeline.places import TERRITORY_ALIASES
 from pipeline.records import Quantity
 from pipeline.stages.quantities.numbers import HS, Num
@@ -265,9 +266,7 @@ def _mention_codes() -> dict[str, set[str]]:
 
 
 _MENTION_CODES = _mention_codes()
-_MENTION_RE = re.compile(
-    r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(_MENTION_CODES, key=len, reverse=True)))
-    + r")(?![^\W_])")
+_MENTION_RE = re.compile(r"(?<![^\W_])" + literal_alternation(_MENTION_CODES) + r"(?![^\W_])")
 
 
 @lru_cache(maxsize=16)
