@@ -58,6 +58,7 @@ from spacy.util import minibatch
 from pipeline.extensions import document_text, record_error, sentence_bounds
 from pipeline.records import Figure, FigureSpan
 from pipeline.stages.figure_keys import with_keys
+from pipeline.stages.entities import NOT_ORG_WORDS
 from pipeline.stages.ner import package_folder
 
 FIGURE_LABELS = frozenset({"metric", "target"})
@@ -747,7 +748,7 @@ def resolve_noun(noun: Token) -> Token | None:
             return noun
         # an owner's share is a measure itself (``the bloc's global market share``)
         part = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN" and
-                c.lemma_ not in ACTORS | DESCRIPTORS]
+                c.lemma_.lower() not in ACTORS | DESCRIPTORS]
         if part:  # ``the digital economy's share of GDP``: the possessor is the part; ``the overall
             return part[0]  # economy's nominal growth rate``: what grows
         # ``the growth of 2.3% in sales``: the ``in``, not the amount ``of``
@@ -915,7 +916,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         obj = next((c for c in head.children if c.dep_ == "dobj" and is_nounlike(c) and not is_anaphor(c)), None)
         subject = obj if obj is not None else verb_subject(head)
         if subject is not None and is_nounlike(subject) and not is_anaphor(subject) and \
-                name_at(names, subject) is None and subject.lemma_ not in ACTORS:
+                name_at(names, subject) is None and subject.lemma_.lower() not in ACTORS:
             return subject
     if _is_money(unit) and any(  # ``the US$150 million it spent to build the centre``
             c.dep_ == "relcl" and c.lemma_ in SPEND_VERBS and not any(o.dep_ == "dobj" for o in c.children)
@@ -972,7 +973,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             not _is_mark(head.head.head):
         # ``computing power for the country of 300 EFLOPS``: the parser hangs ``of`` from the owner
         owner = head.head.head
-        if owner.lemma_ in DESCRIPTORS and owner.dep_ == "pobj" and owner.head.dep_ == "prep" and \
+        if owner.lemma_.lower() in DESCRIPTORS and owner.dep_ == "pobj" and owner.head.dep_ == "prep" and \
                 is_nounlike(owner.head.head):
             return owner.head.head
         return owner
@@ -995,7 +996,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             if child.dep_ == "dobj" and child.i != head.i and not is_anaphor(child):
                 return child
     if kind == "share" and subject is not None and (
-            name_at(names, subject) is not None or subject.pos_ == "PROPN" or subject.lemma_ in ACTORS or
+            name_at(names, subject) is not None or subject.pos_ == "PROPN" or subject.lemma_.lower() in ACTORS or
             subject.lower_ in FIRST_PERSON) and (
             verb.lemma_ in ACCOUNT_VERBS | {"hold", "control", "capture", "take"} or
             (head.dep_ == "dobj" and verb.lemma_ not in CHANGE_WORDS) or (head.dep_ == "attr" and verb.lemma_ == "be")):
@@ -1009,7 +1010,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
                 if pobj:
                     return pobj[0]
     if subject is not None and not is_anaphor(subject) and name_at(names, subject) is None and \
-            subject.lemma_ not in ACTORS and not is_time_word(subject):
+            subject.lemma_.lower() not in ACTORS and not is_time_word(subject):
         return subject
     # the amount is the object of a verb whose subject is its owner: ``China has 1.2 billion 5G users``
     return None
@@ -1066,7 +1067,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             name = name_at(owners, subject) or _name_in_apposition(subject, owners) or _holder(verb, subject, owners)
             if name is not None:
                 return name
-            if subject.lemma_ in DESCRIPTORS and any(c.dep_ == "det" for c in subject.children):
+            if subject.lemma_.lower() in DESCRIPTORS and any(c.dep_ == "det" for c in subject.children):
                 return _referent(sent, subject, referable, either_side=True)
             # ``Chinese carriers are forecast to invest $184 billion``: a group's owner, though no noun measures it
             if (noun is None and subject.tag_ in ("NNS", "NNPS")) or (noun is not None and subject.i != noun.i):
@@ -1356,7 +1357,7 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
                 return name
             if child.lower_ in ("world", "world's"):
                 return Name(child.idx, child.idx + 5, "LOC")
-            if child.lemma_ in DESCRIPTORS or child.tag_ == "PRP$":
+            if child.lemma_.lower() in DESCRIPTORS or child.tag_ == "PRP$":
                 return _referent(sent, child, owners if referable is None else referable)
     for child in noun.lefts:
         name = name_at(owners, child)
@@ -1417,7 +1418,7 @@ def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: 
     before = [n for n in owners if n.end <= possessor.idx]
     if len(before) >= 2 and re.fullmatch(r"\s*\(\s*", sent.text[before[-2].end:before[-1].start]):
         before = before[:-1]  # ``China Construction Bank (CCB) said it``: the name, not its short form (F8)
-    if possessor.lemma_ in DESCRIPTORS:
+    if possessor.lemma_.lower() in DESCRIPTORS:
         places = [n for n in before if n.label in ("GPE", "LOC")]
         after = [n for n in owners if n.start > possessor.idx and n.label in ("GPE", "LOC")]
         return places[-1] if places else (after[0] if either_side and after else None)
@@ -1726,7 +1727,7 @@ def _what_changes(change: Token, names: Sequence[Name]) -> Token | None:
         return None
     subject = verb_subject(token)
     if subject is None or not is_nounlike(subject) or is_anaphor(subject) or name_at(names, subject) is not None \
-            or subject.lemma_ in ACTORS or subject.i == change.i or is_time_word(subject):
+            or subject.lemma_.lower() in ACTORS or subject.i == change.i or is_time_word(subject):
         return None
     return subject
 
@@ -1869,13 +1870,25 @@ def figures_of_document(doc: Doc, wanted: Sequence[FigureSentence], spans: Seque
 
 
 def sentence_names(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[list[Name]]:
-    """The places and demonyms the NER found, and the spec's organisations and persons, per sentence.
-    A demonym is a word, never an acronym: the NER's NORP ``UPI`` is a payment system."""
+    """The places and demonyms the NER found (``is_place_name``), and the spec's organisations and
+    persons, per sentence."""
     found = [Name(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in PLACE_LABELS
-             and not (e.label_ == "NORP" and e.text.isupper() and len(e.text) > 1)]
+             and is_place_name(e.text, e.label_)]
     found += [Name(e.start, e.end, e.label) for e in doc._.claim_entities or []]
     found.sort(key=lambda n: (n.start, -n.end))
     return [[n for n in found if start <= n.start and n.end <= end] for start, end in bounds]
+
+
+def is_place_name(text: str, label: str) -> bool:
+    """Whether a span the NER calls a place or demonym names one. A demonym is a word, never an
+    acronym: the NER's NORP ``UPI`` is a payment system. Not a place: a word the small model mistakes
+    for a name (``AI``, ``IT``), the same list the entity stage keeps out of organisations; a common
+    noun for a place (``the Kingdom``, ``the Country``), which spec §9 gives no subject; a number
+    (``10MHz``)."""
+    words = text.lower().removeprefix("the ").strip()
+    if label == "NORP" and text.isupper() and len(text) > 1:
+        return False
+    return words not in NOT_ORG_WORDS and words not in DESCRIPTORS and not text[:1].isdigit()
 
 
 def to_figure(raw: RawFigure, offset: int, text: str) -> Figure:

@@ -555,6 +555,15 @@ def test_an_acronym_the_ner_calls_a_demonym_is_no_name():
     assert [(n.start, n.end, n.label) for n in sentence_names(doc, [(0, len(doc.text))])[0]] == [(20, 26, "NORP")]
 
 
+def test_a_common_word_a_place_word_or_a_number_the_ner_calls_a_place_is_no_name(parse):
+    doc = spacy.blank("en")("AI firms in the Kingdom bought 10MHz in Korea.")
+    doc.ents = [Span(doc, i, i + 1, label="GPE") for i in (0, 4, 6, 8)]
+    assert [doc.text[n.start:n.end] for n in sentence_names(doc, [(0, len(doc.text))])[0]] == ["Korea"]
+    got = figures(parse, "The Kingdom recently recorded a jump in women's employment in the technology sector, from 7 "
+                         "to 33 percent, exceeding the average of the G20.", [("G20", "ORG")])
+    assert got["7"][:2] == got["33 percent"][:2] == ("women's employment", None)  # "the Kingdom": no one (§9)
+
+
 def test_in_a_list_of_names_each_given_with_its_number_each_number_is_its_own_names(parse):
     places = [("Chad", "GPE"), ("Niger", "GPE"), ("Mali", "GPE"), ("Togo", "GPE")]
     got = figures(parse, "Household broadband was least common in Chad, 12 percent, followed by Niger, 15 percent, "
