@@ -1217,6 +1217,23 @@ def _listed_owner(sent: Doc, owners: Sequence[Name]) -> Name | None:
     return None
 
 
+LIST_HEADING = re.compile(r"^\s*(?P<bullet>[-–—•*·]\s*)?(?P<name>[A-Z0-9&][\w&.'’-]*(?:\s+[A-Z0-9&][\w&.'’-]*){0,5})"
+                          r"\s*:\s")
+
+
+def with_list_heading(sent: Doc, names: Sequence[Name]) -> list[Name]:
+    """The names, and the heading of a list line when no name covers it: ``-T-Mobile US: $9.336 billion
+    for 142 licenses`` is a line of a list of owners whose heading the NER may miss. A line opened by
+    a bullet, or a heading of proper nouns only, is such a line; a heading is a few capitalised words."""
+    match = LIST_HEADING.match(sent.text)
+    if match is None or any(n.start < match.end("name") and match.start("name") < n.end for n in names):
+        return list(names)
+    heading = tokens_of(sent, match.start("name"), match.end("name"))
+    if heading is None or not (match.group("bullet") or all(t.pos_ == "PROPN" for t in heading)):
+        return list(names)
+    return sorted([*names, Name(match.start("name"), match.end("name"), "ORG")], key=lambda n: (n.start, -n.end))
+
+
 def _locative_place(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | None:
     """The place the number's own clause says it is in (``1,200 companies doing business in
     Guiyang``, ``in Denmark, 23.9 percent of companies used``), when the sentence names no other owner."""
@@ -1464,6 +1481,7 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
     trillion yuan to 15 trillion yuan``)."""
     spans = [tokens_of(sent, q.start, q.end) for q in quantities]
     found = [s for s in spans if s is not None]
+    names = with_list_heading(sent, names)
     out: list[RawFigure | None] = []
     converts: dict[int, int] = {}  # a conversion's index -> the index of the number it converts
     for i, (q, span) in enumerate(zip(quantities, spans)):

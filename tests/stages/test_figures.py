@@ -180,6 +180,12 @@ def test_the_name_that_heads_a_list_line_owns_its_figures(parse):
     assert {v[1] for v in got.values()} == {"Verizon"}
 
 
+def test_the_heading_of_a_list_line_owns_its_figures_when_the_ner_missed_it(parse):
+    got = figures(parse, "-T-Mobile US: $9.336 billion for 142 licenses in 72 areas")
+    assert {v[1] for v in got.values()} == {"T-Mobile US"} and got["142"][0] == "licenses"
+    assert figures(parse, "Note: 42 projects were approved.")["42"][1] is None  # a word, not a name, heads it
+
+
 def test_a_dateline_place_owns_no_figure(parse):
     got = figures(parse, "BEIJING, Jan. 5 -- The plan names six key areas for the economy.", [("BEIJING", "GPE")])
     assert got["six"][1] is None
