@@ -1081,12 +1081,40 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             found = _referent(sent, subject, referable)
             if found is not None:
                 return found
+    unnamed = _unnamed_actor(head, referable)
     if noun is not None:  # ``a Rs 22,500 crore facility in Sanand``, when no one is named as its owner
-        found = _owner_of_noun(sent, noun, owners, referable)
+        found = _owner_of_noun(sent, noun, owners, referable, locative=not unnamed)
         if found is not None:
             return found
-    return main_clause_owner(sent, owners, quantity) or _listed_owner(sent, owners) or \
-        _locative_place(sent, quantity, owners)
+    found = main_clause_owner(sent, owners, quantity) or _listed_owner(sent, owners)
+    if found is not None or unnamed:
+        return found
+    return _locative_place(sent, quantity, owners) or (None if noun is None else _place_within(noun, owners))
+
+
+def _unnamed_actor(head: Token, referable: Sequence[Name]) -> bool:
+    """Whether the figure's clause, or a clause above it, has an actor the sentence does not name as its
+    subject (not of a verb that reports): ``the company``, ``the carrier``, ``it`` with no name before it.
+    The figure is that actor's
+    (spec §9: null), not the place it acts in (``The carrier aims to deploy 50,000 base stations across
+    China``, ``The company expects sales in China to reach 2.2 billion euros``)."""
+    verb = governing_verb(head)
+    for _ in range(4):
+        if verb is None:
+            return False
+        subject = verb_subject(verb) if verb.lemma_ not in REPORT_VERBS else None  # a source owns nothing
+        if subject is not None and subject.i != head.i:
+            if name_at(referable, subject) is not None:
+                return False
+            if subject.lower_ in ("it", "they"):
+                return not any(n.end <= subject.idx for n in referable)
+            if subject.lemma_.lower() in ACTORS and any(c.dep_ == "det" for c in subject.children) and \
+                    not any(name_at(referable, c) is not None for c in subject.subtree):
+                return True
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else governing_verb(verb.head)
+    return False
 
 
 PENALTY_WORDS = frozenset("""fine fines fined penalty penalties penalise penalised penalize penalized""".split())
@@ -1245,6 +1273,30 @@ def _locative_place(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name |
         head = head_of(span)
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS and head.head.head.i in path:
             return name
+    return None
+
+
+WITHIN_DEPS = frozenset({"prep", "pobj", "acl", "dobj", "compound", "amod"})
+
+
+def _place_within(noun: Token, owners: Sequence[Name]) -> Name | None:
+    """A place the measure's own phrase says it is in, however deep (``5G base stations serving every
+    10,000 people in China``, ``handouts to all residents in Japan``, ``the electronic services offered
+    in Africa``), when the sentence names no owner: the nearest, through prepositions, their objects and
+    participles, not through a clause or a conjunct."""
+    frontier = [noun]
+    for _ in range(6):
+        nxt = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ not in WITHIN_DEPS:
+                    continue
+                if child.dep_ == "pobj" and token.lower_ in LOCATIVE_PREPS:
+                    name = name_at(owners, child)
+                    if name is not None and name.label in ("GPE", "LOC"):
+                        return name
+                nxt.append(child)
+        frontier = nxt
     return None
 
 

@@ -186,6 +186,22 @@ def test_the_heading_of_a_list_line_owns_its_figures_when_the_ner_missed_it(pars
     assert figures(parse, "Note: 42 projects were approved.")["42"][1] is None  # a word, not a name, heads it
 
 
+def test_a_place_deep_in_the_measures_own_phrase_owns_it_when_no_one_is_named(parse):
+    got = figures(parse, "Nearly 30 percent of the electronic services offered in Africa in 2030 shall be provided by "
+                         "local firms.", [("Africa", "LOC")])
+    assert got["30 percent"][:2] == ("electronic services", "Africa")
+
+
+def test_an_actor_the_sentence_does_not_name_owns_the_figure_not_the_place_it_acts_in(parse):
+    got = figures(parse, "The carrier said that it aims to deploy over 50,000 5G base stations across China this "
+                         "year.", [("China", "GPE")])
+    assert got["50,000"][:2] == ("5G base stations", None)  # the carrier's, and "the carrier" is no name
+    got = figures(parse, "Tata will build 3 factories in India.", [("Tata", "ORG"), ("India", "GPE")])
+    assert got["3"][1] == "Tata"
+    got = figures(parse, "There are 1,200 firms in Guiyang.", [("Guiyang", "GPE")])
+    assert got["1,200"][1] == "Guiyang"
+
+
 def test_a_dateline_place_owns_no_figure(parse):
     got = figures(parse, "BEIJING, Jan. 5 -- The plan names six key areas for the economy.", [("BEIJING", "GPE")])
     assert got["six"][1] is None
