@@ -1481,15 +1481,21 @@ def _member_of(noun: Token, prep: Token) -> bool:
     return prep.lower_ == "from" and noun.tag_ in ("NNS", "NNPS") and noun.lemma_ not in MONEY_NOUNS
 
 
+# place words that may stand for a bloc of states, which spec §3 makes an organisation (``the EU``, ``ASEAN``)
+BLOC_WORDS = frozenset({"region", "bloc"})
+
+
 def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: bool = False) -> Name | None:
     """What ``its``, ``the country's`` refers to in the same sentence: the name before it (a place
-    for a place word); with ``either_side``, else the first place after it."""
+    for a place word, or an organisation for ``the region``, ``the bloc``); with ``either_side``, else
+    the first place after it."""
     before = [n for n in owners if n.end <= possessor.idx]
     if len(before) >= 2 and re.fullmatch(r"\s*\(\s*", sent.text[before[-2].end:before[-1].start]):
         before = before[:-1]  # ``China Construction Bank (CCB) said it``: the name, not its short form (F8)
     if possessor.lemma_.lower() in DESCRIPTORS:
-        places = [n for n in before if n.label in ("GPE", "LOC")]
-        after = [n for n in owners if n.start > possessor.idx and n.label in ("GPE", "LOC")]
+        kinds = ("GPE", "LOC", "ORG") if possessor.lemma_.lower() in BLOC_WORDS else ("GPE", "LOC")
+        places = [n for n in before if n.label in kinds]
+        after = [n for n in owners if n.start > possessor.idx and n.label in kinds]
         return places[-1] if places else (after[0] if either_side and after else None)
     return before[-1] if before else None
 

@@ -202,6 +202,12 @@ def test_an_actor_the_sentence_does_not_name_owns_the_figure_not_the_place_it_ac
     assert got["1,200"][1] == "Guiyang"
 
 
+def test_the_region_or_the_bloc_stands_for_the_organisation_of_states_before_it(parse):
+    got = figures(parse, "The EU said the pact will help expand the bloc's digital economy to $2 trillion by 2030.",
+                  [("EU", "ORG")], deadline=2030, is_target=True)
+    assert got["$2 trillion"][:2] == ("digital economy", "EU")
+
+
 def test_a_dateline_place_owns_no_figure(parse):
     got = figures(parse, "BEIJING, Jan. 5 -- The plan names six key areas for the economy.", [("BEIJING", "GPE")])
     assert got["six"][1] is None
