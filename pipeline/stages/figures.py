@@ -1262,6 +1262,27 @@ def with_list_heading(sent: Doc, names: Sequence[Name]) -> list[Name]:
     return sorted([*names, Name(match.start("name"), match.end("name"), "ORG")], key=lambda n: (n.start, -n.end))
 
 
+def with_possessors(sent: Doc, names: Sequence[Name]) -> list[Name]:
+    """The names, and a proper noun in the possessive that no name covers (``China’s third
+    state-backed fund``, ``Zhejiang’s digital economy``): the small NER misses names before a curly
+    apostrophe, and whoever is written with ``'s`` before a measure owns it (spec §9)."""
+    out = list(names)
+    for token in sent:
+        if token.text not in POSSESSIVE or token.i == 0:
+            continue
+        owner = sent[token.i - 1]
+        if owner.tag_ != "NNP" or not owner.text[:1].isupper() or name_at(names, owner) is not None:
+            continue
+        first = owner
+        while first.i > 0 and sent[first.i - 1].tag_ == "NNP" and sent[first.i - 1].dep_ == "compound" and \
+                name_at(names, sent[first.i - 1]) is None:
+            first = sent[first.i - 1]
+        text = sent.text[first.idx:owner.idx + len(owner.text)]
+        if is_place_name(text, "ORG"):
+            out.append(Name(first.idx, owner.idx + len(owner.text), "ORG"))
+    return sorted(out, key=lambda n: (n.start, -n.end))
+
+
 def _locative_place(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | None:
     """The place the number's own clause says it is in (``1,200 companies doing business in
     Guiyang``, ``in Denmark, 23.9 percent of companies used``), when the sentence names no other owner."""
@@ -1539,7 +1560,7 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
     trillion yuan to 15 trillion yuan``)."""
     spans = [tokens_of(sent, q.start, q.end) for q in quantities]
     found = [s for s in spans if s is not None]
-    names = with_list_heading(sent, names)
+    names = with_possessors(sent, with_list_heading(sent, names))
     out: list[RawFigure | None] = []
     converts: dict[int, int] = {}  # a conversion's index -> the index of the number it converts
     for i, (q, span) in enumerate(zip(quantities, spans)):

@@ -208,6 +208,13 @@ def test_the_region_or_the_bloc_stands_for_the_organisation_of_states_before_it(
     assert got["$2 trillion"][:2] == ("digital economy", "EU")
 
 
+def test_a_proper_noun_in_the_possessive_the_ner_missed_owns_the_figure(parse):
+    got = figures(parse, "China’s third state-backed 344-billion-yuan investment fund has started investments.")
+    assert got["344-billion-yuan"][:2] == ("investment fund", "China")
+    got = figures(parse, "AI’s share of the market reached 20 percent in 2023.")
+    assert got["20 percent"][1] is None  # a common word written as a name is none
+
+
 def test_a_dateline_place_owns_no_figure(parse):
     got = figures(parse, "BEIJING, Jan. 5 -- The plan names six key areas for the economy.", [("BEIJING", "GPE")])
     assert got["six"][1] is None
