@@ -21,8 +21,13 @@ the package's files as the NER is, and run on those sentences only):
   money that passes, the named subject of the verb (or the name in apposition
   to it, or whoever has the plan it carries out), the whole's owner for a
   share, else the owner of the clause a reporting verb reports, a place the
-  number's own clause is ``in`` or the name heading a list line; coordinated
-  owners as one span, or one each with ``respectively``; never a source
+  number's own clause is ``in`` or the name heading a list line, else a place
+  deep in the measure's own phrase (``base stations serving people in China``)
+  unless an actor the sentence does not name owns it (``the carrier``, ``it``);
+  ``the region's``, ``the bloc's`` for an organisation of states; the NER's
+  places that name nothing (``AI``, ``the Kingdom``) are no names, and a list
+  line's heading and a proper noun in the possessive are, when it missed them;
+  coordinated owners as one span, or one each with ``respectively``; never a source
   (``according to``, ``said``), an opening dateline, the agent of a passive,
   a destination things are brought to, nor one of those counted (``X is among
   the eight hubs``);
