@@ -21,8 +21,13 @@ the package's files as the NER is, and run on those sentences only):
   money that passes, the named subject of the verb (or the name in apposition
   to it, or whoever has the plan it carries out), the whole's owner for a
   share, else the owner of the clause a reporting verb reports, a place the
-  number's own clause is ``in`` or the name heading a list line; coordinated
-  owners as one span, or one each with ``respectively``; never a source
+  number's own clause is ``in`` or the name heading a list line, else a place
+  deep in the measure's own phrase (``base stations serving people in China``)
+  unless an actor the sentence does not name owns it (``the carrier``, ``it``);
+  ``the region's``, ``the bloc's`` for an organisation of states; the NER's
+  places that name nothing (``AI``, ``the Kingdom``) are no names, and a list
+  line's heading and a proper noun in the possessive are, when it missed them;
+  coordinated owners as one span, or one each with ``respectively``; never a source
   (``according to``, ``said``), an opening dateline, the agent of a passive,
   a destination things are brought to, nor one of those counted (``X is among
   the eight hubs``);
@@ -58,6 +63,7 @@ from spacy.util import minibatch
 from pipeline.extensions import document_text, record_error, sentence_bounds
 from pipeline.records import Figure, FigureSpan
 from pipeline.stages.figure_keys import with_keys
+from pipeline.stages.entities import NOT_ORG_WORDS
 from pipeline.stages.ner import package_folder
 
 FIGURE_LABELS = frozenset({"metric", "target"})
@@ -747,7 +753,7 @@ def resolve_noun(noun: Token) -> Token | None:
             return noun
         # an owner's share is a measure itself (``the bloc's global market share``)
         part = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN" and
-                c.lemma_ not in ACTORS | DESCRIPTORS]
+                c.lemma_.lower() not in ACTORS | DESCRIPTORS]
         if part:  # ``the digital economy's share of GDP``: the possessor is the part; ``the overall
             return part[0]  # economy's nominal growth rate``: what grows
         # ``the growth of 2.3% in sales``: the ``in``, not the amount ``of``
@@ -915,7 +921,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         obj = next((c for c in head.children if c.dep_ == "dobj" and is_nounlike(c) and not is_anaphor(c)), None)
         subject = obj if obj is not None else verb_subject(head)
         if subject is not None and is_nounlike(subject) and not is_anaphor(subject) and \
-                name_at(names, subject) is None and subject.lemma_ not in ACTORS:
+                name_at(names, subject) is None and subject.lemma_.lower() not in ACTORS:
             return subject
     if _is_money(unit) and any(  # ``the US$150 million it spent to build the centre``
             c.dep_ == "relcl" and c.lemma_ in SPEND_VERBS and not any(o.dep_ == "dobj" for o in c.children)
@@ -972,7 +978,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             not _is_mark(head.head.head):
         # ``computing power for the country of 300 EFLOPS``: the parser hangs ``of`` from the owner
         owner = head.head.head
-        if owner.lemma_ in DESCRIPTORS and owner.dep_ == "pobj" and owner.head.dep_ == "prep" and \
+        if owner.lemma_.lower() in DESCRIPTORS and owner.dep_ == "pobj" and owner.head.dep_ == "prep" and \
                 is_nounlike(owner.head.head):
             return owner.head.head
         return owner
@@ -995,7 +1001,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             if child.dep_ == "dobj" and child.i != head.i and not is_anaphor(child):
                 return child
     if kind == "share" and subject is not None and (
-            name_at(names, subject) is not None or subject.pos_ == "PROPN" or subject.lemma_ in ACTORS or
+            name_at(names, subject) is not None or subject.pos_ == "PROPN" or subject.lemma_.lower() in ACTORS or
             subject.lower_ in FIRST_PERSON) and (
             verb.lemma_ in ACCOUNT_VERBS | {"hold", "control", "capture", "take"} or
             (head.dep_ == "dobj" and verb.lemma_ not in CHANGE_WORDS) or (head.dep_ == "attr" and verb.lemma_ == "be")):
@@ -1009,7 +1015,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
                 if pobj:
                     return pobj[0]
     if subject is not None and not is_anaphor(subject) and name_at(names, subject) is None and \
-            subject.lemma_ not in ACTORS and not is_time_word(subject):
+            subject.lemma_.lower() not in ACTORS and not is_time_word(subject):
         return subject
     # the amount is the object of a verb whose subject is its owner: ``China has 1.2 billion 5G users``
     return None
@@ -1066,7 +1072,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             name = name_at(owners, subject) or _name_in_apposition(subject, owners) or _holder(verb, subject, owners)
             if name is not None:
                 return name
-            if subject.lemma_ in DESCRIPTORS and any(c.dep_ == "det" for c in subject.children):
+            if subject.lemma_.lower() in DESCRIPTORS and any(c.dep_ == "det" for c in subject.children):
                 return _referent(sent, subject, referable, either_side=True)
             # ``Chinese carriers are forecast to invest $184 billion``: a group's owner, though no noun measures it
             if (noun is None and subject.tag_ in ("NNS", "NNPS")) or (noun is not None and subject.i != noun.i):
@@ -1080,12 +1086,40 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             found = _referent(sent, subject, referable)
             if found is not None:
                 return found
+    unnamed = _unnamed_actor(head, referable)
     if noun is not None:  # ``a Rs 22,500 crore facility in Sanand``, when no one is named as its owner
-        found = _owner_of_noun(sent, noun, owners, referable)
+        found = _owner_of_noun(sent, noun, owners, referable, locative=not unnamed)
         if found is not None:
             return found
-    return main_clause_owner(sent, owners, quantity) or _listed_owner(sent, owners) or \
-        _locative_place(sent, quantity, owners)
+    found = main_clause_owner(sent, owners, quantity) or _listed_owner(sent, owners)
+    if found is not None or unnamed:
+        return found
+    return _locative_place(sent, quantity, owners) or (None if noun is None else _place_within(noun, owners))
+
+
+def _unnamed_actor(head: Token, referable: Sequence[Name]) -> bool:
+    """Whether the figure's clause, or a clause above it, has an actor the sentence does not name as its
+    subject (not of a verb that reports): ``the company``, ``the carrier``, ``it`` with no name before it.
+    The figure is that actor's
+    (spec §9: null), not the place it acts in (``The carrier aims to deploy 50,000 base stations across
+    China``, ``The company expects sales in China to reach 2.2 billion euros``)."""
+    verb = governing_verb(head)
+    for _ in range(4):
+        if verb is None:
+            return False
+        subject = verb_subject(verb) if verb.lemma_ not in REPORT_VERBS else None  # a source owns nothing
+        if subject is not None and subject.i != head.i:
+            if name_at(referable, subject) is not None:
+                return False
+            if subject.lower_ in ("it", "they"):
+                return not any(n.end <= subject.idx for n in referable)
+            if subject.lemma_.lower() in ACTORS and any(c.dep_ == "det" for c in subject.children) and \
+                    not any(name_at(referable, c) is not None for c in subject.subtree):
+                return True
+        if verb.head.i == verb.i:
+            return False
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else governing_verb(verb.head)
+    return False
 
 
 PENALTY_WORDS = frozenset("""fine fines fined penalty penalties penalise penalised penalize penalized""".split())
@@ -1216,6 +1250,44 @@ def _listed_owner(sent: Doc, owners: Sequence[Name]) -> Name | None:
     return None
 
 
+LIST_HEADING = re.compile(r"^\s*(?P<bullet>[-–—•*·]\s*)?(?P<name>[A-Z0-9&][\w&.'’-]*(?:\s+[A-Z0-9&][\w&.'’-]*){0,5})"
+                          r"\s*:\s")
+
+
+def with_list_heading(sent: Doc, names: Sequence[Name]) -> list[Name]:
+    """The names, and the heading of a list line when no name covers it: ``-T-Mobile US: $9.336 billion
+    for 142 licenses`` is a line of a list of owners whose heading the NER may miss. A line opened by
+    a bullet, or a heading of proper nouns only, is such a line; a heading is a few capitalised words."""
+    match = LIST_HEADING.match(sent.text)
+    if match is None or any(n.start < match.end("name") and match.start("name") < n.end for n in names):
+        return list(names)
+    heading = tokens_of(sent, match.start("name"), match.end("name"))
+    if heading is None or not (match.group("bullet") or all(t.pos_ == "PROPN" for t in heading)):
+        return list(names)
+    return sorted([*names, Name(match.start("name"), match.end("name"), "ORG")], key=lambda n: (n.start, -n.end))
+
+
+def with_possessors(sent: Doc, names: Sequence[Name]) -> list[Name]:
+    """The names, and a proper noun in the possessive that no name covers (``China’s third
+    state-backed fund``, ``Zhejiang’s digital economy``): the small NER misses names before a curly
+    apostrophe, and whoever is written with ``'s`` before a measure owns it (spec §9)."""
+    out = list(names)
+    for token in sent:
+        if token.text not in POSSESSIVE or token.i == 0:
+            continue
+        owner = sent[token.i - 1]
+        if owner.tag_ != "NNP" or not owner.text[:1].isupper() or name_at(names, owner) is not None:
+            continue
+        first = owner
+        while first.i > 0 and sent[first.i - 1].tag_ == "NNP" and sent[first.i - 1].dep_ == "compound" and \
+                name_at(names, sent[first.i - 1]) is None:
+            first = sent[first.i - 1]
+        text = sent.text[first.idx:owner.idx + len(owner.text)]
+        if is_place_name(text, "ORG"):
+            out.append(Name(first.idx, owner.idx + len(owner.text), "ORG"))
+    return sorted(out, key=lambda n: (n.start, -n.end))
+
+
 def _locative_place(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | None:
     """The place the number's own clause says it is in (``1,200 companies doing business in
     Guiyang``, ``in Denmark, 23.9 percent of companies used``), when the sentence names no other owner."""
@@ -1227,6 +1299,30 @@ def _locative_place(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name |
         head = head_of(span)
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS and head.head.head.i in path:
             return name
+    return None
+
+
+WITHIN_DEPS = frozenset({"prep", "pobj", "acl", "dobj", "compound", "amod"})
+
+
+def _place_within(noun: Token, owners: Sequence[Name]) -> Name | None:
+    """A place the measure's own phrase says it is in, however deep (``5G base stations serving every
+    10,000 people in China``, ``handouts to all residents in Japan``, ``the electronic services offered
+    in Africa``), when the sentence names no owner: the nearest, through prepositions, their objects and
+    participles, not through a clause or a conjunct."""
+    frontier = [noun]
+    for _ in range(6):
+        nxt = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ not in WITHIN_DEPS:
+                    continue
+                if child.dep_ == "pobj" and token.lower_ in LOCATIVE_PREPS:
+                    name = name_at(owners, child)
+                    if name is not None and name.label in ("GPE", "LOC"):
+                        return name
+                nxt.append(child)
+        frontier = nxt
     return None
 
 
@@ -1356,7 +1452,7 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
                 return name
             if child.lower_ in ("world", "world's"):
                 return Name(child.idx, child.idx + 5, "LOC")
-            if child.lemma_ in DESCRIPTORS or child.tag_ == "PRP$":
+            if child.lemma_.lower() in DESCRIPTORS or child.tag_ == "PRP$":
                 return _referent(sent, child, owners if referable is None else referable)
     for child in noun.lefts:
         name = name_at(owners, child)
@@ -1411,15 +1507,21 @@ def _member_of(noun: Token, prep: Token) -> bool:
     return prep.lower_ == "from" and noun.tag_ in ("NNS", "NNPS") and noun.lemma_ not in MONEY_NOUNS
 
 
+# place words that may stand for a bloc of states, which spec §3 makes an organisation (``the EU``, ``ASEAN``)
+BLOC_WORDS = frozenset({"region", "bloc"})
+
+
 def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: bool = False) -> Name | None:
     """What ``its``, ``the country's`` refers to in the same sentence: the name before it (a place
-    for a place word); with ``either_side``, else the first place after it."""
+    for a place word, or an organisation for ``the region``, ``the bloc``); with ``either_side``, else
+    the first place after it."""
     before = [n for n in owners if n.end <= possessor.idx]
     if len(before) >= 2 and re.fullmatch(r"\s*\(\s*", sent.text[before[-2].end:before[-1].start]):
         before = before[:-1]  # ``China Construction Bank (CCB) said it``: the name, not its short form (F8)
-    if possessor.lemma_ in DESCRIPTORS:
-        places = [n for n in before if n.label in ("GPE", "LOC")]
-        after = [n for n in owners if n.start > possessor.idx and n.label in ("GPE", "LOC")]
+    if possessor.lemma_.lower() in DESCRIPTORS:
+        kinds = ("GPE", "LOC", "ORG") if possessor.lemma_.lower() in BLOC_WORDS else ("GPE", "LOC")
+        places = [n for n in before if n.label in kinds]
+        after = [n for n in owners if n.start > possessor.idx and n.label in kinds]
         return places[-1] if places else (after[0] if either_side and after else None)
     return before[-1] if before else None
 
@@ -1463,6 +1565,7 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
     trillion yuan to 15 trillion yuan``)."""
     spans = [tokens_of(sent, q.start, q.end) for q in quantities]
     found = [s for s in spans if s is not None]
+    names = with_possessors(sent, with_list_heading(sent, names))
     out: list[RawFigure | None] = []
     converts: dict[int, int] = {}  # a conversion's index -> the index of the number it converts
     for i, (q, span) in enumerate(zip(quantities, spans)):
@@ -1726,7 +1829,7 @@ def _what_changes(change: Token, names: Sequence[Name]) -> Token | None:
         return None
     subject = verb_subject(token)
     if subject is None or not is_nounlike(subject) or is_anaphor(subject) or name_at(names, subject) is not None \
-            or subject.lemma_ in ACTORS or subject.i == change.i or is_time_word(subject):
+            or subject.lemma_.lower() in ACTORS or subject.i == change.i or is_time_word(subject):
         return None
     return subject
 
@@ -1869,13 +1972,25 @@ def figures_of_document(doc: Doc, wanted: Sequence[FigureSentence], spans: Seque
 
 
 def sentence_names(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[list[Name]]:
-    """The places and demonyms the NER found, and the spec's organisations and persons, per sentence.
-    A demonym is a word, never an acronym: the NER's NORP ``UPI`` is a payment system."""
+    """The places and demonyms the NER found (``is_place_name``), and the spec's organisations and
+    persons, per sentence."""
     found = [Name(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in PLACE_LABELS
-             and not (e.label_ == "NORP" and e.text.isupper() and len(e.text) > 1)]
+             and is_place_name(e.text, e.label_)]
     found += [Name(e.start, e.end, e.label) for e in doc._.claim_entities or []]
     found.sort(key=lambda n: (n.start, -n.end))
     return [[n for n in found if start <= n.start and n.end <= end] for start, end in bounds]
+
+
+def is_place_name(text: str, label: str) -> bool:
+    """Whether a span the NER calls a place or demonym names one. A demonym is a word, never an
+    acronym: the NER's NORP ``UPI`` is a payment system. Not a place: a word the small model mistakes
+    for a name (``AI``, ``IT``), the same list the entity stage keeps out of organisations; a common
+    noun for a place (``the Kingdom``, ``the Country``), which spec §9 gives no subject; a number
+    (``10MHz``)."""
+    words = text.lower().removeprefix("the ").strip()
+    if label == "NORP" and text.isupper() and len(text) > 1:
+        return False
+    return words not in NOT_ORG_WORDS and words not in DESCRIPTORS and not text[:1].isdigit()
 
 
 def to_figure(raw: RawFigure, offset: int, text: str) -> Figure:

@@ -180,6 +180,41 @@ def test_the_name_that_heads_a_list_line_owns_its_figures(parse):
     assert {v[1] for v in got.values()} == {"Verizon"}
 
 
+def test_the_heading_of_a_list_line_owns_its_figures_when_the_ner_missed_it(parse):
+    got = figures(parse, "-T-Mobile US: $9.336 billion for 142 licenses in 72 areas")
+    assert {v[1] for v in got.values()} == {"T-Mobile US"} and got["142"][0] == "licenses"
+    assert figures(parse, "Note: 42 projects were approved.")["42"][1] is None  # a word, not a name, heads it
+
+
+def test_a_place_deep_in_the_measures_own_phrase_owns_it_when_no_one_is_named(parse):
+    got = figures(parse, "Nearly 30 percent of the electronic services offered in Africa in 2030 shall be provided by "
+                         "local firms.", [("Africa", "LOC")])
+    assert got["30 percent"][:2] == ("electronic services", "Africa")
+
+
+def test_an_actor_the_sentence_does_not_name_owns_the_figure_not_the_place_it_acts_in(parse):
+    got = figures(parse, "The carrier said that it aims to deploy over 50,000 5G base stations across China this "
+                         "year.", [("China", "GPE")])
+    assert got["50,000"][:2] == ("5G base stations", None)  # the carrier's, and "the carrier" is no name
+    got = figures(parse, "Tata will build 3 factories in India.", [("Tata", "ORG"), ("India", "GPE")])
+    assert got["3"][1] == "Tata"
+    got = figures(parse, "There are 1,200 firms in Guiyang.", [("Guiyang", "GPE")])
+    assert got["1,200"][1] == "Guiyang"
+
+
+def test_the_region_or_the_bloc_stands_for_the_organisation_of_states_before_it(parse):
+    got = figures(parse, "The EU said the pact will help expand the bloc's digital economy to $2 trillion by 2030.",
+                  [("EU", "ORG")], deadline=2030, is_target=True)
+    assert got["$2 trillion"][:2] == ("digital economy", "EU")
+
+
+def test_a_proper_noun_in_the_possessive_the_ner_missed_owns_the_figure(parse):
+    got = figures(parse, "China’s third state-backed 344-billion-yuan investment fund has started investments.")
+    assert got["344-billion-yuan"][:2] == ("investment fund", "China")
+    got = figures(parse, "AI’s share of the market reached 20 percent in 2023.")
+    assert got["20 percent"][1] is None  # a common word written as a name is none
+
+
 def test_a_dateline_place_owns_no_figure(parse):
     got = figures(parse, "BEIJING, Jan. 5 -- The plan names six key areas for the economy.", [("BEIJING", "GPE")])
     assert got["six"][1] is None
@@ -553,6 +588,15 @@ def test_an_acronym_the_ner_calls_a_demonym_is_no_name():
     doc = spacy.blank("en")("UPI transactions by Kenyan users rose.")
     doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 3, 4, label="NORP")]
     assert [(n.start, n.end, n.label) for n in sentence_names(doc, [(0, len(doc.text))])[0]] == [(20, 26, "NORP")]
+
+
+def test_a_common_word_a_place_word_or_a_number_the_ner_calls_a_place_is_no_name(parse):
+    doc = spacy.blank("en")("AI firms in the Kingdom bought 10MHz in Korea.")
+    doc.ents = [Span(doc, i, i + 1, label="GPE") for i in (0, 4, 6, 8)]
+    assert [doc.text[n.start:n.end] for n in sentence_names(doc, [(0, len(doc.text))])[0]] == ["Korea"]
+    got = figures(parse, "The Kingdom recently recorded a jump in women's employment in the technology sector, from 7 "
+                         "to 33 percent, exceeding the average of the G20.", [("G20", "ORG")])
+    assert got["7"][:2] == got["33 percent"][:2] == ("women's employment", None)  # "the Kingdom": no one (§9)
 
 
 def test_in_a_list_of_names_each_given_with_its_number_each_number_is_its_own_names(parse):
