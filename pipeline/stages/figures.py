@@ -635,6 +635,8 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
     for child in sorted(noun.rights, key=lambda t: t.i):
         if child.left_edge.i != right + 1 and not (child.dep_ in ("cc", "conj") and sent[right + 1].text == ","):
             break
+        if _lists_on(child):
+            continue
         if not _restricts(sent, child, names, taken - thresholds if child.dep_ == "prep" else taken):
             break
         end = child.right_edge.i
@@ -668,6 +670,14 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
             tokens[-1].pos_ == "ADJ" and tokens[-1].i > noun.i and tokens[-1].head.i == noun.i)):
         tokens = tokens[:-1]
     return tokens.start_char, tokens.end_char
+
+
+def _lists_on(comma: Token) -> bool:
+    """A comma between the measure's noun and a noun coordinated with it (``320 government departments,
+    enterprises and institutions``): the list goes on, and the comma's own check would end it."""
+    nxt = comma.nbor(1) if comma.i + 1 < len(comma.doc) else None
+    return comma.dep_ == "punct" and comma.text == "," and nxt is not None and nxt.dep_ == "conj" and \
+        nxt.head.i == comma.head.i
 
 
 def _describes(possessor: Token, names: Sequence[Name]) -> bool:
