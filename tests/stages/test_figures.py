@@ -806,3 +806,8 @@ def test_a_nouns_own_to_complement_stays_in_the_measure_but_a_named_recipient_do
     got = figures(parse, "The bank helped increase access to broadband internet in Africa from 26 percent in 2019 to "
                          "36 percent in 2022.", [("Africa", "LOC")])
     assert got["26 percent"][0] == got["36 percent"][0] == "access to broadband internet"
+
+
+def test_a_counted_list_of_nouns_is_the_measure_whole(parse):
+    got = figures(parse, "Representatives came from 320 government departments, enterprises and institutions.")
+    assert got["320"][0] == "government departments, enterprises and institutions"
