@@ -576,11 +576,21 @@ def verb_subject(verb: Token) -> Token | None:
             return introduced
         if cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "pcomp", "prep") and cur.head.i != cur.i:
             if cur.dep_ in ("acl", "relcl"):
-                return cur.head if is_nounlike(cur.head) else None
+                return _phrase_head(cur) if is_nounlike(cur.head) else None
             cur = cur.head
             continue
         return None
     return None
+
+
+def _phrase_head(participle: Token) -> Token:
+    """The noun a participle describes. The parser hangs it from the nearest noun, but after ``X of
+    Y`` it says what X does (``the value of transactions reaching Rs 2.91 lakh crore``)."""
+    noun = participle.head
+    if participle.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.i < noun.i and is_nounlike(noun.head.head):
+        return noun.head.head
+    return noun
 
 
 def _for_subject(verb: Token) -> Token | None:
@@ -637,9 +647,10 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
             break
         if _lists_on(child):
             continue
-        if not _restricts(sent, child, names, taken - thresholds if child.dep_ == "prep" else taken):
+        last = _before_clause_of_number(child, taken)
+        if not _restricts(sent, child, names, taken - thresholds if child.dep_ == "prep" else taken, last):
             break
-        end = child.right_edge.i
+        end = child.right_edge.i if last is None else last
         for token in sent[child.i + 1:end + 1]:  # ``AI tools in use across the department``
             if token.text in "([（":  # an aside in brackets is outside (spec §9)
                 end = token.i - 1
@@ -670,6 +681,21 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
             tokens[-1].pos_ == "ADJ" and tokens[-1].i > noun.i and tokens[-1].head.i == noun.i)):
         tokens = tokens[:-1]
     return tokens.start_char, tokens.end_char
+
+
+def _before_clause_of_number(child: Token, taken: set[int]) -> int | None:
+    """Where a dependent of the measure's noun ends when the parser has hung the clause that states
+    the number inside it (``the value of transactions reaching Rs 2.91 lakh crore``, ``people who
+    have used the Internet surging to 4.9 billion``): the last word before that clause; else None."""
+    inside = [i for i in range(child.left_edge.i, child.right_edge.i + 1) if i in taken]
+    if not inside:
+        return None
+    for token in child.subtree:
+        if token.dep_ in CLAUSE_DEPS | {"xcomp", "advcl"} and token.left_edge.i > child.i and \
+                token.pos_ == "VERB" and all(token.left_edge.i <= i <= token.right_edge.i for i in inside) and \
+                token.right_edge.i == child.right_edge.i and not token.doc[token.left_edge.i - 1].is_punct:
+            return token.left_edge.i - 1  # but not past an aside after a comma (``, which will hire 3,400``)
+    return None
 
 
 def _lists_on(comma: Token) -> bool:
@@ -717,11 +743,11 @@ def _aside_at_end(sent: Doc, child: Token) -> bool:
                             brackets[-1].text in ")]）" and brackets[-1].i == child.right_edge.i)
 
 
-def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) -> bool:
-    """Whether a right-hand dependent of the measure's noun belongs to the measure."""
-    subtree = range(child.left_edge.i, child.right_edge.i + 1)
+def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int], last: int | None = None) -> bool:
+    """Whether a right-hand dependent of the measure's noun, up to ``last``, belongs to the measure."""
+    subtree = range(child.left_edge.i, (child.right_edge.i if last is None else last) + 1)
     if any(i in taken for i in subtree) or any(YEAR.match(sent[i].text) for i in subtree) or \
-            any(sent[i].text in "—–" for i in subtree) or not _aside_at_end(sent, child):
+            any(sent[i].text in "—–" for i in subtree) or (last is None and not _aside_at_end(sent, child)):
         return False
     if child.dep_ == "relcl":
         # ``people who have used the Internet``, ``goods that are primarily digital``; not an aside after a
@@ -750,7 +776,7 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int]) 
             sent[i].dep_ == "pobj" and sent[i].lemma_.lower() in DOCUMENT_NOUNS | {"document", "paper"}
             for i in subtree)
     if child.dep_ in ("conj", "cc"):
-        return not any(c.i in taken for c in child.subtree) and "respectively" not in sent.text
+        return not any(i in taken for i in subtree) and "respectively" not in sent.text
     return False
 
 
