@@ -811,3 +811,22 @@ def test_a_nouns_own_to_complement_stays_in_the_measure_but_a_named_recipient_do
 def test_a_counted_list_of_nouns_is_the_measure_whole(parse):
     got = figures(parse, "Representatives came from 320 government departments, enterprises and institutions.")
     assert got["320"][0] == "government departments, enterprises and institutions"
+
+
+def test_the_measure_ends_where_the_clause_stating_the_number_begins(parse):
+    got = figures(parse, "The data show strong growth, with the estimated number of people who have used the "
+                         "Internet surging to 4.9 billion in 2021.")
+    assert got["4.9 billion"][0] == "people who have used the Internet"
+
+
+def test_a_participle_after_x_of_y_says_what_x_does(parse):
+    got = figures(parse, "In 2024, the added value of core digital industries grew by 10.1%.")
+    assert got["10.1%"][0] == "added value of core digital industries"
+    got = figures(parse, "Payments hit a high in July, with the value of transactions reaching Rs 2.91 lakh crore.")
+    assert got["Rs 2.91 lakh crore"][0] == "value of transactions"
+
+
+def test_an_aside_after_a_comma_stating_another_number_stays_out(parse):
+    got = figures(parse, "TSMC is building the two fabs in Kumamoto, which will hire more than 3,400 people.",
+                  [("TSMC", "ORG")])
+    assert got["two"][0] == "fabs"
