@@ -1807,7 +1807,7 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)
     owner = find_subject(sent, span, noun, names, kind)
     period = find_period(sent, span, spans, deadline, is_target)
-    owner = _place_of_body(sent, _with_coordinated(sent, owner, names), names)
+    owner = _place_of_body(sent, _with_coordinated(sent, _named_in_full(sent, owner, names), names), names)
     subject = None if owner is None else _trimmed(sent.text, owner.start, owner.end)
     weak = weak or (kind == "share" and _share_of_what_came_before(span))
     return RawFigure(measure, subject, period, kind, settled, None if measure is None else noun.i, weak)
@@ -1825,6 +1825,23 @@ def _share_of_what_came_before(quantity: Span) -> bool:
 
 GOVERNMENT_BODIES = frozenset("""cabinet government ministry parliament senate congress assembly administration
 council""".split())
+
+
+def _named_in_full(sent: Doc, owner: Name | None, names: Sequence[Name]) -> Name | None:
+    """A name in brackets right after a name of the same kind is that name again, shorter or local
+    (``Federal Network Agency (FNA, known locally as BNetzA)``): the owner is the name the sentence
+    gives in full, before the bracket."""
+    if owner is None:
+        return None
+    opening = max(sent.text.rfind("(", 0, owner.start), sent.text.rfind("[", 0, owner.start))
+    if opening < 0 or re.search(r"[)\]]", sent.text[opening:owner.start]) or \
+            not re.search(r"[)\]]", sent.text[owner.end:]):
+        return owner
+    for name in names:
+        if name.label == owner.label and name.end <= opening and not sent.text[name.end:opening].strip() and \
+                not any(n.start <= name.start and owner.end <= n.end for n in names):
+            return name
+    return owner
 
 
 def _place_of_body(sent: Doc, owner: Name | None, names: Sequence[Name]) -> Name | None:

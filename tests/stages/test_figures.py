@@ -8,7 +8,8 @@ from spacy.tokens import Span
 
 import pipeline.extensions  # noqa: F401  (registers doc._.claim_entities)
 
-from pipeline.stages.figures import Name, SentenceParser, SentenceQuantity, figures_of_sentence, sentence_names
+from pipeline.stages.figures import (Name, SentenceParser, SentenceQuantity, _named_in_full, figures_of_sentence,
+                                      sentence_names)
 from pipeline.stages.quantities import find_quantities
 
 
@@ -830,3 +831,15 @@ def test_an_aside_after_a_comma_stating_another_number_stays_out(parse):
     got = figures(parse, "TSMC is building the two fabs in Kumamoto, which will hire more than 3,400 people.",
                   [("TSMC", "ORG")])
     assert got["two"][0] == "fabs"
+
+
+def test_a_name_in_brackets_after_a_name_gives_the_owner_in_full(parse):
+    # the parser may make the bracket's last name the subject of the verb after it; the owner is the full name
+    text = "Germany’s Federal Network Agency (FNA, known locally as BNetzA) has raised EUR6.5 billion."
+    sent = parse(text)
+    at = lambda words, label: Name(text.index(words), text.index(words) + len(words), label)  # noqa: E731
+    names = [at("Federal Network Agency", "ORG"), at("FNA", "ORG"), at("BNetzA", "ORG")]
+    assert _named_in_full(sent, names[2], names) == names[0]
+    assert _named_in_full(sent, names[0], names) == names[0]
+    other = "Huawei and the Federal Network Agency (BNetzA) agreed."
+    assert _named_in_full(parse(other), Name(40, 46, "ORG"), [Name(0, 6, "ORG"), Name(40, 46, "ORG")]).start == 40
