@@ -1255,10 +1255,12 @@ def _is_member_of(verb: Token, head: Token) -> bool:
 
 def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bool = True) -> Name | None:
     """Whom the verb gives the amount to, or where: ``provide 802.5 billion yen in subsidies to Rapidus
-    Corp.``, ``awarded Intel $8.5 billion``, ``invest $2 billion in India``."""
+    Corp.``, ``awarded Intel $8.5 billion``, ``invest $2 billion in India``. A named indirect object
+    comes before any place: ``in New Albany, the award will provide Intel Ohio $1.5 billion``."""
     for child in verb.children:
         if child.dep_ in ("dative", "dobj") and name_at(owners, child) is not None and child.i != head.i:
             return name_at(owners, child)
+    for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "for", "in"):
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and name_at(owners, pobj[0]) is not None:

@@ -843,3 +843,9 @@ def test_a_name_in_brackets_after_a_name_gives_the_owner_in_full(parse):
     assert _named_in_full(sent, names[0], names) == names[0]
     other = "Huawei and the Federal Network Agency (BNetzA) agreed."
     assert _named_in_full(parse(other), Name(40, 46, "ORG"), [Name(0, 6, "ORG"), Name(40, 46, "ORG")]).start == 40
+
+
+def test_a_named_recipient_of_money_comes_before_a_place_given_earlier(parse):
+    got = figures(parse, "In New Albany, the award will provide Intel Ohio up to $1.5 billion in direct funding.",
+                  [("New Albany", "GPE"), ("Intel Ohio", "ORG")])
+    assert got["$1.5 billion"][:2] == ("direct funding", "Intel Ohio")
