@@ -1127,10 +1127,31 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         found = _owner_of_noun(sent, noun, owners, referable, locative=not unnamed)
         if found is not None:
             return found
-    found = main_clause_owner(sent, owners, quantity) or _listed_owner(sent, owners)
+    found = _enclosing_clause_owner(head, owners) or main_clause_owner(sent, owners, quantity) or \
+        _listed_owner(sent, owners)
     if found is not None or unnamed:
         return found
     return _locative_place(sent, quantity, owners) or (None if noun is None else _place_within(noun, owners))
+
+
+def _enclosing_clause_owner(head: Token, owners: Sequence[Name]) -> Name | None:
+    """The named subject of the nearest clause the number is in, before the main clause's: ``Ellison
+    said that SoftBank and Oracle were building 10 data centers, each of which spanned 500K SF`` is
+    SoftBank's and Oracle's. Not the subject of a verb that reports: a source owns nothing; nor the
+    subject a relative clause describes, since the clause is an aside on it (``Judge Boasberg, who
+    presided over the trial featuring 38 witnesses, will issue his opinion``)."""
+    verb = governing_verb(head)
+    for _ in range(4):
+        if verb is None:
+            return None
+        if verb.lemma_ not in REPORT_VERBS:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and name_at(owners, child) is not None:
+                    return name_at(owners, child)
+        if verb.head.i == verb.i or (verb.dep_ == "relcl" and verb.head.dep_ in ("nsubj", "nsubjpass")):
+            return None
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else governing_verb(verb.head)
+    return None
 
 
 def _unnamed_actor(head: Token, referable: Sequence[Name]) -> bool:

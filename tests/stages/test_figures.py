@@ -849,3 +849,13 @@ def test_a_named_recipient_of_money_comes_before_a_place_given_earlier(parse):
     got = figures(parse, "In New Albany, the award will provide Intel Ohio up to $1.5 billion in direct funding.",
                   [("New Albany", "GPE"), ("Intel Ohio", "ORG")])
     assert got["$1.5 billion"][:2] == ("direct funding", "Intel Ohio")
+
+
+def test_the_named_subject_of_the_numbers_own_clause_comes_before_the_main_clauses(parse):
+    names = [("Ellison", "PERSON"), ("SoftBank", "ORG"), ("Oracle", "ORG"), ("Texas", "GPE")]
+    got = figures(parse, "Ellison took the lectern, saying that SoftBank and Oracle were already building 10 data "
+                         "centers in Texas, each of which spanned 500,000 square feet.", names)
+    assert got["500,000 square feet"][1] == "SoftBank and Oracle"
+    got = figures(parse, "Judge Boasberg, who presided over the six-week trial featuring 38 witnesses, will issue "
+                         "his opinion; no closing arguments are anticipated.", [("Boasberg", "PERSON")])
+    assert got["38"][1] is None  # the relative clause is an aside on Boasberg, not his figure
