@@ -352,7 +352,8 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
         return deadline
     years = [(i, y) for i, y in years_in(sent) if i not in inside and not is_dateline_year(sent, i)
              and not _names_a_thing(sent, i)]
-    years = [(i, y) for i, y in years if not _is_since(sent, i) and not _in_other_clause(sent, i, quantity)]
+    years = [(i, y) for i, y in years if not _is_since(sent, i) and not _in_other_clause(sent, i, quantity)
+             and not _is_base(sent, i, inside)]
     if not years:
         return None
     # ``up from Sh3.1 trillion a year earlier``: the year before the sentence's year
@@ -484,6 +485,40 @@ CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 def _is_since(sent: Doc, i: int) -> bool:
     return i >= 1 and sent[i - 1].lower_ in SINCE
+
+
+BASE_PREPS = frozenset({"from", "than"})
+COMPARE_VERBS = frozenset({"compared", "comparison", "compare"})
+
+
+def _is_base(sent: Doc, i: int, inside: set[int]) -> bool:
+    """A year the figure is set against, not measured in: ``doubling from the end of 2020``, ``compared
+    to 2018``, ``a 0.5 percentage point increase from 2022``. Not the start of a span (``from 2012 to
+    2021``), nor a year that dates a number of its own (``up from 180 EFLOPS in 2022``)."""
+    token = sent[i]
+    for _ in range(5):
+        if token.head.i == token.i or token.i in inside:
+            return False
+        token = token.head
+        if token.i in inside or (token.pos_ in ("VERB", "AUX") and token.lower_ not in COMPARE_VERBS):
+            return False
+        base = token.lower_ in BASE_PREPS or (token.lower_ in ("to", "with") and token.head.lower_ in COMPARE_VERBS)
+        if base:
+            phrase = range(token.left_edge.i, token.right_edge.i + 1)
+            return not any(k in inside for k in phrase) and not _opens_span(sent, token)
+    return False
+
+
+SPAN_WORDS = frozenset({"to", "-", "–", "—", "through", "and", "until"})
+
+
+def _opens_span(sent: Doc, prep: Token) -> bool:
+    """``from 2012 to 2021``: a ``from`` whose phrase holds, or is followed by, the end of a span."""
+    rest = sent[prep.i + 1:min(len(sent), prep.right_edge.i + 5)]
+    for k, t in enumerate(rest[:-1]):
+        if t.lower_ in SPAN_WORDS and any(YEAR.match(u.text) for u in rest[k + 1:k + 4]):
+            return True
+    return False
 
 
 def _span_end(sent: Doc, i: int, year: int) -> int:

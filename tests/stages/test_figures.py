@@ -859,3 +859,16 @@ def test_the_named_subject_of_the_numbers_own_clause_comes_before_the_main_claus
     got = figures(parse, "Judge Boasberg, who presided over the six-week trial featuring 38 witnesses, will issue "
                          "his opinion; no closing arguments are anticipated.", [("Boasberg", "PERSON")])
     assert got["38"][1] is None  # the relative clause is an aside on Boasberg, not his figure
+
+
+def test_a_year_the_number_is_compared_with_is_not_its_period_but_a_span_from_one_year_to_another_is(parse):
+    got = figures(parse, "The city had 9.5 million users, nearly doubling from the end of 2020.")
+    assert got["9.5 million"][2] is None
+    got = figures(parse, "Adoption reached 94.6 per cent, a 0.5 percentage point increase from 2022.")
+    assert got["0.5 percentage point"][2] is None
+    got = figures(parse, "Sales grew 12% compared to 2018.")
+    assert got["12%"][2] is None
+    got = figures(parse, "Sales grew from 8 trillion yuan to 15 trillion yuan from 2015 to 2022.")
+    assert (got["8 trillion yuan"][2], got["15 trillion yuan"][2]) == (2015, 2022)
+    got = figures(parse, "Capacity rose to 125 GW, up from 41 GW in November 2024.")
+    assert got["41 GW"][2] == 2024
