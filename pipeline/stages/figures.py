@@ -349,7 +349,7 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
         return None
     if is_target and deadline is not None and not _is_current_value(sent, quantity) and \
             _deadline_applies(sent, quantity, deadline):
-        return deadline
+        return _own_deadline(sent, quantity, stop, inside) or deadline
     years = [(i, y) for i, y in years_in(sent) if i not in inside and not is_dateline_year(sent, i)
              and not _names_a_thing(sent, i)]
     years = [(i, y) for i, y in years if not _is_since(sent, i) and not _in_other_clause(sent, i, quantity)
@@ -383,6 +383,19 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     if before:
         return _span_end(sent, before[-1][0], before[-1][1])
     return _span_end(sent, years[-1][0], years[-1][1]) if len({y for _, y in years}) == 1 else years[-1][1]
+
+
+def _own_deadline(sent: Doc, quantity: Span, stop: int, inside: set[int]) -> int | None:
+    """In a target of several deadlines, the one right after the number, before the next number:
+    ``18,000 GPUs by 2026, and a 50% share by 2030`` gives the share 2030, whatever the sentence's
+    deadline."""
+    ancestors = {t.i for t in head_of(quantity).ancestors}
+    near = [(i, y) for i, y in years_in(sent) if i >= quantity.end and i not in inside
+            and sent[i - 1].lower_ in DEADLINE_WORDS and (i < min(stop, quantity.end + 8) or sent[i - 1].head.i in ancestors)]
+    return _span_end(sent, near[0][0], near[0][1]) if near else None
+
+
+DEADLINE_WORDS = frozenset({"by", "until", "till", "before", "in"})
 
 
 DOCUMENT_NOUNS = frozenset("""report edition survey plan strategy vision agenda goal target roadmap blueprint

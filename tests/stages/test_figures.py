@@ -872,3 +872,13 @@ def test_a_year_the_number_is_compared_with_is_not_its_period_but_a_span_from_on
     assert (got["8 trillion yuan"][2], got["15 trillion yuan"][2]) == (2015, 2022)
     got = figures(parse, "Capacity rose to 125 GW, up from 41 GW in November 2024.")
     assert got["41 GW"][2] == 2024
+
+
+def test_a_target_number_takes_its_own_deadline_over_the_sentences(parse):
+    text = ("The government will secure 18,000 advanced GPUs by 2026, and expand the share of domestic chips "
+            "to 50% by 2030.")
+    got = figures(parse, text, deadline=2026, is_target=True)
+    assert (got["18,000"][2], got["50%"][2]) == (2026, 2030)
+    text = ("The regulator limits building until 2028, so that 80 percent of the nation's electricity must come "
+            "from renewable sources by 2030.")
+    assert figures(parse, text, deadline=2028, is_target=True)["80 percent"][2] == 2030
