@@ -882,3 +882,9 @@ def test_a_target_number_takes_its_own_deadline_over_the_sentences(parse):
     text = ("The regulator limits building until 2028, so that 80 percent of the nation's electricity must come "
             "from renewable sources by 2030.")
     assert figures(parse, text, deadline=2028, is_target=True)["80 percent"][2] == 2030
+
+
+def test_a_deadline_that_only_names_a_document_dates_no_number_of_a_target(parse):
+    got = figures(parse, "The National Artificial Intelligence Strategy 2031 includes eight strategic objectives.",
+                  deadline=2031, is_target=True)
+    assert got["eight"][2] is None
