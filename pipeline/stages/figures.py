@@ -1875,6 +1875,8 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
                                 name_at(names, c) is None and not _is_amount_word(c, spans) and
                                 not span.start <= c.i < span.end for c in found.lefts):
             noun = found  # ``an economic boost of £47bn``: a change its modifiers say the sort of
+        if noun is None and _is_money(unit) and found.i == getattr(counted_noun(span, unit), "i", -1):
+            noun = found  # ``paused a $300 million expansion``: money that sizes the change names it
     measure = None  # a generic noun the number counts (``four levels``) is no anaphor
     if noun is not None and (not is_anaphor(noun) or (counted and noun.i == found.i)):
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)

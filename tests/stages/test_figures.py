@@ -888,3 +888,9 @@ def test_a_deadline_that_only_names_a_document_dates_no_number_of_a_target(parse
     got = figures(parse, "The National Artificial Intelligence Strategy 2031 includes eight strategic objectives.",
                   deadline=2031, is_target=True)
     assert got["eight"][2] is None
+
+
+def test_money_that_sizes_a_change_names_it_when_nothing_else_does(parse):
+    got = figures(parse, "Reports say Interxion has paused a $300 million expansion in Ireland.",
+                  [("Interxion", "ORG"), ("Ireland", "GPE")])
+    assert got["$300 million"][0] == "expansion"
