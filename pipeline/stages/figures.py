@@ -627,10 +627,21 @@ def verb_subject(verb: Token) -> Token | None:
         if cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "pcomp", "prep") and cur.head.i != cur.i:
             if cur.dep_ in ("acl", "relcl"):
                 return _phrase_head(cur) if is_nounlike(cur.head) else None
+            if cur.dep_ == "conj" and _verb_joined_to_object(cur):
+                cur = cur.head.head  # ``hubs dominate requests and account for half``: the object's verb
+                continue
             cur = cur.head
             continue
         return None
     return None
+
+
+def _verb_joined_to_object(verb: Token) -> bool:
+    """A verb the parser coordinates with the object of another verb (``data hubs dominate requests
+    and account for more than half``): the two verbs share the subject."""
+    obj = verb.head
+    return verb.pos_ == "VERB" and obj.pos_ in ("NOUN", "PROPN") and obj.dep_ == "dobj" and \
+        obj.head.pos_ in ("VERB", "AUX") and obj.i < verb.i
 
 
 def _phrase_head(participle: Token) -> Token:

@@ -894,3 +894,8 @@ def test_money_that_sizes_a_change_names_it_when_nothing_else_does(parse):
     got = figures(parse, "Reports say Interxion has paused a $300 million expansion in Ireland.",
                   [("Interxion", "ORG"), ("Ireland", "GPE")])
     assert got["$300 million"][0] == "expansion"
+
+
+def test_a_verb_the_parser_joins_to_an_object_shares_the_subject_of_that_objects_verb(parse):
+    got = figures(parse, "Data hubs now “dominate” requests and account for “more than half” of new demand.")
+    assert got["half"][0] == "Data hubs"
