@@ -1049,7 +1049,10 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
                     and not is_time_word(pobj[0]) and not (spent and child.lower_ == "in" and pobj[0].lemma_ not in MONEY_NOUNS):
                 return pobj[0]
     # ``lose 40% of its population``: a change of a part is a change of the whole it is of
-    if (head.dep_ in ("nsubj", "nsubjpass") or kind == "change") and share:
+    # and so when the parser hangs the subject from a name before it (a dateline: ``GENEVA, ... 37 percent of
+    # the world's population have never used the Internet``)
+    named_before = head.dep_ == "appos" and (head.head.pos_ == "PROPN" or name_at(names, head.head) is not None)
+    if (head.dep_ in ("nsubj", "nsubjpass") or kind == "change" or named_before) and share:
         for child in _rights_of(quantity):
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = [c for c in child.children if c.dep_ == "pobj"]

@@ -899,3 +899,9 @@ def test_money_that_sizes_a_change_names_it_when_nothing_else_does(parse):
 def test_a_verb_the_parser_joins_to_an_object_shares_the_subject_of_that_objects_verb(parse):
     got = figures(parse, "Data hubs now “dominate” requests and account for “more than half” of new demand.")
     assert got["half"][0] == "Data hubs"
+
+
+def test_a_share_the_parser_hangs_from_a_dateline_measures_its_whole_as_a_subject_would(parse):
+    got = figures(parse, "NAIROBI, (Xinhua - 3rd May, 2022) About 40 percent of the country's adults – or 9 million "
+                         "people – have never used a bank.")
+    assert got["40 percent"][0] == "adults"
