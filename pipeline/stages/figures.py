@@ -1115,10 +1115,16 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
                 if pobj:
                     return pobj[0]
     if subject is not None and not is_anaphor(subject) and name_at(names, subject) is None and \
-            subject.lemma_.lower() not in ACTORS and not is_time_word(subject):
+            (subject.lemma_.lower() not in ACTORS or _counted_actors(subject)) and not is_time_word(subject):
         return subject
     # the amount is the object of a verb whose subject is its owner: ``China has 1.2 billion 5G users``
     return None
+
+
+def _counted_actors(noun: Token) -> bool:
+    """Actors a participle or a clause picks out (``the fewest companies using AI were in Romania, 1.5
+    percent``, ``firms that export``): a set that is counted, not the owner of the figure."""
+    return noun.tag_ == "NNS" and any(c.dep_ in ("acl", "relcl") and c.i > noun.i for c in noun.children)
 
 
 # ----------------------------------------------------------------- subject

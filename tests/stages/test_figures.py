@@ -905,3 +905,11 @@ def test_a_share_the_parser_hangs_from_a_dateline_measures_its_whole_as_a_subjec
     got = figures(parse, "NAIROBI, (Xinhua - 3rd May, 2022) About 40 percent of the country's adults – or 9 million "
                          "people – have never used a bank.")
     assert got["40 percent"][0] == "adults"
+
+
+def test_actors_a_participle_picks_out_are_counted_not_owners(parse):
+    got = figures(parse, "On the contrary, the fewest companies using AI were in Romania, 1.5 percent.",
+                  [("Romania", "GPE")])
+    assert got["1.5 percent"][:2] == ("companies using AI", "Romania")
+    got = figures(parse, "The company reported revenue of $2 billion.")  # a company alone owns its figure
+    assert got["$2 billion"][0] == "revenue"
