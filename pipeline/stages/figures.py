@@ -687,6 +687,9 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
         if child.i != left - 1 and child.right_edge.i != left - 1:
             break
         glued = not child.whitespace_ and child.i + 1 < len(sent) and sent[child.i + 1].is_alpha  # ``5`` of 5G
+        if _names_band(sent, child, noun, exclude):
+            left = child.i  # not the number it may hang from (``90MHz of 3.6GHz frequencies``)
+            continue
         if child.dep_ == "poss" and _describes(child, names):  # ``women's employment``, ``the data centre's size``
             left = max(child.left_edge.i, max((i + 1 for i in taken if i < noun.i), default=0))
             break
@@ -742,6 +745,22 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
             tokens[-1].pos_ == "ADJ" and tokens[-1].i > noun.i and tokens[-1].head.i == noun.i)):
         tokens = tokens[:-1]
     return tokens.start_char, tokens.end_char
+
+
+# a frequency band or a process node before a noun names a technology, as ``5G`` does (``the 700 MHz
+# band``, ``2100MHz spectrum``, ``3nm chips``), as the quantity stage reads it too
+BAND = re.compile(r"^\d[\d.,]*(?:[-–]\d[\d.,]*)?\s*(?:[kMGT]?Hz|nm|nanomet(?:er|re)s?)$", re.I)
+
+
+def _names_band(sent: Doc, child: Token, noun: Token, exclude: Span | None) -> bool:
+    """Whether the words from ``child`` to the measure's noun name a band (``700 MHz`` of ``the 700 MHz
+    band``): they stay in the measure, unless they are the number whose measure it is."""
+    if exclude is not None and exclude.start <= child.i < exclude.end:
+        return False
+    own = set() if exclude is None else set(range(exclude.start, exclude.end))
+    return child.dep_ in ("nummod", "compound", "nmod", "amod") and child.i < noun.i and \
+        all(i in own for i in range(child.left_edge.i, child.i)) and \
+        bool(BAND.match(sent[child.i:noun.i].text))
 
 
 def _before_clause_of_number(child: Token, taken: set[int]) -> int | None:

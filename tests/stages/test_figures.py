@@ -913,3 +913,11 @@ def test_actors_a_participle_picks_out_are_counted_not_owners(parse):
     assert got["1.5 percent"][:2] == ("companies using AI", "Romania")
     got = figures(parse, "The company reported revenue of $2 billion.")  # a company alone owns its figure
     assert got["$2 billion"][0] == "revenue"
+
+
+def test_a_frequency_band_before_the_measures_noun_names_it_and_stays_in_it(parse):
+    got = figures(parse, "Hutchinson 3G paid £280m for 20 MHz of the 700 MHz band.", [("Hutchinson 3G", "ORG")])
+    assert got["20 MHz"][0] == "700 MHz band"
+    got = figures(parse, "Drillisch Netz spent EUR334.9 million on 2×10MHz of 2100MHz spectrum.",
+                  [("Drillisch Netz", "ORG")])
+    assert got["2100MHz"][0] == "spectrum"  # but not in the measure of its own number
