@@ -734,7 +734,7 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
         left += 2  # the rest of the number's own adjective: ``three-pronged scheme`` -> ``scheme``
     tokens = sent[left:right + 1]
     # ``the number of X`` measures X; a determiner or cue word at the front goes
-    while len(tokens) > 1 and tokens[0].lower_ in ("the", "a", "an", "its", "their", "total", "number", "of",
+    while len(tokens) > 1 and tokens[0].lower_ in ("the", "a", "an", "its", "their", "total", "number", "of", "worth",
                                                    *DROPPED_ADJECTIVES) and not (
             tokens[0].lower_ == "total" and tokens[1].lower_ != "number"):
         tokens = tokens[1:]

@@ -921,3 +921,9 @@ def test_a_frequency_band_before_the_measures_noun_names_it_and_stays_in_it(pars
     got = figures(parse, "Drillisch Netz spent EUR334.9 million on 2×10MHz of 2100MHz spectrum.",
                   [("Drillisch Netz", "ORG")])
     assert got["2100MHz"][0] == "spectrum"  # but not in the measure of its own number
+
+
+def test_worth_before_the_measure_is_not_part_of_it(parse):
+    got = figures(parse, "India has received over Rs 2.5 lakh crore worth investment proposals in the semiconductor "
+                         "sector.", [("India", "GPE")])
+    assert got["Rs 2.5 lakh crore"][0] == "investment proposals in the semiconductor sector"
