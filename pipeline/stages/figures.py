@@ -823,6 +823,9 @@ def _aside_at_end(sent: Doc, child: Token) -> bool:
                             brackets[-1].text in ")]）" and brackets[-1].i == child.right_edge.i)
 
 
+NAMING_VERBS = frozenset("""call name dub title entitle label brand know""".split())
+
+
 def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int], last: int | None = None) -> bool:
     """Whether a right-hand dependent of the measure's noun, up to ``last``, belongs to the measure."""
     subtree = range(child.left_edge.i, (child.right_edge.i if last is None else last) + 1)
@@ -852,7 +855,8 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int], 
     if child.dep_ in ("acl",) and child.tag_ in ("VBN", "VBG"):
         # ``standard racks in use``, ``companies using AI``; but a participle that says who (``factories
         # owned by Haier``) or where it is written (``agencies addressed in the document``) does not restrict
-        return not any(c.dep_ == "agent" for c in child.children) and not any(
+        # nor one that only names it (``a $52 billion bill called the CHIPS Act``)
+        return child.lemma_ not in NAMING_VERBS and not any(c.dep_ == "agent" for c in child.children) and not any(
             sent[i].dep_ == "pobj" and sent[i].lemma_.lower() in DOCUMENT_NOUNS | {"document", "paper"}
             for i in subtree)
     if child.dep_ in ("conj", "cc"):

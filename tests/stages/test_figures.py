@@ -927,3 +927,9 @@ def test_worth_before_the_measure_is_not_part_of_it(parse):
     got = figures(parse, "India has received over Rs 2.5 lakh crore worth investment proposals in the semiconductor "
                          "sector.", [("India", "GPE")])
     assert got["Rs 2.5 lakh crore"][0] == "investment proposals in the semiconductor sector"
+
+
+def test_a_participle_that_only_names_the_measure_is_not_part_of_it(parse):
+    got = figures(parse, "The US is awaiting the passage of a $52 billion bill called the CHIPS Act.",
+                  [("US", "GPE"), ("CHIPS Act", "LAW")])
+    assert got["$52 billion"][0] == "bill"
