@@ -954,6 +954,8 @@ def _worth_of(sent: Doc, quantity: Span) -> Token | None:
     return worth.head if worth.dep_ == "amod" and is_nounlike(worth.head) and worth.head.i > i else None
 
 
+# words that count things without saying what they are: the unit word of ``42 million units of smartwatches``
+COUNTING_UNITS = frozenset({"unit", "item", "piece"})
 # nouns for a level aimed at: ``a $300-billion digital economy target`` measures the digital economy
 GOAL_NOUNS = frozenset("""target goal aim ambition objective""".split())
 # pronouns that always stand for people or a body, an owner: ``we are just 3% of the global market``
@@ -1028,6 +1030,12 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if counted is not None and counted.i + 1 < len(sent) and sent[counted.i + 1].lower_ == "per" and \
             counted.dep_ == "pobj" and counted.head.lower_ == "of" and is_nounlike(counted.head.head):
         return counted.head.head  # ``a capacity of 50,000 wafers per month``: the noun is a rate's unit
+    if counted is not None and counted.lemma_ in COUNTING_UNITS and not any(
+            c.dep_ in ("compound", "amod", "nmod") for c in counted.lefts):  # spec §9: ``42 million units of
+        # smartwatches`` counts smartwatches; ``production reached 1.1 trillion units`` counts what the verb's
+        # subject says; but ``20,000 graphics processing units`` are things of their own
+        counted = next((c for p in counted.rights if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
+                        if c.dep_ == "pobj" and is_nounlike(c)), None)
     if counted is not None and counted.lemma_ not in ("stake", "worth", "value") and name_at(names, counted) is None:
         return counted
     head = _range_end(head_of(quantity), quantity)

@@ -933,3 +933,13 @@ def test_a_participle_that_only_names_the_measure_is_not_part_of_it(parse):
     got = figures(parse, "The US is awaiting the passage of a $52 billion bill called the CHIPS Act.",
                   [("US", "GPE"), ("CHIPS Act", "LAW")])
     assert got["$52 billion"][0] == "bill"
+
+
+def test_a_bare_unit_word_counts_what_it_is_of_or_what_the_subject_says(parse):
+    got = figures(parse, "China shipped 42 million units of smartwatches in 2023.", [("China", "GPE")])
+    assert got["42 million"][0] == "smartwatches"
+    got = figures(parse, "The global production of microchips reached 1.1 trillion units in 2021.")
+    assert got["1.1 trillion"][0] == "global production of microchips"
+    got = figures(parse, "Microsoft will bring 20,000 advanced graphics processing units to the UK.",
+                  [("Microsoft", "ORG"), ("UK", "GPE")])
+    assert got["20,000"][0] == "advanced graphics processing units"  # units a modifier names are things
