@@ -852,10 +852,11 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int], 
             return False
         name = name_at(names, pobj[0])
         return name is None or (child.lower_ == "of" and name.label not in PLACE_LABELS)
-    if child.dep_ in ("acl",) and child.tag_ in ("VBN", "VBG"):
-        # ``standard racks in use``, ``companies using AI``; but a participle that says who (``factories
-        # owned by Haier``) or where it is written (``agencies addressed in the document``) does not restrict
-        # nor one that only names it (``a $52 billion bill called the CHIPS Act``)
+    if child.dep_ in ("acl",) and child.tag_ in ("VBN", "VBG", "VBD"):  # ``the value transacted``: the tagger
+        # may take a participle for a past tense; ``standard racks in use``, ``companies using AI``; but a
+        # participle that says who (``factories owned by Haier``) or where it is written (``agencies addressed
+        # in the document``) does not restrict, nor one that only names it (``a $52 billion bill called the
+        # CHIPS Act``)
         return child.lemma_ not in NAMING_VERBS and not any(c.dep_ == "agent" for c in child.children) and not any(
             sent[i].dep_ == "pobj" and sent[i].lemma_.lower() in DOCUMENT_NOUNS | {"document", "paper"}
             for i in subtree)

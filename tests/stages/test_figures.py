@@ -943,3 +943,8 @@ def test_a_bare_unit_word_counts_what_it_is_of_or_what_the_subject_says(parse):
     got = figures(parse, "Microsoft will bring 20,000 advanced graphics processing units to the UK.",
                   [("Microsoft", "ORG"), ("UK", "GPE")])
     assert got["20,000"][0] == "advanced graphics processing units"  # units a modifier names are things
+
+
+def test_a_participle_tagged_as_a_past_tense_still_restricts_the_measure(parse):
+    got = figures(parse, "The value transacted stood at Rs 6.31 lakh crore.")
+    assert got["Rs 6.31 lakh crore"][0] == "value transacted"
