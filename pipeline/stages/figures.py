@@ -1004,6 +1004,15 @@ def _is_currency_code(token: Token) -> bool:
         c.dep_ in ("nummod", "compound", "appos") and c.i > token.i and c.like_num for c in token.children)
 
 
+def _names_money(noun: Token, names: Sequence[Name]) -> bool:
+    """Whether the noun of ``in`` right after an amount of money says what the money is (``have 10 billion
+    yuan in AI-related industrial output value``) rather than where or when it is (``in the quarter``,
+    ``in China``, ``in the sector``)."""
+    return is_nounlike(noun) and name_at(names, noun) is None and noun.ent_type_ not in ("DATE", "GPE", "LOC") and \
+        not is_time_word(noun) and not is_anaphor(noun) and noun.lemma_.lower() not in DESCRIPTORS | ACTORS | {
+            "sector", "market", "industry", "area", "field"}
+
+
 def _included_in(including: Token, names: Sequence[Name]) -> Token | None:
     """``with investment, including three billion dollars``: a part an ``including`` lists measures
     what it is part of, the noun right before it; none when that is a number (``$52 billion, including
@@ -1067,7 +1076,8 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if verb is not None:  # ``provide 802.5 billion yen in additional subsidies``, the ``in`` hung from the verb
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "in" and quantity.end <= prep.i <= quantity.end + 1:
-                pobj = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS]
+                pobj = [c for c in prep.children if c.dep_ == "pobj" and (c.lemma_ in MONEY_NOUNS or (
+                    _is_money(unit) and not spent and prep.i == quantity.end and _names_money(c, names)))]
                 if pobj:
                     return pobj[0]
     # ``$72 billion in revenue``, ``80 MHz of spectrum``; but ``invest $2 billion in cloud computing``

@@ -948,3 +948,13 @@ def test_a_bare_unit_word_counts_what_it_is_of_or_what_the_subject_says(parse):
 def test_a_participle_tagged_as_a_past_tense_still_restricts_the_measure(parse):
     got = figures(parse, "The value transacted stood at Rs 6.31 lakh crore.")
     assert got["Rs 6.31 lakh crore"][0] == "value transacted"
+
+
+def test_money_in_a_noun_right_after_it_is_money_of_that_kind_but_not_in_a_time_or_place(parse):
+    got = figures(parse, "It is projected to have more than 10 billion yuan in AI-related industrial output value "
+                         "by 2022.", deadline=2022, is_target=True)
+    assert got["10 billion yuan"][0] == "AI-related industrial output value"
+    got = figures(parse, "Tencent will invest $2 billion in cloud computing.", [("Tencent", "ORG")])
+    assert got["$2 billion"][0] is None  # where money an actor gives goes
+    got = figures(parse, "Alibaba posted $5 billion in the second quarter.", [("Alibaba", "ORG")])
+    assert got["$5 billion"][0] != "second quarter"
