@@ -955,6 +955,8 @@ def _worth_of(sent: Doc, quantity: Span) -> Token | None:
     return worth.head if worth.dep_ == "amod" and is_nounlike(worth.head) and worth.head.i > i else None
 
 
+MULTIPLE = re.compile(r"^(?:twice|double|triple|treble|quadruple|[\d.]+\s*times|(?:two|three|four|five|ten)\s+times)$",
+                      re.I)
 # words that count things without saying what they are: the unit word of ``42 million units of smartwatches``
 COUNTING_UNITS = frozenset({"unit", "item", "piece"})
 # nouns for a level aimed at: ``a $300-billion digital economy target`` measures the digital economy
@@ -1033,7 +1035,9 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     worth = _worth_of(sent, quantity)
     if worth is not None:
         return worth
-    counted = counted_noun(quantity, unit)
+    # ``twice the UK's peak demand``, ``double the number from six months earlier``: a multiple is set against
+    # the noun after it, not a count of it
+    counted = None if MULTIPLE.match(quantity.text) else counted_noun(quantity, unit)
     if counted is not None and counted.lemma_ in GOAL_NOUNS and unit is not None:  # ``the $300-billion digital
         # economy target`` aims at a level; ``16 goals`` counts them
         counted = next((c for c in counted.children if c.dep_ == "compound" and is_nounlike(c)), None)
@@ -1942,7 +1946,8 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     measure = None  # a generic noun the number counts (``four levels``) is no anaphor
     if noun is not None and (not is_anaphor(noun) or (counted and noun.i == found.i)):
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)
-    owner = find_subject(sent, span, noun, names, kind)
+    base = counted_noun(span, unit) if noun is None and MULTIPLE.match(span.text) else None
+    owner = find_subject(sent, span, noun if base is None else base, names, kind)  # ``twice the UK's demand``
     period = find_period(sent, span, spans, deadline, is_target)
     owner = _place_of_body(sent, _with_coordinated(sent, _named_in_full(sent, owner, names), names), names)
     subject = None if owner is None else _trimmed(sent.text, owner.start, owner.end)

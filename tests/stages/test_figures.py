@@ -958,3 +958,8 @@ def test_money_in_a_noun_right_after_it_is_money_of_that_kind_but_not_in_a_time_
     assert got["$2 billion"][0] is None  # where money an actor gives goes
     got = figures(parse, "Alibaba posted $5 billion in the second quarter.", [("Alibaba", "ORG")])
     assert got["$5 billion"][0] != "second quarter"
+
+
+def test_a_multiple_is_set_against_the_noun_after_it_which_it_does_not_count(parse):
+    got = figures(parse, "This total is more than twice the UK’s current peak demand.", [("UK", "GPE")])
+    assert got["twice"][:2] == (None, "UK")  # "this total" does not say what; the base's owner is the owner
