@@ -366,7 +366,7 @@ def test_a_named_owner_comes_before_the_place_the_measure_is_in(parse):
 
 def test_money_paid_for_a_thing_does_not_borrow_the_things_measure(parse):
     got = figures(parse, "Vodafone acquired 90MHz of 3.6GHz frequencies for EUR1.1 billion.", [("Vodafone", "ORG")])
-    assert got["90MHz"][0] == "frequencies" and got["EUR1.1 billion"][0] is None
+    assert got["90MHz"][0] == "3.6GHz frequencies" and got["EUR1.1 billion"][0] is None
 
 
 def test_a_place_that_names_a_government_body_owns_its_figure(parse):
@@ -582,7 +582,9 @@ def test_a_share_something_is_brought_to_measures_those_it_reaches(parse):
 
 def test_a_generic_noun_the_number_counts_is_the_measure_not_an_anaphor(parse):
     assert figures(parse, "The strategy will be implemented on three levels.")["three"][0] == "levels"
-    assert figures(parse, "The price was more than five times the amount paid in 2015.")["five times"][0] is None
+    assert figures(parse, "That sum is nearly double the amount paid in 2015.")["double"][0] is None
+    # a multiple does not count the amount it is set against, but the subject's noun is the measure
+    assert figures(parse, "The price was more than five times the amount paid in 2015.")["five times"][0] == "price"
 
 
 def test_an_acronym_the_ner_calls_a_demonym_is_no_name():
