@@ -648,10 +648,12 @@ def _phrase_head(participle: Token) -> Token:
     """The noun a participle describes. The parser hangs it from the nearest noun, but after ``X of
     Y`` it says what X does (``the value of transactions reaching Rs 2.91 lakh crore``)."""
     noun = participle.head
+    while participle.dep_ == "acl" and noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head  # ``the penetration rate of smart terminals, smart bodies and other applications exceeding``
     if participle.dep_ == "acl" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
             noun.head.head.i < noun.i and is_nounlike(noun.head.head):
         return noun.head.head
-    return noun
+    return participle.head
 
 
 def _for_subject(verb: Token) -> Token | None:

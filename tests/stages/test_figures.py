@@ -965,3 +965,11 @@ def test_money_in_a_noun_right_after_it_is_money_of_that_kind_but_not_in_a_time_
 def test_a_multiple_is_set_against_the_noun_after_it_which_it_does_not_count(parse):
     got = figures(parse, "This total is more than twice the UK’s current peak demand.", [("UK", "GPE")])
     assert got["twice"][:2] == (None, "UK")  # "this total" does not say what; the base's owner is the owner
+
+
+def test_a_participle_on_the_last_of_a_list_after_of_describes_what_the_list_is_of(parse):
+    got = figures(parse, "By 2030, the plan calls for AI to become a full enabler of development, with the penetration "
+                         "rate of next-generation smart terminals, smart devices and other applications exceeding "
+                         "90 percent.", deadline=2030, is_target=True)
+    assert got["90 percent"][0] == ("penetration rate of next-generation smart terminals, smart devices and other "
+                                    "applications")
