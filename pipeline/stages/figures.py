@@ -708,7 +708,11 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
             break
         left = max(child.left_edge.i, max((i + 1 for i in taken if i < noun.i), default=0))
     right = noun.i
-    for child in sorted(noun.rights, key=lambda t: t.i):
+    # a complement the parser hangs from the number before the noun restricts the noun (``23.9 percent of
+    # companies with ten or more employees``): a number is not ``with`` anything
+    stray = [c for t in exclude for c in t.rights if c.dep_ == "prep" and c.i > noun.i] \
+        if exclude is not None and noun.i >= exclude.end else []
+    for child in sorted([*noun.rights, *stray], key=lambda t: t.i):
         if child.left_edge.i != right + 1 and not (child.dep_ in ("cc", "conj") and sent[right + 1].text == ","):
             break
         if _lists_on(child):

@@ -973,3 +973,9 @@ def test_a_participle_on_the_last_of_a_list_after_of_describes_what_the_list_is_
                          "90 percent.", deadline=2030, is_target=True)
     assert got["90 percent"][0] == ("penetration rate of next-generation smart terminals, smart devices and other "
                                     "applications")
+
+
+def test_a_complement_the_parser_hangs_from_the_number_restricts_the_noun_after_it(parse):
+    got = figures(parse, "For instance, in Denmark, this share decreased, in 2021, 23.9 percent of companies with ten "
+                         "or more employees used AI tools.", [("Denmark", "GPE")])
+    assert got["23.9 percent"][0] == "companies with ten or more employees"
