@@ -747,7 +747,8 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
     while len(tokens) > 1 and tokens[0].pos_ == "ADV" and tokens[0].dep_ == "advmod" and tokens[0].whitespace_:
         tokens = tokens[1:]
     # what a cut complement leaves behind: ``heavy industries such`` (as ...), ``a fine equivalent`` (to ...)
-    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s", "and", "or", "such") or (
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s", "and", "or", "such",
+                                                                           "equivalent") or (
             tokens[-1].pos_ == "ADJ" and tokens[-1].i > noun.i and tokens[-1].head.i == noun.i)):
         tokens = tokens[:-1]
     return tokens.start_char, tokens.end_char

@@ -979,3 +979,9 @@ def test_a_complement_the_parser_hangs_from_the_number_restricts_the_noun_after_
     got = figures(parse, "For instance, in Denmark, this share decreased, in 2021, 23.9 percent of companies with ten "
                          "or more employees used AI tools.", [("Denmark", "GPE")])
     assert got["23.9 percent"][0] == "companies with ten or more employees"
+
+
+def test_equivalent_after_the_measure_is_not_part_of_it_even_as_its_head(parse):
+    got = figures(parse, "China's antitrust regulator imposed a fine equivalent to $2.8 billion against Alibaba Group "
+                         "Holding Ltd. for abusing its dominant position.", [("China", "GPE")])
+    assert got["$2.8 billion"][0] == "fine"
