@@ -443,7 +443,7 @@ def _deadline_applies(sent: Doc, quantity: Span, deadline: int) -> bool:
     at = [i for i, y in years_in(sent) if y == deadline or _span_end(sent, i, y) == deadline]
     if not at:
         return True
-    if all(_names_a_thing(sent, i) for i in at):  # ``The National AI Strategy 2031 includes eight objectives``
+    if all(_names_a_thing(sent, i) for i in at):  # ``the Digital Industry Strategy 2035 sets out nine goals``
         return False
     return not all(_in_other_clause(sent, i, quantity) or _in_clause_without(quantity, i) for i in at)
 
