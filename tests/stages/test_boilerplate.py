@@ -63,10 +63,10 @@ def test_list_items_are_body(item):
 
 
 def test_a_long_line_without_a_stop_is_body_but_a_headline_is_not():
-    standfirst = ("The EC has imposed the first fines under the DMA, showing its readiness to enforce its new "
-                  "digital rulebook regardless of political criticism from across the Atlantic")
-    headline = "Apple and Meta hit with first fines under the EU's digital rules"
-    f = flags(f"{headline}\n{standfirst}\nThe fines total 700 million euros.")
+    standfirst = ("The regulator has issued the first penalties under the new act, showing its will to enforce its "
+                  "data rulebook regardless of political pressure from abroad")
+    headline = "Two platforms hit with first penalties under the new data rules"
+    f = flags(f"{headline}\n{standfirst}\nThe penalties total 500 million euros.")
     assert f[standfirst] is False
     assert f[headline] is True
 
