@@ -398,7 +398,6 @@ def names_pattern(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?<!\S-)" + literal_alternation(names) + r"(?![\w-])")
 
 
-
 def mention_candidates(text: str, names: dict[str, str], source: str) -> list[Candidate]:
     """Every whole-word occurrence of each known name, with its label."""
     if not names:

@@ -524,7 +524,8 @@ def _is_base(sent: Doc, i: int, inside: set[int]) -> bool:
     return False
 
 
-SPAN_WORDS = frozenset({"to", "-", "–", "—", "through", "and", "until"})
+SPAN_JOINERS = ("-", "–", "—", "to", "and", "through")  # ``2016-2020``, ``from 2016 to 2020``
+SPAN_WORDS = frozenset({*SPAN_JOINERS, "until"})
 
 
 def _opens_span(sent: Doc, prep: Token) -> bool:
@@ -539,7 +540,7 @@ def _opens_span(sent: Doc, prep: Token) -> bool:
 def _span_end(sent: Doc, i: int, year: int) -> int:
     """``2016-2020``, ``from 2016 to 2020`` and ``between 2016 and 2020`` give the end year."""
     rest = sent[i + 1:i + 3]
-    if len(rest) >= 2 and rest[0].lower_ in ("-", "–", "—", "to", "and", "through") and YEAR.match(rest[1].text):
+    if len(rest) >= 2 and rest[0].lower_ in SPAN_JOINERS and YEAR.match(rest[1].text):
         return int(rest[1].text)
     return year
 
@@ -1258,35 +1259,40 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
 
 
 def _enclosing_clause_owner(head: Token, owners: Sequence[Name]) -> Name | None:
-    """The named subject of the nearest clause the number is in, before the main clause's: ``Ellison
-    said that SoftBank and Oracle were building 10 data centers, each of which spanned 500K SF`` is
-    SoftBank's and Oracle's. Not the subject of a verb that reports: a source owns nothing; nor the
-    subject a relative clause describes, since the clause is an aside on it (``Judge Boasberg, who
-    presided over the trial featuring 38 witnesses, will issue his opinion``)."""
-    verb = governing_verb(head)
-    for _ in range(4):
-        if verb is None:
-            return None
+    """The named subject of the nearest clause the number is in, before the main clause's: ``Morgan
+    said that Nvidia and Cisco were building 12 data centers, each of which spanned 400,000 square
+    feet`` is Nvidia's and Cisco's. Not the subject of a verb that reports: a source owns nothing; nor the
+    subject a relative clause describes, since the clause is an aside on it (``Judge Sullivan, who
+    presided over the hearing featuring 41 witnesses, will issue his opinion``)."""
+    for verb in clauses_up(head):
         if verb.lemma_ not in REPORT_VERBS:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and name_at(owners, child) is not None:
                     return name_at(owners, child)
-        if verb.head.i == verb.i or (verb.dep_ == "relcl" and verb.head.dep_ in ("nsubj", "nsubjpass")):
+        if verb.dep_ == "relcl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
             return None
-        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else governing_verb(verb.head)
     return None
+
+
+def clauses_up(head: Token) -> Iterator[Token]:
+    """The verb that states the amount at ``head``, then the verb of each clause above it, nearest
+    first (four at most): where the figure's owner or an actor of it may stand."""
+    verb = governing_verb(head)
+    for _ in range(4):
+        if verb is None:
+            return
+        yield verb
+        if verb.head.i == verb.i:
+            return
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else governing_verb(verb.head)
 
 
 def _unnamed_actor(head: Token, referable: Sequence[Name]) -> bool:
     """Whether the figure's clause, or a clause above it, has an actor the sentence does not name as its
     subject (not of a verb that reports): ``the company``, ``the carrier``, ``it`` with no name before it.
-    The figure is that actor's
-    (spec §9: null), not the place it acts in (``The carrier aims to deploy 50,000 base stations across
+    The figure is that actor's (spec §9: null), not the place it acts in (``The carrier aims to deploy 50,000 base stations across
     China``, ``The company expects sales in China to reach 2.2 billion euros``)."""
-    verb = governing_verb(head)
-    for _ in range(4):
-        if verb is None:
-            return False
+    for verb in clauses_up(head):
         subject = verb_subject(verb) if verb.lemma_ not in REPORT_VERBS else None  # a source owns nothing
         if subject is not None and subject.i != head.i:
             if name_at(referable, subject) is not None:
@@ -1296,9 +1302,6 @@ def _unnamed_actor(head: Token, referable: Sequence[Name]) -> bool:
             if subject.lemma_.lower() in ACTORS and any(c.dep_ == "det" for c in subject.children) and \
                     not any(name_at(referable, c) is not None for c in subject.subtree):
                 return True
-        if verb.head.i == verb.i:
-            return False
-        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else governing_verb(verb.head)
     return False
 
 
