@@ -32,6 +32,9 @@ INVISIBLE = re.compile(
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window titles, links
     rf"|[{CONTROL_CHARS}{FORMAT_CHARS}]+"
 )
+# The characters an invisible run can start with. A text without one has none, and one class is
+# found by a fast scan where the alternation above is tried at every position.
+INVISIBLE_START = re.compile(rf"[\x1b{CONTROL_CHARS}{FORMAT_CHARS}]")
 
 # Unicode's space separators (category Zs) but U+0020 itself, and the tab; Windows line endings.
 SPACE_LIKE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -53,15 +56,21 @@ def spaces_read_as_spaces(text: str) -> str:
     return text
 
 
+def invisible_runs(text: str) -> list[re.Match[str]]:
+    """Each run of invisible characters in ``text``, in order."""
+    return list(INVISIBLE.finditer(text)) if INVISIBLE_START.search(text) else []
+
+
 def visible(text: str) -> tuple[str, list[int] | None]:
     """``text`` without invisible characters, and each kept character's offset in ``text``
     (None when nothing was removed: the offsets are the identity)."""
-    if not INVISIBLE.search(text):
+    runs = invisible_runs(text)
+    if not runs:
         return text, None
     positions: list[int] = []
     kept: list[str] = []
     last = 0
-    for m in INVISIBLE.finditer(text):
+    for m in runs:
         kept.append(text[last:m.start()])
         positions.extend(range(last, m.start()))
         last = m.end()

@@ -29,15 +29,17 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from pipeline.extensions import ORIGINAL_KEY, TEXT_KEY, document_text
-from pipeline.stages.invisible import INVISIBLE, spaces_read_as_spaces
+from pipeline.stages.invisible import invisible_runs, spaces_read_as_spaces
 from pipeline.stages.wrapping import LINE_BREAK, SENTENCE_OPENERS, wraps
 
 STARTS_KEY = ("claims", "sentence_starts")
 
 # A capitalised sentence opener glued to the previous word (``growth driverThe digital``)
-# marks a lost heading break.
+# marks a lost heading break. The openers are searched and the lower-case letter before them
+# checked after (``glued_headings``): a pattern that starts with the openers' capitals is found by
+# a fast scan, where a look-behind first is tried at every position of every line.
 _OPENER_RE = "|".join(SENTENCE_OPENERS)
-GLUED_HEADING = re.compile(rf"(?<=[a-z])(?=(?:{_OPENER_RE})\b)")
+OPENER_WORD = re.compile(rf"(?:{_OPENER_RE})\b")
 # A short unpunctuated heading whose line break was lost to a space:
 # ``Fostering cooperation As China progresses ...``. Only at a line's start,
 # after a lower-case content word, so ``told The Economist`` is left alone.
@@ -61,7 +63,7 @@ FUNCTION_WORDS = {
 OPENER_AHEAD = re.compile(rf"\s+[\"“‘'(\[]?(?:{_OPENER_RE})\b")
 
 # Terminal punctuation, then closing quotes/brackets.
-TERMINAL = re.compile(r"(?:\.{3}|…|[.?!])+[\"”’')\]]*")
+TERMINAL = re.compile(r"[.?!…]+[\"”’')\]]*")
 CLOSERS = "\"”’')]"
 OPENERS_PUNCT = "\"“‘'([«"
 
@@ -130,8 +132,7 @@ def _line_boundaries(text: str, start: int, end: int) -> list[int]:
                                                   or LIST_NUMBER.search(text[start:m.start()])):
             continue
         cuts.add(mark_end)
-    for m in GLUED_HEADING.finditer(text, start, end):
-        cuts.add(m.start())
+    cuts.update(glued_headings(text, start, end))
     stamp = DATE_STAMP.match(text, _skip_space(text, start, end), end)
     if stamp and TEXT_AFTER.match(text, stamp.end(), end):
         cuts.add(stamp.end())
@@ -141,6 +142,12 @@ def _line_boundaries(text: str, start: int, end: int) -> list[int]:
         if HEADING_LAST_WORD.search(last) and last.lower() not in FUNCTION_WORDS:
             cuts.add(heading.end())
     return sorted(cuts)
+
+
+def glued_headings(text: str, start: int, end: int) -> list[int]:
+    """Where a sentence opener starts right after a lower-case letter in ``text[start:end]``."""
+    return [m.start() for m in OPENER_WORD.finditer(text, start, end)
+            if m.start() > 0 and "a" <= text[m.start() - 1] <= "z"]
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:
@@ -282,7 +289,7 @@ class SentenceAlignedTokenizer:
         doc = self.base(view)
         spans = _view_spans(view)
         cuts = {p for span in spans for p in span}
-        cuts.update(p for m in INVISIBLE.finditer(view) for p in m.span())  # keeps names clean of them
+        cuts.update(p for m in invisible_runs(view) for p in m.span())  # keeps names clean of them
         if _cut_inside_a_token(doc, cuts):
             doc = _split_tokens(doc, cuts, view)
         if " \n" in view or " \r" in view:

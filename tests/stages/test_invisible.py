@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.stages.invisible import INVISIBLE, original_span, spaces_read_as_spaces, trim_invisible, visible
+from pipeline.stages.invisible import INVISIBLE, invisible_runs, original_span, spaces_read_as_spaces, trim_invisible, visible
 from pipeline.stages.quantities import find_quantities
 
 HIDDEN = ["\u2066", "\u2069", "\u200b", "\u200d", "\u00ad", "\ufeff", "\x1b[31m", "\x1b[0m", "\x1b]0;title\x07"]
@@ -20,6 +20,12 @@ def test_every_format_character_and_control_but_whitespace_is_invisible():
         if unicodedata.category(ch) in ("Cf", "Cc") and ch not in "\t\n\r":
             assert INVISIBLE.fullmatch(ch), hex(c)
     assert not INVISIBLE.search("plain text, 中国, é, \t\n")
+
+
+@given(st.lists(st.sampled_from([*HIDDEN, "\x1b", "\x1b[", "\x07", "\x00", "a", " ", "\n", "5", "é"]),
+                max_size=20).map("".join))
+def test_invisible_runs_are_the_pattern_s_own_matches(text):
+    assert [m.span() for m in invisible_runs(text)] == [m.span() for m in INVISIBLE.finditer(text)]
 
 
 def test_a_bidi_isolate_inside_a_money_amount_does_not_drop_its_scale():

@@ -1,6 +1,11 @@
-import pytest
+import re
 
-from pipeline.stages.sentences import sentence_spans
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.stages.sentences import TERMINAL, glued_headings, sentence_spans
+from pipeline.stages.wrapping import SENTENCE_OPENERS
 
 
 def sentences(text):
@@ -100,3 +105,18 @@ def test_sections_of_a_wrapped_text_do_not_split_its_sentences():
     for size in range(900, 1500, 50):  # sections whose last line break is a wrap, and others
         pieces = {(a + s, a + e) for a, b in section_bounds(text, size) for s, e in sentence_spans(text[a:b])}
         assert pieces == whole
+
+
+# The sentence stage's searches are written for speed; each must find what its plain definition finds.
+PLAIN_TERMINAL = re.compile(r"(?:\.{3}|…|[.?!])+[\"”’')\]]*")
+PLAIN_GLUED_HEADING = re.compile(rf"(?<=[a-z])(?=(?:{'|'.join(SENTENCE_OPENERS)})\b)")
+PIECES = st.sampled_from([*SENTENCE_OPENERS, "the", "driver", "x", "ATheB", ".", "...", "…", "?!", "”", ")", "'",
+                          " ", "\n", "2024", "é", "Théo"])
+
+
+@given(st.lists(PIECES, max_size=25).map("".join), st.integers(0, 5), st.integers(0, 5))
+def test_terminal_marks_and_glued_headings_are_found_as_their_plain_patterns_find_them(text, cut_start, cut_end):
+    start, end = min(cut_start, len(text)), max(len(text) - cut_end, 0)
+    assert ([m.span() for m in TERMINAL.finditer(text, start, end)]
+            == [m.span() for m in PLAIN_TERMINAL.finditer(text, start, end)])
+    assert glued_headings(text, start, end) == [m.start() for m in PLAIN_GLUED_HEADING.finditer(text, start, end)]
