@@ -26,8 +26,11 @@ from pipeline.stages.formats.gazetteer import load_gazetteer, write_gazetteer
 from pipeline.stages.invisible import trim_invisible
 
 LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with .match(text, pos)
-TRAILING_NOISE = re.compile(r"(?:\s*['’]s?|[\s,.;:!?\"”“'()\[\]|/-])+$")
-LEADING_NOISE = re.compile(r"[\s,.;:!?\"”“'()\[\]|/-]+")  # used with .match(text, pos)
+# Punctuation no name starts or ends with, the full-width and CJK forms of East Asian text among
+# it (``Manufacturing Co （TSMC）``: the bracket is not the company's).
+EDGE_PUNCTUATION = r"\s,.;:!?\"”“'()\[\]|/（）［］【】「」『』〔〕《》〈〉，、。；：！？-"
+TRAILING_NOISE = re.compile(rf"(?:\s*['’]s?|[{EDGE_PUNCTUATION}])+$")
+LEADING_NOISE = re.compile(rf"[{EDGE_PUNCTUATION}]+")  # used with .match(text, pos)
 NUMBER_WORD = re.compile(r"^[\d.,/-]+$")
 # Titles and credit words the small NER takes into a person's span (``Ms Khan``, ``Copyright
 # Olivier Matthys``); the spec keeps titles and roles outside it. Used with .match(text, pos).

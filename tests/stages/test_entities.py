@@ -20,6 +20,10 @@ def span_of(text, part, label, nth=0):
     ("China's", "China"),
     ("“AI Plus", "AI Plus"),
     ("NDA)", "NDA"),
+    # East Asian text's full-width brackets and commas are edge punctuation too
+    ("Acme Foundry Co （", "Acme Foundry Co"),
+    ("【Beta Labs】", "Beta Labs"),
+    ("Gamma Group，", "Gamma Group"),
 ])
 def test_trim_span(span, expected):
     a, b = trim_span(span, 0, len(span))
