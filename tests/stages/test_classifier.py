@@ -56,7 +56,7 @@ def test_cues_on_lower_cased_text_are_the_case_insensitive_cues():
 
     from conftest import REPO
     from pipeline.evaluation.scoring import load_gold
-    from pipeline.stages.classifier import CUES, LOWER_CUES
+    from pipeline.stages.classifier import CUE_FOUND, CUES, LOWER_CUES
 
     assert all(not re.search(r"(?<!\\)[A-Z]", p.pattern) for p in CUES.values()), "cues must be lower-case"
     docs = load_gold(REPO / "data" / "gold" / "corpus.jsonl")
@@ -65,6 +65,7 @@ def test_cues_on_lower_cased_text_are_the_case_insensitive_cues():
     for text in texts:
         for name, pattern in CUES.items():
             assert bool(pattern.search(text)) == bool(LOWER_CUES[name].search(text.lower())), (name, text)
+            assert CUE_FOUND[name](text.lower()) == bool(LOWER_CUES[name].search(text.lower())), (name, text)
 
 
 def test_marker_vectors_sit_beside_the_sentence_vectors_and_are_zero_without_a_marker():
