@@ -16,9 +16,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from re import _constants as sre
-from re import _parser as sre_parse
 from typing import Callable, Iterable
+
+try:  # the regex parser, to read a pattern's leading words (Python 3.11 on)
+    from re import _constants as sre
+    from re import _parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as sre
+    import sre_parse
 
 MAX_QUICK_LITERALS = 12  # more ``in`` tests than this cost about what the search does
 
