@@ -65,7 +65,6 @@ from pipeline.records import Figure, FigureSpan
 from pipeline.stages.figure_keys import with_keys
 from pipeline.stages.entities import NOT_ORG_WORDS
 from pipeline.stages.ner import package_folder
-from pipeline.stages.quantities.numbers import MULTIPLES
 
 FIGURE_LABELS = frozenset({"metric", "target"})
 PARSE_CHAIN = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -964,8 +963,8 @@ def _worth_of(sent: Doc, quantity: Span) -> Token | None:
     return worth.head if worth.dep_ == "amod" and is_nounlike(worth.head) and worth.head.i > i else None
 
 
-# a multiple: the quantity stage's multiple words (``twice``, ``triple``) or a number of ``times``
-MULTIPLE = re.compile(rf"^(?:{'|'.join(MULTIPLES)}|[\d.]+\s*times|(?:two|three|four|five|ten)\s+times)$", re.I)
+MULTIPLE = re.compile(r"^(?:twice|double|triple|treble|quadruple|[\d.]+\s*times|(?:two|three|four|five|ten)\s+times)$",
+                      re.I)
 # words that count things without saying what they are: the unit word of ``42 million units of smartwatches``
 COUNTING_UNITS = frozenset({"unit", "item", "piece"})
 # nouns for a level aimed at: ``a $300-billion digital economy target`` measures the digital economy
