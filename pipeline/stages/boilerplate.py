@@ -33,6 +33,20 @@ FURNITURE_START = re.compile(r"share\b|\s*\(\s*\w[\w ]*\)\s*$|note: browsers|glo
 FURNITURE = re.compile(
     r"\b(?:updated:|published:|source:\s|editor:\s)|registration number|licen[cs]e for publishing"
     r"|all rights reserved", re.I)
+# What every site wraps around its articles, in the same few words: a call to the reader opening the
+# line (`Subscribe to ...`, `Read more: ...`, `ADVERTISEMENT`), an editor's note on where the text
+# comes from (`This article was first published ...`, `... -- Ed.`), and a caption placing the
+# people in its photo (`(right)`, `(second from left)`). None opens or ends a news sentence.
+CALL_TO_READER = re.compile(
+    r"[-–—•*\s]*(?:subscribe(?: to| now| today|\s*$)|sign up (?:for|to|now|here)\b|read (?:more|also|next)\b|also read\b|"
+    r"see also\b|related\s*:|click here\b|tap here\b|follow us\b|download (?:the|our) app\b|get all your\b|"
+    r"unlock exclusive\b|watch\s*:|listen\s*:|advertisement\s*$|our standards\s*:)", re.I)
+EDITOR_NOTE = re.compile(r"this (?:article|story|note|post|blog post|piece|column) (?:was|is|has been|first|originally)\b",
+                         re.I)
+EDITORS_MARK = re.compile(r"(?:--|—|–) ?ed\.?$", re.I)  # six characters at most: the last eight of a line hold it
+CAPTION_PLACE = re.compile(
+    r"\((?:left|right|cent(?:er|re)|(?:second|third|fourth|far) (?:from )?(?:left|right)|front row|back row|l-r|from left)\)",
+    re.I)
 # A photo caption or credit on the line makes the whole line a caption. Each alternative holds
 # ``photo`` or ``credit:``: a search for those two words first passes most lines at a quarter of the cost.
 CREDIT_WORDS = re.compile(r"photo|credit:", re.I)
@@ -80,6 +94,9 @@ def _footer_start(text: str, starts: list[int], ends: list[int]) -> int:
 
 def is_furniture(line: str) -> bool:
     return ("|" in line or FURNITURE_START.match(line) is not None or FURNITURE.search(line) is not None
+            or CALL_TO_READER.match(line) is not None or EDITOR_NOTE.match(line) is not None
+            or EDITORS_MARK.search(line[-8:]) is not None
+            or "(" in line and CAPTION_PLACE.search(line) is not None
             or BYLINE.search(line) is not None
             or CREDIT_WORDS.search(line) is not None and CREDIT.search(line) is not None
             or "/" in line and CREDIT_CASED.search(line) is not None)
