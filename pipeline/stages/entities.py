@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import document_text, record_error, set_span_group
 from pipeline.patterns import literal_alternation
+from pipeline.places import place_name
 from pipeline.records import Candidate, Entity
 from pipeline.stages.formats.gazetteer import load_gazetteer, write_gazetteer
 from pipeline.stages.invisible import trim_invisible
@@ -545,6 +546,17 @@ def odd_org_text(name: str) -> bool:
     return bool(ODD_ORG.search(name))
 
 
+# Territories in CLDR's table that are bodies of states, which the spec names as organisations.
+UNIONS_OF_STATES = {"European Union"}
+
+
+def names_a_country(name: str) -> bool:
+    """``Austria``, ``United States``, ``BANGLADESH``: a country's own name is a place (spec §3), even
+    where it stands for a team, a delegation or a government (``Austria beat Wales``)."""
+    place = place_name(name)
+    return place is not None and place.lower() == name.lower() and place not in UNIONS_OF_STATES
+
+
 def object_of_a_title(text: str, start: int, name: str) -> bool:
     """``Interim Measures for the Management of Generative AI Services``, ``Notice on Promoting the
     Accelerated Development of ...``, ``Code of Practice on the Protection of Children``: a name after
@@ -738,7 +750,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
                            or names_a_thing_after(text, end) or object_of_a_title(text, start, name)
                            or names_a_role(text, start, name) or names_a_unit(text, start, end)
                            or in_a_dateline(text, start, end)
-                           or odd_org_text(name)):
+                           or odd_org_text(name) or names_a_country(name)):
         return None
     if "\n" in name or "\r" in name:
         return None

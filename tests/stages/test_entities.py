@@ -155,6 +155,18 @@ def test_text_that_is_no_name_is_dropped(bad):
     assert ents(text, [span_of(text, bad, "ORG")]) == []
 
 
+@pytest.mark.parametrize("country", ["Austria", "United States", "BANGLADESH"])
+def test_a_country_the_model_calls_an_organisation_is_a_place(country):
+    text = f"{country} beat the visitors 2-1 and the Data Office of {country} approved the plan."
+    spans = [span_of(text, country, "ORG"), span_of(text, f"Data Office of {country}", "ORG")]
+    assert ents(text, spans) == [(f"Data Office of {country}", "ORG")]
+
+
+def test_a_union_of_states_stays_an_organisation():
+    text = "The European Union fined the platform."
+    assert ents(text, [span_of(text, "European Union", "ORG")]) == [("European Union", "ORG")]
+
+
 def test_an_acronym_and_a_surname_carry_the_name_they_stand_for():
     from pipeline.stages.entities import entity_keys
 
