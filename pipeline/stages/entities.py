@@ -551,10 +551,22 @@ UNIONS_OF_STATES = {"European Union"}
 
 
 def names_a_country(name: str) -> bool:
-    """``Austria``, ``United States``, ``BANGLADESH``: a country's own name is a place (spec §3), even
-    where it stands for a team, a delegation or a government (``Austria beat Wales``)."""
+    """``Austria``, ``United States``, ``BANGLADESH``: a country's own name."""
     place = place_name(name)
     return place is not None and place.lower() == name.lower() and place not in UNIONS_OF_STATES
+
+
+def places_read(text: str, model_spans: list[tuple[int, int, str]]) -> set[str]:
+    """The names the model reads as a place at some mention of the article."""
+    return {text[start:end] for start, end, label in model_spans if label in ("GPE", "LOC")}
+
+
+def names_a_place(name: str, places: set[str]) -> bool:
+    """A name the model calls ORG that is a place all the same (spec §3): a country's own name, or a
+    name the model reads as a place at another mention (``Yongin``), even where it stands for a team,
+    a delegation or a government (``Austria beat Wales``, ``Chengdu will invest``). The figure stage
+    takes such a mention as the place it names."""
+    return name in places or names_a_country(name)
 
 
 def object_of_a_title(text: str, start: int, name: str) -> bool:
@@ -750,7 +762,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
                            or names_a_thing_after(text, end) or object_of_a_title(text, start, name)
                            or names_a_role(text, start, name) or names_a_unit(text, start, end)
                            or in_a_dateline(text, start, end)
-                           or odd_org_text(name) or names_a_country(name)):
+                           or odd_org_text(name)):
         return None
     if "\n" in name or "\r" in name:
         return None
@@ -774,9 +786,11 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     # what a name may not run into: the model's other mentions, bar the acronyms it wrongly calls organisations
     others = {start: end for start, end, label in model_spans
               if label != "ORG" or is_organisation_name(text[start:end])}
+    place_names = places_read(text, model_spans)
     base = [c for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")])
             for a, b in (organisation_names(text, start, end, names, known) if label == "ORG" else [(start, end)])
-            if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}))) is not None]
+            if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}))) is not None
+            and not (c.label == "ORG" and names_a_place(text[c.start:c.end], place_names))]
     rules = credit_candidates(text)
     gazetteer_hits = mention_candidates(text, gazetteer or {}, "gazetteer")
     first = resolve(base + rules + gazetteer_hits)
@@ -788,7 +802,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     aliases = person_aliases(text, [c for c in first if c.label == "PERSON"])
     # A name's known sense wins over the model's guess elsewhere in the article: an organisation found once
     # is that organisation at every other mention the model passed over (``-Verizon:``), unless the model
-    # itself read the name otherwise somewhere in the article (``Zhejiang`` as a place).
+    # itself read the name otherwise somewhere in the article (``Jordan`` as a person).
     # A person found again runs on through particles its first mention lacked (``Sheikh Mohammed`` + ``bin Rashid``).
     propagated = [Candidate(p.start, with_particles(text, p.start, p.end)[1], p.label, p.source)
                   if p.label == "PERSON" else p for p in mention_candidates(text, {**known, **aliases}, "alias")]

@@ -602,6 +602,15 @@ def test_a_common_word_a_place_word_or_a_number_the_ner_calls_a_place_is_no_name
     assert got["9"][:2] == got["28 percent"][:2] == ("women's employment", None)  # "the Kingdom": no one (§9)
 
 
+def test_a_place_the_ner_calls_an_organisation_is_the_place_it_names():
+    doc = spacy.blank("en")("Firms in Chengdu grew. Chengdu will invest more, as will Austria and Tencent.")
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 5, 6, label="ORG"), Span(doc, 12, 13, label="ORG"),
+                Span(doc, 14, 15, label="ORG")]
+    second = (doc[5].idx, len(doc.text))
+    assert [(doc.text[n.start:n.end], n.label) for n in sentence_names(doc, [second])[0]] == [
+        ("Chengdu", "GPE"), ("Austria", "GPE")], "Tencent is no place, and the entity stage gives no ORG here"
+
+
 def test_in_a_list_of_names_each_given_with_its_number_each_number_is_its_own_names(parse):
     places = [("Chad", "GPE"), ("Niger", "GPE"), ("Mali", "GPE"), ("Togo", "GPE")]
     got = figures(parse, "Household broadband was least common in Chad, 12 percent, followed by Niger, 15 percent, "
