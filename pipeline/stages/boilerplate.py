@@ -4,8 +4,10 @@ Scraped news keeps the page around the article: navigation, headline,
 byline, captions and credits, the copyright footer. None of it may carry a
 claim, yet its entities still count, so the text stays and the sentences are
 flagged. The rules look at layout (a line without terminal punctuation, a
-credit on the line, the footer that runs to the end), not at words of any
-one site, so they carry over to outlets the seeds never showed.
+credit on the line, the footer that runs to the end), and at the few words
+every site puts around an article (``Subscribe to``, ``-- Ed.``, ``(left)``),
+not at words of any one site, so they carry over to outlets the seeds never
+showed.
 """
 
 from __future__ import annotations

@@ -556,17 +556,12 @@ def names_a_country(name: str) -> bool:
     return place is not None and place.lower() == name.lower() and place not in UNIONS_OF_STATES
 
 
-def places_read(text: str, model_spans: list[tuple[int, int, str]]) -> set[str]:
-    """The names the model reads as a place at some mention of the article."""
-    return {text[start:end] for start, end, label in model_spans if label in ("GPE", "LOC")}
-
-
-def names_a_place(name: str, places: set[str]) -> bool:
+def names_a_place(name: str, senses: dict[str, set[str]]) -> bool:
     """A name the model calls ORG that is a place all the same (spec §3): a country's own name, or a
-    name the model reads as a place at another mention (``Yongin``), even where it stands for a team,
-    a delegation or a government (``Austria beat Wales``, ``Chengdu will invest``). The figure stage
-    takes such a mention as the place it names."""
-    return name in places or names_a_country(name)
+    name the model reads as a place at another mention (``Yongin``; ``senses`` from
+    ``model_readings``), even where it stands for a team, a delegation or a government (``Austria
+    beat Wales``, ``Chengdu will invest``). The figure stage takes such a mention as the place it names."""
+    return not senses.get(name, set()).isdisjoint(("GPE", "LOC")) or names_a_country(name)
 
 
 def object_of_a_title(text: str, start: int, name: str) -> bool:
@@ -786,17 +781,16 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     # what a name may not run into: the model's other mentions, bar the acronyms it wrongly calls organisations
     others = {start: end for start, end, label in model_spans
               if label != "ORG" or is_organisation_name(text[start:end])}
-    place_names = places_read(text, model_spans)
+    senses = model_readings(text, model_spans)
     base = [c for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")])
             for a, b in (organisation_names(text, start, end, names, known) if label == "ORG" else [(start, end)])
             if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}))) is not None
-            and not (c.label == "ORG" and names_a_place(text[c.start:c.end], place_names))]
+            and not (c.label == "ORG" and names_a_place(text[c.start:c.end], senses))]
     rules = credit_candidates(text)
     gazetteer_hits = mention_candidates(text, gazetteer or {}, "gazetteer")
     first = resolve(base + rules + gazetteer_hits)
     readings, defined = acronym_readings(text, first)
     first = resolve(read_as_defined(text, first, readings) + defined)
-    senses = model_readings(text, model_spans)
     known = {text[c.start:c.end]: c.label for c in first if c.label == "ORG" and (
         c.source != "model" or senses.get(text[c.start:c.end]) == {"ORG"})}
     aliases = person_aliases(text, [c for c in first if c.label == "PERSON"])

@@ -63,7 +63,7 @@ from spacy.util import minibatch
 from pipeline.extensions import document_text, record_error, sentence_bounds
 from pipeline.records import Figure, FigureSpan
 from pipeline.stages.figure_keys import with_keys
-from pipeline.stages.entities import NOT_ORG_WORDS, names_a_place, places_read
+from pipeline.stages.entities import NOT_ORG_WORDS, model_readings, names_a_place
 from pipeline.stages.ner import package_folder
 
 FIGURE_LABELS = frozenset({"metric", "target"})
@@ -2181,11 +2181,11 @@ def sentence_names(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[list[Nam
     the entity stage reads as places (``names_a_place``), and the spec's organisations and persons,
     per sentence."""
     text = document_text(doc)
-    place_names = places_read(text, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
-    found = [Name(e.start_char, e.end_char, "GPE" if e.label_ == "ORG" else e.label_) for e in doc.ents
-             if (e.label_ in PLACE_LABELS or e.label_ == "ORG" and names_a_place(text[e.start_char:e.end_char],
-                                                                                 place_names))
-             and is_place_name(e.text, e.label_)]
+    senses = model_readings(text, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    places = [e for e in doc.ents if e.label_ in PLACE_LABELS
+              or e.label_ == "ORG" and names_a_place(text[e.start_char:e.end_char], senses)]
+    found = [Name(e.start_char, e.end_char, "GPE" if e.label_ == "ORG" else e.label_) for e in places
+             if is_place_name(e.text, e.label_)]
     found += [Name(e.start, e.end, e.label) for e in doc._.claim_entities or []]
     found.sort(key=lambda n: (n.start, -n.end))
     return [[n for n in found if start <= n.start and n.end <= end] for start, end in bounds]
