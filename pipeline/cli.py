@@ -425,7 +425,7 @@ def _encoder(paths: dict):
 def _settings(cfg) -> dict:
     """The classifier's settings, which entity labels the learned verifier checks, and how the NER is fitted."""
     return {**cfg["classifier"], "verify": list(cfg.get("entities", {}).get("verify", ["PERSON", "ORG"])),
-            "ner": dict(cfg.get("ner", {}))}
+            "ner": dict(cfg.get("ner", {})), "fine_tune": dict(cfg.get("fine_tune", {}))}
 
 
 def _reference_names(paths: dict) -> list:
@@ -441,6 +441,7 @@ def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
     """The training config, its resolved paths, and a pipeline factory around a models folder."""
     from pipeline.config import REPO_ROOT, build_pipeline, load_config, load_train_config
     from pipeline.extras import require
+    from pipeline.learning.train import FINE_TUNED
 
     require("train", "sklearn")  # before any work: a run-only install has no scikit-learn
 
@@ -468,6 +469,8 @@ def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
             over["components.ner.model"] = None
         if paths.get("embeddings"):  # the encoder stays where it is; models_dir may be a fold's
             over["components.claims_classifier.embeddings"] = str(paths["embeddings"])
+        if classifier and cfg.get("fine_tune", {}).get("enabled"):  # the accurate configuration, fold by fold
+            over["components.claims_classifier.fine_tuned"] = str(Path(models_dir) / FINE_TUNED)
         return build_pipeline(load_config(paths["pipeline_config"], over))
 
     return cfg, paths, make_nlp

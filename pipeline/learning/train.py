@@ -32,6 +32,9 @@ from pipeline.stages.formats import linear
 from pipeline.stages.formats.cards import write_card
 from pipeline.stages.passage import CONSTRAINTS, PASSAGE, passage_features
 
+FINE_TUNED = "fine_tuned"  # the fine-tuned encoder's folder in a models folder (``[fine_tune]``)
+
+
 @dataclass
 class TrainingSet:
     views: list[SentenceView]
@@ -446,7 +449,8 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[..., Any], mo
         "entity_verifier": {"out_of_fold_f1": verifier_figures},
         "gazetteer": {"organisations": len(patterns), "reference_names": len(reference),
                       "reference_sha256": hashlib.sha256("\n".join(reference).encode("utf-8")).hexdigest()},
-        "settings": {**{k: v for k, v in settings.items() if k != "ner"}, "seed": seed, "folds": folds},
+        "settings": {**{k: v for k, v in settings.items() if k not in ("ner", "fine_tune")}, "seed": seed,
+                     "folds": folds},
         "thresholds": thresholds,
         "cross_validation": {"folds": folds, "grouped_by": held_out_by(ts, settings),
                              "f1": {k: round(v, 4) for k, v in cv.items()}},
@@ -454,6 +458,13 @@ def fit_models(docs: Sequence[GoldDocument], nlp_factory: Callable[..., Any], mo
     card = save_classifier(estimators, thresholds, models_dir / "classifier", card,
                            encoder.fingerprint if encoder else None, second, marker_weights)
     log(f"saved {models_dir / 'classifier'}")
+    tune = settings.get("fine_tune") or {}
+    if tune.get("enabled"):
+        from pipeline.learning.fine_tune import fine_tune
+
+        fine_tune([v.text for v in ts.views], [int(g) for g in ts.groups], ts.labels, models_dir / FINE_TUNED, tune,
+                  seed, source, log)
+        log(f"saved {models_dir / FINE_TUNED}")
     return card
 
 

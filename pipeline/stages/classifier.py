@@ -335,10 +335,17 @@ def sentence_views(doc: Doc) -> list[tuple[int, SentenceView]]:
     return [(start, view) for (start, _), view in zip(bounds, views_of(doc, bounds))]
 
 
+# the folders a saved pipeline keeps the stage's models in: the linear classifier, the static
+# encoder its vectors come from, and the fine-tuned encoder beside it (``stages.fine_tuned``)
+FOLDERS = ("classifier", "static", "fine_tuned")
+
+
 class ClaimStage:
-    def __init__(self, classifier, sources: tuple[str | None, str | None] = (None, None)):
+    def __init__(self, classifier, sources: tuple[str | None, ...] = (None, None, None),
+                 fine_tuned_weight: float = 0.5):
         self.classifier = classifier
-        self.sources = sources  # the model and encoder folders to_disk copies
+        self.sources = sources  # the FOLDERS to_disk copies
+        self.fine_tuned_weight = fine_tuned_weight
 
     @property
     def missing(self) -> str | None:
@@ -361,16 +368,16 @@ class ClaimStage:
 
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        for name, folder in zip(("classifier", "static"), self.sources):
-            if folder and isinstance(self.classifier, TrainedClassifier):
+        for name, folder in zip(FOLDERS, self.sources):
+            if folder and not isinstance(self.classifier, RuleClassifier):
                 shutil.copytree(folder, path / name, dirs_exist_ok=True)
 
     def from_disk(self, path: str | Path, *, exclude=()) -> "ClaimStage":
         path = Path(path)
         if (path / "classifier").is_dir():
-            static = path / "static" if (path / "static").is_dir() else None
-            self.classifier = load_classifier(str(path / "classifier"), static and str(static))
-            self.sources = (str(path / "classifier"), static and str(static))
+            static, tuned = (str(path / name) if (path / name).is_dir() else None for name in FOLDERS[1:])
+            self.classifier = load_classifier(str(path / "classifier"), static, tuned, self.fine_tuned_weight)
+            self.sources = (str(path / "classifier"), static, tuned)
         return self
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64):
@@ -407,18 +414,31 @@ class ClaimStage:
                               for start, s in scores.items()}
 
 
-def load_classifier(model: str | None, embeddings: str | None = None):
-    """The trained classifier in ``model``, the keyword rules without one, or None when the
-    folder is not here (``ClaimStage.missing`` says so; ``spacy.load`` fills it from its own copy)."""
+def load_classifier(model: str | None, embeddings: str | None = None, fine_tuned: str | None = None,
+                    fine_tuned_weight: float = 0.5):
+    """The trained classifier in ``model`` (with the fine-tuned encoder in ``fine_tuned`` beside
+    it), the keyword rules without one, or None when the folder is not here
+    (``ClaimStage.missing`` says so; ``spacy.load`` fills it from its own copy)."""
     if not model:
+        if fine_tuned:
+            raise ConfigError("components.claims_classifier.fine_tuned is set without a model: "
+                              "the fine-tuned encoder decides together with the linear classifier")
         return RuleClassifier()
     path = Path(model)
     if not path.is_dir():
         return None
-    return TrainedClassifier.load(path, embeddings)
+    linear = TrainedClassifier.load(path, embeddings)
+    if not fine_tuned:
+        return linear
+    from pipeline.stages.fine_tuned import EnsembleClassifier, FineTunedEncoder
+
+    return EnsembleClassifier(linear, FineTunedEncoder(fine_tuned), fine_tuned_weight)
 
 
-@Language.factory("claims_classifier", default_config={"model": None, "embeddings": None},
+@Language.factory("claims_classifier",
+                  default_config={"model": None, "embeddings": None, "fine_tuned": None, "fine_tuned_weight": 0.5},
                   assigns=["doc._.claim_scores", "doc._.claim_labels"])
-def make_claim_stage(nlp: Language, name: str, model: str | None, embeddings: str | None) -> ClaimStage:
-    return ClaimStage(load_classifier(model, embeddings), (model, embeddings))
+def make_claim_stage(nlp: Language, name: str, model: str | None, embeddings: str | None,
+                     fine_tuned: str | None, fine_tuned_weight: float) -> ClaimStage:
+    return ClaimStage(load_classifier(model, embeddings, fine_tuned, fine_tuned_weight),
+                      (model, embeddings, fine_tuned), fine_tuned_weight)
