@@ -380,7 +380,10 @@ def train(
                                 help="Training config (default: configs/train.cfg)."),
     set_: Optional[List[str]] = TrainSetOpt,
 ) -> None:
-    """Rebuild models/ (NER, entity gazetteer and verifier, claim classifier) from the annotated training data."""
+    """Rebuild models/ (NER, entity gazetteer and verifier, claim classifier) from the annotated training data.
+
+    With --set fine_tune.enabled=true (needs ".[train-encoder]") it also fine-tunes the accurate
+    configuration's encoder into models/fine_tuned/."""
     from pipeline.learning.train import train as train_models
 
     cfg, paths, make_nlp = _training_setup(config, set_)
@@ -441,6 +444,7 @@ def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
     """The training config, its resolved paths, and a pipeline factory around a models folder."""
     from pipeline.config import REPO_ROOT, build_pipeline, load_config, load_train_config
     from pipeline.extras import require
+    from pipeline.learning.fine_tune import MODULES as FINE_TUNE_MODULES
     from pipeline.learning.train import FINE_TUNED
 
     require("train", "sklearn")  # before any work: a run-only install has no scikit-learn
@@ -449,6 +453,9 @@ def _training_setup(config: Optional[Path], overrides: Optional[List[str]]):
         cfg = load_train_config(config, _overrides(overrides))
     except (ConfigError, OSError) as err:
         _fail(str(err))
+    if cfg.get("fine_tune", {}).get("enabled"):  # before the NER and the classifier take minutes
+        require("train-encoder", *FINE_TUNE_MODULES)
+
     def resolve(v: str) -> Path:
         return REPO_ROOT / v if not Path(v).is_absolute() else Path(v)
 

@@ -31,3 +31,18 @@ def test_training_without_the_train_extra_is_one_line_not_a_traceback(command, t
     err = capsys.readouterr().err
     assert err.splitlines() == ['claims: error: this command needs the \'train\' extra, and sklearn is not '
                                 'installed: pip install -e ".[train]"']
+
+
+@pytest.mark.parametrize("command", ["train", "cross-validate"])
+def test_fine_tuning_without_torch_stops_before_any_training(command, tmp_path, monkeypatch, capsys):
+    # a module no install has stands for torch, which hidden on a machine that has it upsets scipy's probes
+    monkeypatch.setattr("pipeline.learning.fine_tune.MODULES", ("torch_not_installed",))
+    monkeypatch.setattr(sys, "argv", ["claims", command, "--set", "fine_tune.enabled=true",
+                                      "--set", f"paths.models={tmp_path / 'models'}"])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == 1
+    assert capsys.readouterr().err.splitlines() == [
+        'claims: error: this command needs the \'train-encoder\' extra, and torch_not_installed is not '
+        'installed: pip install -e ".[train-encoder]"']
+    assert not (tmp_path / "models").exists()

@@ -24,6 +24,8 @@ from pipeline.records import CLAIM_LABELS
 from pipeline.stages.fine_tuned import MODEL, SETTINGS, TOKENIZER, encode_pairs, pair_tokenizer, previous_texts
 from pipeline.stages.formats.cards import write_card
 
+# what fine-tuning imports, from the ``train-encoder`` extra; onnxruntime comes with it, for the run after
+MODULES = ("torch", "transformers", "all_minilm_l6_v2", "onnxscript", "onnxruntime")
 DEFAULTS = {"epochs": 4, "learn_rate": 5e-5, "batch": 16, "max_length": 128, "warmup": 0.1, "weight_decay": 0.01}
 
 
@@ -58,7 +60,7 @@ def fine_tune(texts: list[str], groups: list[int], labels: np.ndarray, out_dir: 
               seed: int, source: dict | None = None, log: Callable[[str], None] = print) -> dict:
     """Fit on ``texts`` (body sentences in document order; ``groups`` their documents) and
     write ``out_dir``: the ONNX network, its tokenizer, its settings and a card."""
-    require("train-encoder", "torch", "transformers", "all_minilm_l6_v2")
+    require("train-encoder", *MODULES)
     import torch
 
     from pipeline.learning.distill import MINILM_NAME, MINILM_SHA256, minilm_folder
