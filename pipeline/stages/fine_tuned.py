@@ -11,10 +11,11 @@ averaged, with ``weight`` on the encoder's, and a label is given where the
 average is positive.
 
 A run needs onnxruntime and the ``tokenizers`` package, not torch: ``claims
-fine-tune`` (training time, ``pipeline.learning.fine_tune``) exports the
-fine-tuned network to ONNX. The encoder costs about thirty sentences a second
-on two cores, several times the rest of the pipeline, so it is a second
-configuration (``configs/accurate.cfg``), not the default.
+train --set fine_tune.enabled=true`` (training time,
+``pipeline.learning.fine_tune``) exports the fine-tuned network to ONNX. The
+encoder costs about three times the rest of the pipeline on two cores, so it
+is a second configuration (``--set
+components.claims_classifier.fine_tuned=models/fine_tuned``), not the default.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import numpy as np
 from pipeline.errors import ConfigError
 from pipeline.records import CLAIM_LABELS
 from pipeline.stages.formats.cards import Card
+from pipeline.stages.passage import log_odds
 
 MODEL = "model.onnx"
 TOKENIZER = "tokenizer.json"
@@ -60,9 +62,7 @@ def previous_texts(texts: Sequence[str], groups: Sequence[int]) -> list[str]:
 
 def margins(probs: np.ndarray, thresholds: Sequence[float]) -> np.ndarray:
     """Log-odds of ``probs`` less the log-odds of each column's threshold: positive where the label is given."""
-    p = np.clip(probs, CLIP, 1 - CLIP)
-    t = np.clip(np.asarray(thresholds, dtype=float), CLIP, 1 - CLIP)
-    return np.log(p / (1 - p)) - np.log(t / (1 - t))
+    return log_odds(probs, CLIP) - log_odds(np.asarray(thresholds, dtype=float), CLIP)
 
 
 def combined_scores(linear: np.ndarray, linear_thresholds: Sequence[float], fine_tuned: np.ndarray,
@@ -74,7 +74,7 @@ def combined_scores(linear: np.ndarray, linear_thresholds: Sequence[float], fine
 
 
 class FineTunedEncoder:
-    """The exported network of a ``claims fine-tune`` folder, every file checked against its card."""
+    """The exported network of a ``models/fine_tuned`` folder, every file checked against its card."""
 
     def __init__(self, folder: str | Path, threads: int = 0):
         try:
@@ -84,7 +84,8 @@ class FineTunedEncoder:
                               "pip install -e \".[accurate]\"") from None
         folder = Path(folder)
         if not (folder / "card.json").is_file():
-            raise ConfigError(f"fine-tuned encoder not found: {folder / 'card.json'} (run `claims fine-tune`)")
+            raise ConfigError(f"fine-tuned encoder not found: {folder / 'card.json'} "
+                              "(run `claims train --set fine_tune.enabled=true`)")
         card = Card.of(folder)
         self.folder = folder
         self.card = card.fields

@@ -27,8 +27,8 @@ PASSAGE = "passage"  # the sub-folder of the classifier's model, and the column 
 CLIP = 1e-4  # log-odds are read between logit(1e-4) and logit(1 - 1e-4)
 
 
-def log_odds(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p, CLIP, 1 - CLIP)
+def log_odds(p: np.ndarray, clip: float = CLIP) -> np.ndarray:
+    p = np.clip(p, clip, 1 - clip)
     return np.log(p / (1 - p))
 
 
