@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import document_text, record_error, set_span_group
 from pipeline.patterns import literal_alternation
+from pipeline.people import reads_as_personal_name
 from pipeline.places import place_name
 from pipeline.records import Candidate, Entity
 from pipeline.stages.formats.gazetteer import load_gazetteer, write_gazetteer
@@ -164,6 +165,9 @@ OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?")
 AGENCY_CREDIT = re.compile(
     r"[(\[]\s*(?:Photo\s*/\s*)?(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})"
     r"(?:\s*/\s*(?P<person>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}))?\s*[)\]]")
+
+# one capitalised word and a space, right before a name (used with .search(text, pos, name_start))
+GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]+[^\S\r\n]$")
 
 PRIORITY = {"gazetteer": 3, "rule": 2, "alias": 1, "model": 0}
 
@@ -742,6 +746,8 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     if span is None:
         return None
     start, end = span
+    if label == "ORG" and (person := person_taken_for_organisation(text, start, end)) is not None:
+        (start, end), label = person, "PERSON"
     if label == "ORG":
         end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
         end = extend_portfolios(text, start, end, others or {}, names)
@@ -762,6 +768,24 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     if "\n" in name or "\r" in name:
         return None
     return Candidate(start, end, label, "model")
+
+
+def reads_as_a_person(name: str) -> bool:
+    """A given name and words that are names (``people.reads_as_personal_name``), no organisation's
+    head word, no country first."""
+    return reads_as_personal_name(name, ORG_HEADS | INSTITUTION_HEADS) and place_name(name.split()[0]) is None
+
+
+def person_taken_for_organisation(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The person's span when the model called a person ORG: the whole name (``Clare Barclay``,
+    ``Gianluca Guidi``), or a surname right after the given name it left out (``Minister Stella``
+    + ``Ndabeni-Abrahams``)."""
+    if reads_as_a_person(text[start:end]):
+        return start, end
+    given = GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if given and reads_as_a_person(text[given.start():end]):
+        return given.start(), end
+    return None
 
 
 def model_readings(text: str, model_spans: list[tuple[int, int, str]]) -> dict[str, set[str]]:

@@ -508,3 +508,29 @@ def test_a_longer_name_wins_and_a_shorter_one_fits_where_it_does_not():
     pattern = names_pattern(frozenset({"Alibaba", "Alibaba Group", "Ali"}))
     text = "Alibaba Group and Alibaba Groupon, Ali-Baba and Alibaba"
     assert [m.group() for m in pattern.finditer(text)] == ["Alibaba Group", "Alibaba", "Alibaba"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Microsoft UK chief executive officer Clare Barclay said the pace of change is fast.", "Clare Barclay"),
+    ("Photo: Ben Curtis. The talks went on.", "Ben Curtis"),
+])
+def test_a_person_the_model_calls_an_organisation_is_a_person(text, name):
+    assert ents(text, [span_of(text, name, "ORG")]) == [(name, "PERSON")]
+
+
+def test_the_surname_of_a_person_taken_for_an_organisation_is_that_person_later():
+    text = "Italy: Gianluca Guidi, Marco Rossi. Guidi scored twice."
+    spans = [span_of(text, "Gianluca Guidi", "ORG"), span_of(text, "Guidi", "ORG", nth=1)]
+    assert ents(text, spans) == [("Gianluca Guidi", "PERSON"), ("Guidi", "PERSON")]
+
+
+@pytest.mark.parametrize("name", ["Meta Platforms", "Jordan Telecom Group", "Victoria Data Authority"])
+def test_an_organisation_with_a_given_name_in_it_stays_one(name):
+    text = f"{name} said profits rose."
+    assert ents(text, [span_of(text, name, "ORG")]) == [(name, "ORG")]
+
+
+def test_a_surname_the_model_calls_an_organisation_joins_the_given_name_before_it():
+    text = "Minister Stella Ndabeni-Abrahams says so. “It works,” Ndabeni-Abrahams says."
+    spans = [span_of(text, "Ndabeni-Abrahams", "ORG"), span_of(text, "Ndabeni-Abrahams", "ORG", nth=1)]
+    assert ents(text, spans) == [("Stella Ndabeni-Abrahams", "PERSON"), ("Ndabeni-Abrahams", "PERSON")]

