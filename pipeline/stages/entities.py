@@ -169,6 +169,27 @@ AGENCY_CREDIT = re.compile(
 # one capitalised word and a space, right before a name (used with .search(text, pos, name_start))
 GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]+[^\S\r\n]$")
 
+# Nouns that say what kind of organisation the name right after them is (``consultancy McKinsey``,
+# ``information provider Qichacha``, ``fashion house Dior``): the trade nouns of business news, none
+# that also stands before a person (``analyst``, ``developer``) or a product (``platform``, ``app``).
+ORGANISATION_KINDS = (
+    r"(?:chipmaker|carmaker|automaker|maker|manufacturer|producer|supplier|vendor|distributor|retailer|"
+    r"carrier|operator|lender|bank|insurer|brokerage|consultancy|firm|company|conglomerate|giant|titan|"
+    r"start-?up|unicorn|subsidiary|provider|regulator|publisher|broadcaster|outlet|newspaper|agency|house)"
+    r"(?:s|es)?")
+# ``companies`` and ``subsidiaries`` as well; a name's words: capitals, inner capitals (``LONGi``,
+# ``eBay``), inner periods (``JD.com``), on one line
+_KIND_NAME_WORD = r"(?:[A-Z]|[a-z]+[A-Z])[\w&-]*(?:\.[\w&-]+)*"
+NAME_AFTER_KIND = re.compile(
+    rf"(?<![\w-])(?:{ORGANISATION_KINDS}|companies|subsidiaries)[^\S\r\n]+"
+    rf"(?P<name>{_KIND_NAME_WORD}(?:[^\S\r\n]+{_KIND_NAME_WORD})*)")
+C_SUITE = re.compile(r"C[A-Z]{1,2}O")  # ``CEO``, ``CFO``, ``CISO``: a person's role
+# capitalised words after a kind noun that date a sentence or open the next one, no name
+NOT_A_NAME_AFTER_KIND = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "the", "this", "that", "in", "on", "at", "and", "for", "to", "with", "as", "it", "its", "which"})
+
 PRIORITY = {"gazetteer": 3, "rule": 2, "alias": 1, "model": 0}
 
 
@@ -396,6 +417,25 @@ def credit_candidates(text: str) -> list[Candidate]:
             if nm:
                 offset = m.start("names") + names.index(part)
                 out.append(Candidate(offset + nm.start(), offset + nm.end(), "PERSON", "rule"))
+    return out
+
+
+def named_by_kind(text: str, taken: list[Candidate]) -> list[Candidate]:
+    """The name right after a noun of its kind (``ORGANISATION_KINDS``) is an organisation, where no
+    organisation is found there and the name reads as no person's and holds no role (``firm Temu``,
+    which the NER calls a person; ``consultancy McKinsey``, which it passes over; not ``the company
+    CEO Tim Cook``)."""
+    out = []
+    for m in NAME_AFTER_KIND.finditer(text):
+        start, end = m.span("name")
+        name = text[start:end]
+        words = name.split()
+        if (words[0].lower() in NOT_A_NAME_AFTER_KIND or reads_as_a_person(name) or PERSON_PREFIX.match(name)
+                or any(w.lower() in ROLE_WORDS or C_SUITE.fullmatch(w) for w in words)
+                or not is_organisation_name(name) or any(
+                    c.label == "ORG" and c.start < end and start < c.end for c in taken)):
+            continue
+        out.append(Candidate(start, end, "ORG", "rule"))
     return out
 
 
@@ -812,6 +852,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
             and not (c.label == "ORG" and names_a_place(text[c.start:c.end], senses))]
     rules = credit_candidates(text)
     gazetteer_hits = mention_candidates(text, gazetteer or {}, "gazetteer")
+    rules += named_by_kind(text, base + rules + gazetteer_hits)
     first = resolve(base + rules + gazetteer_hits)
     readings, defined = acronym_readings(text, first)
     first = resolve(read_as_defined(text, first, readings) + defined)

@@ -534,3 +534,28 @@ def test_a_surname_the_model_calls_an_organisation_joins_the_given_name_before_i
     text = "Minister Stella Ndabeni-Abrahams says so. “It works,” Ndabeni-Abrahams says."
     spans = [span_of(text, "Ndabeni-Abrahams", "ORG"), span_of(text, "Ndabeni-Abrahams", "ORG", nth=1)]
     assert ents(text, spans) == [("Stella Ndabeni-Abrahams", "PERSON"), ("Ndabeni-Abrahams", "PERSON")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Data came from Chinese company information provider Qichacha.", "Qichacha"),
+    ("It worked with market consultancy McKinsey in 2018.", "McKinsey"),
+    ("The store of fashion house Dior closed.", "Dior"),
+    ("Online retailer JD.com Inc. said so.", "JD.com Inc."),
+])
+def test_a_name_after_a_noun_of_its_kind_is_an_organisation(text, name):
+    assert ents(text, []) == [(name, "ORG")]
+
+
+def test_a_name_after_a_noun_of_its_kind_overrides_the_model_s_person():
+    text = "Shoppers flocked to e-commerce firm Temu. With its backing, sales grew."
+    assert ents(text, [span_of(text, "Temu", "PERSON")]) == [("Temu", "ORG")]
+
+
+@pytest.mark.parametrize("text", [
+    "The company Tuesday said it would.",            # a date
+    "The company CEO Tim Cook said so.",             # a role, then a person
+    "The agency hired Maria Rossi last year.",       # not right after the noun
+    "Its main carrier Clare Barclay joined.",        # reads as a person's name
+])
+def test_no_organisation_where_the_words_after_the_noun_name_none(text):
+    assert [e for e in ents(text, []) if e[1] == "ORG"] == []
