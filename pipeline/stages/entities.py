@@ -111,7 +111,8 @@ SUFFIX_AFTER_BRAND = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}" + COMPANY_SUFFIX.patt
 CHAINED_NAME = re.compile(r"\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
 DANGLING_OF = re.compile(r"\s+of(?:\s+the)?$")
 OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
-ODD_ORG = re.compile(r"^[^(]*\)|\([^)]*$|\s[/|–—-]\s|[$€£¥]|\d\s*(?:trillion|billion|million|percent|%)")
+ODD_ORG = re.compile(r"^[^(]*\)|\([^)]*$|\s[/|–—-]\s|[$€£¥]|\d\s*(?:trillion|billion|million|percent|%)"
+                     r"|^[A-Z]{3}\s?[\d.,]+(?:[KMBkmb]n?)?$")  # the last: a currency code's amount, ``NGN 5M``
 INNER_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s*")
 LABEL_MARKS = {":", "[", "(", "|", "-", "–", "—", "•"}
 # ``(NDA)``, ``(CapEx)``; and an organisation's own lower-case acronym (``Digital Economy Promotion Agency (depa)``),
@@ -585,8 +586,8 @@ def extend_of_place(text: str, start: int, end: int, places: dict[int, int]) -> 
 
 
 def odd_org_text(name: str) -> bool:
-    """``Artificial Intelligence (AI``, ``Biz / Tech``, ``SOCCER - FRENCH LEAGUE``, ``USD$3.94 trillion``:
-    not names (a spaced dash or slash joins a headline's parts, never a name's)."""
+    """``Artificial Intelligence (AI``, ``Biz / Tech``, ``SOCCER - FRENCH LEAGUE``, ``USD$3.94 trillion``,
+    ``NGN 5M``: not names (a spaced dash or slash joins a headline's parts, never a name's)."""
     return bool(ODD_ORG.search(name))
 
 

@@ -155,7 +155,7 @@ def test_two_organisations_joined_by_and_stay_apart():
 
 
 @pytest.mark.parametrize("bad", ["Artificial Intelligence (AI", "Biz / Tech", "USD$3.94 trillion",
-                                 "SOCCER - FRENCH LEAGUE STANDINGS"])
+                                 "SOCCER - FRENCH LEAGUE STANDINGS", "NGN 5M"])
 def test_text_that_is_no_name_is_dropped(bad):
     text = f"x {bad} y"
     assert ents(text, [span_of(text, bad, "ORG")]) == []
