@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import document_text, record_error, set_span_group
 from pipeline.patterns import literal_alternation
-from pipeline.people import reads_as_personal_name
+from pipeline.stages.people import reads_as_personal_name
 from pipeline.places import place_name
 from pipeline.records import Candidate, Entity
 from pipeline.stages.formats.gazetteer import load_gazetteer, write_gazetteer

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.people import common_words, given_names, is_common_word, reads_as_personal_name
+from pipeline.stages.people import common_words, given_names, is_common_word, reads_as_personal_name
 
 
 def test_the_given_names_reach_beyond_english():
