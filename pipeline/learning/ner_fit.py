@@ -181,13 +181,14 @@ def fit_ner(nlp, docs: Sequence[GoldDocument], settings: NerSettings, seed: int,
     above 1, the mean of that many fits from the package's weights, each with its own seed (a retrain
     moves held-out ORG by a point or two either way: the mean keeps what the fits agree on)."""
     ner = nlp.get_pipe("ner")
-    start = ner.to_bytes(exclude=["vocab"])
+    start = ner.to_bytes(exclude=["vocab"]) if settings.seeds > 1 else b""
     fits = []
     for k in range(settings.seeds):
-        ner.from_bytes(start, exclude=["vocab"])
-        for _ in fit_epochs(nlp, docs, settings, seed + k, base_model, log):
-            weights = ner.to_bytes(exclude=["vocab"])
-        fits.append(weights)
+        if k:
+            ner.from_bytes(start, exclude=["vocab"])
+        for epoch in fit_epochs(nlp, docs, settings, seed + k, base_model, log):
+            if epoch == settings.epochs:
+                fits.append(ner.to_bytes(exclude=["vocab"]))
     return fits[0] if len(fits) == 1 else mean_weights(ner, fits)
 
 

@@ -21,11 +21,11 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import document_text, record_error, set_span_group
 from pipeline.patterns import literal_alternation
-from pipeline.stages.people import reads_as_personal_name
 from pipeline.places import place_name
 from pipeline.records import Candidate, Entity
 from pipeline.stages.formats.gazetteer import load_gazetteer, write_gazetteer
 from pipeline.stages.invisible import trim_invisible
+from pipeline.stages.people import reads_as_personal_name
 
 LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with .match(text, pos)
 # Punctuation no name starts or ends with, the full-width and CJK forms of East Asian text among
@@ -149,6 +149,8 @@ INSTITUTION_HEADS = {
     "federation", "foundation", "organisation", "organization", "corporation", "company", "bank", "court",
     "directorate", "secretariat", "parliament", "assembly", "senate", "tribunal", "regulator",
 }
+# Head words no person's name holds (``reads_as_a_person``)
+ORGANISATION_WORDS = frozenset(ORG_HEADS | INSTITUTION_HEADS)
 # Roles and titles, outside any name (spec §3): ``... Committee and Executive Vice Mayor``.
 ROLE_WORDS = {"secretary", "minister", "mayor", "director", "chairman", "chairwoman", "chair", "president", "governor",
               "head", "chief", "officer", "member", "deputy", "vice", "spokesperson", "spokesman", "spokeswoman",
@@ -814,7 +816,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
 def reads_as_a_person(name: str) -> bool:
     """A given name and words that are names (``people.reads_as_personal_name``), no organisation's
     head word, no country first."""
-    return reads_as_personal_name(name, ORG_HEADS | INSTITUTION_HEADS) and place_name(name.split()[0]) is None
+    return reads_as_personal_name(name, ORGANISATION_WORDS) and place_name(name.split()[0]) is None
 
 
 def person_taken_for_organisation(text: str, start: int, end: int) -> tuple[int, int] | None:

