@@ -354,6 +354,36 @@ def spelled_before(text: str, bracket: int, acronym: str) -> tuple[int, int] | N
     return None
 
 
+def abbreviated_before(text: str, bracket: int, acronym: str) -> bool:
+    """Whether lower-case words right before ``(ACR)`` abbreviate it letter by letter though their
+    initials do not spell it (``megabits per second (Mbps)``, ``capital expenditure (CapEx)``): the
+    short form's letters in order, read from the end, its first letter opening a word (Schwartz and
+    Hearst's rule, 2003). Only a common noun phrase counts, which names no organisation."""
+    clause = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, bracket - 120), bracket)), default=0)
+    words = list(LONG_FORM_WORD.finditer(text, max(clause, bracket - 120), bracket))
+    letters = [ch.lower() for ch in acronym if ch.isalnum()]
+    for k in range(1, min(len(words), len(letters)) + 1):
+        phrase = words[-k:]
+        if any(w.group()[0].isupper() for w in phrase[1:]) or not phrase[0].group()[0].isalpha() or \
+                (k == 1 and phrase[0].group()[0].isupper()):
+            continue  # a capital inside the phrase, or one capitalised word, is a name's
+        if _abbreviates(letters, text[phrase[0].start():phrase[-1].end()]):
+            return True
+    return False
+
+
+def _abbreviates(letters: list[str], long_form: str) -> bool:
+    i = len(long_form) - 1
+    for n, ch in enumerate(reversed(letters)):
+        first = n == len(letters) - 1
+        while i >= 0 and (long_form[i].lower() != ch or (first and i > 0 and long_form[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return i < 0 or not long_form[:i + 1].strip()  # the first letter opens the phrase
+
+
 def acronym_readings(text: str, found: list[Candidate]) -> tuple[dict[str, str | None], list[Candidate]]:
     """What each acronym defined in brackets names in this article, and the mentions its
     definition adds.
@@ -381,7 +411,12 @@ def acronym_readings(text: str, found: list[Candidate]) -> tuple[dict[str, str |
             added.append(Candidate(m.start(1), m.end(1), readings[acronym], "rule"))
             continue
         long_form = spelled_before(text, m.start(), acronym)
-        if long_form is None or (long_form := trim_span(text, *long_form)) is None:
+        if long_form is None:
+            if text[:m.start()].rstrip() and text[:m.start()].rstrip()[-1].isalnum() and \
+                    len(text[:m.start()].rstrip()) not in label_by_end and abbreviated_before(text, m.start(), acronym):
+                readings[acronym] = None  # ``megabits per second (Mbps)``, ``capital expenditure (CapEx)``
+            continue
+        if (long_form := trim_span(text, *long_form)) is None:
             continue
         name = text[long_form[0]:long_form[1]]
         if name[:1].isupper() and is_organisation_name(name) and institution_head(name):

@@ -341,6 +341,13 @@ def test_an_acronym_defined_after_a_common_noun_is_no_organisation_anywhere():
     assert ents(text, [span_of(text, "EB", "ORG", nth=1)], {"EB": "ORG"}) == []
 
 
+def test_an_acronym_that_abbreviates_a_common_noun_letter_by_letter_is_no_organisation():
+    text = "Speeds grew from 2.68 megabits per second (Mbps) to 8.18 Mbps, said Telkom (TK)."
+    spans = [span_of(text, "Mbps", "ORG"), span_of(text, "Mbps", "ORG", nth=1), span_of(text, "Telkom", "ORG"),
+             span_of(text, "TK", "ORG")]
+    assert ents(text, spans) == [("Telkom", "ORG"), ("TK", "ORG")]  # one capitalised word is a name, not a noun
+
+
 def test_an_acronym_whose_long_form_no_one_calls_an_organisation_is_none():
     text = "Payments on the Unified Payments Interface (UPI) rose. UPI handled 10 billion."
     assert ents(text, [span_of(text, "UPI", "ORG", nth=1)]) == []

@@ -24,6 +24,10 @@ _DESIGNATORS = {"top", "bottom", "number", "nos", "article", "articles", "sectio
                 "fig", "table", "appendix", "annex", "exhibit", "gate", "terminal", "platform",
                 "block", "building", "floor", "lane", "road", "street", "avenue", "flight",
                 "model", "type", "series", "aged", "age", "ages", "category", "no", "unit"}
+# words that end a noun phrase: a designator's number counts a plural noun only before them
+_PHRASE_ENDS = {"of", "in", "for", "and", "or", "to", "on", "at", "by", "with", "from", "that", "which"}
+_ONE_OF_RE = re.compile(r"\bone\s+of\b[^.;]*$", re.I)
+_PLURAL_RE = re.compile(r"[^\W\d_]{2,}(?<![su])s")
 _NO_RE = re.compile(rf"(?:(?<![^\W_])[Nn]os?{HS}*\.|(?<![^\W_])No|#){HS}*$")
 _OPENERS = set("""
     a about above across after against all almost along also altogether among an and another
@@ -99,6 +103,27 @@ def _names_a_technology(text: str, c: Candidate) -> bool:
     return unit in _FREQUENCY_UNITS and _BAND_NAMED_RE.match(text, c.end) is not None
 
 
+def _counts_after_designator(text: str, c: Candidate, word: str) -> bool:
+    """A lower-case designator's number still counts when a plural noun follows it in the same phrase:
+    ``the top 500 British town centres``, ``were building 10 data centers``; not ``the top 100 list
+    of``, nor a capitalised designator, which names a class (``Phase 2 trials``, ``Level 3 cars``), nor
+    a rank held (``one of the world's top three AI powers``)."""
+    if not word.islower() or _ONE_OF_RE.search(text[max(0, c.start - 50):c.start]):
+        return False
+    for follower in text[c.end:c.end + 60].split()[:3]:
+        follower = follower.rstrip(".,;:!?)’'\"")
+        if follower.lower() in _PHRASE_ENDS:
+            return False
+        if _PLURAL_RE.fullmatch(follower) and follower.islower():
+            return True
+    return False
+
+
+def _scaled_by_letter(text: str, c: Candidate) -> bool:
+    """``1B transactions``: a count scaled by a glued ``k`` or ``b`` (spans.tail)."""
+    return c.unit is None and c.scaled and text[c.num.end:c.num.end + 1] in ("k", "K", "b", "B")
+
+
 def excluded(text: str, c: Candidate, approx: str | None) -> bool:
     """Structural reasons why a candidate is not a measured quantity (spec §4)."""
     num = c.num
@@ -169,11 +194,15 @@ def excluded(text: str, c: Candidate, approx: str | None) -> bool:
     if bare and c.start < 200 and len(text) - c.end < 200 and not text[:c.start].strip() \
             and not text[c.end:].strip():
         return True       # a number alone on its line: a page, view count or label
+    if _scaled_by_letter(text, c) and not approx:
+        prev = _prev_token(text, c.start)
+        if prev and (prev[0].lower() in _DESIGNATORS or _is_name_number(text, c)):
+            return True   # ``Phase 1B``, ``Tier 1B cities``: a name, as bare numbers there are
     if bare and not approx:
         if _NO_RE.search(before) or _AGE_OF_RE.search(before):
             return True
         prev = _prev_token(text, c.start)
-        if prev and prev[0].lower().rstrip(".") in _DESIGNATORS:
+        if prev and prev[0].lower().rstrip(".") in _DESIGNATORS and not _counts_after_designator(text, c, prev[0]):
             return True
         if _is_name_number(text, c):
             return True

@@ -45,6 +45,17 @@ class Candidate:
     weak: bool = False   # its currency is one capital letter or a word-like code (currencies._weak)
 
 
+# ``500K users``, ``1.2B transactions``: a glued k or b scales a count when a lower-case noun follows
+_NOUN_AFTER_RE = re.compile(rf"{HS}+[a-z]{{3,}}")
+
+
+def _counts_a_noun(text: str, end: int, num: Num) -> bool:
+    """k and b scale money (``$10k``) or, before a lower-case noun, a count; a small whole number
+    before k names a resolution (``4K video``, ``8k screens``)."""
+    small = num.is_integer and num.value < 10
+    return _NOUN_AFTER_RE.match(text, end) is not None and not (small and text[end - 1] in "kK")
+
+
 def tail(text: str, pos: int, num: Num, prefix_unit: str | None,
          ) -> tuple[float, float, str | None, str, int, bool, bool]:
     """Read scale and unit after a number core.
@@ -74,7 +85,7 @@ def tail(text: str, pos: int, num: Num, prefix_unit: str | None,
         m = SCALE_LETTER_RE.match(text, end)
         if m:
             after = unit_after(text, m.end(), num, True)
-            if m.group(1) in "mM" or after[2] == "money":
+            if m.group(1) in "mM" or after[2] == "money" or _counts_a_noun(text, m.end(), num):
                 mult, scaled, end = SCALE_LETTER[m.group(1).lower()], True, m.end()
                 unit_end, unit, kind, factor, is_time = after
     return mult, factor, unit, kind, max(end, unit_end), scaled, is_time

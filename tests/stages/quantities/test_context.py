@@ -55,6 +55,9 @@ NOT_QUANTITIES = [
     "the 700 MHz band, the 700MHz and 800Mhz bands, the 3.6-3.8 GHz band",
     # designators and list numbers
     "Article 5 of the law and No. 1 Central Document and Chapter 3",
+    "Phase 2 trials, Level 3 cars, Phase 1B trials and Tier 1B cities",
+    "one of the world's top three AI powers",
+    "a 4K video on 8k screens",
     "1. Introduction",
     "1.",
     "The principles are: 1. Solidarity and Cooperation, 2. Comprehensive, 3. Safe.",
@@ -83,6 +86,13 @@ def test_not_a_quantity(text: str) -> None:
     ("EE paid for 20 MHz of the 700 MHz band", [("20 MHz", 20.0, "mhz")]),
     ("90MHz of 3.6GHz frequencies", [("90MHz", 90.0, "mhz"), ("3.6GHz", 3.6, "ghz")]),
     ("The total was 7.", [("7", 7.0, None)]),
+    # a lower-case designator's number before a plural noun counts it
+    ("The firms were building 12 server farms.", [("12", 12.0, None)]),
+    ("The survey ranked the top 500 British high streets.", [("500", 500.0, None)]),
+    # a glued k or b before a lower-case noun scales a count, as before money
+    ("Payments grew by nearly 1B transactions and 2.5B users.",
+     [("1B", 1e9, None), ("2.5B", 2.5e9, None)]),
+    ("Each spans 500K users.", [("500K", 5e5, None)]),
 ])
 def test_measured_lengths_frequencies_and_numbers_stay(text: str, expected: list) -> None:
     assert spans(text) == expected
