@@ -62,6 +62,7 @@ from spacy.util import minibatch
 
 from pipeline.extensions import document_text, record_error, sentence_bounds
 from pipeline.records import Figure, FigureSpan
+from pipeline.stages.attribution import SOURCE_NOUNS
 from pipeline.stages.figure_keys import with_keys
 from pipeline.stages.entities import NOT_ORG_WORDS, model_readings, names_a_place
 from pipeline.stages.ner import package_folder
@@ -111,6 +112,7 @@ SINCE = frozenset({"since", "after"})
 SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting|data\s+from|figures\s+from|statistics\s+from|"
                            r"report\s+by|report\s+from|survey\s+by|study\s+by)\s+(?:the\s+)?[^,;]{0,40}$", re.I)
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+DATA_NOUN = re.compile(SOURCE_NOUNS, re.I)  # what a source states a claim in: ``X data show``
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,9 @@ def is_source(sent: Doc, name: Name) -> bool:
             break
         head = head.head
     verb = head.head
+    if head.dep_ in ("poss", "compound", "nmod") and DATA_NOUN.fullmatch(verb.lower_) and \
+            verb.dep_ in ("nsubj", "nsubjpass") and verb.head.lemma_ in REPORT_VERBS:
+        return True  # ``Central Bank of Kenya (CBK) numbers indicate``, ``Google's report found``
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in REPORT_VERBS:
         # ``Reliance Jio added 3.2 million subscribers`` gains them; ``X added that ...`` reports
         return not (verb.lemma_ in ("add", "report") and any(c.dep_ == "dobj" for c in verb.children))
@@ -1665,11 +1670,22 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
         if child.dep_ == "prep" and child.lower_ in (("in", "of", "across", "for", "from") if locative else ("of",)):
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj:
-                name = name_at(owners, pobj[0])
+                name = name_at(owners, pobj[0]) or _place_possessing(pobj[0], owners)
                 if name is not None and (name.label in PLACE_LABELS or _member_of(noun, child)):
                     return name
                 if pobj[0].lower_ == "world":
                     return Name(pobj[0].idx, pobj[0].idx + 5, "LOC")
+    return None
+
+
+def _place_possessing(noun: Token, owners: Sequence[Name]) -> Name | None:
+    """The place whose possessive opens ``noun``: a share ``in China's foreign trade`` is China's, as
+    one ``in China`` is."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            name = name_at(owners, child)
+            if name is not None and name.label in PLACE_LABELS:
+                return name
     return None
 
 
@@ -1998,12 +2014,15 @@ def _named_in_full(sent: Doc, owner: Name | None, names: Sequence[Name]) -> Name
 
 def _place_of_body(sent: Doc, owner: Name | None, names: Sequence[Name]) -> Name | None:
     """A place that names a government body owns what the body's figure is (F6: ``UAE Cabinet`` ->
-    ``UAE``)."""
+    ``UAE``), whether the organisation's span holds the place or starts right after it."""
     if owner is None or owner.label != "ORG":
         return owner
     for place in names:
-        if place.label in ("GPE", "LOC") and place.start == owner.start and place.end < owner.end and \
-                sent.text[place.end:owner.end].strip().lower() in GOVERNMENT_BODIES:
+        if place.label not in ("GPE", "LOC") or place.end >= owner.end:
+            continue
+        body = sent.text[place.end:owner.end] if place.start == owner.start else \
+            sent.text[owner.start:owner.end] if not sent.text[place.end:owner.start].strip() else ""
+        if body.strip().lower().removeprefix("the ") in GOVERNMENT_BODIES:
             return place
     return owner
 

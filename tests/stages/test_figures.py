@@ -373,6 +373,10 @@ def test_a_place_that_names_a_government_body_owns_its_figure(parse):
     got = figures(parse, "UAE Cabinet has approved a strategy that will see the digital economy contribute 20% to the "
                          "national economy.", [("UAE Cabinet", "ORG"), ("UAE", "GPE")])
     assert got["20%"][1] == "UAE"
+    # the entity stage may leave the place out of the body's name
+    got = figures(parse, "UAE Cabinet has approved a strategy that will see the digital economy contribute 20% to the "
+                         "national economy.", [("Cabinet", "ORG"), ("UAE", "GPE")])
+    assert got["20%"][1] == "UAE"
 
 
 def test_money_provided_to_a_name_belongs_to_it(parse):
@@ -994,3 +998,16 @@ def test_equivalent_after_the_measure_is_not_part_of_it_even_as_its_head(parse):
     got = figures(parse, "China's competition regulator imposed a fine equivalent to $1.9 billion against Meituan "
                          "Ltd. for abusing its market position.", [("China", "GPE")])
     assert got["$1.9 billion"][0] == "fine"
+
+
+def test_a_name_whose_data_state_the_figure_is_its_source_not_its_owner(parse):
+    got = figures(parse, "Reserve Bank of Malawi (RBM) data show the volumes moved between May 2021 and June 2022 "
+                         "grew by $2 billion from $9 billion in the same period before.",
+                  [("Reserve Bank of Malawi", "ORG"), ("RBM", "ORG")])
+    assert got["$2 billion"][1] is None and got["$9 billion"][1] is None
+
+
+def test_a_share_in_a_places_possession_is_that_places(parse):
+    got = figures(parse, "The share of mobile payments in Kenya's retail spending has climbed to 40 percent.",
+                  [("Kenya", "GPE")])
+    assert got["40 percent"][1] == "Kenya"
