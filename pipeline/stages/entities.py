@@ -412,8 +412,8 @@ def acronym_readings(text: str, found: list[Candidate]) -> tuple[dict[str, str |
             continue
         long_form = spelled_before(text, m.start(), acronym)
         if long_form is None:
-            if text[:m.start()].rstrip() and text[:m.start()].rstrip()[-1].isalnum() and \
-                    len(text[:m.start()].rstrip()) not in label_by_end and abbreviated_before(text, m.start(), acronym):
+            after_a_mention = len(text[:m.start()].rstrip()) in label_by_end
+            if not after_a_mention and abbreviated_before(text, m.start(), acronym):
                 readings[acronym] = None  # ``megabits per second (Mbps)``, ``capital expenditure (CapEx)``
             continue
         if (long_form := trim_span(text, *long_form)) is None:
