@@ -23,9 +23,11 @@ How it works, and why:
   a month next to the number (date), a four-digit number in 1500-2199 with no
   unit (year), a time unit after it (duration), letters glued to it (``5G``,
   ``G20``, ``COVID-19``, ``3rd``), a capitalised word right before a bare number
-  (``Forum 50``), a designator word (``top 100``, ``No. 1``, ``Article 5``), or a
+  (``Forum 50``), a designator word (``top 100``, ``No. 1``, ``Article 5``; but a
+  lower-case one before a plural noun counts it: ``building 10 data centers``), or a
   list marker.  Units, scales and currencies are closed lists, so a counted
-  noun (``enterprises``) is never swallowed into the span.
+  noun (``enterprises``) is never swallowed into the span; a glued ``k`` or ``b``
+  scales money, or a count before a lower-case noun (``1B transactions``).
 * Approximators stay outside the span but are kept in ``approx``; their meaning
   goes to ``min``/``max`` so that bounds survive normalisation.
 
