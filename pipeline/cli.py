@@ -280,8 +280,15 @@ def _refuse_file_as_folder(out: Path) -> None:
 
 def _check_pipeline_overrides(config: Optional[Path], overrides: dict) -> None:
     """Refuse a ``--set`` key the pipeline does not have, naming it and listing the keys it has;
-    a training setting (``classifier.C``) is pointed to the commands that take it."""
-    from pipeline.config import check_overrides, leaves, load_train_config, pipeline_settings
+    a training setting (``classifier.C``) is pointed to the commands that take it. A setting the file
+    writes out is known without importing spaCy, so a rerun over an unchanged corpus stays quick."""
+    from pipeline.config import check_overrides, file_settings, leaves, load_train_config, pipeline_settings
+
+    try:
+        if set(overrides) <= set(file_settings(config)):
+            return
+    except ConfigError as err:
+        _fail(str(err))
 
     try:
         training = {key for key, _ in leaves(load_train_config())}

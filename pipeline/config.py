@@ -62,10 +62,20 @@ def leaves(section: Mapping, prefix: str = "") -> Iterator[tuple[str, Any]]:
             yield f"{prefix}{key}", value
 
 
+def file_settings(path: str | Path | None = None) -> list[str]:
+    """The settings a pipeline config file writes out."""
+    return sorted(_written_settings(_read(Path(path) if path else DEFAULT_CONFIG, {}, interpolate=False)))
+
+
+def _written_settings(raw: Config) -> set[str]:
+    """Which code runs (``factory``, ``@tokenizers``) is the file's business, not a setting."""
+    return {key for key, _ in leaves(raw) if not key.endswith(".factory") and "@" not in key}
+
+
 def pipeline_settings(path: str | Path | None = None) -> list[str]:
     """Every key ``--set`` can change in a pipeline config: the file's own settings, and the
     arguments of each stage's factory (``components.claims_entities.rules``) that the file leaves
-    at their defaults. Which code runs (``factory``, ``@tokenizers``) is the file's business."""
+    at their defaults. Listing those imports every stage, and spaCy with them."""
     import inspect
 
     import spacy
@@ -74,7 +84,7 @@ def pipeline_settings(path: str | Path | None = None) -> list[str]:
     from pipeline import components  # noqa: F401  (registers every factory)
 
     raw = _read(Path(path) if path else DEFAULT_CONFIG, {}, interpolate=False)
-    keys = {key for key, _ in leaves(raw) if not key.endswith(".factory") and "@" not in key}
+    keys = _written_settings(raw)
     for name, block in raw.get("components", {}).items():
         factory = block.get("factory")
         if factory and Language.has_factory(factory):

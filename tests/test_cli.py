@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+import subprocess
 import sys
 
 import pytest
@@ -215,6 +216,16 @@ def test_every_mistake_is_one_line_and_a_non_zero_exit_never_a_traceback(workspa
     refused_run = [a for a in MISTAKES[mistake] if a.startswith("o") and a.endswith("/c.jsonl")]
     for out in refused_run:  # a run refused or failed before its first line leaves nothing behind
         assert not (workspace / out).parent.exists(), sorted(p.name for p in (workspace / out).parent.iterdir())
+
+
+def test_a_setting_the_config_file_writes_out_is_checked_without_importing_spacy():
+    """A rerun over an unchanged corpus with ``--set`` stays as quick as one without; a factory's own
+    argument, which the file leaves at its default, is looked up in the stages themselves."""
+    code = ("import sys; from pipeline.cli import _check_pipeline_overrides as check; "
+            "check(None, {'components.claims_figures.enabled': False}); print('spacy' in sys.modules); "
+            "check(None, {'components.claims_entities.rules': False}); print('spacy' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert proc.stdout.split() == ["False", "True"]
 
 
 def test_messages_point_at_the_cause(workspace):
