@@ -45,13 +45,14 @@ class Candidate:
     weak: bool = False   # its currency is one capital letter or a word-like code (currencies._weak)
 
 
-# ``500K users``, ``1.2B transactions``: a glued k or b scales a count when a lower-case noun follows
-_NOUN_AFTER_RE = re.compile(rf"{HS}+[a-z]{{3,}}")
+# ``500K users``, ``1.2B transactions``: a glued k or b scales a count of the lower-case plural after it
+_NOUN_AFTER_RE = re.compile(rf"{HS}+[a-z]{{2,}}(?<![su])s\b")
 
 
 def _counts_a_noun(text: str, end: int, num: Num) -> bool:
-    """k and b scale money (``$10k``) or, before a lower-case noun, a count; a small whole number
-    before k names a resolution (``4K video``, ``8k screens``)."""
+    """k and b scale money (``$10k``) or, before a lower-case plural, a count; before a singular they
+    size a name (``a 70B model``), and a small whole number before k names a resolution (``4K
+    videos``, ``8k screens``)."""
     small = num.is_integer and num.value < 10
     return _NOUN_AFTER_RE.match(text, end) is not None and not (small and text[end - 1] in "kK")
 

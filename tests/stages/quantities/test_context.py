@@ -57,7 +57,7 @@ NOT_QUANTITIES = [
     "Article 5 of the law and No. 1 Central Document and Chapter 3",
     "Phase 2 trials, Level 3 cars, Phase 1B trials and Tier 1B cities",
     "one of the world's top three AI powers",
-    "a 4K video on 8k screens",
+    "a 4K video on 8k screens, a 70B model",
     "1. Introduction",
     "1.",
     "The principles are: 1. Solidarity and Cooperation, 2. Comprehensive, 3. Safe.",
