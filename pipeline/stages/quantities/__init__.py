@@ -27,7 +27,7 @@ How it works, and why:
   lower-case one before a plural noun counts it: ``building 10 data centers``), or a
   list marker.  Units, scales and currencies are closed lists, so a counted
   noun (``enterprises``) is never swallowed into the span; a glued ``k`` or ``b``
-  scales money, or a count before a lower-case noun (``1B transactions``).
+  scales money, or a count before a lower-case plural (``1B transactions``).
 * Approximators stay outside the span but are kept in ``approx``; their meaning
   goes to ``min``/``max`` so that bounds survive normalisation.
 
