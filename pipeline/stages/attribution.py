@@ -89,7 +89,7 @@ SOURCE_NOUNS = (r"(?:statistics|data|figures|numbers|estimates?|forecasts?|proje
                 r"stud(?:y|ies)|research|analysis|white\s+paper|paper|poll|index|ranking|review|filings?|"
                 r"documents?|statements?|release|assessment|calculations|findings|outlook|notice|post|"
                 r"bulletin|speech|letter|announcement|briefing|presentation|update|order|decree|ruling|directive|"
-                r"memo|memorandum|guidance|comments|remarks|testimony)")
+                r"memo|memorandum|guidance|comments|remarks|testimony|lawsuits?|complaints?|petitions?)")
 
 
 def verb_forms(lemma: str) -> tuple[str, ...]:
@@ -214,7 +214,8 @@ STATEMENT_BEFORE = re.compile(
 DATA_SOURCE_BEFORE = re.compile(rf"\b{SOURCE_NOUNS}\b(?:[^;.()]{{0,60}}?\s)?(?:by|from|of)\s+(?:the\s+)?{MODIFIER}$", re.I)
 # What a document or data set does when it states a claim: it may take an object (``showed exports fell``).
 SOURCE_VERB = _alternation(f for lemma in ("say", "show", "find", "reveal", "indicate", "suggest", "estimate", "put",
-                                           "place", "state", "note", "project", "forecast", "predict", "confirm")
+                                           "place", "state", "note", "project", "forecast", "predict", "confirm",
+                                           "allege")
                            for f in verb_forms(lemma)[0 if lemma not in NOUN_LIKE | {"put", "place"} else 1:])
 DATA_SOURCE_AFTER = re.compile(rf"^[^;.]{{0,160}}?\b(?:{SOURCE_VERB})\b(?!\s+(?:of|for|in|on|to)\b|\s*[,.;:]|\s*$)", re.I)
 # ``X's report showed``, ``NBS data show``

@@ -90,6 +90,8 @@ def test_reporting_verbs_come_from_their_lemmas_in_every_tense():
     ("Figures by Statistics Canada showed exports fell.", ["Statistics Canada:ORG"], "Statistics Canada"),
     ("A survey by Deloitte found that 60 percent of firms use AI.", ["Deloitte:ORG"], "Deloitte"),
     ("The IMF's latest report showed global growth at 3.2 percent.", ["IMF"], "IMF"),
+    ("The regulator's lawsuit alleges that Acme overcharged 2 million customers.", ["Acme:ORG"], None),
+    ("The SEC's complaint alleges that Acme overstated revenue by $40 million.", ["SEC:ORG", "Acme:ORG"], "SEC"),
     ("In a statement, Vodafone said it had 300 million customers.", ["Vodafone:ORG"], "Vodafone"),
     ("In a report released on Monday by the OECD, growth is forecast to slow.", ["OECD"], "OECD"),
     ("Exports rose 8 percent, according to a white paper issued by the Ministry of Commerce.",
