@@ -280,15 +280,8 @@ def _refuse_file_as_folder(out: Path) -> None:
 
 def _check_pipeline_overrides(config: Optional[Path], overrides: dict) -> None:
     """Refuse a ``--set`` key the pipeline does not have, naming it and listing the keys it has;
-    a training setting (``classifier.C``) is pointed to the commands that take it. A setting the file
-    writes out is known without importing spaCy, so a rerun over an unchanged corpus stays quick."""
-    from pipeline.config import check_overrides, file_settings, leaves, load_train_config, pipeline_settings
-
-    try:
-        if set(overrides) <= set(file_settings(config)):
-            return
-    except ConfigError as err:
-        _fail(str(err))
+    a training setting (``classifier.C``) is pointed to the commands that take it."""
+    from pipeline.config import check_pipeline_overrides, leaves, load_train_config
 
     try:
         training = {key for key, _ in leaves(load_train_config())}
@@ -297,7 +290,7 @@ def _check_pipeline_overrides(config: Optional[Path], overrides: dict) -> None:
     hints = {key: "it is a training setting, of configs/train.cfg: give it to `claims train` or `claims cross-validate`"
              for key in overrides if key in training}
     try:
-        check_overrides(pipeline_settings(config), overrides, "the pipeline", hints)
+        check_pipeline_overrides(config, overrides, hints)
     except ConfigError as err:
         _fail(str(err))
 

@@ -263,9 +263,18 @@ def _one_line(err: Exception) -> str:
     return " ".join(str(err).split()) or type(err).__name__
 
 
+def check_pipeline_overrides(path: str | Path | None, overrides: Mapping[str, Any],
+                             hints: Mapping[str, str] | None = None) -> None:
+    """Refuse an override the pipeline does not have (``check_overrides``). A setting the file writes
+    out is known from the file alone; only another key needs the factories' arguments, whose listing
+    imports every stage and spaCy (a rerun over an unchanged corpus never needs them)."""
+    if not set(overrides) <= set(file_settings(path)):
+        check_overrides(pipeline_settings(path), overrides, "the pipeline", hints)
+
+
 def load(config_path: str | Path | None = None, overrides: Mapping[str, Any] | None = None) -> Language:
     """The configured pipeline, ready to run: ``nlp = pipeline.load(); doc = nlp(text)``."""
     overrides = dict(overrides or {})
     if overrides:
-        check_overrides(pipeline_settings(config_path), overrides, "the pipeline")
+        check_pipeline_overrides(config_path, overrides)
     return build_pipeline(load_config(config_path, overrides), overrides)

@@ -327,9 +327,7 @@ def acronym_definitions(text: str, starts_by_end: dict[int, int]) -> Iterator[tu
     that holds the words that spell it (``White House Office of Management and Budget (OMB)``): (the
     bracket's match, the mention's start and end). ``starts_by_end`` maps each mention's end to its start."""
     for m in ACRONYM_DEFINITION.finditer(text):
-        before = m.start()
-        while before > 0 and text[before - 1].isspace():
-            before -= 1
+        before = _end_before(text, m.start())
         if text[before - 2:before] in ("'s", "’s") and before - 2 in starts_by_end:
             before -= 2
         if before not in starts_by_end:
@@ -340,11 +338,23 @@ def acronym_definitions(text: str, starts_by_end: dict[int, int]) -> Iterator[tu
             yield m, start, before
 
 
+def _end_before(text: str, pos: int) -> int:
+    """Where the text before ``pos`` ends, past the spaces."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _clause_words_before(text: str, bracket: int, reach: int) -> list[re.Match[str]]:
+    """The words right before ``(ACR)``, back to the start of its clause or ``reach`` characters."""
+    clause = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, bracket - reach), bracket)), default=0)
+    return list(LONG_FORM_WORD.finditer(text, max(clause, bracket - reach), bracket))
+
+
 def spelled_before(text: str, bracket: int, acronym: str) -> tuple[int, int] | None:
     """The fewest words right before ``(ACR)``, inside its clause, whose initials spell it
     (``electric buses`` for ``EB``, ``Belt and Road Initiative`` for ``BRI``)."""
-    clause = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, bracket - 200), bracket)), default=0)
-    words = list(LONG_FORM_WORD.finditer(text, max(clause, bracket - 200), bracket))
+    words = _clause_words_before(text, bracket, 200)
     for k in range(1, min(len(words), len(acronym) + 4) + 1):
         start, end = words[-k].start(), words[-1].end()
         if words[-k].group() in NAME_JOINERS:
@@ -359,8 +369,7 @@ def abbreviated_before(text: str, bracket: int, acronym: str) -> bool:
     initials do not spell it (``megabits per second (Mbps)``, ``capital expenditure (CapEx)``): the
     short form's letters in order, read from the end, its first letter opening a word (Schwartz and
     Hearst's rule, 2003). Only a common noun phrase counts, which names no organisation."""
-    clause = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, bracket - 120), bracket)), default=0)
-    words = list(LONG_FORM_WORD.finditer(text, max(clause, bracket - 120), bracket))
+    words = _clause_words_before(text, bracket, 120)
     letters = [ch.lower() for ch in acronym if ch.isalnum()]
     for k in range(1, min(len(words), len(letters)) + 1):
         phrase = words[-k:]
@@ -412,7 +421,7 @@ def acronym_readings(text: str, found: list[Candidate]) -> tuple[dict[str, str |
             continue
         long_form = spelled_before(text, m.start(), acronym)
         if long_form is None:
-            after_a_mention = len(text[:m.start()].rstrip()) in label_by_end
+            after_a_mention = _end_before(text, m.start()) in label_by_end
             if not after_a_mention and abbreviated_before(text, m.start(), acronym):
                 readings[acronym] = None  # ``megabits per second (Mbps)``, ``capital expenditure (CapEx)``
             continue

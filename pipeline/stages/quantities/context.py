@@ -10,7 +10,7 @@ from collections import Counter
 
 from pipeline.stages.quantities.currencies import candidate_codes
 from pipeline.stages.quantities.numbers import HS
-from pipeline.stages.quantities.spans import Candidate
+from pipeline.stages.quantities.spans import Candidate, is_lower_plural
 
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
            r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
@@ -27,7 +27,6 @@ _DESIGNATORS = {"top", "bottom", "number", "nos", "article", "articles", "sectio
 # words that end a noun phrase: a designator's number counts a plural noun only before them
 _PHRASE_ENDS = {"of", "in", "for", "and", "or", "to", "on", "at", "by", "with", "from", "that", "which"}
 _ONE_OF_RE = re.compile(r"\bone\s+of\b[^.;]*$", re.I)
-_PLURAL_RE = re.compile(r"[^\W\d_]{2,}(?<![su])s")
 _NO_RE = re.compile(rf"(?:(?<![^\W_])[Nn]os?{HS}*\.|(?<![^\W_])No|#){HS}*$")
 _OPENERS = set("""
     a about above across after against all almost along also altogether among an and another
@@ -114,7 +113,7 @@ def _counts_after_designator(text: str, c: Candidate, word: str) -> bool:
         follower = follower.rstrip(".,;:!?)’'\"")
         if follower.lower() in _PHRASE_ENDS:
             return False
-        if _PLURAL_RE.fullmatch(follower) and follower.islower():
+        if is_lower_plural(follower):
             return True
     return False
 

@@ -45,16 +45,22 @@ class Candidate:
     weak: bool = False   # its currency is one capital letter or a word-like code (currencies._weak)
 
 
-# ``500K users``, ``1.2B transactions``: a glued k or b scales a count of the lower-case plural after it
-_NOUN_AFTER_RE = re.compile(rf"{HS}+[a-z]{{2,}}(?<![su])s\b")
+_PLURAL_RE = re.compile(r"[^\W\d_]{2,}(?<![su])s")
+_WORD_AFTER_RE = re.compile(rf"{HS}+([^\W\d_]+)")
+
+
+def is_lower_plural(word: str) -> bool:
+    """``centres``, ``transactions``: a lower-case word that reads as a plural (not ``bus``, ``status``)."""
+    return word.islower() and _PLURAL_RE.fullmatch(word) is not None
 
 
 def _counts_a_noun(text: str, end: int, num: Num) -> bool:
-    """k and b scale money (``$10k``) or, before a lower-case plural, a count; before a singular they
-    size a name (``a 70B model``), and a small whole number before k names a resolution (``4K
-    videos``, ``8k screens``)."""
+    """k and b scale money (``$10k``) or, before a lower-case plural, a count (``1B transactions``);
+    before a singular they size a name (``a 70B model``), and a small whole number before k names a
+    resolution (``4K videos``, ``8k screens``)."""
     small = num.is_integer and num.value < 10
-    return _NOUN_AFTER_RE.match(text, end) is not None and not (small and text[end - 1] in "kK")
+    m = _WORD_AFTER_RE.match(text, end)
+    return m is not None and is_lower_plural(m.group(1)) and not (small and text[end - 1] in "kK")
 
 
 def tail(text: str, pos: int, num: Num, prefix_unit: str | None,
