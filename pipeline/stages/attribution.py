@@ -385,6 +385,15 @@ DAY_TIER = 6
 NOT_AN_END = re.compile(r"\s*(?:[-–—/]\s*\d|ago\b)")
 
 
+def _opens_a_past_clause(text: str, match: re.Match) -> bool:
+    """``By the end of 2022, the province counted 5 million racks``: ``by`` a year that opens the
+    sentence, before a clause that says what had happened by then, tells a level reached."""
+    if text[:match.start()].strip():
+        return False
+    clause = re.match(r"[^;:()]*", text[match.end():]).group()
+    return bool(PAST_VERB.search(clause)) and not LOOKS_AHEAD.search(clause) and not MODAL_AFTER.match(clause)
+
+
 def _in_the_past(text: str, match: re.Match, tier: int) -> bool:
     """A year of what has happened, or a span's start; ``by 2027`` and ``2027 as a milestone`` are
     deadlines in any clause."""
@@ -393,7 +402,7 @@ def _in_the_past(text: str, match: re.Match, tier: int) -> bool:
     if tier == SPAN_TIER and not (PLAN_BEFORE.search(text, 0, match.start()) or PLAN_AFTER.match(text, match.end())):
         return True
     if tier in ALWAYS_AHEAD:
-        return False
+        return tier == 0 and _opens_a_past_clause(text, match)
     if tier == DAY_TIER and not LOOKS_AHEAD.search(text, 0, match.start()):
         return True
     clause = CLAUSE_BEFORE.search(text, 0, match.start()).group()

@@ -324,6 +324,10 @@ def test_speaker_offsets_are_document_offsets():
     ("The latest data for 2017 will be published in November 2018.", 2018),
     ("The paper will look at the bloc's 2019-2024 legacy.", None),
     ("Ruritania's Strategy for Offshoring 2022-2026 aims to attract firms.", 2026),
+    # ``by`` a year opening a sentence that says what had happened by then: a level, no deadline
+    ("By the end of 2022, the province counted over 5 million server racks.", None),
+    ("By 2025, the country had built 100 data centres.", None),
+    ("By 2025, the country will have built 100 data centres.", 2025),
 ])
 def test_find_deadline(text, year):
     assert find_deadline(text) == year
