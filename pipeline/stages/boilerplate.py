@@ -123,9 +123,13 @@ def boilerplate_flags(text: str, spans: list[tuple[int, int]]) -> list[bool]:
             flags.append(True)
             continue
         if not ENDS_LIKE_PROSE.search(sentence):
-            # Articles cut mid-sentence end in body; list items (a standfirst's bullets) are body.
+            # Articles cut mid-sentence end in body; list items (a standfirst's bullets) are body; so is
+            # a paragraph's last sentence that lost its stop, after a sentence of its line that kept one.
             truncated = i == last
-            flags.append(not (truncated or list_item or len(sentence.split()) >= MIN_UNSTOPPED_BODY_WORDS))
+            words = len(sentence.split())
+            flags.append(not (truncated or list_item or words >= MIN_UNSTOPPED_BODY_WORDS
+                              or words >= MIN_UNSTOPPED_BODY_WORDS // 2 and sentence[:1].isalpha()
+                              and ENDS_LIKE_PROSE.search(text[starts[n]:start].rstrip()) is not None))
             continue
         flags.append(False)
     return flags

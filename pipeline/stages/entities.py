@@ -78,7 +78,9 @@ NOT_ORG_HEADS = {
     "white", "paper", "outline", "opinions", "measures", "pilot",
     # documents an authority issues, by their heads
     "notice", "code", "codes", "consultation", "decision", "circular", "provisions", "directive", "guidance",
-    "roadmap", "charter", "bill", "convention", "declaration",
+    "roadmap", "charter", "bill", "convention", "declaration", "order", "orders",
+    # a range of radio frequencies (``C Band``); places by their heads, as ``zone`` and ``region`` above
+    "band", "district", "districts", "province", "prefecture", "county", "municipality", "corridor",
 }
 # Common acronyms and words the small model mistakes for organisations.
 NOT_ORG_WORDS = {
@@ -109,15 +111,17 @@ SENTENCE_END = re.compile(r"\.[\"”’')\]]*(?:\s+[A-Z0-9\"“‘(\[]|\s*$)")
 COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Group|Holdings|Limited|Corporation|Company)\b\.?")
 SUFFIX_AFTER_BRAND = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}" + COMPANY_SUFFIX.pattern)
 CHAINED_NAME = re.compile(r"\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
-DANGLING_OF = re.compile(r"\s+of(?:\s+the)?$")
+DANGLING_OF = re.compile(r"\s+of(?:\s+the)?(?:\s+\d+(?:st|nd|rd|th))?$")
 OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
 ODD_ORG = re.compile(r"^[^(]*\)|\([^)]*$|\s[/|–—-]\s|[$€£¥]|\d\s*(?:trillion|billion|million|percent|%)"
                      r"|^[A-Z]{3}\s?[\d.,]+(?:[KMBkmb]n?)?$")  # the last: a currency code's amount, ``NGN 5M``
+TICKER = re.compile(r"(?<=\()\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*(?=\))")  # a Reuters instrument code
 INNER_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&]{1,9}\s*\)\s*")
 LABEL_MARKS = {":", "[", "(", "|", "-", "–", "—", "•"}
 # ``(NDA)``, ``(CapEx)``; and an organisation's own lower-case acronym (``Digital Economy Promotion Agency (depa)``),
 # which counts only where the words before it spell it
 ACRONYM_DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?|[a-z]{2,6})\s*\)")
+ORG_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")  # capitals only: ``MTE``, ``CCTV``, ``AT&T``
 # A long form is read from the words before its bracket, back to the start of the clause.
 LONG_FORM_WORD = re.compile(r"[\w'’&-]+")
 CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"“”\n]")
@@ -126,6 +130,10 @@ CREDIT = re.compile(
     r"(?:(?<=\s)|^|(?<=\[)|(?<=\())(?:Photos?(?: by)?:?\s+)?"
     rf"(?P<person>[A-Z][A-Za-z'-]+(?:{NAME_JOIN}[A-Z][A-Za-z'-]+){{1,2}})\s?/\s?(?:For\s+|FOR\s+)?"
     r"(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})(?=\s*[\])]|\s*$)", re.M)
+# ``Photo by Eric Prouzet on Unsplash``: the photographer, then the library that holds the picture
+PHOTO_BY_ON = re.compile(
+    rf"\bPhotos?\s+by\s+(?P<person>[A-Z][\w'’-]+(?:{NAME_JOIN}[A-Z][\w'’-]+){{1,2}})\s+(?:on|via)\s+"
+    r"(?P<org>[A-Z][\w&-]+(?:[^\S\r\n][A-Z][\w&-]+){0,2})")
 PHOTO_AGENCY = re.compile(r"\bPhotos?\s*:\s*(?P<org>[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\s*\.?\s*$", re.M)
 # The names of a byline stand on its line: a name never runs across a line break.
 BYLINE = re.compile(
@@ -154,7 +162,7 @@ ORGANISATION_WORDS = frozenset(ORG_HEADS | INSTITUTION_HEADS)
 # Roles and titles, outside any name (spec §3): ``... Committee and Executive Vice Mayor``.
 ROLE_WORDS = {"secretary", "minister", "mayor", "director", "chairman", "chairwoman", "chair", "president", "governor",
               "head", "chief", "officer", "member", "deputy", "vice", "spokesperson", "spokesman", "spokeswoman",
-              "commissioner", "ambassador", "envoy"}
+              "commissioner", "ambassador", "envoy", "ruler", "emir", "sultan", "premier", "chancellor"}
 # A title's portfolio after it: ``Secretary of State for Science, ...``, ``Commissioner for Internal Market``
 # (used with .search(text, pos, name_start); the name starts ``State for`` in the first case)
 ROLE_BEFORE = re.compile(r"(?<![\w-])(?P<role>[A-Z][a-z]+)\s+(?:for|of)\s+$")
@@ -307,9 +315,13 @@ def institution_head(name: str) -> bool:
 
 
 def initials_match(acronym: str, long_form: str) -> bool:
-    """``NDA`` for ``National Data Administration``: letters in order, first one leading."""
+    """``NDA`` for ``National Data Administration``: letters in order, first one leading. An
+    ampersand stands for ``and`` (``I&C`` for ``information and communications``)."""
     letters = acronym.rstrip("s").lower() if acronym.endswith("s") and len(acronym) > 2 else acronym.lower()
     words = [w for w in re.split(r"[\s-]+", long_form) if w]
+    if "&" in letters:
+        letters = letters.replace("&", "")
+        words = [w for w in words if w.lower() not in ("and", "&")]
     if not words or letters[0] != words[0][0].lower():
         return False
     initials = "".join(w[0].lower() for w in words)
@@ -322,19 +334,28 @@ def initials_match(acronym: str, long_form: str) -> bool:
     return True
 
 
-def acronym_definitions(text: str, starts_by_end: dict[int, int]) -> Iterator[tuple[re.Match[str], int, int]]:
+def acronym_definitions(text: str, mentions_by_end: dict[int, tuple[int, str]]
+                        ) -> Iterator[tuple[re.Match[str], int, int]]:
     """``(NDA)`` right after a mention (a possessive between them allowed) whose initials it takes, or
     that holds the words that spell it (``White House Office of Management and Budget (OMB)``): (the
-    bracket's match, the mention's start and end). ``starts_by_end`` maps each mention's end to its start."""
+    bracket's match, the mention's start and end). ``mentions_by_end`` maps each mention's end to its
+    start and label.
+
+    After an organisation, capitals that name no place are its acronym whatever words they abbreviate:
+    a name translated into English keeps its own language's acronym (``Ministry of Labor and Employment
+    (MTE)``), and an acronym may take letters from inside a word (``China Central Television (CCTV)``).
+    Not when words before the organisation spell it: ``Member of Parliament (MP)`` is a role's."""
     for m in ACRONYM_DEFINITION.finditer(text):
         before = _end_before(text, m.start())
-        if text[before - 2:before] in ("'s", "’s") and before - 2 in starts_by_end:
+        if text[before - 2:before] in ("'s", "’s") and before - 2 in mentions_by_end:
             before -= 2
-        if before not in starts_by_end:
+        if before not in mentions_by_end:
             continue
-        start = starts_by_end[before]
-        spelled = spelled_before(text, m.start(), m.group(1))
-        if initials_match(m.group(1), text[start:before]) or (spelled and start <= spelled[0] < before):
+        start, label = mentions_by_end[before]
+        acronym = m.group(1)
+        spelled = spelled_before(text, m.start(), acronym)
+        if initials_match(acronym, text[start:before]) or (spelled and start <= spelled[0] < before) or (
+                label == "ORG" and spelled is None and ORG_ACRONYM.fullmatch(acronym) and place_name(acronym) is None):
             yield m, start, before
 
 
@@ -401,7 +422,9 @@ def acronym_readings(text: str, found: list[Candidate]) -> tuple[dict[str, str |
     mention whose initials it takes (``National Data Administration (NDA)``),
     the acronym has that mention's label. After a lower-case common noun
     phrase (``electric buses (EB)``) or a plan or event (``Belt and Road
-    Initiative (BRI)``) it is no organisation, anywhere in the article. After a
+    Initiative (BRI)``) it is no organisation, anywhere in the article; nor
+    is an acronym known to name none, nor the mention before it
+    (``Information and Communications Technology (ICT)``). After a
     capitalised name with an institution word that no mention covers
     (``Kenya Power and Lighting Company (KPLC)``) both are organisations.
     The first definition of an acronym counts.
@@ -409,14 +432,18 @@ def acronym_readings(text: str, found: list[Candidate]) -> tuple[dict[str, str |
     readings: dict[str, str | None] = {}
     added: list[Candidate] = []
     after_mention = {m.start(): (m, label_start, end) for m, label_start, end
-                     in acronym_definitions(text, {c.end: c.start for c in found})}
+                     in acronym_definitions(text, {c.end: (c.start, c.label) for c in found})}
     label_by_end = {c.end: c.label for c in found}
     for m in ACRONYM_DEFINITION.finditer(text):
         acronym = m.group(1)
         if acronym in readings:
             continue
         if m.start() in after_mention:
-            readings[acronym] = label_by_end[after_mention[m.start()][2]]
+            _, start, end = after_mention[m.start()]
+            if label_by_end[end] == "ORG" and acronym.lower() in NOT_ORG_WORDS:
+                readings[acronym] = readings[text[start:end]] = None  # ``... Technology (ICT)``
+                continue
+            readings[acronym] = label_by_end[end]
             added.append(Candidate(m.start(1), m.end(1), readings[acronym], "rule"))
             continue
         long_form = spelled_before(text, m.start(), acronym)
@@ -447,16 +474,21 @@ def credit_candidates(text: str) -> list[Candidate]:
     out = []
     # Each pattern holds a literal that most articles lack: looking for it first skips their search.
     for m in CREDIT.finditer(text) if "/" in text else ():
-        if (person := person_span(text, m.start("person"), m.end("person"))) is not None:
+        person, org = m.span("person"), m.span("org")
+        if reads_as_a_person(m.group("org")) and not reads_as_a_person(m.group("person")):
+            person, org = org, photo_agency(text, *person)  # ``AP Photo/Ben Curtis``: the agency first
+        if (person := person_span(text, *person)) is not None:
             out.append(Candidate(*person, "PERSON", "rule"))
-        out.append(Candidate(m.start("org"), m.end("org"), "ORG", "rule"))
+        out.append(Candidate(*org, "ORG", "rule"))
     for m in AGENCY_CREDIT.finditer(text):
         if m.group("person") or "photo" in m.group().lower():
-            out.append(Candidate(m.start("org"), m.end("org"), "ORG", "rule"))
+            out.append(Candidate(*photo_agency(text, *m.span("org")), "ORG", "rule"))
             if m.group("person"):
                 out.append(Candidate(m.start("person"), m.end("person"), "PERSON", "rule"))
     for m in PHOTO_AGENCY.finditer(text) if "Photo" in text else ():
         out.append(Candidate(m.start("org"), m.end("org"), "ORG", "rule"))
+    for m in PHOTO_BY_ON.finditer(text) if "Photo" in text else ():
+        out += [Candidate(*m.span("person"), "PERSON", "rule"), Candidate(*m.span("org"), "ORG", "rule")]
     for m in BYLINE.finditer(text):
         names = m.group("names")
         for part in re.split(r"\s+and\s+|,\s*", names):
@@ -465,6 +497,26 @@ def credit_candidates(text: str) -> list[Candidate]:
                 offset = m.start("names") + names.index(part)
                 out.append(Candidate(offset + nm.start(), offset + nm.end(), "PERSON", "rule"))
     return out
+
+
+def photo_agency(text: str, start: int, end: int) -> tuple[int, int]:
+    """``AP Photo`` -> ``AP``: the agency, not its kind of credit."""
+    m = re.search(r"\s+Photos?$", text[start:end])
+    return (start, start + m.start()) if m else (start, end)
+
+
+def agency_credits(text: str, people: list[tuple[int, int]]) -> list[Candidate]:
+    """The agency that filed a wire story, named on its first line after the place and the date
+    (``BEIJING, Oct. 9 (Xinhua) --``), and the one credited in brackets after a caption's last
+    sentence, closing its line (``... Ashwini Vaishnaw. (PTI)``). Where the NER reads a person
+    there, that is the reporter's or photographer's name (``Geneva, 3 Apr (Anna Berg)``)."""
+    if "(" not in text and "/" not in text:
+        return []
+    spans = [m.span("org" if m.group("org") else "wire") for m in DATELINE_AGENCY.finditer(text)]
+    spans += [m.span("org") for m in CLOSING_CREDIT.finditer(text)
+              if m.group("org").split()[0].lower() not in MEDIA_WORDS]
+    return [Candidate(start, end, "ORG", "rule") for start, end in spans
+            if not any(a < end and start < b for a, b in people)]
 
 
 def named_by_kind(text: str, taken: list[Candidate]) -> list[Candidate]:
@@ -551,6 +603,20 @@ def join_split_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple
     return out
 
 
+def join_national_units(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A company's name and a country's right after it are one name, its unit in that country
+    (``Microsoft UK``, ``Vodafone Germany``, ``Meta Platforms Ireland``): the model reads the
+    country as a place of its own. A union of states is no company (``EU China``)."""
+    countries = {start: end for start, end, label in spans
+                 if label == "GPE" and place_name(text[start:end]) is not None}
+    units = {(start, end): countries[end + 1] for start, end, label in spans
+             if label == "ORG" and text[end:end + 1] == " " and end + 1 in countries
+             and not is_union_of_states(text[start:end]) and not text[countries[end + 1]:][:1].isalnum()}
+    taken = {end + 1 for _, end in units}  # the countries' starts
+    return sorted((start, units.get((start, end), end), label) for start, end, label in spans
+                  if not (label == "GPE" and start in taken))
+
+
 def _joins(text: str, first: tuple[int, int, str], second: tuple[int, int, str]) -> bool:
     if second[0] < first[1]:
         return False
@@ -558,6 +624,18 @@ def _joins(text: str, first: tuple[int, int, str], second: tuple[int, int, str])
         return second[0] == first[1] or CHAINED_NAME.fullmatch(text, first[1], second[0]) is not None
     # ``and`` is not a joint: ``Alibaba and Tencent Holdings`` are two names.
     return bool(OF_GAP.fullmatch(text, first[1], second[0]) or INNER_ACRONYM.fullmatch(text, first[1], second[0]))
+
+
+def extend_remit(text: str, start: int, end: int, others: dict[int, int]) -> int:
+    """``Intergovernmental Group of Experts`` + `` on E-commerce and the Digital Economy``, ``Council``
+    + `` on Foreign Relations``: a body's name runs on through the capitalised subject it is ``on``,
+    which the model cuts off; not through a date (``the Commission on Monday``) or another name."""
+    if name_head(text[start:end]) not in ORG_HEADS | INSTITUTION_HEADS:
+        return end
+    m = REMIT.match(text, end)
+    if m is None or m.group("first").lower() in NOT_A_NAME_AFTER_KIND or re.fullmatch(_MONTH, m.group("first")):
+        return end
+    return end if any(end < a < m.end() for a in others) else m.end()
 
 
 def extend_company_suffix(text: str, start: int, end: int) -> int:
@@ -601,6 +679,25 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
     r"[^\S\r\n]*(?P<places>[A-Z][A-Z.'’-]+(?:[^\S\r\n][A-Z][A-Z.'’-]+)*(?:/[A-Z][A-Z.'’-]+(?:[^\S\r\n][A-Z][A-Z.'’-]+)*)*)"
     rf"[^\S\r\n]*(?:,[^\S\r\n]*[A-Za-z.'’ -]{{0,30}}?,?[^\S\r\n]*)?(?:{_MONTH}[^\S\r\n]+\d{{1,2}}\b|\d{{1,2}}[^\S\r\n]+{_MONTH}|\d{{4}}-\d\d-\d\d)")
+# ``on`` and a subject in capitals, ``and``, ``of`` or ``for`` (and ``the``) between its words; used with
+# .match(text, end)
+REMIT = re.compile(r"[^\S\r\n]+on[^\S\r\n]+(?P<first>[A-Z][\w-]*)"
+                   r"(?:[^\S\r\n]+(?:(?:and|of|for)[^\S\r\n]+(?:the[^\S\r\n]+)?)?[A-Z][\w-]*)*")
+# A wire story's first line: its place, its date, then the agency that filed it in brackets or between
+# slashes (``BEIJING, Oct. 9 (Xinhua) --``, ``Tokyo, March 31 (Jiji Press)--``, ``OTTAWA, ON, June 26,
+# 2024 /CNW/ -``); used with .finditer
+DATELINE_AGENCY = re.compile(
+    r"^[^\S\r\n]*(?:[A-Z][A-Z.'’-]+(?:(?:[^\S\r\n]|/)[A-Z][A-Z.'’-]+)*,?|[A-Z][\w.'’-]*(?:[^\S\r\n][A-Z][\w.'’-]*)*,)"
+    r"(?:[^\S\r\n]*[A-Za-z.'’ -]{0,30}?,)?[^\S\r\n]+"
+    rf"(?:{_MONTH}[^\S\r\n]+\d{{1,2}}|\d{{1,2}}[^\S\r\n]+{_MONTH})(?:,?[^\S\r\n]+\d{{4}})?[^\S\r\n]*"
+    r"(?:\((?P<org>[A-Z][\w&'’. -]{0,40}?)\)|/(?P<wire>[A-Z][\w&'’. -]{0,40}?)/)", re.M)
+# A credit in brackets after a sentence's stop, closing the line (``... minister Ashwini Vaishnaw. (PTI)``,
+# ``(Cheong Wa Dae)``); what kind of picture it is (``(File photo)``) is no credit
+CLOSING_CREDIT = re.compile(
+    r"[.!?”\"][^\S\r\n]*\((?P<org>[A-Z0-9][\w&'’.-]*(?:[^\S\r\n][A-Z][\w&'’.-]*|[^\S\r\n](?:of|and|for|the)){0,7})\)"
+    r"[^\S\r\n]*$", re.M)
+MEDIA_WORDS = frozenset({"photo", "photos", "file", "illustration", "image", "images", "video", "graphic", "archive",
+                         "screenshot", "pictured", "left", "right", "center", "centre"})
 # the word after a name, past a closing quote and the name's own acronym in brackets: ``the "AI Plus"
 # initiative``, ``Digital Silk Road (DSR) initiative``
 HEAD_AFTER = re.compile(r"[\"”’']?\s*(?:\(\s*[A-Za-z][\w&-]{0,11}\s*\)\s*)?([A-Za-z]+)")
@@ -631,6 +728,12 @@ def extend_of_place(text: str, start: int, end: int, places: dict[int, int]) -> 
     return end
 
 
+def in_a_ticker(text: str, start: int, end: int) -> bool:
+    """``Apple Inc (AAPL.O)``, ``BYD (002594.SZ)``: a share's code and its exchange's, in brackets
+    after the company, name no organisation of their own."""
+    return any(m.start() <= start and end <= m.end() for m in TICKER.finditer(text, max(0, start - 12), end + 4))
+
+
 def odd_org_text(name: str) -> bool:
     """``Artificial Intelligence (AI``, ``Biz / Tech``, ``SOCCER - FRENCH LEAGUE``, ``USD$3.94 trillion``,
     ``NGN 5M``: not names (a spaced dash or slash joins a headline's parts, never a name's)."""
@@ -639,6 +742,11 @@ def odd_org_text(name: str) -> bool:
 
 # Territories in CLDR's table that are bodies of states, which the spec names as organisations.
 UNIONS_OF_STATES = {"European Union"}
+
+
+def is_union_of_states(name: str) -> bool:
+    """``European Union``, ``EU``."""
+    return any(name == union or (name.isupper() and initials_match(name, union)) for union in UNIONS_OF_STATES)
 
 
 def names_a_country(name: str) -> bool:
@@ -737,7 +845,7 @@ def entity_keys(text: str, mentions: list[tuple[int, int, str]]) -> dict[tuple[s
     names = {(text[a:b], label) for a, b, label in mentions}
     keys = {pair: pair[0] for pair in names}
     label_by_end = {b: label for _, b, label in mentions}
-    for m, start, end in acronym_definitions(text, {b: a for a, b, _ in mentions}):
+    for m, start, end in acronym_definitions(text, {b: (a, label) for a, b, label in mentions}):
         if (m.group(1), label_by_end[end]) in keys:
             keys[m.group(1), label_by_end[end]] = text[start:end]
     for name, owner in refer_backs({name for name, label in names if label == "PERSON"}).items():
@@ -838,6 +946,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     if label == "ORG":
         end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
         end = extend_portfolios(text, start, end, others or {}, names)
+        end = extend_remit(text, start, end, others or {})
         start = extend_institution_before(text, start, others or {})
     if label == "PERSON":
         if (span := person_span(text, start, end)) is None or (span := with_particles(text, *span)) is None:
@@ -849,7 +958,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     if label == "ORG" and (not is_organisation_name(name) or name.islower()
                            or names_a_thing_after(text, end) or object_of_a_title(text, start, name)
                            or names_a_role(text, start, name) or names_a_unit(text, start, end)
-                           or in_a_dateline(text, start, end)
+                           or in_a_dateline(text, start, end) or in_a_ticker(text, start, end)
                            or odd_org_text(name)):
         return None
     if "\n" in name or "\r" in name:
@@ -886,6 +995,7 @@ def model_readings(text: str, model_spans: list[tuple[int, int, str]]) -> dict[s
 def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
                     gazetteer: dict[str, str] | None = None) -> list[Candidate]:
     """The rules' mentions, each with the source that proposed it (model, rule, gazetteer, alias)."""
+    model_spans = join_national_units(text, model_spans)
     places = {start: end for start, end, label in model_spans if label in ("GPE", "LOC")}
     names = set(gazetteer or {}) | {text[a:b] for a, b, label in model_spans if label == "ORG"}
     known = names | {text[a:b] for a, b, _ in model_spans}
@@ -897,7 +1007,8 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
             for a, b in (organisation_names(text, start, end, names, known) if label == "ORG" else [(start, end)])
             if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}))) is not None
             and not (c.label == "ORG" and names_a_place(text[c.start:c.end], senses))]
-    rules = credit_candidates(text)
+    rules = credit_candidates(text) + agency_credits(
+        text, [(start, end) for start, end, label in model_spans if label == "PERSON"])
     gazetteer_hits = mention_candidates(text, gazetteer or {}, "gazetteer")
     rules += named_by_kind(text, base + rules + gazetteer_hits)
     first = resolve(base + rules + gazetteer_hits)

@@ -97,6 +97,16 @@ def test_truncated_last_sentence_is_body():
     assert flags(text)["Officials expect the sector to keep expanding in the"] is False
 
 
+def test_a_paragraphs_last_sentence_that_lost_its_stop_is_body_but_a_credit_after_a_caption_is_not():
+    text = ("Headline\n\nThe grant came from the Act, the secretary said. The law, passed in 2022, set aside "
+            "a large sum to boost the chip sector, including a share for construction\n\n"
+            "Officials met in the capital on Monday. (Agency)\n\nMore body text follows here.")
+    found = flags(text)
+    assert found["The law, passed in 2022, set aside a large sum to boost the chip sector, including a share "
+                 "for construction"] is False
+    assert found["(Agency)"] is True
+
+
 def test_caption_line_with_credit():
     text = "Visitors view a booth in Beijing. [Photo by Chen Xiaogen/For China Daily]\n\nBody text here."
     assert flags(text)["Visitors view a booth in Beijing."] is True
