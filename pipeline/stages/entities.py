@@ -638,6 +638,14 @@ def extend_remit(text: str, start: int, end: int, others: dict[int, int]) -> int
     return end if any(end < a < m.end() for a in others) else m.end()
 
 
+def extend_edition(text: str, end: int) -> int:
+    """``Caixin`` + `` Global``, ``Xinhua Daily`` + `` Telegraph``, ``Nikkei`` + `` Asia``: an outlet's
+    or a company's edition word after its name is part of the name, which the model cuts off; not
+    when another capitalised word follows, opening a name of its own (``CII Global Electronics Summit``)."""
+    m = EDITION.match(text, end)
+    return m.end() if m else end
+
+
 def extend_company_suffix(text: str, start: int, end: int) -> int:
     """``China Daily`` + ``Information Co`` is cut by the model after the brand."""
     m = SUFFIX_AFTER_BRAND.match(text, end)
@@ -683,6 +691,9 @@ DATELINE = re.compile(
 # .match(text, end)
 REMIT = re.compile(r"[^\S\r\n]+on[^\S\r\n]+(?P<first>[A-Z][\w-]*)"
                    r"(?:[^\S\r\n]+(?:(?:and|of|for)[^\S\r\n]+(?:the[^\S\r\n]+)?)?[A-Z][\w-]*)*")
+# An edition's words after a name, not before another capitalised word (used with .match(text, end))
+EDITION = re.compile(r"(?:[^\S\r\n]+(?:Global|Asia|Europe|International|Online|Edition|Daily|Weekly|Times|Post|"
+                     r"Herald|Tribune|Telegraph))+(?![\w&-])(?![^\S\r\n]+[A-Z])")
 # A wire story's first line: its place, its date, then the agency that filed it in brackets or between
 # slashes (``BEIJING, Oct. 9 (Xinhua) --``, ``Tokyo, March 31 (Jiji Press)--``, ``OTTAWA, ON, June 26,
 # 2024 /CNW/ -``); used with .finditer
@@ -947,6 +958,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
         end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
         end = extend_portfolios(text, start, end, others or {}, names)
         end = extend_remit(text, start, end, others or {})
+        end = extend_edition(text, end)
         start = extend_institution_before(text, start, others or {})
     if label == "PERSON":
         if (span := person_span(text, start, end)) is None or (span := with_particles(text, *span)) is None:

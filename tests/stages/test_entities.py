@@ -624,6 +624,16 @@ def test_a_bodys_name_runs_on_through_the_capitalised_subject_it_is_on(text, mod
     assert ents(text, [span_of(text, model, "ORG")]) == [(name, "ORG")]
 
 
+@pytest.mark.parametrize("text,model,name", [
+    ("Start reading\nCaixin Global\nBusiness", "Caixin", "Caixin Global"),
+    ("Source:Xinhua Daily Telegraph\n\nIn just", "Xinhua Daily", "Xinhua Daily Telegraph"),
+    ("a spokesperson told Nikkei Asia.", "Nikkei", "Nikkei Asia"),
+    ("at the 4th CII Global Electronics Summit", "CII", "CII"),  # another name opens there
+])
+def test_an_edition_word_after_a_name_is_part_of_it(text, model, name):
+    assert (name, "ORG") in ents(text, [span_of(text, model, "ORG")])
+
+
 def test_a_name_the_model_cut_after_an_ordinal_runs_on():
     text = "the 18th session of the Standing Committee of the 14th National People's Congress (NPC) opened."
     spans = [span_of(text, "Standing Committee of the 14th", "ORG"), span_of(text, "National People's Congress", "ORG")]
