@@ -374,6 +374,7 @@ def _span_year(match: re.Match) -> int:
 # ``services offered in 2030 shall be``: the clause's verb comes after the year
 MODAL_AFTER = re.compile(r"[^,;:()]*?\b(?:will|would|shall)\b", re.I)
 CLAUSE_BEFORE = re.compile(r"(?:[^,;:()](?!\bthat\b))*$")
+SENTENCE_AFTER = re.compile(r"[^;:()]*")  # what follows an opening ``By 2025,``, commas and all
 LOOKS_AHEAD = re.compile(r"\b(?:will|would|shall|to|plans?|planned|aims?|aimed|expects?|expected|targets?|targeted|"
                          r"scheduled|due|set|goals?|deadline|until|next|future|vision|strategy|intends?)\b", re.I)
 PAST_VERB = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bhas\s)(?<!\bhave\s)"
@@ -390,8 +391,8 @@ def _opens_a_past_clause(text: str, match: re.Match) -> bool:
     sentence, before a clause that says what had happened by then, tells a level reached."""
     if text[:match.start()].strip():
         return False
-    clause = re.match(r"[^;:()]*", text[match.end():]).group()
-    return bool(PAST_VERB.search(clause)) and not LOOKS_AHEAD.search(clause) and not MODAL_AFTER.match(clause)
+    clause = SENTENCE_AFTER.match(text, match.end()).group()
+    return bool(PAST_VERB.search(clause)) and not LOOKS_AHEAD.search(clause)  # ``will`` looks ahead too
 
 
 def _in_the_past(text: str, match: re.Match, tier: int) -> bool:
