@@ -294,7 +294,8 @@ _OF_NEXT_RE = re.compile(rf"{HS}+of\b", re.I)
 
 def _name_unit(adj: str | None, cur: str) -> tuple[str, float]:
     """(unit, factor to the major unit) of a currency name; unit "" when it is no currency."""
-    name = _NAME_FORMS.get(_SPACES_RE.sub(" ", cur.lower()), "")
+    written = _SPACES_RE.sub(" ", cur.lower())
+    name = _NAME_FORMS.get(written, "")
     target, factor = _EXTRA_NAMES.get(name, (name, 1.0))
     codes = _group(target)
     if adj:
@@ -303,7 +304,7 @@ def _name_unit(adj: str | None, cur: str) -> tuple[str, float]:
                     else set(_group(target, past_too=True)) & _ADJECTIVE_CODES.get(adjective, set()))
         if narrowed:
             return _ambiguous(narrowed, target, target), factor
-    if name in _ADJECTIVE_ONLY or not codes:
+    if (name in _ADJECTIVE_ONLY and written not in _EXTRA_PLURALS) or not codes:  # ``reais`` is no English word
         return "", 1.0
     return _ambiguous(codes, target, target), factor
 
