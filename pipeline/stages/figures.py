@@ -1631,6 +1631,20 @@ def _possessor_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name
     return None if name is None or SOURCE_BEFORE.search(sent.text[:name.start]) else name
 
 
+def _named_by_of(noun: Token, owners: Sequence[Name]) -> Name | None:
+    """The name a descriptive noun is ``of`` when the noun has a place or organisation before it as
+    well (``the south China tech hub of Shenzhen``, ``the US unit of Huawei``)."""
+    if not any(child.dep_ in ("compound", "amod", "nmod") and name_at(owners, child) is not None
+               for child in noun.lefts):
+        return None
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and (name := name_at(owners, pobj)) is not None:
+                    return name
+    return None
+
+
 def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Sequence[Name] | None = None,
                    locative: bool = True) -> Name | None:
     """The name that owns a noun: its possessor, a place modifying it, the owner of what it is ``of``;
@@ -1644,6 +1658,9 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
                 return Name(child.idx, child.idx + 5, "LOC")
             if child.lemma_.lower() in DESCRIPTORS or child.tag_ == "PRP$":
                 return _referent(sent, child, owners if referable is None else referable)
+    named = _named_by_of(noun, owners)
+    if named is not None:  # ``the south China tech hub of Shenzhen``: the name it is of, not its modifier
+        return named
     for child in noun.lefts:
         name = name_at(owners, child)
         if child.dep_ in ("compound", "amod", "nmod") and name is not None and (

@@ -447,6 +447,12 @@ def test_an_organisation_that_modifies_the_owners_noun_owns_the_figure(parse):
     assert got["300"] == ("new hires", "Nokia", None, "level")
 
 
+def test_the_name_a_modified_noun_is_of_owns_the_figure_before_its_modifier(parse):
+    got = figures(parse, "The south Brazil tech hub of Curitiba will launch a 2 billion yuan fund.",
+                  [("Brazil", "GPE"), ("Curitiba", "GPE")])
+    assert got["2 billion yuan"][1] == "Curitiba"
+
+
 def test_a_number_that_restates_another_after_or_is_the_same_fact(parse):
     got = figures(parse, "In 2022, tourism supported 2.1 million jobs, or 8 percent of total Spanish employment.",
                   [("Spanish", "NORP")])
