@@ -211,11 +211,18 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
         if not lead or lead.end() == start:
             break
         start = lead.end()
+    closing = UNOPENED_BRACKET.match(text, start, end)
+    if closing:  # ``Jiji Press)--The``: a token glued across a closing bracket ends at it
+        end = closing.end("name")
     span = text[start:end]
     tail = TRAILING_NOISE.search(span)
     if tail:
         end = start + tail.start()
     return (start, end) if start < end else None
+
+
+# A name's text up to a closing bracket it never opened (used with .match(text, start, end))
+UNOPENED_BRACKET = re.compile(r"(?P<name>[^()\[\]]*)[)\]]")
 
 
 def person_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -255,6 +262,37 @@ def with_particles(text: str, start: int, end: int) -> tuple[int, int] | None:
     while (m := PARTICLE_TAIL.match(text, pos)) and particle_led(m.group().lstrip()):
         pos = m.end()
     return (start, pos) if pos > start else None
+
+
+# A hyphenated given name's first part, cut off by the tokenizer (``I-`` + ``Hwa Cheng``,
+# ``Abdel-`` + ``Wahab``); used with .search(text, pos, name_start)
+HYPHENATED_FIRST_PART = re.compile(r"(?<![\w-])(?P<part>[A-Z][a-z]*)-$")
+# and a hyphenated surname's last part (``Stella Ndabeni`` + ``-Abrahams``); used with .match(text, end)
+HYPHENATED_LAST_PART = re.compile(r"-[A-Z][a-z]+(?![\w-])")
+# English word prefixes before a name, outside it (``Anti-Trump``, ``ex-Google``)
+WORD_PREFIXES = frozenset("""anti pro ex post pre non neo mid pan trans inter co multi semi self all
+sino euro afro indo anglo franco""".split())
+# The last part of a three-part name the model stopped before, at a comma or before the verb or
+# ``to`` that follows a name (``Lew Chuen`` + `` Hong, IMDA's chief``, ``Gobind Singh`` + `` Deo to``)
+LAST_NAME_PART = re.compile(rf" (?P<part>[A-Z][a-z]+)(?=,|\s+(?:said|says|told|added|noted|to|and|who)\b|"
+                            rf"{_SPACE}+{_PARTICLE}{_SPACE}+[A-Z])")  # or before its particles (``Moreira dos Santos``)
+
+
+def with_whole_name(text: str, start: int, end: int, others: dict[int, int]) -> tuple[int, int]:
+    """A full name the model cut at either end: a hyphenated name's part before or after it, and a
+    third part after two (not a date, a place, a title, an organisation's word or another name)."""
+    first = HYPHENATED_FIRST_PART.search(text, max(0, start - 20), start)
+    if first and first.group("part").lower() not in WORD_PREFIXES:
+        start = first.start()
+    hyphenated = HYPHENATED_LAST_PART.match(text, end)
+    end = hyphenated.end() if hyphenated else end
+    last = LAST_NAME_PART.match(text, end)
+    if last and len(text[start:end].split()) >= 2:
+        part = last.group("part")
+        if not (CALENDAR_WORD.fullmatch(part) or place_name(part) is not None or last.start("part") in others
+                or part.lower() in ORGANISATION_WORDS | ROLE_WORDS):
+            end = last.end()
+    return start, end
 
 
 def capitalised(words: str) -> str:
@@ -646,6 +684,12 @@ def extend_edition(text: str, end: int) -> int:
     return m.end() if m else end
 
 
+def with_edition(text: str, c: Candidate) -> Candidate:
+    """A known outlet's name runs on through its edition word as the model's names do (``Caixin`` +
+    `` Global`` where the gazetteer knows ``Caixin``)."""
+    return Candidate(c.start, extend_edition(text, c.end), c.label, c.source) if c.label == "ORG" else c
+
+
 def extend_company_suffix(text: str, start: int, end: int) -> int:
     """``China Daily`` + ``Information Co`` is cut by the model after the brand."""
     m = SUFFIX_AFTER_BRAND.match(text, end)
@@ -683,6 +727,8 @@ AMOUNT_AFTER = re.compile(r"[^\S\r\n]?(?!(?:19|20)\d\d(?![\d.,]))\d")
 UNIT_SYMBOL = re.compile(r"[kKMGTP](?:B|b|bps|Bps|W|Wh|Hz)|[KMGT]iB")
 NUMBER_BEFORE = re.compile(r"\d[^\S\r\n]?$")  # used with .search(text, start - 2, start)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a month or a weekday after a name (``Gobind Singh`` + `` Monday, ...`` is no third part)
+CALENDAR_WORD = re.compile(rf"{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 # Places in capitals at a line's start, then (after a comma, a region or country) a date; used with .match
 DATELINE = re.compile(
     r"[^\S\r\n]*(?P<places>[A-Z][A-Z.'’-]+(?:[^\S\r\n][A-Z][A-Z.'’-]+)*(?:/[A-Z][A-Z.'’-]+(?:[^\S\r\n][A-Z][A-Z.'’-]+)*)*)"
@@ -963,7 +1009,8 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     if label == "PERSON":
         if (span := person_span(text, start, end)) is None or (span := with_particles(text, *span)) is None:
             return None
-        start, end = span
+        start, end = with_whole_name(text, *span, others or {})
+        start, end = with_particles(text, start, end) or (start, end)
     name = text[start:end]
     if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
         label = "ORG"
@@ -1021,7 +1068,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
             and not (c.label == "ORG" and names_a_place(text[c.start:c.end], senses))]
     rules = credit_candidates(text) + agency_credits(
         text, [(start, end) for start, end, label in model_spans if label == "PERSON"])
-    gazetteer_hits = mention_candidates(text, gazetteer or {}, "gazetteer")
+    gazetteer_hits = [with_edition(text, c) for c in mention_candidates(text, gazetteer or {}, "gazetteer")]
     rules += named_by_kind(text, base + rules + gazetteer_hits)
     first = resolve(base + rules + gazetteer_hits)
     readings, defined = acronym_readings(text, first)

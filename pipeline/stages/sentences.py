@@ -145,9 +145,20 @@ def _line_boundaries(text: str, start: int, end: int) -> list[int]:
 
 
 def glued_headings(text: str, start: int, end: int) -> list[int]:
-    """Where a sentence opener starts right after a lower-case letter in ``text[start:end]``."""
+    """Where a sentence opener starts right after a lower-case letter in ``text[start:end]``, with a
+    space after it as a sentence's first word has (``driverThe digital``; not ``BNetzA)``), and not as
+    the short last part of a capitalised name (``LinkedIn said``)."""
     return [m.start() for m in OPENER_WORD.finditer(text, start, end)
-            if m.start() > 0 and "a" <= text[m.start() - 1] <= "z"]
+            if m.start() > 0 and "a" <= text[m.start() - 1] <= "z" and m.end() < end and text[m.end()] in " \t"
+            and not (m.end() - m.start() < 3 and "A" <= glued_word(text, start, m.start())[:1] <= "Z")]
+
+
+def glued_word(text: str, start: int, at: int) -> str:
+    """The word ``text[at:]`` is glued to, from its first letter: ``Linked`` in ``(LinkedIn``."""
+    i = at
+    while i > start and not text[i - 1].isspace():
+        i -= 1
+    return text[i:at].lstrip("\"“‘'([")
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

@@ -241,6 +241,28 @@ def test_a_name_particle_stays_inside_the_persons_name(text, cut, full):
     assert ents(text, [span_of(text, cut, "PERSON")]) == [(full, "PERSON")]
 
 
+@pytest.mark.parametrize("text,cut,full", [
+    ("Photo: Mi-Rae Choo, AFP", "Rae Choo", "Mi-Rae Choo"),
+    ("The chair Abdel-Karim Mansour spoke.", "Karim Mansour", "Abdel-Karim Mansour"),
+    ("Minister Anna Kowal-Brandt says so.", "Anna Kowal", "Anna Kowal-Brandt"),
+    ("An Anti-Doe rally met John Doe.", "Doe", "Doe"),  # a word's prefix, not a name's part
+    ("he met the minister Tan Wei Ling to discuss the plan", "Tan Wei", "Tan Wei Ling"),
+    ("so 11 per cent,” said Ong Kah Seng, the agency's chief.", "Ong Kah", "Ong Kah Seng"),
+    ("Datuk Lim Boon Keat said these projects grew.", "Lim Boon", "Lim Boon Keat"),
+    ("Farmer Ana Paula Ferreira dos Reis lives there.", "Ana Paula", "Ana Paula Ferreira dos Reis"),
+    ("He met Jane Smith Monday, then left.", "Jane Smith", "Jane Smith"),  # a date, not a name's part
+    ("He thanked Jane Smith Minister, who left.", "Jane Smith", "Jane Smith"),  # a title after the name
+    ("Smith Jones said so.", "Smith", "Smith"),  # one word: a surname alone, not a name cut short
+])
+def test_a_name_the_model_cut_at_either_end_is_taken_whole(text, cut, full):
+    assert (full, "PERSON") in ents(text, [span_of(text, cut, "PERSON")])
+
+
+def test_a_name_glued_across_a_closing_bracket_ends_at_it():
+    text = "Lima, May 2 (Andes Press)--The government will spend more."
+    assert ents(text, [span_of(text, "Andes Press)--The", "PERSON")]) == [("Andes Press", "ORG")]
+
+
 @pytest.mark.parametrize("name,forms", [
     ("Ursula von der Leyen", {"Ursula", "Leyen", "von der Leyen", "Von der Leyen"}),
     ("Khalid al-Falih", {"Khalid", "al-Falih", "Al-Falih"}),
@@ -632,6 +654,15 @@ def test_a_bodys_name_runs_on_through_the_capitalised_subject_it_is_on(text, mod
 ])
 def test_an_edition_word_after_a_name_is_part_of_it(text, model, name):
     assert (name, "ORG") in ents(text, [span_of(text, model, "ORG")])
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Readers of Examplenews Global and of the morning paper", "Examplenews Global"),
+    ("Examplenews Asia\nExamplenews Asia\nMarkets", "Examplenews Asia"),
+    ("the Examplenews Global Forum opened", "Examplenews"),  # another name opens there
+])
+def test_a_known_outlet_runs_on_through_its_edition_word_as_the_models_names_do(text, name):
+    assert (name, "ORG") in ents(text, [], {"Examplenews": "ORG"})
 
 
 def test_a_name_the_model_cut_after_an_ordinal_runs_on():
