@@ -177,8 +177,12 @@ def is_source(sent: Doc, name: Name) -> bool:
             verb.dep_ in ("nsubj", "nsubjpass") and verb.head.lemma_ in REPORT_VERBS:
         return True  # ``Central Bank of Kenya (CBK) numbers indicate``, ``Google's report found``
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in REPORT_VERBS:
-        # ``Reliance Jio added 3.2 million subscribers`` gains them; ``X added that ...`` reports
-        return not (verb.lemma_ in ("add", "report") and any(c.dep_ == "dobj" for c in verb.children))
+        # ``Reliance Jio added 3.2 million subscribers`` gains them; ``X added that ...`` reports; ``X
+        # announced the conclusion of its auction, raising EUR6.5 billion`` acts, unless what it
+        # announces is data (``announced the figures``)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return not ((verb.lemma_ in ("add", "report") and objects) or (
+            verb.lemma_ in ANNOUNCING_VERBS and objects and not any(DATA_NOUN.fullmatch(c.lower_) for c in objects)))
     # the agent of a passive (``awarded by the ministry``), unless a relative clause makes it the
     # subject of its own verb (``followed by Vodafone, which acquired 2x20MHz``)
     # ``factories owned by Haier`` gives an owner, not a source, and so does a ranking (``followed by
@@ -187,6 +191,8 @@ def is_source(sent: Doc, name: Name) -> bool:
         and verb.head.lemma_ not in POSSESSION_VERBS | ORDER_VERBS
 
 
+# reporting verbs whose subject acts when they take an object that is no data (``announced a plan``)
+ANNOUNCING_VERBS = frozenset("""announce disclose reveal""".split())
 # verbs whose agent holds what they describe: ``factories owned by Haier``, ``10.47% held by X``
 POSSESSION_VERBS = frozenset("""own hold control operate run manage""".split())
 # verbs that rank what they join: their agent is the next in a list, not a source
@@ -367,7 +373,7 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
         i, y = before[-1] if before else years[-1]
         return _span_end(sent, i, y) - 1
     # the year right after the number, before the next number: ``$4.9 billion in 2022 to $6.2 billion in 2023``
-    near = [(i, y) for i, y in years if quantity.end <= i < min(stop, quantity.end + 8)]
+    near = [(i, y) for i, y in years if quantity.end <= i < min(stop, quantity.end + NEAR_YEAR_TOKENS)]
     if near:
         return _span_end(sent, near[0][0], near[0][1])
     # in a ``from 2015 to 2022`` span over several numbers, the first number takes the first year
@@ -413,6 +419,11 @@ RELATIVE_TIME = re.compile(r"\b(?:(?:this|last|next|past|previous|current|coming
 
 
 YEAR_EARLIER = re.compile(r"\ba\s+year\s+(?:earlier|before|ago)\b", re.I)
+
+
+# how far after a number its own year may stand, its measure's phrase between (``10.5 percent of the
+# monthly Gross National Income (GNI) per capita in 2019``), before the next number
+NEAR_YEAR_TOKENS = 14
 
 
 BASE_WORDS = frozenset({"from", "over", "than", "on", "with", "to", "since"})

@@ -453,6 +453,21 @@ def test_the_name_a_modified_noun_is_of_owns_the_figure_before_its_modifier(pars
     assert got["2 billion yuan"][1] == "Curitiba"
 
 
+def test_a_body_that_announces_a_thing_acts_but_one_that_announces_that_reports(parse):
+    got = figures(parse, "After 40 rounds, Freedonia's Spectrum Authority has announced the end of its auction, "
+                         "raising a total of EUR2.1 billion.", [("Freedonia", "GPE"), ("Spectrum Authority", "ORG")])
+    assert got["EUR2.1 billion"][1] == "Spectrum Authority"
+    got = figures(parse, "The Spectrum Authority announced that the auction raised EUR2.1 billion.",
+                  [("Spectrum Authority", "ORG")])
+    assert got["EUR2.1 billion"][1] is None
+
+
+def test_a_numbers_year_may_stand_after_a_long_measure_phrase(parse):
+    got = figures(parse, "Download speeds grew from 2 Mbps in 2018 to 8 Mbps in 2022, and data cost fell from 9.5 "
+                         "percent of the average monthly household income (AMHI) per person in 2018 to 4 percent in 2021.")
+    assert (got["9.5 percent"][2], got["4 percent"][2]) == (2018, 2021)
+
+
 def test_a_number_that_restates_another_after_or_is_the_same_fact(parse):
     got = figures(parse, "In 2022, tourism supported 2.1 million jobs, or 8 percent of total Spanish employment.",
                   [("Spanish", "NORP")])
