@@ -264,16 +264,16 @@ def with_particles(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, pos) if pos > start else None
 
 
-# A hyphenated given name's first part, cut off by the tokenizer (``I-`` + ``Hwa Cheng``,
-# ``Abdel-`` + ``Wahab``); used with .search(text, pos, name_start)
+# A hyphenated given name's first part, cut off by the tokenizer (``Mi-`` + ``Rae Choo``,
+# ``Abdel-`` + ``Karim``); used with .search(text, pos, name_start)
 HYPHENATED_FIRST_PART = re.compile(r"(?<![\w-])(?P<part>[A-Z][a-z]*)-$")
-# and a hyphenated surname's last part (``Stella Ndabeni`` + ``-Abrahams``); used with .match(text, end)
+# and a hyphenated surname's last part (``Anna Kowal`` + ``-Brandt``); used with .match(text, end)
 HYPHENATED_LAST_PART = re.compile(r"-[A-Z][a-z]+(?![\w-])")
 # English word prefixes before a name, outside it (``Anti-Trump``, ``ex-Google``)
 WORD_PREFIXES = frozenset("""anti pro ex post pre non neo mid pan trans inter co multi semi self all
 sino euro afro indo anglo franco""".split())
 # The last part of a three-part name the model stopped before, at a comma or before the verb or
-# ``to`` that follows a name (``Lew Chuen`` + `` Hong, IMDA's chief``, ``Gobind Singh`` + `` Deo to``)
+# ``to`` that follows a name (``Ong Kah`` + `` Seng, the agency's chief``, ``Tan Wei`` + `` Ling to``)
 LAST_NAME_PART = re.compile(rf" (?P<part>[A-Z][a-z]+)(?=,|\s+(?:said|says|told|added|noted|to|and|who)\b|"
                             rf"{_SPACE}+{_PARTICLE}{_SPACE}+[A-Z])")  # or before its particles (``Moreira dos Santos``)
 
@@ -727,7 +727,7 @@ AMOUNT_AFTER = re.compile(r"[^\S\r\n]?(?!(?:19|20)\d\d(?![\d.,]))\d")
 UNIT_SYMBOL = re.compile(r"[kKMGTP](?:B|b|bps|Bps|W|Wh|Hz)|[KMGT]iB")
 NUMBER_BEFORE = re.compile(r"\d[^\S\r\n]?$")  # used with .search(text, start - 2, start)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# a month or a weekday after a name (``Gobind Singh`` + `` Monday, ...`` is no third part)
+# a month or a weekday after a name (``Jane Smith`` + `` Monday, ...`` is no third part)
 CALENDAR_WORD = re.compile(rf"{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 # Places in capitals at a line's start, then (after a comma, a region or country) a date; used with .match
 DATELINE = re.compile(

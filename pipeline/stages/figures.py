@@ -178,8 +178,8 @@ def is_source(sent: Doc, name: Name) -> bool:
         return True  # ``Central Bank of Kenya (CBK) numbers indicate``, ``Google's report found``
     if head.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in REPORT_VERBS:
         # ``Reliance Jio added 3.2 million subscribers`` gains them; ``X added that ...`` reports; ``X
-        # announced the conclusion of its auction, raising EUR6.5 billion`` acts, unless what it
-        # announces is data (``announced the figures``)
+        # announced the end of its auction, raising EUR2 billion`` acts, unless what it announces is
+        # data (``announced the figures``)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         return not ((verb.lemma_ in ("add", "report") and objects) or (
             verb.lemma_ in ANNOUNCING_VERBS and objects and not any(DATA_NOUN.fullmatch(c.lower_) for c in objects)))
@@ -421,8 +421,8 @@ RELATIVE_TIME = re.compile(r"\b(?:(?:this|last|next|past|previous|current|coming
 YEAR_EARLIER = re.compile(r"\ba\s+year\s+(?:earlier|before|ago)\b", re.I)
 
 
-# how far after a number its own year may stand, its measure's phrase between (``10.5 percent of the
-# monthly Gross National Income (GNI) per capita in 2019``), before the next number
+# how far after a number its own year may stand, its measure's phrase between (``9.5 percent of the
+# average monthly household income (AMHI) per person in 2018``), before the next number
 NEAR_YEAR_TOKENS = 14
 
 

@@ -146,7 +146,7 @@ def _line_boundaries(text: str, start: int, end: int) -> list[int]:
 
 def glued_headings(text: str, start: int, end: int) -> list[int]:
     """Where a sentence opener starts right after a lower-case letter in ``text[start:end]``, with a
-    space after it as a sentence's first word has (``driverThe digital``; not ``BNetzA)``), and not as
+    space after it as a sentence's first word has (``driverThe digital``; not ``NetzA)``), and not as
     the short last part of a capitalised name (``LinkedIn said``)."""
     return [m.start() for m in OPENER_WORD.finditer(text, start, end)
             if m.start() > 0 and "a" <= text[m.start() - 1] <= "z" and m.end() < end and text[m.end()] in " \t"
