@@ -496,6 +496,10 @@ def cross_validate(
                                        "learning curve."),
     out: Path = typer.Option(Path("outputs/cv"), "--out", metavar="DIR",
                              help="Folder for the out-of-fold predictions."),
+    keep_models: Optional[Path] = typer.Option(
+        None, "--keep-models", metavar="DIR",
+        help="Keep each fold's models in DIR/<held-out gold file> (--by file) or DIR/fold-K, to run "
+             "them again without a refit: claims run ARTICLES --set paths.models=DIR/<name>."),
     as_json: bool = Flag("--json", help="Print the figures as JSON."),
 ) -> None:
     """Cross-validation over the training articles, scored as `claims evaluate` does."""
@@ -505,11 +509,14 @@ def cross_validate(
     if by not in ("document", "file"):
         _fail(f"unknown --by {by!r}: use 'document' or 'file'")
     shares = _shares(fractions)
+    if keep_models is not None and len(shares) > 1:
+        _fail("--keep-models keeps the models of one share: give one value to --fractions")
     cfg, paths, make_nlp = _training_setup(config, set_)
     out.mkdir(parents=True, exist_ok=True)
     reference, results = _reference_names(paths), {}
     args = dict(seed=int(cfg["training"]["seed"]), folds=int(cfg["training"]["folds"]),
-                log=lambda m: typer.echo(m, err=True), reference=reference, encoder=_encoder(paths))
+                log=lambda m: typer.echo(m, err=True), reference=reference, encoder=_encoder(paths),
+                keep=keep_models)
     for share in shares:
         if by == "document":
             pred = run_cv(paths["gold"], make_nlp, _settings(cfg), out=out / f"cv-{share:.2f}.jsonl",
@@ -526,11 +533,24 @@ def cross_validate(
             if not as_json:
                 typer.echo(f"\n== {name} ==")
                 typer.echo(render_table(results[name]))
+    if keep_models is not None:
+        _with_encoder(keep_models, paths.get("embeddings"))
     if as_json:
         typer.echo(json.dumps(results, sort_keys=True))
     else:
         typer.echo("\nClaim labels micro F1: " + "; ".join(
             f"{k}: {v['labels.micro.f1']:.3f}" for k, v in results.items()))
+
+
+def _with_encoder(keep: Path, encoder: Optional[Path]) -> None:
+    """Each kept fold's folder gets the sentence encoder its classifier read, where the run config
+    looks for it (``${paths.models}/static``): ``--set paths.models=`` then runs it as the fold ran."""
+    import shutil
+
+    if encoder is None:
+        return
+    for folder in sorted(p for p in keep.iterdir() if p.is_dir()):
+        shutil.copytree(encoder, folder / "static", dirs_exist_ok=True)
 
 
 def _shares(fractions: str) -> list[float]:

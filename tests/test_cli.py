@@ -169,6 +169,8 @@ MISTAKES = {
     "train, typo in a --set key": ["train", "--set", "classifier.Cc=4", "--set", "paths.models={ws}/m"],
     "cross-validate, unknown --by": ["cross-validate", "--by", "region", "--set", "paths.models={ws}/m"],
     "cross-validate, bad --fractions": ["cross-validate", "--fractions", "0.5,abc", "--set", "paths.models={ws}/m"],
+    "cross-validate, models kept of two shares": ["cross-validate", "--fractions", "0.5,1.0", "--keep-models", "{ws}/k",
+                                                  "--set", "paths.models={ws}/m"],
     "distill, bad --dims": ["distill", "--dims", "abc"],
     # gold files
     "validate-gold, file missing": ["validate-gold", "missing.jsonl"],
@@ -243,6 +245,7 @@ def test_messages_point_at_the_cause(workspace):
     value = error("--set value of the wrong type")
     assert value == "claims: error: --set components.claims_quantities.from_ner=abc: 'abc' is not bool"
     assert "is not a share" in error("cross-validate, bad --fractions")
+    assert "--keep-models keeps the models of one share" in error("cross-validate, models kept of two shares")
     assert "classifier.C takes a number" in error("train, --set of the wrong type")
     assert "input not found: typo.txt" in error("good input and a typo")
     assert "afile is a file, not a folder" in error("output under a file")

@@ -477,19 +477,22 @@ def document_folds(doc_ids: Sequence[str], folds: int, seed: int) -> list[list[s
 
 def cross_validate(gold: GoldPaths, make_nlp: Callable[[str], Any], settings: dict[str, Any],
                    seed: int, folds: int, out: str | Path, fraction: float = 1.0,
-                   log: Callable[[str], None] = print, reference: Sequence[str] = (), encoder=None) -> Path:
+                   log: Callable[[str], None] = print, reference: Sequence[str] = (), encoder=None,
+                   keep: str | Path | None = None) -> Path:
     """Predictions for every training document from models fitted without it.
 
     ``make_nlp(models_dir)`` builds the pipeline around a models folder;
     ``fraction`` keeps that share of each fold's training documents (for the
-    learning curve). The predictions file is scored like any other.
+    learning curve). The predictions file is scored like any other. With
+    ``keep``, each fold's models stay in ``keep/fold-K``.
     """
     docs, regions = load_gold(gold), document_regions(gold)
     parts = []
     for k, held_out in enumerate(document_folds(list(docs), folds, seed)):
         train_ids = [d for d in sorted(docs) if d not in held_out]
         parts.append(predict_held_out(docs, train_ids, held_out, make_nlp, settings, seed, folds,
-                                      fraction, seed + k, reference, encoder, regions))
+                                      fraction, seed + k, reference, encoder, regions,
+                                      keep=None if keep is None else Path(keep) / f"fold-{k + 1}"))
         log(f"fold {k + 1}/{folds}: trained on {len(train_ids)} documents, predicted {len(held_out)}")
     out = Path(out)
     out.write_text("".join(parts))
@@ -499,11 +502,14 @@ def cross_validate(gold: GoldPaths, make_nlp: Callable[[str], Any], settings: di
 def leave_one_file_out(gold: GoldPaths, make_nlp: Callable[[str], Any], settings: dict[str, Any],
                        seed: int, folds: int, out: str | Path, fraction: float = 1.0,
                        log: Callable[[str], None] = print, reference: Sequence[str] = (),
-                       encoder=None) -> dict[Path, Path]:
+                       encoder=None, keep: str | Path | None = None) -> dict[Path, Path]:
     """Each gold file (a region's slice) predicted by models fitted on all the other files.
 
     This is the honest estimate for articles from a place the training data
-    never covered; returns {held-out gold file: its predictions file}.
+    never covered; returns {held-out gold file: its predictions file}. With
+    ``keep``, the models that predicted each file stay in ``keep/<its stem>``:
+    a rule changed after them is then measured on the region without a refit,
+    whose noise moves a region by about a point (docs/accuracy.md).
     """
     files = gold_paths(gold)
     per_file = {path: load_gold(path) for path in files}
@@ -516,7 +522,8 @@ def leave_one_file_out(gold: GoldPaths, make_nlp: Callable[[str], Any], settings
         train_ids = [d for d in sorted(docs) if d not in held]
         pred = out / f"held-out-{path.stem}-{fraction:.2f}.jsonl"
         pred.write_text(predict_held_out(docs, train_ids, sorted(held), make_nlp, settings, seed, folds,
-                                         fraction, seed + k, reference, encoder, regions))
+                                         fraction, seed + k, reference, encoder, regions,
+                                         keep=None if keep is None else Path(keep) / path.stem))
         log(f"held out {path.name}: trained on {len(train_ids)} documents, predicted {len(held)}")
         results[path] = pred
     return results
@@ -525,8 +532,10 @@ def leave_one_file_out(gold: GoldPaths, make_nlp: Callable[[str], Any], settings
 def predict_held_out(docs: dict[str, GoldDocument], train_ids: Sequence[str], held_out: Sequence[str],
                      make_nlp: Callable[..., Any], settings: dict[str, Any], seed: int, folds: int,
                      fraction: float, sample_seed: int, reference: Sequence[str], encoder=None,
-                     regions: Mapping[str, str] | None = None) -> str:
-    """Fit on (a ``fraction`` of) ``train_ids``, run on ``held_out``; the run's JSONL text."""
+                     regions: Mapping[str, str] | None = None, keep: Path | None = None) -> str:
+    """Fit on (a ``fraction`` of) ``train_ids``, run on ``held_out``; the run's JSONL text. With
+    ``keep``, the fitted models are copied there before the run."""
+    import shutil
     import tempfile
 
     from pipeline.batch.runner import run as run_batch
@@ -536,6 +545,8 @@ def predict_held_out(docs: dict[str, GoldDocument], train_ids: Sequence[str], he
         fit_models([docs[d] for d in train_ids], lambda **kw: make_nlp_without_classifier(make_nlp, tmp, **kw),
                    tmp, settings, seed, folds, log=lambda m: None, reference=reference, encoder=encoder,
                    regions=regions)
+        if keep is not None:
+            shutil.copytree(tmp, keep, dirs_exist_ok=True)
         nlp = make_nlp(tmp)
         inputs = Path(tmp) / "held_out.jsonl"
         inputs.write_text("".join(json.dumps({"id": d, "text": docs[d].text}) + "\n" for d in held_out))

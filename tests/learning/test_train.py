@@ -141,6 +141,36 @@ def test_an_unknown_constraint_is_a_user_error():
         second_stage_features(None, np.zeros((0, 3)), {"constraints": ["planed"]})
 
 
+def test_kept_fold_models_predict_their_held_out_file_again_as_cross_validation_did(tmp_path):
+    from pipeline.batch.runner import run as run_batch
+    from pipeline.learning.train import leave_one_file_out
+
+    lines = (REPO / "data" / "gold" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()[:9]
+    files = []
+    for k in range(3):  # three small regions
+        files.append(tmp_path / f"region{k}.jsonl")
+        files[-1].write_text("\n".join(lines[3 * k:3 * k + 3]) + "\n", encoding="utf-8")
+
+    def make(models_dir, classifier=True, pinned_ner=False):
+        over = {"paths.models": str(models_dir)}
+        if not classifier:
+            over["components.claims_classifier.model"] = None
+        if pinned_ner:
+            over["components.ner.model"] = None
+        return build_pipeline(load_config(overrides=over))
+
+    held = leave_one_file_out(files, make, SETTINGS, seed=7, folds=3, out=tmp_path / "cv", log=lambda m: None,
+                              keep=tmp_path / "kept")
+    assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == ["region0", "region1", "region2"]
+    gold, pred = sorted(held.items())[1]
+    docs = load_gold(gold)
+    inputs = tmp_path / "inputs.jsonl"
+    inputs.write_text("".join(json.dumps({"id": d, "text": docs[d].text}) + "\n" for d in sorted(docs)))
+    again = tmp_path / "again.jsonl"
+    run_batch(make(tmp_path / "kept" / gold.stem), [str(inputs)], again)
+    assert again.read_text() == pred.read_text()
+
+
 def test_out_of_fold_scores_hold_out_each_gold_file_when_asked():
     sources = np.array(["a", "a", "b", "b", "c", "c", "c"], dtype=object)
     ts = TrainingSet([], np.zeros((7, 3), dtype=int), np.array([0, 1, 2, 3, 4, 5, 6]), sources)
