@@ -128,8 +128,8 @@ def boilerplate_flags(text: str, spans: list[tuple[int, int]]) -> list[bool]:
             truncated = i == last
             words = len(sentence.split())
             flags.append(not (truncated or list_item or words >= MIN_UNSTOPPED_BODY_WORDS
-                              or words >= MIN_UNSTOPPED_BODY_WORDS // 2 and sentence[:1].isalpha()
-                              and ENDS_LIKE_PROSE.search(text[starts[n]:start].rstrip()) is not None))
+                              or (words >= MIN_UNSTOPPED_BODY_WORDS // 2 and sentence[:1].isalpha()
+                                  and ENDS_LIKE_PROSE.search(text[starts[n]:start].rstrip()) is not None)))
             continue
         flags.append(False)
     return flags

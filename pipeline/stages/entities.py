@@ -1007,10 +1007,10 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
         end = extend_edition(text, end)
         start = extend_institution_before(text, start, others or {})
     if label == "PERSON":
-        if (span := person_span(text, start, end)) is None or (span := with_particles(text, *span)) is None:
+        if (span := person_span(text, start, end)) is None or \
+                (span := with_particles(text, *with_whole_name(text, *span, others or {}))) is None:
             return None
-        start, end = with_whole_name(text, *span, others or {})
-        start, end = with_particles(text, start, end) or (start, end)
+        start, end = span
     name = text[start:end]
     if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
         label = "ORG"

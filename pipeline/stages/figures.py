@@ -1643,11 +1643,7 @@ def _possessor_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name
 
 
 def _named_by_of(noun: Token, owners: Sequence[Name]) -> Name | None:
-    """The name a descriptive noun is ``of`` when the noun has a place or organisation before it as
-    well (``the south China tech hub of Shenzhen``, ``the US unit of Huawei``)."""
-    if not any(child.dep_ in ("compound", "amod", "nmod") and name_at(owners, child) is not None
-               for child in noun.lefts):
-        return None
+    """The name a noun is ``of`` (``hub of Shenzhen``)."""
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
@@ -1669,14 +1665,15 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
                 return Name(child.idx, child.idx + 5, "LOC")
             if child.lemma_.lower() in DESCRIPTORS or child.tag_ == "PRP$":
                 return _referent(sent, child, owners if referable is None else referable)
-    named = _named_by_of(noun, owners)
-    if named is not None:  # ``the south China tech hub of Shenzhen``: the name it is of, not its modifier
-        return named
     for child in noun.lefts:
         name = name_at(owners, child)
-        if child.dep_ in ("compound", "amod", "nmod") and name is not None and (
-                name.label in PLACE_LABELS or name.label == "ORG"):
-            return name
+        if child.dep_ in ("compound", "amod", "nmod") and name is not None:
+            # a name modifying it, unless the noun is of a name too (``the south China tech hub of Shenzhen``)
+            of_name = _named_by_of(noun, owners)
+            if of_name is not None:
+                return of_name
+            if name.label in PLACE_LABELS or name.label == "ORG":
+                return name
     found = _possessed_by(noun, owners)
     if found is not None:
         return found
