@@ -155,7 +155,7 @@ INSTITUTION_HEADS = {
     "ministry", "department", "bureau", "agency", "authority", "administration", "commission", "committee",
     "council", "board", "office", "institute", "university", "school", "college", "academy", "association",
     "federation", "foundation", "organisation", "organization", "corporation", "company", "bank", "court",
-    "directorate", "secretariat", "parliament", "assembly", "senate", "tribunal", "regulator",
+    "directorate", "secretariat", "parliament", "assembly", "senate", "tribunal", "regulator", "force",
 }
 # Head words no person's name holds (``reads_as_a_person``)
 ORGANISATION_WORDS = frozenset(ORG_HEADS | INSTITUTION_HEADS)
@@ -424,17 +424,19 @@ def spelled_before(text: str, bracket: int, acronym: str) -> tuple[int, int] | N
 
 
 def abbreviated_before(text: str, bracket: int, acronym: str) -> bool:
-    """Whether lower-case words right before ``(ACR)`` abbreviate it letter by letter though their
-    initials do not spell it (``megabits per second (Mbps)``, ``capital expenditure (CapEx)``): the
-    short form's letters in order, read from the end, its first letter opening a word (Schwartz and
-    Hearst's rule, 2003). Only a common noun phrase counts, which names no organisation."""
+    """Whether words right before ``(ACR)`` abbreviate it letter by letter though their initials do not
+    spell it (``megabits per second (Mbps)``, ``capital expenditure (CapEx)``, ``Deep Ultraviolet
+    (DUV)``): the short form's letters in order, read from the end, its first letter opening a word
+    (Schwartz and Hearst's rule, 2003). A common noun phrase counts, or capitalised words with no
+    institution's word: neither names an organisation."""
     words = _clause_words_before(text, bracket, 120)
     letters = [ch.lower() for ch in acronym if ch.isalnum()]
     for k in range(1, min(len(words), len(letters)) + 1):
         phrase = words[-k:]
-        if any(w.group()[0].isupper() for w in phrase[1:]) or not phrase[0].group()[0].isalpha() or \
-                (k == 1 and phrase[0].group()[0].isupper()):
-            continue  # a capital inside the phrase, or one capitalised word, is a name's
+        capitals = [w.group()[0].isupper() for w in phrase]
+        if not phrase[0].group()[0].isalpha() or (k == 1 and capitals[0]) or (
+                any(capitals[1:]) and not (all(capitals) and not any(w.group().lower() in ORGANISATION_WORDS for w in phrase))):
+            continue  # a capital inside a lower-case phrase, or one capitalised word, is a name's
         if _abbreviates(letters, text[phrase[0].start():phrase[-1].end()]):
             return True
     return False
@@ -576,6 +578,46 @@ def named_by_kind(text: str, taken: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# A list of one to three capitalised words each: ``ARM, WeWork and Slack``, ``Samsung and SK``
+_LIST_NAME = r"[A-Z][\w&.'’-]*(?:[^\S\r\n]+[A-Z][\w&.'’-]*){0,2}"
+NAME_LIST = re.compile(
+    rf"(?<![\w&.'’-])(?P<list>{_LIST_NAME}(?:,[^\S\r\n]+{_LIST_NAME})*,?[^\S\r\n]+(?:and|&)"
+    rf"[^\S\r\n]+{_LIST_NAME})(?=[,;:)]|\.(?:\s|$)|[^\S\r\n]+[a-z]|$)")
+LIST_SPLIT = re.compile(r",?[^\S\r\n]+(?:and|&)[^\S\r\n]+|,[^\S\r\n]+")
+# ``Industrial and Commercial Bank``, ``Science and Technology Ministry``: a word before ``and`` shares the
+# head of the name after it; ``Dept. of Commerce and Intel``: a list's first word may end a name before it
+# capitalised words that open a sentence or stand for a speaker, no name: ``Both X and Y``, ``the UN and I``
+NOT_A_LISTED_NAME = frozenset({"The", "In", "On", "At", "By", "For", "Both", "Either", "Neither", "All", "I", "We"})
+NAME_BEFORE_OF = re.compile(r"[A-Z][\w.]*[^\S\r\n]+(?:of[^\S\r\n]+)?$")
+
+
+def listed_with_organisations(text: str, taken: list[Candidate], model_spans: list[tuple[int, int, str]]
+                              ) -> list[Candidate]:
+    """A name listed with organisations is one (``Temasek and Google``, ``ARM, WeWork and Slack``,
+    ``Samsung and SK``), where the model gave its words no reading of their own and they read as no
+    person's, role, place or date: a list joins things of one kind."""
+    spans = [(a, b) for a, b, _ in model_spans] + [(c.start, c.end) for c in taken]
+    orgs = {(c.start, c.end) for c in taken if c.label == "ORG"}
+    found: list[Candidate] = []
+    for m in NAME_LIST.finditer(text):
+        members = split_at(text, *m.span("list"), LIST_SPLIT)
+        if not any(member in orgs for member in members) or NAME_BEFORE_OF.search(text, max(0, m.start() - 40), m.start()) or (
+                len(members) == 2 and len(text[members[0][0]:members[0][1]].split()) == 1
+                and len(text[members[1][0]:members[1][1]].split()) > 1):
+            continue
+        for a, b in members:
+            name = text[a:b].rstrip(".") if not COMPANY_ABBREVIATION.search(text, a, b - 1) else text[a:b]
+            b = a + len(name)
+            words = name.split()
+            if ((a, b) in orgs or any(x < b and a < y for x, y in spans) or reads_as_a_person(name)
+                    or words[0] in NOT_A_LISTED_NAME or CALENDAR_WORD.fullmatch(words[0])
+                    or any(w.lower() in ROLE_WORDS for w in words) or not is_organisation_name(name)
+                    or place_name(name) is not None):
+                continue
+            found.append(Candidate(a, b, "ORG", "rule"))
+    return found
+
+
 @functools.lru_cache(maxsize=32)
 def names_pattern(names: frozenset[str]) -> re.Pattern[str]:
     """One pattern for a set of names, the longest that fits first; the gazetteer's is built once,
@@ -684,10 +726,27 @@ def extend_edition(text: str, end: int) -> int:
     return m.end() if m else end
 
 
+SERIES_NUMBER = re.compile(r"[^\S\r\n]+(?P<n>I{1,3}|IV|V|VI{1,3}|IX|X)(?![\w'’-])")
+
+
+def extend_series_number(text: str, start: int, end: int) -> int:
+    """``Big Fund`` + `` III``, ``Vision Fund`` + `` II``: a roman numeral after an organisation's name
+    numbers it in a series and is part of it; a bare ``I`` only where the text numbers the same name
+    higher elsewhere (``Big Fund I and Big Fund II``), since it is mostly the pronoun."""
+    m = SERIES_NUMBER.match(text, end)
+    if m is None:
+        return end
+    if m.group("n") == "I" and not re.search(
+            rf"{re.escape(text[start:end])}[^\S\r\n]+(?:II|III|IV|V)(?![\w'’-])", text):
+        return end
+    return m.end()
+
+
 def with_edition(text: str, c: Candidate) -> Candidate:
     """A known outlet's name runs on through its edition word as the model's names do (``Caixin`` +
     `` Global`` where the gazetteer knows ``Caixin``)."""
-    return Candidate(c.start, extend_edition(text, c.end), c.label, c.source) if c.label == "ORG" else c
+    return Candidate(c.start, extend_series_number(text, c.start, extend_edition(text, c.end)), c.label, c.source
+                     ) if c.label == "ORG" else c
 
 
 def extend_company_suffix(text: str, start: int, end: int) -> int:
@@ -773,6 +832,51 @@ def extend_institution_before(text: str, start: int, others: dict[int, int]) -> 
         if word.group() == "The" or any(a < word_end <= b for a, b in others.items()):
             new_start = m.start("name") + word.end() + 1  # the name starts after an article or another name
     return start if any(a < m.end("head") and b > new_start for a, b in others.items()) else new_start
+
+
+# Capitalised words right after a lower-case word or ``the`` (used with .search(text, pos, name_start))
+CAPITALISED_BEFORE = re.compile(
+    r"(?:(?<=[a-z,][^\S\r\n])|(?<=^the[^\S\r\n])|(?<=[^\w]the[^\S\r\n]))"
+    r"(?P<words>(?:[A-Z][\w'’&-]*[^\S\r\n]+)+)$")
+
+
+# One to three capitalised words and the word after them (used with .match(text, name_end))
+CAPITALISED_AFTER = re.compile(r"(?P<words>(?:[^\S\r\n]+[A-Z][\w'’&-]*){1,3})(?=[^\S\r\n]+[a-z(]|[,.;:)]|$)")
+
+
+def extend_to_body(text: str, end: int, others: dict[int, int]) -> int:
+    """``WTO`` + `` General Council``, ``Tesla`` + `` Board``: an organisation's name runs on through the
+    capitalised words after it that end in an institution's word, a body of it the model cut off; not into
+    another name, a title or a date."""
+    m = CAPITALISED_AFTER.match(text, end)
+    if m is None:
+        return end
+    words = m.group("words").split()
+    if words[-1].lower() not in ORG_HEADS | INSTITUTION_HEADS or any(
+            w.lower() in ROLE_WORDS or CALENDAR_WORD.fullmatch(w) for w in words) or any(
+            end < a < m.end() for a in others):
+        return end
+    return m.end()
+
+
+def extend_capitalised_before(text: str, start: int, end: int, others: dict[int, int]) -> int:
+    """``Digital`` + ``Economy Council``: a body's name runs back through the capitalised words the model
+    cut from its start, in the middle of a sentence (after a lower-case word or ``the``), unless they
+    are a title, a date or a name of their own."""
+    if name_head(text[start:end]) not in ORG_HEADS | INSTITUTION_HEADS:
+        return start
+    m = CAPITALISED_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return start
+    new_start = start
+    for word in reversed(list(re.finditer(r"\S+", m.group("words")))):
+        w = word.group()
+        at = m.start("words") + word.start()
+        if (w.lower() in ROLE_WORDS or CALENDAR_WORD.fullmatch(w) or any(a <= at < b for a, b in others.items())
+                or w == "The" or not w[-1].isalnum()):
+            break
+        new_start = at
+    return new_start
 
 
 def extend_of_place(text: str, start: int, end: int, places: dict[int, int]) -> int:
@@ -875,6 +979,21 @@ def names_a_thing_after(text: str, end: int) -> bool:
     plan or event head, after its acronym too, names that."""
     m = HEAD_AFTER.match(text, end)
     return bool(m) and m.group(1).lower() in NOT_ORG_HEADS
+
+
+# Nouns of things an organisation makes or runs, no organisation: a list of examples after one names those
+# things (``payment products such as X, Y and Z``, ``platforms including X``, ``technologies like X``).
+PRODUCT_NOUNS = r"(?:products?|platforms?|apps?|applications?|systems?|tools?|technolog(?:y|ies)|devices?|chatbots?|software|browsers?|cards?)"
+PRODUCT_LIST_BEFORE = re.compile(
+    rf"(?<![\w-]){PRODUCT_NOUNS}[^\S\r\n]+(?:such[^\S\r\n]+as|like|including|e\.g\.,?)[^\S\r\n]+"
+    r"(?:(?:[A-Z][\w&.'’-]*|of|for|the|&)(?:[^\S\r\n]*\([^()\n]{1,30}\))?(?:,?[^\S\r\n]+(?:and[^\S\r\n]+)?))*(?:[A-Z][\w&.'’-]*[^\S\r\n]*\()?$")
+
+
+def listed_as_product(text: str, start: int) -> bool:
+    """``retail payment products such as RuPay Card, Immediate Payment Service (IMPS)``: the names listed
+    after a noun of things are examples of those things, not their makers (spec §3: products are no
+    organisation)."""
+    return PRODUCT_LIST_BEFORE.search(text, max(0, start - 200), start) is not None
 
 
 def find_entities(text: str, model_spans: list[tuple[int, int, str]],
@@ -1004,14 +1123,17 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
         end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
         end = extend_portfolios(text, start, end, others or {}, names)
         end = extend_remit(text, start, end, others or {})
-        end = extend_edition(text, end)
+        end = extend_to_body(text, extend_series_number(text, start, extend_edition(text, end)), others or {})
         start = extend_institution_before(text, start, others or {})
+        start = extend_capitalised_before(text, start, end, others or {})
     if label == "PERSON":
         if (span := person_span(text, start, end)) is None or \
                 (span := with_particles(text, *with_whole_name(text, *span, others or {}))) is None:
             return None
         start, end = span
     name = text[start:end]
+    if listed_as_product(text, start):
+        return None
     if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
         label = "ORG"
     if label == "ORG" and (not is_organisation_name(name) or name.islower()
@@ -1070,6 +1192,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
         text, [(start, end) for start, end, label in model_spans if label == "PERSON"])
     gazetteer_hits = [with_edition(text, c) for c in mention_candidates(text, gazetteer or {}, "gazetteer")]
     rules += named_by_kind(text, base + rules + gazetteer_hits)
+    rules += listed_with_organisations(text, base + rules + gazetteer_hits, model_spans)
     first = resolve(base + rules + gazetteer_hits)
     readings, defined = acronym_readings(text, first)
     first = resolve(read_as_defined(text, first, readings) + defined)
