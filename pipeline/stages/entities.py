@@ -435,11 +435,24 @@ def abbreviated_before(text: str, bracket: int, acronym: str) -> bool:
         phrase = words[-k:]
         capitals = [w.group()[0].isupper() for w in phrase]
         if not phrase[0].group()[0].isalpha() or (k == 1 and capitals[0]) or (
-                any(capitals[1:]) and not (all(capitals) and not any(w.group().lower() in ORGANISATION_WORDS for w in phrase))):
+                any(capitals[1:]) and not (all(capitals) and _spells_a_thing(acronym, [w.group() for w in phrase]))):
             continue  # a capital inside a lower-case phrase, or one capitalised word, is a name's
         if _abbreviates(letters, text[phrase[0].start():phrase[-1].end()]):
             return True
     return False
+
+
+def _spells_a_thing(acronym: str, words: list[str]) -> bool:
+    """Capitalised words an all-capitals acronym takes the initial of each of, as letters among its own
+    (``Deep Ultraviolet`` for ``DUV``), none of them an institution's word."""
+    letters = acronym.lower()
+    initials = "".join(w[0].lower() for w in words)
+    pos = 0
+    for ch in initials:
+        pos = letters.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return acronym.isupper() and not any(w.lower() in ORGANISATION_WORDS for w in words)
 
 
 def _abbreviates(letters: list[str], long_form: str) -> bool:

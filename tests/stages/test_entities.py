@@ -821,3 +821,9 @@ def test_an_organisations_name_runs_on_through_a_body_of_it(text, model, name):
 def test_a_task_force_defined_in_brackets_and_its_acronym_are_organisations():
     text = "It joined the Data Centre Task Force (DCTF) in May. DCTF members met."
     assert ents(text, []) == [("Data Centre Task Force", "ORG"), ("DCTF", "ORG"), ("DCTF", "ORG")]
+
+
+def test_a_mixed_case_short_name_after_the_words_it_shortens_stays_an_organisation():
+    text = "PT Telekomunikasi Nusantara (Telkom) closed higher. Telkom said so."
+    spans = [span_of(text, "Telkom", "ORG"), span_of(text, "Telkom", "ORG", 1)]
+    assert ents(text, spans) == [("Telkom", "ORG"), ("Telkom", "ORG")]
