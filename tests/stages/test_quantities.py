@@ -75,7 +75,7 @@ FOUND = [
     ("the company's overall $100+ billion expansion plan", [("$100+ billion", 1e11, "USD")]),
     # other units: lower-case singular
     ("a 100 km road, 10,000 mu of farmland, 300 MW and 5 GB",
-     [("100 km", 100.0, "km"), ("10,000 mu", 10000.0, "mu"), ("300 MW", 300.0, "mw"),
+     [("100 km", 100.0, "km"), ("10,000 mu", 10000.0, "mu"), ("300 MW", 300.0, "megawatt"),
       ("5 GB", 5.0, "gb")]),
     ("1.2 million tonnes over 30 kilometers", [("1.2 million tonnes", 1.2e6, "tonne"),
                                                ("30 kilometers", 30.0, "kilometer")]),
@@ -144,7 +144,7 @@ PARSE = [
     ("5 mln", (5e6, None)),
     ("5 bln yuan", (5e9, "CNY")),
     ("$10k", (1e4, "USD")),
-    ("5 to 10 percent", (7.5, "%")),
+    ("between 5 and 10 percent", (7.5, "%")),
     ("2027", (2027.0, None)),     # context rules are the caller's: a span is a quantity
     ("no number here", (None, None)),
 ]

@@ -1,7 +1,8 @@
 """Bounds of a quantity (spec §4 ``min``/``max``): the approximator before it, and ranges.
 
-``between 5 and 10 percent`` is one quantity, the midpoint, with both ends as bounds; ``nearly``
-sets ``max``, ``more than`` sets ``min``.
+``between 5 and 10 percent`` is one quantity, the midpoint, with both ends as bounds; ``5-10%`` and
+``$2 billion to $3 billion`` are two, one per number, as the gold reads spec §4; ``nearly`` sets
+``max``, ``more than`` sets ``min``.
 """
 
 from __future__ import annotations
@@ -122,7 +123,10 @@ def range_with(text: str, left: Candidate) -> tuple[Candidate | None, int] | Non
         return (None, right.end) if hyphen else None
     unit = right.unit or left.unit
     kind = right.kind if right.unit else left.kind
+    # ``5-10%``, ``100-200 million``, ``1920MHz-1980MHz``: each number is a quantity (spec §4 as the gold
+    # reads it), the unit and scale written once after the second shared; ``between ... and ...`` is one
+    two = not between and (left.unit is None or left.unit == right.unit)
     merged = Candidate(left.start, right.end, (lo + hi) / 2, unit, kind, left.num,
                        left.scaled or right.scaled, left.prefix, left.time or right.time, lo, hi,
-                       right.scale, right.factor)
+                       right.scale, right.factor, ends=(left.end, right.start) if two else None)
     return merged, right.end

@@ -46,10 +46,15 @@ def _candidates(text: str, strict: bool, mentions: Counter[str]) -> Iterator[Qua
         approx = approximator(text, cand)
         if strict and excluded(text, cand, approx):
             continue
-        lo, hi = bounds(cand, approx)
         floor = cand.end
-        yield Quantity(cand.start, cand.end, text[cand.start:cand.end], cand.value,
-                       settle_unit(cand.unit, mentions), approx, lo, hi)
+        unit = settle_unit(cand.unit, mentions)
+        if cand.ends is not None:  # a range read as two quantities, each number one
+            (first_end, second), approx = cand.ends, (None if approx == "between" else approx)
+            yield Quantity(cand.start, first_end, text[cand.start:first_end], cand.lo, unit, approx)
+            yield Quantity(second, cand.end, text[second:cand.end], cand.hi, unit)
+            continue
+        lo, hi = bounds(cand, approx)
+        yield Quantity(cand.start, cand.end, text[cand.start:cand.end], cand.value, unit, approx, lo, hi)
 
 
 def find_quantities(text: str, article: str | None = None) -> list[Quantity]:

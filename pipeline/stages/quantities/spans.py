@@ -43,6 +43,8 @@ class Candidate:
     scale: float = 1.0
     factor: float = 1.0
     weak: bool = False   # its currency is one capital letter or a word-like code (currencies._weak)
+    # a range the gold reads as two quantities (``5-10%``): where the first number ends, the second starts
+    ends: tuple[int, int] | None = None
 
 
 _PLURAL_RE = re.compile(r"[^\W\d_]{2,}(?<![su])s")

@@ -63,9 +63,17 @@ def _singular(word: str) -> str:
     return word
 
 
+# Symbols of a prefix and a unit whose word the spec's "lower-case singular word" is: ``MHz`` is
+# ``megahertz`` as ``40 megahertz`` is (the case of the symbol tells ``MW`` from a milliwatt).
+_SYMBOL_WORDS = {f"{p}{u}": f"{w}{word}" for p, w in (("", ""), ("k", "kilo"), ("m", "mega"), ("g", "giga"),
+                                                       ("t", "tera")) for u, word in (("hz", "hertz"), ("w", "watt"))}
+
+
 def _norm_measure(surface: str, spelled: bool) -> str:
     words = _SPACES_RE.split(surface.strip().lower())
-    return " ".join(_singular(w) for w in words) if spelled else " ".join(words)
+    if spelled:
+        return " ".join(_singular(w) for w in words)
+    return " ".join(_SYMBOL_WORDS.get(w, w) for w in words)
 
 
 

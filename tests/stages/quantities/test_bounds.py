@@ -25,14 +25,32 @@ APPROX = [
     ("Some 5,000 data products", "5,000", 5000.0, "some", None, None),
     ("more than half of the enterprises", "half", 0.5, "more than", 0.5, None),
     ("45 million+ active users", "45 million", 4.5e7, "+", 4.5e7, None),
-    # ranges: one quantity, value is the midpoint, min/max the ends
-    ("prices rose 5 to 10 percent", "5 to 10 percent", 7.5, None, 5.0, 10.0),
-    ("prices rose 5-10%", "5-10%", 7.5, None, 5.0, 10.0),
-    ("held at 4 – 7% for light industry", "4 – 7%", 5.5, None, 4.0, 7.0),
+    # a range written with between: one quantity, value is the midpoint, min/max the ends
     ("between 20 and 30 percent", "20 and 30 percent", 25.0, "between", 20.0, 30.0),
+    # a currency written before the first number only: one quantity too, its unit read from it
     ("revenue was $5-10 million", "$5-10 million", 7.5e6, None, 5e6, 1e7),
-    ("from 4-4.5 per cent in 2014", "4-4.5 per cent", 4.25, None, 4.0, 4.5),
 ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("prices rose 5 to 10 percent", [("5", 5.0, "%"), ("10 percent", 10.0, "%")]),
+    ("prices rose 5-10%", [("5", 5.0, "%"), ("10%", 10.0, "%")]),
+    ("held at 4 – 7% for light industry", [("4", 4.0, "%"), ("7%", 7.0, "%")]),
+    ("from 4-4.5 per cent in 2014", [("4", 4.0, "%"), ("4.5 per cent", 4.5, "%")]),
+    ("may shrink by 100-200 million", [("100", 1e8, None), ("200 million", 2e8, None)]),
+    ("bids of $2 billion to $3 billion", [("$2 billion", 2e9, "USD"), ("$3 billion", 3e9, "USD")]),
+    ("won 40MHz-60MHz of spectrum", [("40MHz", 40.0, "megahertz"), ("60MHz", 60.0, "megahertz")]),
+])
+def test_a_range_is_two_quantities_that_share_the_unit_and_scale_written_once(text, expected) -> None:
+    found = find_quantities(text)
+    assert [(q.text, q.unit) for q in found] == [(t, u) for t, _, u in expected]
+    assert [q.value for q in found] == [pytest.approx(v) for _, v, _ in expected]
+    assert all(q.min is None and q.max is None for q in found)
+
+
+@pytest.mark.parametrize("text", ["the team won 3-1 in the final", "a 5-10 year plan", "call 010-1234-5678"])
+def test_a_score_a_duration_and_a_code_are_no_range(text) -> None:
+    assert find_quantities(text) == []
 
 
 @pytest.mark.parametrize(("text", "span", "value", "approx", "lo", "hi"), APPROX)

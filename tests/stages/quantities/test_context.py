@@ -83,8 +83,8 @@ def test_not_a_quantity(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Japan can only produce up to 40nm and will import the rest", [("40nm", 40.0, "nm")]),
-    ("EE paid for 20 MHz of the 700 MHz band", [("20 MHz", 20.0, "mhz")]),
-    ("90MHz of 3.6GHz frequencies", [("90MHz", 90.0, "mhz"), ("3.6GHz", 3.6, "ghz")]),
+    ("EE paid for 20 MHz of the 700 MHz band", [("20 MHz", 20.0, "megahertz")]),
+    ("90MHz of 3.6GHz frequencies", [("90MHz", 90.0, "megahertz"), ("3.6GHz", 3.6, "gigahertz")]),
     ("The total was 7.", [("7", 7.0, None)]),
     # a lower-case designator's number before a plural noun counts it
     ("The firms were building 12 server farms.", [("12", 12.0, None)]),
