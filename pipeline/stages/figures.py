@@ -148,6 +148,7 @@ def is_nounlike(token: Token) -> bool:
 
 
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense: a clause of its own
 
 
 def name_at(names: Sequence[Name], token: Token) -> Name | None:
@@ -1355,7 +1356,7 @@ def _unparsed_subject(sent: Doc, verb: Token, owners: Sequence[Name]) -> Name | 
     $1 billion``). An aside between commas may stand between the name and the verb."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.pos_ != "NUM" for c in verb.children):
         return None  # a number the parser made the subject is none (``EUR1.04 billion ... spent``)
-    finite = verb.tag_ in ("VBD", "VBZ", "VBP")
+    finite = verb.tag_ in FINITE_TAGS
     after_comma = verb.i >= 2 and sent[verb.i - 1].text == ","
     if not finite and not (verb.tag_ == "VBN" and after_comma):
         return None
@@ -1998,12 +1999,33 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     if noun is not None and (not is_anaphor(noun) or (counted and noun.i == found.i)):
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)
     base = counted_noun(span, unit) if noun is None and MULTIPLE.match(span.text) else None
-    owner = find_subject(sent, span, noun if base is None else base, names, kind)  # ``twice the UK's demand``
-    period = find_period(sent, span, spans, deadline, is_target)
+    source = _source_phrase(sent, span)
+    if source is not None:  # ``..., according to plans released by six departments in Beijing``: the
+        # number counts the source, whose own phrase alone says whose it is and when
+        owner = None if noun is None else _owner_of_noun(sent, noun, names)
+        period = next((_span_end(sent, i, y) for i, y in years_in(sent) if span.end <= i < source.end), None)
+    else:
+        owner = find_subject(sent, span, noun if base is None else base, names, kind)  # ``twice the UK's demand``
+        period = find_period(sent, span, spans, deadline, is_target)
     owner = _place_of_body(sent, _with_coordinated(sent, _named_in_full(sent, owner, names), names), names)
     subject = None if owner is None else _trimmed(sent.text, owner.start, owner.end)
     weak = weak or (kind == "share" and _share_of_what_came_before(span))
     return RawFigure(measure, subject, period, kind, settled, None if measure is None else noun.i, weak)
+
+
+SOURCE_PHRASE_END = frozenset({",", ";", ":", "(", ")", "—", "–"})
+
+
+def _source_phrase(sent: Doc, quantity: Span) -> Span | None:
+    """The ``according to ...`` phrase the number stands in, to the phrase's end, or None; not a clause
+    the phrase opens without a comma (``According to Li the council has unveiled 60 policies``)."""
+    for i in range(quantity.start - 1, 0, -1):
+        if sent[i].text in SOURCE_PHRASE_END or sent[i].tag_ in FINITE_TAGS or sent[i].tag_ == "MD":
+            return None
+        if sent[i].lower_ == "to" and sent[i - 1].lower_ == "according":
+            end = next((t.i for t in sent[quantity.end:] if t.text in SOURCE_PHRASE_END), len(sent))
+            return sent[i + 1:end]
+    return None
 
 
 def _share_of_what_came_before(quantity: Span) -> bool:

@@ -1032,3 +1032,17 @@ def test_a_share_in_a_places_possession_is_that_places(parse):
     got = figures(parse, "The share of mobile payments in Kenya's retail spending has climbed to 40 percent.",
                   [("Kenya", "GPE")])
     assert got["40 percent"][1] == "Kenya"
+
+
+def test_a_number_in_an_according_to_phrase_counts_the_source_whose_phrase_alone_gives_owner_and_year(parse):
+    text = ("Norland aims to lift its computing power by 30 percent by 2027, according to a plan released by "
+            "five ministries in Easton in March 2024.")
+    got = figures(parse, text, [("Norland", "GPE"), ("Easton", "GPE")], deadline=2027, is_target=True)
+    assert got["five"] == ("ministries", "Easton", 2024, "level")
+    assert got["30 percent"][1:3] == ("Norland", 2027)
+
+
+def test_a_clause_an_according_to_phrase_opens_without_a_comma_is_no_source_phrase(parse):
+    text = "According to Lee the Norland council has issued over 60 policies since 2015."
+    got = figures(parse, text, [("Lee", "PERSON"), ("Norland", "GPE")])
+    assert got["60"] == ("policies", None, None, "level")  # ``since 2015`` dates no level; a source's year would
