@@ -197,6 +197,8 @@ ANNOUNCING_VERBS = frozenset("""announce disclose reveal""".split())
 # verbs whose agent holds what they describe: ``factories owned by Haier``, ``10.47% held by X``
 POSSESSION_VERBS = frozenset("""own hold control operate run manage""".split())
 # verbs that rank what they join: their agent is the next in a list, not a source
+HELPING_VERBS = frozenset("""help enable assist""".split())
+HELPING_FORM = re.compile(r"(?:help|enabl|assist)(?:e|es|s|ed|d|ing)?")
 ORDER_VERBS = frozenset("""follow trail precede""".split())
 
 
@@ -1214,6 +1216,9 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         _possessed_by(head_of(quantity), owners)
     if local is not None:
         return local
+    if _helped(head_of(quantity)):
+        # ``the World Bank helped increase access in Africa from 26 percent``: a helper owns nothing it helps
+        return None if noun is None else _owner_of_noun(sent, noun, owners, referable)
     verb = governing_verb(head_of(quantity))
     penalized = _penalized(sent, quantity, verb, owners)
     if penalized is not None:
@@ -1273,6 +1278,18 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
     if found is not None or unnamed:
         return found
     return _locative_place(sent, quantity, owners) or (None if noun is None else _place_within(noun, owners))
+
+
+def _helped(head: Token) -> bool:
+    """Whether the verb the number hangs from is what a helper helps do, with no subject of its own
+    (``the bank helped increase access ... from 26 percent to 36 percent``)."""
+    verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    if any(c.dep_ == "aux" and HELPING_FORM.fullmatch(c.lower_) for c in verb.children):
+        return True  # the parser's other reading: ``helped`` an auxiliary of ``raise``, unlemmatised
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in HELPING_VERBS and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _enclosing_clause_owner(head: Token, owners: Sequence[Name]) -> Name | None:

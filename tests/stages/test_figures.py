@@ -1046,3 +1046,15 @@ def test_a_clause_an_according_to_phrase_opens_without_a_comma_is_no_source_phra
     text = "According to Lee the Norland council has issued over 60 policies since 2015."
     got = figures(parse, text, [("Lee", "PERSON"), ("Norland", "GPE")])
     assert got["60"] == ("policies", None, None, "level")  # ``since 2015`` dates no level; a source's year would
+
+
+def test_a_helper_owns_nothing_it_helps_the_measures_own_place_does(parse):
+    text = "Under the plan, the Acme Fund helped raise access to fibre broadband in Norland from 20 percent in 2019 to 35 percent in 2023."
+    got = figures(parse, text, [("Acme Fund", "ORG"), ("Norland", "GPE")])
+    assert {q: fig[1] for q, fig in got.items()} == {"20 percent": "Norland", "35 percent": "Norland"}
+
+
+def test_a_helped_subject_named_before_its_verb_owns_the_figure(parse):
+    text = "These grants will help Norland grow its share of chip output from 5% today to 12% by 2030."
+    got = figures(parse, text, [("Norland", "GPE")], deadline=2030, is_target=True)
+    assert got["12%"][1] == "Norland"
