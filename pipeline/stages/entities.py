@@ -72,6 +72,7 @@ NAME_JOIN = rf"{_SPACE}+(?:{_PARTICLE}{_SPACE}+)*(?:{HYPHEN_PARTICLE})?"
 NOT_ORG_HEADS = {
     "summit", "conference", "expo", "exposition", "fair", "festival", "games", "olympics",
     "week", "day", "ceremony", "exhibition", "show", "awards", "cup", "championship",
+    "challenge", "competition", "contest", "hackathon", "tournament",
     "plan", "initiative", "strategy", "report", "act", "law", "guideline", "guidelines",
     "programme", "program", "project", "policy", "framework", "agreement", "treaty",
     "regulation", "regulations", "rules", "index", "list", "zone", "era", "vision", "area", "region",
@@ -87,7 +88,7 @@ NOT_ORG_WORDS = {
     "ai", "gdp", "it", "ict", "iot", "5g", "6g", "4g", "mou", "mous", "cpu", "gpu", "r&d", "api",
     "digital", "data", "internet", "covid-19", "ceo", "cfo", "cto", "vr", "ar", "esg", "pc",
     "app", "apps", "ml", "llm", "llms", "eflops", "pflops", "tflops", "ipo", "sme", "smes",
-    "yoy", "y-o-y", "party", "government", "ministry", "state", "department", "press release",
+    "yoy", "y-o-y", "party", "government", "ministry", "state", "department", "press release", "world",
     # products and apps (spec §8: not organisations)
     "wechat", "weibo", "tiktok", "douyin", "instagram", "whatsapp", "youtube", "android", "ios",
     "harmonyos", "chatgpt", "windows", "iphone", "alipay", "e-cny", "taobao", "b2b", "b2c", "fdi", "cpi", "ppi", "pmi", "saas", "cbdc",
@@ -548,7 +549,9 @@ def credit_candidates(text: str) -> list[Candidate]:
             nm = BYLINE_NAME.match(part)
             if nm:
                 offset = m.start("names") + names.index(part)
-                out.append(Candidate(offset + nm.start(), offset + nm.end(), "PERSON", "rule"))
+                # ``By Express News Service``: a byline may name the outlet's service, no person
+                label = "ORG" if nm.group().split()[-1].lower() in ORG_HEADS | {"service"} else "PERSON"
+                out.append(Candidate(offset + nm.start(), offset + nm.end(), label, "rule"))
     return out
 
 
@@ -949,18 +952,24 @@ def object_of_a_title(text: str, start: int, name: str) -> bool:
     return not institution_head(name) and name.split()[-1].lower().strip(".,") not in ORG_HEADS
 
 
+# A legislature named by its kind alone: ``Member of Parliament`` is a role, not a mention of one
+LEGISLATURE_WORDS = frozenset({"Parliament", "Congress", "Assembly"})
+
+
 def names_a_role(text: str, start: int, name: str) -> bool:
     """Roles are outside organisations (spec §3): a name headed by a role (``Science and Energy
     Secretaries``; ``Chamber of Deputies`` is headed by ``Chamber``), or a portfolio that a capitalised
     title is ``for`` (``European Commissioner for Internal Market and Services``, ``Minister of State for
     Electronics and Information Technology``)."""
+    m = ROLE_BEFORE.search(text, max(0, start - 40), start)
+    role_before = bool(m) and singular(m.group("role").lower()) in ROLE_WORDS
+    if role_before and name in LEGISLATURE_WORDS:
+        return True  # ``Member of Parliament``
     if institution_head(name):
         return False
     if singular(name_head(name)) in ROLE_WORDS:  # not ``Chamber of Deputies``
         return True
-    m = ROLE_BEFORE.search(text, max(0, start - 40), start)
-    return bool(m) and singular(m.group("role").lower()) in ROLE_WORDS and (
-        m.group().rstrip().endswith("for") or name.startswith("State for "))
+    return role_before and (m.group().rstrip().endswith("for") or name.startswith("State for "))
 
 
 def singular(word: str) -> str:
@@ -1203,7 +1212,8 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
             and not (c.label == "ORG" and names_a_place(text[c.start:c.end], senses))]
     rules = credit_candidates(text) + agency_credits(
         text, [(start, end) for start, end, label in model_spans if label == "PERSON"])
-    gazetteer_hits = [with_edition(text, c) for c in mention_candidates(text, gazetteer or {}, "gazetteer")]
+    gazetteer_hits = [with_edition(text, c) for c in mention_candidates(text, gazetteer or {}, "gazetteer")
+                      if not names_a_role(text, c.start, text[c.start:c.end])]
     rules += named_by_kind(text, base + rules + gazetteer_hits)
     rules += listed_with_organisations(text, base + rules + gazetteer_hits, model_spans)
     first = resolve(base + rules + gazetteer_hits)

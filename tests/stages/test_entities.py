@@ -827,3 +827,23 @@ def test_a_mixed_case_short_name_after_the_words_it_shortens_stays_an_organisati
     text = "PT Telekomunikasi Nusantara (Telkom) closed higher. Telkom said so."
     spans = [span_of(text, "Telkom", "ORG"), span_of(text, "Telkom", "ORG", 1)]
     assert ents(text, spans) == [("Telkom", "ORG"), ("Telkom", "ORG")]
+
+
+def test_a_byline_naming_a_news_service_names_an_organisation():
+    text = "A photo.\n\nBy Northern News Service\n\nHELSBY: The plan was approved."
+    assert ("Northern News Service", "ORG") in ents(text, [])
+
+
+@pytest.mark.parametrize("text,name", [
+    ("A 'Global Robotics Challenge' will be held in May.", "Global Robotics Challenge"),
+    ("Firms will make phones for the World.", "World"),
+])
+def test_a_competition_and_the_bare_world_are_no_organisations(text, name):
+    assert ents(text, [span_of(text, name, "ORG")]) == []
+
+
+def test_parliament_in_a_members_role_is_no_mention_of_a_parliament_even_a_known_one():
+    text = "Ravi Rao, Member of Parliament (MP), objected. A Member of the Nordic Parliament agreed."
+    found = ents(text, [span_of(text, "Parliament", "ORG"), span_of(text, "Nordic Parliament", "ORG")],
+                 gazetteer={"Parliament": "ORG"})
+    assert [e for e in found if e[1] == "ORG"] == [("Nordic Parliament", "ORG")]
