@@ -79,7 +79,7 @@ NOT_ORG_HEADS = {
     "white", "paper", "outline", "opinions", "measures", "pilot",
     # documents an authority issues, by their heads
     "notice", "code", "codes", "consultation", "decision", "circular", "provisions", "directive", "guidance",
-    "roadmap", "charter", "bill", "convention", "declaration", "order", "orders",
+    "roadmap", "charter", "bill", "convention", "declaration", "order", "orders", "moratorium",
     # a range of radio frequencies (``C Band``); places by their heads, as ``zone`` and ``region`` above
     "band", "district", "districts", "province", "prefecture", "county", "municipality", "corridor",
 }
@@ -830,9 +830,9 @@ CLOSING_CREDIT = re.compile(
     r"[^\S\r\n]*$", re.M)
 MEDIA_WORDS = frozenset({"photo", "photos", "file", "illustration", "image", "images", "video", "graphic", "archive",
                          "screenshot", "pictured", "left", "right", "center", "centre"})
-# the word after a name, past a closing quote and the name's own acronym in brackets: ``the "AI Plus"
-# initiative``, ``Digital Silk Road (DSR) initiative``
-HEAD_AFTER = re.compile(r"[\"”’']?\s*(?:\(\s*[A-Za-z][\w&-]{0,11}\s*\)\s*)?([A-Za-z]+)")
+# the word after a name, past a closing quote or bracket and the name's own acronym in brackets: ``the "AI
+# Plus" initiative``, ``Digital Silk Road (DSR) initiative``, ``(DSR) initiative`` after the acronym itself
+HEAD_AFTER = re.compile(r"[\"”’')]?\s*(?:\(\s*[A-Za-z][\w&-]{0,11}\s*\)\s*)?([A-Za-z]+)")
 
 
 def extend_institution_before(text: str, start: int, others: dict[int, int]) -> int:

@@ -847,3 +847,13 @@ def test_parliament_in_a_members_role_is_no_mention_of_a_parliament_even_a_known
     found = ents(text, [span_of(text, "Parliament", "ORG"), span_of(text, "Nordic Parliament", "ORG")],
                  gazetteer={"Parliament": "ORG"})
     assert [e for e in found if e[1] == "ORG"] == [("Nordic Parliament", "ORG")]
+
+
+def test_an_acronym_in_brackets_before_a_plans_head_names_the_plan():
+    text = "The bank's Digital Access for Islands (DAI4) initiative connected schools."
+    assert ents(text, [span_of(text, "DAI4", "ORG")]) == []
+
+
+def test_a_moratorium_is_no_organisation():
+    text = "The WTO Moratorium on Customs Duties was extended."
+    assert ents(text, [span_of(text, "WTO Moratorium", "ORG")]) == []
