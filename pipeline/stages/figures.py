@@ -2117,9 +2117,17 @@ def _what_changes(change: Token, names: Sequence[Name]) -> Token | None:
         return None
     subject = verb_subject(token)
     if subject is None or not is_nounlike(subject) or is_anaphor(subject) or name_at(names, subject) is not None \
-            or subject.lemma_.lower() in ACTORS or subject.i == change.i or is_time_word(subject):
+            or _unfound_name(subject) or subject.lemma_.lower() in ACTORS or subject.i == change.i \
+            or is_time_word(subject):
         return None
     return subject
+
+
+def _unfound_name(token: Token) -> bool:
+    """A name the NER missed, an actor rather than a measure (``Acme has paused a $300 million
+    expansion``): a proper noun, or a capitalised word inside the sentence with no determiner."""
+    return token.pos_ == "PROPN" or (token.i > token.sent.start and token.text[:1].isupper()
+                                     and not any(c.dep_ == "det" for c in token.children))
 
 
 def _is_amount_word(noun: Token, spans: Sequence[Span]) -> bool:

@@ -1058,3 +1058,8 @@ def test_a_helped_subject_named_before_its_verb_owns_the_figure(parse):
     text = "These grants will help Norland grow its share of chip output from 5% today to 12% by 2030."
     got = figures(parse, text, [("Norland", "GPE")], deadline=2030, is_target=True)
     assert got["12%"][1] == "Norland"
+
+
+def test_money_sizing_a_change_an_unfound_name_acted_on_names_that_change(parse):
+    got = figures(parse, "Reports say that Zentrix has paused a $300 million expansion in Norland.", [("Norland", "GPE")])
+    assert got["$300 million"][0] == "expansion"  # not the company the NER missed
