@@ -2000,6 +2000,8 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     settled = noun is NAMED_BY_VERB or (isinstance(noun, Token) and not counted and is_anaphor(noun))
     found = noun if isinstance(noun, Token) else None
     noun = resolve_noun(found) if found is not None else None
+    if noun is not None and any(t.dep_ == "relcl" and t.head.i == noun.i for t in head_of(span).ancestors):
+        noun = _copula_subject(noun, names) or noun  # the number in a clause on a predicate noun
     if noun is not None and (name_at(names, noun) is not None or _is_amount_word(noun, spans)):
         noun = None
     weak = noun is None and found is not None and _is_change_noun(found)
@@ -2120,6 +2122,19 @@ def _what_changes(change: Token, names: Sequence[Name]) -> Token | None:
             or _unfound_name(subject) or subject.lemma_.lower() in ACTORS or subject.i == change.i \
             or is_time_word(subject):
         return None
+    return subject
+
+
+def _copula_subject(noun: Token, names: Sequence[Name]) -> Token | None:
+    """What a predicate noun describes: ``The X complex is a mega project that will span 7 million
+    square meters`` measures the complex; not a name, an actor or a pronoun (``China is the largest
+    market that ...``)."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or not is_nounlike(subject) or is_anaphor(subject) or name_at(names, subject) is not None \
+            or _unfound_name(subject) or subject.lemma_.lower() in ACTORS | DESCRIPTORS | GOAL_NOUNS:
+        return None  # ``the aim is the market share to double``: a goal's predicate is its content
     return subject
 
 

@@ -1063,3 +1063,14 @@ def test_a_helped_subject_named_before_its_verb_owns_the_figure(parse):
 def test_money_sizing_a_change_an_unfound_name_acted_on_names_that_change(parse):
     got = figures(parse, "Reports say that Zentrix has paused a $300 million expansion in Norland.", [("Norland", "GPE")])
     assert got["$300 million"][0] == "expansion"  # not the company the NER missed
+
+
+def test_a_number_in_a_clause_on_a_predicate_noun_measures_what_the_noun_describes(parse):
+    got = figures(parse, "The new chip complex is a huge national project that will span 7 million square meters.")
+    assert got["7 million square meters"][0] == "new chip complex"
+
+
+def test_a_goals_predicate_keeps_its_own_measure(parse):
+    got = figures(parse, "The aim is the global market share to double from the current 10% to 20% by 2030.",
+                  deadline=2030, is_target=True)
+    assert got["20%"][0] == "global market share"
