@@ -368,6 +368,8 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
              and not _names_a_thing(sent, i)]
     years = [(i, y) for i, y in years if not _is_since(sent, i) and not _in_other_clause(sent, i, quantity)
              and not _is_base(sent, i, inside)]
+    if _is_current_value(sent, quantity):  # ``from the current 10% to 20% by 2030``: a deadline dates the goal
+        years = [(i, y) for i, y in years if i == 0 or sent[i - 1].lower_ not in ("by", "until", "till")]
     if not years:
         return None
     # ``up from Sh3.1 trillion a year earlier``: the year before the sentence's year

@@ -1074,3 +1074,8 @@ def test_a_goals_predicate_keeps_its_own_measure(parse):
     got = figures(parse, "The aim is the global market share to double from the current 10% to 20% by 2030.",
                   deadline=2030, is_target=True)
     assert got["20%"][0] == "global market share"
+
+
+def test_a_current_value_in_a_metric_sentence_takes_no_deadline_year(parse):
+    got = figures(parse, "The plan will see the global market share double from the current 10% to 20% by 2030.")
+    assert got["10%"][2] is None and got["20%"][2] == 2030
