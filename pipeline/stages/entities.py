@@ -25,7 +25,7 @@ from pipeline.places import place_name
 from pipeline.records import Candidate, Entity
 from pipeline.stages.formats.gazetteer import load_gazetteer, write_gazetteer
 from pipeline.stages.invisible import trim_invisible
-from pipeline.stages.people import reads_as_personal_name
+from pipeline.stages.people import NAME_WORD, is_common_word, reads_as_personal_name
 
 LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with .match(text, pos)
 # Punctuation no name starts or ends with, the full-width and CJK forms of East Asian text among
@@ -1175,11 +1175,26 @@ def reads_as_a_person(name: str) -> bool:
     return reads_as_personal_name(name, ORGANISATION_WORDS) and place_name(name.split()[0]) is None
 
 
+# a title or role right before a name (used with .search(text, pos, name_start)): ``Congress MP``, ``Judge``
+TITLE_BEFORE_NAME = re.compile(r"(?<![\w-])(?P<title>[A-Z][A-Za-z]*)\.?[^\S\r\n]+$")
+NAME_TITLES = frozenset({"mp", "mep", "mla", "senator", "sen", "rep", "judge", "justice", "dr", "prof", "professor"})
+
+
+def titled_name(text: str, start: int, end: int) -> bool:
+    """``MP`` + ``Gaurav Gogoi``: two or three name words after a title or a role, none a common word or an
+    organisation's, are a person's name though no list has the given name."""
+    title = TITLE_BEFORE_NAME.search(text, max(0, start - 20), start)
+    words = text[start:end].split()
+    return title is not None and title.group("title").lower() in ROLE_WORDS | NAME_TITLES and \
+        2 <= len(words) <= 3 and all(NAME_WORD.fullmatch(w) and not is_common_word(w) for w in words) and \
+        not any(w.lower() in ORGANISATION_WORDS for w in words)
+
+
 def person_taken_for_organisation(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The person's span when the model called a person ORG: the whole name (``Clare Barclay``,
     ``Gianluca Guidi``), or a surname right after the given name it left out (``Minister Stella``
     + ``Ndabeni-Abrahams``)."""
-    if reads_as_a_person(text[start:end]):
+    if reads_as_a_person(text[start:end]) or titled_name(text, start, end):
         return start, end
     given = GIVEN_NAME_BEFORE.search(text, max(0, start - 40), start)
     if given and reads_as_a_person(text[given.start():end]):

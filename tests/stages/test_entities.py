@@ -857,3 +857,12 @@ def test_an_acronym_in_brackets_before_a_plans_head_names_the_plan():
 def test_a_moratorium_is_no_organisation():
     text = "The WTO Moratorium on Customs Duties was extended."
     assert ents(text, [span_of(text, "WTO Moratorium", "ORG")]) == []
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("Opposition MP Raviraj Gogonda said the bill was flawed.", "Raviraj Gogonda", "PERSON"),
+    ("Judge Amarnath Vellore ruled on Monday.", "Amarnath Vellore", "PERSON"),
+    ("Minister Global Trade Group met.", "Global Trade Group", "ORG"),  # an organisation's words
+])
+def test_a_name_after_a_title_that_the_model_calls_an_organisation_is_a_person(text, name, label):
+    assert ents(text, [span_of(text, name, "ORG")]) == [(name, label)]
