@@ -517,6 +517,26 @@ def acronym_readings(text: str, found: list[Candidate]) -> tuple[dict[str, str |
     return readings, added
 
 
+CAPITALS_WORD = re.compile(r"(?<![\w&.-])[A-Z]{2,6}(?![\w&-])")
+
+
+def initials_of_organisations(text: str, found: list[Candidate], readings: dict[str, str | None]
+                              ) -> list[Candidate]:
+    """``the AU strategy`` after ``African Union``: capitals that are exactly the initials of one
+    organisation named in the article stand for it, though no bracket defines them; not capitals the
+    article defines otherwise, nor a common acronym (``AI``, ``IT``)."""
+    initials: dict[str, set[str]] = {}
+    for c in found:
+        if c.label == "ORG":
+            words = [w for w in re.split(r"[\s-]+", text[c.start:c.end]) if w and w.lower() not in NAME_JOINERS]
+            if len(words) >= 2 and all(w[0].isupper() for w in words):
+                initials.setdefault("".join(w[0] for w in words), set()).add(text[c.start:c.end])
+    taken = [(c.start, c.end) for c in found]
+    return [Candidate(m.start(), m.end(), "ORG", "rule") for m in CAPITALS_WORD.finditer(text)
+            if len(initials.get(m.group(), ())) == 1 and m.group() not in readings
+            and m.group().lower() not in NOT_ORG_WORDS and not any(a < m.end() and m.start() < b for a, b in taken)]
+
+
 def read_as_defined(text: str, found: list[Candidate], readings: dict[str, str | None]) -> list[Candidate]:
     """The mentions that agree with the article's own definitions: a defined acronym is its
     long form's label or nothing, whoever proposed it."""
@@ -1234,6 +1254,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     first = resolve(base + rules + gazetteer_hits)
     readings, defined = acronym_readings(text, first)
     first = resolve(read_as_defined(text, first, readings) + defined)
+    first = resolve(first + initials_of_organisations(text, first, readings))
     known = {text[c.start:c.end]: c.label for c in first if c.label == "ORG" and (
         c.source != "model" or senses.get(text[c.start:c.end]) == {"ORG"})}
     aliases = person_aliases(text, [c for c in first if c.label == "PERSON"])

@@ -866,3 +866,15 @@ def test_a_moratorium_is_no_organisation():
 ])
 def test_a_name_after_a_title_that_the_model_calls_an_organisation_is_a_person(text, name, label):
     assert ents(text, [span_of(text, name, "ORG")]) == [(name, label)]
+
+
+def test_capitals_that_are_the_initials_of_an_organisation_in_the_article_stand_for_it():
+    text = "The Nordic Trade Council met. Later the NTC plan and the AI Trade Council were discussed. NT said."
+    found = ents(text, [span_of(text, "Nordic Trade Council", "ORG")])
+    assert ("NTC", "ORG") in found and ("NT", "ORG") not in found
+
+
+def test_capitals_matching_two_organisations_initials_stand_for_neither():
+    text = "The Nordic Trade Council and the National Tax Commission met. NTC staff agreed."
+    spans = [span_of(text, "Nordic Trade Council", "ORG"), span_of(text, "National Tax Commission", "ORG")]
+    assert ("NTC", "ORG") not in ents(text, spans)
