@@ -4,6 +4,7 @@ context, given their bounds.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import Iterator
@@ -14,7 +15,27 @@ from pipeline.stages.quantities.bounds import approximator, bounds, range_with
 from pipeline.stages.quantities.context import excluded, weak_prefix_is_money
 from pipeline.stages.quantities.currencies import country_mentions, settle_unit
 from pipeline.stages.quantities.numbers import CORE_RE, core_at
-from pipeline.stages.quantities.spans import build
+from pipeline.stages.quantities.spans import Candidate, build
+
+
+# ``2×60MHz``, ``2 x 10 MHz``: a count of blocks times a block's size (used with .match(text, count_end))
+TIMES = re.compile(r"[^\S\r\n]?[×xX][^\S\r\n]?(?=\d)")
+
+
+def _product_with(text: str, count: Candidate) -> Candidate | None:
+    """``2×60MHz`` (paired spectrum: two blocks of 60 MHz) is one quantity, 120 MHz: a bare count,
+    ``×`` and a measured number after it."""
+    if count.unit is not None or count.scaled or count.num.kind != "digits":
+        return None
+    times = TIMES.match(text, count.end)
+    core = CORE_RE.match(text, times.end()) if times else None
+    size = core_at(text, core) if core else None
+    if size is None:
+        return None
+    block = build(text, size, count.end)
+    if block.unit is None:
+        return None
+    return replace(block, start=count.start, value=count.value * block.value, num=count.num)
 
 
 def _candidates(text: str, strict: bool, mentions: Counter[str]) -> Iterator[Quantity]:
@@ -33,6 +54,7 @@ def _candidates(text: str, strict: bool, mentions: Counter[str]) -> Iterator[Qua
         if num.comma_decimal and not (cand.scaled or cand.prefix):
             pos = m.end()   # "3,50" with neither: a list or a European decimal we do not read
             continue
+        cand = _product_with(text, cand) or cand
         ranged = range_with(text, cand)
         if ranged is not None:
             merged, r_end = ranged

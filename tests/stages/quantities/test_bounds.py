@@ -69,3 +69,17 @@ def test_from_to_is_a_change_not_a_range() -> None:
                                                          ("10 percent", 10.0, "%")]
     assert spans("sales rose 4.8% to $13.18 billion") == [("4.8%", 4.8, "%"),
                                                           ("$13.18 billion", 1.318e10, "USD")]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("it bought 2×20MHz of paired spectrum", "2×20MHz", 40.0),
+    ("in 2 x 10 MHz blocks", "2 x 10 MHz", 20.0),
+])
+def test_a_count_of_blocks_times_a_measured_size_is_one_quantity(text, span, value) -> None:
+    (q,) = find_quantities(text)
+    assert (q.text, q.value, q.unit) == (span, pytest.approx(value), "megahertz")
+
+
+@pytest.mark.parametrize("text", ["a 3x3 grid", "the 1920x1080 screen"])
+def test_a_product_of_bare_numbers_is_no_quantity(text) -> None:
+    assert find_quantities(text) == []
