@@ -620,11 +620,11 @@ NAME_LIST = re.compile(
     rf"(?<![\w&.'’-])(?P<list>{_LIST_NAME}(?:,[^\S\r\n]+{_LIST_NAME})*,?[^\S\r\n]+(?:and|&)"
     rf"[^\S\r\n]+{_LIST_NAME})(?=[,;:)]|\.(?:\s|$)|[^\S\r\n]+[a-z]|$)")
 LIST_SPLIT = re.compile(r",?[^\S\r\n]+(?:and|&)[^\S\r\n]+|,[^\S\r\n]+")
-# ``Industrial and Commercial Bank``, ``Science and Technology Ministry``: a word before ``and`` shares the
-# head of the name after it; ``Dept. of Commerce and Intel``: a list's first word may end a name before it
 # capitalised words that open a sentence or stand for a speaker, no name: ``Both X and Y``, ``the UN and I``
 NOT_A_LISTED_NAME = frozenset({"The", "In", "On", "At", "By", "For", "Both", "Either", "Neither", "All", "I", "We"})
-NAME_BEFORE_OF = re.compile(r"[A-Z][\w.]*[^\S\r\n]+(?:of[^\S\r\n]+)?$")
+# a capitalised word right before a list, or one and ``of``: the list's first word ends a longer name
+# (``Dept. of Commerce and Intel``); used with .search(text, pos, list_start)
+NAME_BEFORE_LIST = re.compile(r"[A-Z][\w.]*[^\S\r\n]+(?:of[^\S\r\n]+)?$")
 
 
 def listed_with_organisations(text: str, taken: list[Candidate], model_spans: list[tuple[int, int, str]]
@@ -637,9 +637,10 @@ def listed_with_organisations(text: str, taken: list[Candidate], model_spans: li
     found: list[Candidate] = []
     for m in NAME_LIST.finditer(text):
         members = split_at(text, *m.span("list"), LIST_SPLIT)
-        if not any(member in orgs for member in members) or NAME_BEFORE_OF.search(text, max(0, m.start() - 40), m.start()) or (
-                len(members) == 2 and len(text[members[0][0]:members[0][1]].split()) == 1
-                and len(text[members[1][0]:members[1][1]].split()) > 1):
+        shared_head = len(members) == 2 and len(text[slice(*members[0])].split()) == 1 and \
+            len(text[slice(*members[1])].split()) > 1  # ``Industrial and Commercial Bank``
+        if shared_head or not any(member in orgs for member in members) or \
+                NAME_BEFORE_LIST.search(text, max(0, m.start() - 40), m.start()):
             continue
         for a, b in members:
             name = text[a:b].rstrip(".") if not COMPANY_ABBREVIATION.search(text, a, b - 1) else text[a:b]
@@ -1025,10 +1026,14 @@ def names_a_thing_after(text: str, end: int) -> bool:
 
 # Nouns of things an organisation makes or runs, no organisation: a list of examples after one names those
 # things (``payment products such as X, Y and Z``, ``platforms including X``, ``technologies like X``).
-PRODUCT_NOUNS = r"(?:products?|platforms?|apps?|applications?|systems?|tools?|technolog(?:y|ies)|devices?|chatbots?|software|browsers?|cards?)"
+PRODUCT_NOUNS = (r"(?:products?|platforms?|apps?|applications?|systems?|tools?|technolog(?:y|ies)|devices?|"
+                 r"chatbots?|software|browsers?|cards?)")
+# a list's words so far: capitalised words, the joiners inside names, an acronym in brackets, commas and
+# ``and``; then perhaps the opening of a bracket the name stands in (``Toll Collection (``)
+_LISTED_SO_FAR = (r"(?:(?:[A-Z][\w&.'’-]*|of|for|the|&)(?:[^\S\r\n]*\([^()\n]{1,30}\))?"
+                  r"(?:,?[^\S\r\n]+(?:and[^\S\r\n]+)?))*(?:[A-Z][\w&.'’-]*[^\S\r\n]*\()?$")
 PRODUCT_LIST_BEFORE = re.compile(
-    rf"(?<![\w-]){PRODUCT_NOUNS}[^\S\r\n]+(?:such[^\S\r\n]+as|like|including|e\.g\.,?)[^\S\r\n]+"
-    r"(?:(?:[A-Z][\w&.'’-]*|of|for|the|&)(?:[^\S\r\n]*\([^()\n]{1,30}\))?(?:,?[^\S\r\n]+(?:and[^\S\r\n]+)?))*(?:[A-Z][\w&.'’-]*[^\S\r\n]*\()?$")
+    rf"(?<![\w-]){PRODUCT_NOUNS}[^\S\r\n]+(?:such[^\S\r\n]+as|like|including|e\.g\.,?)[^\S\r\n]+{_LISTED_SO_FAR}")
 
 
 def listed_as_product(text: str, start: int) -> bool:

@@ -778,8 +778,7 @@ def test_no_organisation_from_a_list_where_the_word_is_no_name_of_its_own(text):
 
 def test_a_roman_numeral_numbers_a_fund_in_a_series():
     text = "The Star Fund III raised more than Star Fund II and Star Fund I did. Acme said I agree."
-    spans = [span_of(text, "Star Fund", "ORG"), span_of(text, "Star Fund", "ORG", 1), span_of(text, "Star Fund", "ORG", 2),
-             span_of(text, "Acme", "ORG")]
+    spans = [span_of(text, "Star Fund", "ORG", n) for n in range(3)] + [span_of(text, "Acme", "ORG")]
     assert ents(text, spans) == [("Star Fund III", "ORG"), ("Star Fund II", "ORG"), ("Star Fund I", "ORG"),
                                  ("Acme", "ORG")]
 

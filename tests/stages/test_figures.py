@@ -1049,7 +1049,8 @@ def test_a_clause_an_according_to_phrase_opens_without_a_comma_is_no_source_phra
 
 
 def test_a_helper_owns_nothing_it_helps_the_measures_own_place_does(parse):
-    text = "Under the plan, the Acme Fund helped raise access to fibre broadband in Norland from 20 percent in 2019 to 35 percent in 2023."
+    text = ("Under the plan, the Acme Fund helped raise access to fibre broadband in Norland from 20 percent in 2019 "
+            "to 35 percent in 2023.")
     got = figures(parse, text, [("Acme Fund", "ORG"), ("Norland", "GPE")])
     assert {q: fig[1] for q, fig in got.items()} == {"20 percent": "Norland", "35 percent": "Norland"}
 
@@ -1061,7 +1062,8 @@ def test_a_helped_subject_named_before_its_verb_owns_the_figure(parse):
 
 
 def test_money_sizing_a_change_an_unfound_name_acted_on_names_that_change(parse):
-    got = figures(parse, "Reports say that Zentrix has paused a $300 million expansion in Norland.", [("Norland", "GPE")])
+    got = figures(parse, "Reports say that Zentrix has paused a $300 million expansion in Norland.",
+                  [("Norland", "GPE")])
     assert got["$300 million"][0] == "expansion"  # not the company the NER missed
 
 

@@ -71,7 +71,7 @@ def _candidates(text: str, strict: bool, mentions: Counter[str]) -> Iterator[Qua
         floor = cand.end
         unit = settle_unit(cand.unit, mentions)
         if cand.ends is not None:  # a range read as two quantities, each number one
-            (first_end, second), approx = cand.ends, (None if approx == "between" else approx)
+            first_end, second = cand.ends
             yield Quantity(cand.start, first_end, text[cand.start:first_end], cand.lo, unit, approx)
             yield Quantity(second, cand.end, text[second:cand.end], cand.hi, unit)
             continue
