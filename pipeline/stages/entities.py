@@ -884,12 +884,12 @@ CAPITALISED_AFTER = re.compile(r"(?P<words>(?:[^\S\r\n]+[A-Z][\w'’&-]*){1,3})(
 def extend_to_body(text: str, end: int, others: dict[int, int]) -> int:
     """``WTO`` + `` General Council``, ``Tesla`` + `` Board``: an organisation's name runs on through the
     capitalised words after it that end in an institution's word, a body of it the model cut off; not into
-    another name, a title or a date."""
+    another name, a title or a date, nor a product or a site (``Google News``, ``Acme Data Center``)."""
     m = CAPITALISED_AFTER.match(text, end)
     if m is None:
         return end
     words = m.group("words").split()
-    if words[-1].lower() not in ORG_HEADS | INSTITUTION_HEADS or any(
+    if words[-1].lower() not in INSTITUTION_HEADS or any(
             w.lower() in ROLE_WORDS or CALENDAR_WORD.fullmatch(w) for w in words) or any(
             end < a < m.end() for a in others):
         return end
@@ -899,7 +899,7 @@ def extend_to_body(text: str, end: int, others: dict[int, int]) -> int:
 def extend_capitalised_before(text: str, start: int, end: int, others: dict[int, int]) -> int:
     """``Digital`` + ``Economy Council``: a body's name runs back through the capitalised words the model
     cut from its start, in the middle of a sentence (after a lower-case word or ``the``), unless they
-    are a title, a date or a name of their own."""
+    are a title, a date, a country's word or a name of their own."""
     if name_head(text[start:end]) not in ORG_HEADS | INSTITUTION_HEADS:
         return start
     m = CAPITALISED_BEFORE.search(text, max(0, start - 60), start)
@@ -910,8 +910,8 @@ def extend_capitalised_before(text: str, start: int, end: int, others: dict[int,
         w = word.group()
         at = m.start("words") + word.start()
         if (w.lower() in ROLE_WORDS or CALENDAR_WORD.fullmatch(w) or any(a <= at < b for a, b in others.items())
-                or w == "The" or not w[-1].isalnum()):
-            break
+                or w == "The" or not w[-1].isalnum() or place_name(w) is not None):
+            break  # ``the Irish`` + ``Data Protection Commission``: a country's word stays outside (spec §3)
         new_start = at
     return new_start
 

@@ -877,3 +877,16 @@ def test_capitals_matching_two_organisations_initials_stand_for_neither():
     text = "The Nordic Trade Council and the National Tax Commission met. NTC staff agreed."
     spans = [span_of(text, "Nordic Trade Council", "ORG"), span_of(text, "National Tax Commission", "ORG")]
     assert ("NTC", "ORG") not in ents(text, spans)
+
+
+def test_a_countrys_word_before_a_body_the_model_cut_stays_outside_it():
+    text = "The firm was fined by the Irish Data Protection Board on Monday."
+    assert ents(text, [span_of(text, "Data Protection Board", "ORG")]) == [("Data Protection Board", "ORG")]
+
+
+@pytest.mark.parametrize("text,model", [
+    ("Links were removed from Acme News and Acme Discovery.", "Acme"),
+    ("Construction on the Acme Guian Data Center began.", "Acme"),
+])
+def test_a_product_or_a_site_after_a_company_is_no_body_of_it(text, model):
+    assert (model, "ORG") in ents(text, [span_of(text, model, "ORG")])
