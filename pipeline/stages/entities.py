@@ -426,8 +426,8 @@ def spelled_before(text: str, bracket: int, acronym: str) -> tuple[int, int] | N
 
 def abbreviated_before(text: str, bracket: int, acronym: str) -> bool:
     """Whether words right before ``(ACR)`` abbreviate it letter by letter though their initials do not
-    spell it (``megabits per second (Mbps)``, ``capital expenditure (CapEx)``, ``Deep Ultraviolet
-    (DUV)``): the short form's letters in order, read from the end, its first letter opening a word
+    spell it (``megabits per second (Mbps)``, ``capital expenditure (CapEx)``, ``Extreme
+    Nanoprint (ENP)``): the short form's letters in order, read from the end, its first letter opening a word
     (Schwartz and Hearst's rule, 2003). A common noun phrase counts, or capitalised words with no
     institution's word: neither names an organisation."""
     words = _clause_words_before(text, bracket, 120)
@@ -445,7 +445,7 @@ def abbreviated_before(text: str, bracket: int, acronym: str) -> bool:
 
 def _spells_a_thing(acronym: str, words: list[str]) -> bool:
     """Capitalised words an all-capitals acronym takes the initial of each of, as letters among its own
-    (``Deep Ultraviolet`` for ``DUV``), none of them an institution's word."""
+    (``Extreme Nanoprint`` for ``ENP``), none of them an institution's word."""
     letters = acronym.lower()
     initials = "".join(w[0].lower() for w in words)
     pos = 0
@@ -522,7 +522,7 @@ CAPITALS_WORD = re.compile(r"(?<![\w&.-])[A-Z]{2,6}(?![\w&-])")
 
 def initials_of_organisations(text: str, found: list[Candidate], readings: dict[str, str | None]
                               ) -> list[Candidate]:
-    """``the AU strategy`` after ``African Union``: capitals that are exactly the initials of one
+    """``the NTC plan`` after ``Nordic Trade Council``: capitals that are exactly the initials of one
     organisation named in the article stand for it, though no bracket defines them; not capitals the
     article defines otherwise, nor a common acronym (``AI``, ``IT``)."""
     initials: dict[str, set[str]] = {}
@@ -569,7 +569,7 @@ def credit_candidates(text: str) -> list[Candidate]:
             nm = BYLINE_NAME.match(part)
             if nm:
                 offset = m.start("names") + names.index(part)
-                # ``By Express News Service``: a byline may name the outlet's service, no person
+                # ``By Northern News Service``: a byline may name the outlet's service, no person
                 label = "ORG" if nm.group().split()[-1].lower() in ORG_HEADS | {"service"} else "PERSON"
                 out.append(Candidate(offset + nm.start(), offset + nm.end(), label, "rule"))
     return out
@@ -614,7 +614,7 @@ def named_by_kind(text: str, taken: list[Candidate]) -> list[Candidate]:
     return out
 
 
-# A list of one to three capitalised words each: ``ARM, WeWork and Slack``, ``Samsung and SK``
+# A list of one to three capitalised words each: ``BRX, Plumly and Acme``, ``Acme and QX``
 _LIST_NAME = r"[A-Z][\w&.'’-]*(?:[^\S\r\n]+[A-Z][\w&.'’-]*){0,2}"
 NAME_LIST = re.compile(
     rf"(?<![\w&.'’-])(?P<list>{_LIST_NAME}(?:,[^\S\r\n]+{_LIST_NAME})*,?[^\S\r\n]+(?:and|&)"
@@ -623,14 +623,14 @@ LIST_SPLIT = re.compile(r",?[^\S\r\n]+(?:and|&)[^\S\r\n]+|,[^\S\r\n]+")
 # capitalised words that open a sentence or stand for a speaker, no name: ``Both X and Y``, ``the UN and I``
 NOT_A_LISTED_NAME = frozenset({"The", "In", "On", "At", "By", "For", "Both", "Either", "Neither", "All", "I", "We"})
 # a capitalised word right before a list, or one and ``of``: the list's first word ends a longer name
-# (``Dept. of Commerce and Intel``); used with .search(text, pos, list_start)
+# (``Dept. of Trade and Acme``); used with .search(text, pos, list_start)
 NAME_BEFORE_LIST = re.compile(r"[A-Z][\w.]*[^\S\r\n]+(?:of[^\S\r\n]+)?$")
 
 
 def listed_with_organisations(text: str, taken: list[Candidate], model_spans: list[tuple[int, int, str]]
                               ) -> list[Candidate]:
-    """A name listed with organisations is one (``Temasek and Google``, ``ARM, WeWork and Slack``,
-    ``Samsung and SK``), where the model gave its words no reading of their own and they read as no
+    """A name listed with organisations is one (``Zentara and Acme``, ``BRX, Plumly and Acme``,
+    ``Acme and QX``), where the model gave its words no reading of their own and they read as no
     person's, role, place or date: a list joins things of one kind."""
     spans = [(a, b) for a, b, _ in model_spans] + [(c.start, c.end) for c in taken]
     orgs = {(c.start, c.end) for c in taken if c.label == "ORG"}
@@ -638,7 +638,7 @@ def listed_with_organisations(text: str, taken: list[Candidate], model_spans: li
     for m in NAME_LIST.finditer(text):
         members = split_at(text, *m.span("list"), LIST_SPLIT)
         shared_head = len(members) == 2 and len(text[slice(*members[0])].split()) == 1 and \
-            len(text[slice(*members[1])].split()) > 1  # ``Industrial and Commercial Bank``
+            len(text[slice(*members[1])].split()) > 1  # ``Maritime and Commercial Bank``
         if shared_head or not any(member in orgs for member in members) or \
                 NAME_BEFORE_LIST.search(text, max(0, m.start() - 40), m.start()):
             continue
@@ -767,9 +767,9 @@ SERIES_NUMBER = re.compile(r"[^\S\r\n]+(?P<n>I{1,3}|IV|V|VI{1,3}|IX|X)(?![\w'’
 
 
 def extend_series_number(text: str, start: int, end: int) -> int:
-    """``Big Fund`` + `` III``, ``Vision Fund`` + `` II``: a roman numeral after an organisation's name
+    """``Star Fund`` + `` III``, ``Growth Fund`` + `` II``: a roman numeral after an organisation's name
     numbers it in a series and is part of it; a bare ``I`` only where the text numbers the same name
-    higher elsewhere (``Big Fund I and Big Fund II``), since it is mostly the pronoun."""
+    higher elsewhere (``Star Fund I and Star Fund II``), since it is mostly the pronoun."""
     m = SERIES_NUMBER.match(text, end)
     if m is None:
         return end
@@ -882,9 +882,9 @@ CAPITALISED_AFTER = re.compile(r"(?P<words>(?:[^\S\r\n]+[A-Z][\w'’&-]*){1,3})(
 
 
 def extend_to_body(text: str, end: int, others: dict[int, int]) -> int:
-    """``WTO`` + `` General Council``, ``Tesla`` + `` Board``: an organisation's name runs on through the
+    """``NTO`` + `` General Council``, ``Acme`` + `` Supervisory Board``: an organisation's name runs on through the
     capitalised words after it that end in an institution's word, a body of it the model cut off; not into
-    another name, a title or a date, nor a product or a site (``Google News``, ``Acme Data Center``)."""
+    another name, a title or a date, nor a product or a site (``Acme News``, ``Acme Data Center``)."""
     m = CAPITALISED_AFTER.match(text, end)
     if m is None:
         return end
@@ -897,7 +897,7 @@ def extend_to_body(text: str, end: int, others: dict[int, int]) -> int:
 
 
 def extend_capitalised_before(text: str, start: int, end: int, others: dict[int, int]) -> int:
-    """``Digital`` + ``Economy Council``: a body's name runs back through the capitalised words the model
+    """``Digital`` + ``Trade Council``: a body's name runs back through the capitalised words the model
     cut from its start, in the middle of a sentence (after a lower-case word or ``the``), unless they
     are a title, a date, a country's word or a name of their own."""
     if name_head(text[start:end]) not in ORG_HEADS | INSTITUTION_HEADS:
@@ -911,7 +911,7 @@ def extend_capitalised_before(text: str, start: int, end: int, others: dict[int,
         at = m.start("words") + word.start()
         if (w.lower() in ROLE_WORDS or CALENDAR_WORD.fullmatch(w) or any(a <= at < b for a, b in others.items())
                 or w == "The" or not w[-1].isalnum() or place_name(w) is not None):
-            break  # ``the Irish`` + ``Data Protection Commission``: a country's word stays outside (spec §3)
+            break  # ``the Irish`` + ``Data Protection Board``: a country's word stays outside (spec §3)
         new_start = at
     return new_start
 
@@ -1029,7 +1029,7 @@ def names_a_thing_after(text: str, end: int) -> bool:
 PRODUCT_NOUNS = (r"(?:products?|platforms?|apps?|applications?|systems?|tools?|technolog(?:y|ies)|devices?|"
                  r"chatbots?|software|browsers?|cards?)")
 # a list's words so far: capitalised words, the joiners inside names, an acronym in brackets, commas and
-# ``and``; then perhaps the opening of a bracket the name stands in (``Toll Collection (``)
+# ``and``; then perhaps the opening of a bracket the name stands in (``Transfer Service (``)
 _LISTED_SO_FAR = (r"(?:(?:[A-Z][\w&.'’-]*|of|for|the|&)(?:[^\S\r\n]*\([^()\n]{1,30}\))?"
                   r"(?:,?[^\S\r\n]+(?:and[^\S\r\n]+)?))*(?:[A-Z][\w&.'’-]*[^\S\r\n]*\()?$")
 PRODUCT_LIST_BEFORE = re.compile(
@@ -1037,7 +1037,7 @@ PRODUCT_LIST_BEFORE = re.compile(
 
 
 def listed_as_product(text: str, start: int) -> bool:
-    """``retail payment products such as RuPay Card, Immediate Payment Service (IMPS)``: the names listed
+    """``payment products such as QuickPay Card, Instant Transfer Service (ITS)``: the names listed
     after a noun of things are examples of those things, not their makers (spec §3: products are no
     organisation)."""
     return PRODUCT_LIST_BEFORE.search(text, max(0, start - 200), start) is not None
@@ -1206,7 +1206,7 @@ NAME_TITLES = frozenset({"mp", "mep", "mla", "senator", "sen", "rep", "judge", "
 
 
 def titled_name(text: str, start: int, end: int) -> bool:
-    """``MP`` + ``Gaurav Gogoi``: two or three name words after a title or a role, none a common word or an
+    """``MP`` + ``Raviraj Gogonda``: two or three name words after a title or a role, none a common word or an
     organisation's, are a person's name though no list has the given name."""
     title = TITLE_BEFORE_NAME.search(text, max(0, start - 20), start)
     words = text[start:end].split()

@@ -1219,7 +1219,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
     if local is not None:
         return local
     if _helped(head_of(quantity)):
-        # ``the World Bank helped increase access in Africa from 26 percent``: a helper owns nothing it helps
+        # ``the Acme Fund helped raise access in Norland from 20 percent``: a helper owns nothing it helps
         return None if noun is None else _owner_of_noun(sent, noun, owners, referable)
     verb = governing_verb(head_of(quantity))
     penalized = _penalized(sent, quantity, verb, owners)
@@ -1284,7 +1284,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
 
 def _helped(head: Token) -> bool:
     """Whether the verb the number hangs from is what a helper helps do, with no subject of its own
-    (``the bank helped increase access ... from 26 percent to 36 percent``)."""
+    (``the fund helped raise access ... from 20 percent to 35 percent``)."""
     verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
@@ -2021,7 +2021,7 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
         measure = noun_phrase(sent, noun, names, exclude=span, numbers=spans)
     base = counted_noun(span, unit) if noun is None and MULTIPLE.match(span.text) else None
     source = _source_phrase(sent, span)
-    if source is not None:  # ``..., according to plans released by six departments in Beijing``: the
+    if source is not None:  # ``..., according to a plan released by five ministries in Easton``: the
         # number counts the source, whose own phrase alone says whose it is and when
         owner = None if noun is None else _owner_of_noun(sent, noun, names)
         period = next((_span_end(sent, i, y) for i, y in years_in(sent) if span.end <= i < source.end), None)
@@ -2128,7 +2128,7 @@ def _what_changes(change: Token, names: Sequence[Name]) -> Token | None:
 
 
 def _copula_subject(noun: Token, names: Sequence[Name]) -> Token | None:
-    """What a predicate noun describes: ``The X complex is a mega project that will span 7 million
+    """What a predicate noun describes: ``The new chip complex is a huge project that will span 7 million
     square meters`` measures the complex; not a name, an actor or a pronoun (``China is the largest
     market that ...``)."""
     if noun.dep_ != "attr" or noun.head.lemma_ != "be":
