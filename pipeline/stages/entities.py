@@ -363,13 +363,16 @@ def initials_match(acronym: str, long_form: str) -> bool:
         words = [w for w in words if w.lower() not in ("and", "&")]
     if not words or letters[0] != words[0][0].lower():
         return False
-    initials = "".join(w[0].lower() for w in words)
+    return in_order(letters, "".join(w[0].lower() for w in words))
+
+
+def in_order(letters: str, within: str) -> bool:
+    """Every letter of ``letters`` in ``within``, in that order (``nda`` in ``nda``, ``du`` in ``duv``)."""
     pos = 0
     for ch in letters:
-        pos = initials.find(ch, pos)
-        if pos < 0:
+        pos = within.find(ch, pos) + 1
+        if pos == 0:
             return False
-        pos += 1
     return True
 
 
@@ -446,14 +449,8 @@ def abbreviated_before(text: str, bracket: int, acronym: str) -> bool:
 def _spells_a_thing(acronym: str, words: list[str]) -> bool:
     """Capitalised words an all-capitals acronym takes the initial of each of, as letters among its own
     (``Extreme Nanoprint`` for ``ENP``), none of them an institution's word."""
-    letters = acronym.lower()
-    initials = "".join(w[0].lower() for w in words)
-    pos = 0
-    for ch in initials:
-        pos = letters.find(ch, pos) + 1
-        if pos == 0:
-            return False
-    return acronym.isupper() and not any(w.lower() in ORGANISATION_WORDS for w in words)
+    return acronym.isupper() and in_order("".join(w[0].lower() for w in words), acronym.lower()) and \
+        not any(w.lower() in ORGANISATION_WORDS for w in words)
 
 
 def _abbreviates(letters: list[str], long_form: str) -> bool:
@@ -531,6 +528,8 @@ def initials_of_organisations(text: str, found: list[Candidate], readings: dict[
             words = [w for w in re.split(r"[\s-]+", text[c.start:c.end]) if w and w.lower() not in NAME_JOINERS]
             if len(words) >= 2 and all(w[0].isupper() for w in words):
                 initials.setdefault("".join(w[0] for w in words), set()).add(text[c.start:c.end])
+    if not initials:
+        return []
     taken = [(c.start, c.end) for c in found]
     return [Candidate(m.start(), m.end(), "ORG", "rule") for m in CAPITALS_WORD.finditer(text)
             if len(initials.get(m.group(), ())) == 1 and m.group() not in readings
@@ -779,11 +778,16 @@ def extend_series_number(text: str, start: int, end: int) -> int:
     return m.end()
 
 
-def with_edition(text: str, c: Candidate) -> Candidate:
-    """A known outlet's name runs on through its edition word as the model's names do (``Caixin`` +
-    `` Global`` where the gazetteer knows ``Caixin``)."""
-    return Candidate(c.start, extend_series_number(text, c.start, extend_edition(text, c.end)), c.label, c.source
-                     ) if c.label == "ORG" else c
+def extend_tail(text: str, start: int, end: int) -> int:
+    """The words after an organisation's name that the model cuts off and that are part of it: its
+    edition word, then its number in a series (``Caixin`` + `` Global``, ``Star Fund`` + `` III``)."""
+    return extend_series_number(text, start, extend_edition(text, end))
+
+
+def with_tail(text: str, c: Candidate) -> Candidate:
+    """A known name runs on through its tail words as the model's names do (``Caixin`` + `` Global``
+    where the gazetteer knows ``Caixin``)."""
+    return Candidate(c.start, extend_tail(text, c.start, c.end), c.label, c.source) if c.label == "ORG" else c
 
 
 def extend_company_suffix(text: str, start: int, end: int) -> int:
@@ -1170,7 +1174,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
         end = extend_of_place(text, start, extend_company_suffix(text, start, end), places)
         end = extend_portfolios(text, start, end, others or {}, names)
         end = extend_remit(text, start, end, others or {})
-        end = extend_to_body(text, extend_series_number(text, start, extend_edition(text, end)), others or {})
+        end = extend_to_body(text, extend_tail(text, start, end), others or {})
         start = extend_institution_before(text, start, others or {})
         start = extend_capitalised_before(text, start, end, others or {})
     if label == "PERSON":
@@ -1252,7 +1256,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
             and not (c.label == "ORG" and names_a_place(text[c.start:c.end], senses))]
     rules = credit_candidates(text) + agency_credits(
         text, [(start, end) for start, end, label in model_spans if label == "PERSON"])
-    gazetteer_hits = [with_edition(text, c) for c in mention_candidates(text, gazetteer or {}, "gazetteer")
+    gazetteer_hits = [with_tail(text, c) for c in mention_candidates(text, gazetteer or {}, "gazetteer")
                       if not names_a_role(text, c.start, text[c.start:c.end])]
     rules += named_by_kind(text, base + rules + gazetteer_hits)
     rules += listed_with_organisations(text, base + rules + gazetteer_hits, model_spans)

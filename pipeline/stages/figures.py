@@ -197,7 +197,8 @@ ANNOUNCING_VERBS = frozenset("""announce disclose reveal""".split())
 # verbs whose agent holds what they describe: ``factories owned by Haier``, ``10.47% held by X``
 POSSESSION_VERBS = frozenset("""own hold control operate run manage""".split())
 # verbs that rank what they join: their agent is the next in a list, not a source
-HELPING_VERBS = frozenset("""help enable assist""".split())
+# verbs whose subject helps another do what its complement says; matched on the word's form, since the parse
+# may leave ``helped`` unlemmatised as an auxiliary
 HELPING_FORM = re.compile(r"(?:help|enabl|assist)(?:e|es|s|ed|d|ing)?")
 ORDER_VERBS = frozenset("""follow trail precede""".split())
 
@@ -1290,7 +1291,7 @@ def _helped(head: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and HELPING_FORM.fullmatch(c.lower_) for c in verb.children):
         return True  # the parser's other reading: ``helped`` an auxiliary of ``raise``, unlemmatised
-    return verb.dep_ == "xcomp" and verb.head.lemma_ in HELPING_VERBS and not any(
+    return verb.dep_ == "xcomp" and HELPING_FORM.fullmatch(verb.head.lower_) is not None and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
