@@ -102,7 +102,7 @@ INNER_PREPOSITION = re.compile(r"\s(?:of|for|on|in)\s")
 _PORTFOLIO = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
 PORTFOLIO = re.compile(_PORTFOLIO)
 PORTFOLIO_JOINT = re.compile(r",?\s+and\s+|,\s+")
-PORTFOLIOS = re.compile(rf"(?:,\s+{_PORTFOLIO})*,?\s+and\s+{_PORTFOLIO}")
+PORTFOLIOS = re.compile(rf"(?:,\s+{_PORTFOLIO})*(?:,?\s+and\s+{_PORTFOLIO})+")
 NAME_JOINERS = {"of", "and", "for", "on", "in", "at", "to", "&", "the"}
 DESCRIPTOR_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # A name ending in an abbreviation that takes a period: a company's (``Co``, ``Inc``) or an initialism (``U.N``)
@@ -633,12 +633,13 @@ def listed_with_organisations(text: str, taken: list[Candidate], model_spans: li
     person's, role, place or date: a list joins things of one kind."""
     spans = [(a, b) for a, b, _ in model_spans] + [(c.start, c.end) for c in taken]
     orgs = {(c.start, c.end) for c in taken if c.label == "ORG"}
+    places = {(a, b) for a, b, label in model_spans if label in ("GPE", "LOC")}
     found: list[Candidate] = []
     for m in NAME_LIST.finditer(text):
         members = split_at(text, *m.span("list"), LIST_SPLIT)
         shared_head = len(members) == 2 and len(text[slice(*members[0])].split()) == 1 and \
             len(text[slice(*members[1])].split()) > 1  # ``Maritime and Commercial Bank``
-        if shared_head or not any(member in orgs for member in members) or \
+        if shared_head or not any(member in orgs for member in members) or places.intersection(members) or \
                 NAME_BEFORE_LIST.search(text, max(0, m.start() - 40), m.start()):
             continue
         for a, b in members:
@@ -745,10 +746,11 @@ def _joins(text: str, first: tuple[int, int, str], second: tuple[int, int, str])
 def extend_remit(text: str, start: int, end: int, others: dict[int, int]) -> int:
     """``Intergovernmental Group of Experts`` + `` on E-commerce and the Digital Economy``, ``Council``
     + `` on Foreign Relations``: a body's name runs on through the capitalised subject it is ``on``,
-    which the model cuts off; not through a date (``the Commission on Monday``) or another name."""
+    which the model cuts off, or cuts inside (``... on E-commerce`` + `` and the Digital Economy``); not
+    through a date (``the Commission on Monday``) or another name."""
     if name_head(text[start:end]) not in ORG_HEADS | INSTITUTION_HEADS:
         return end
-    m = REMIT.match(text, end)
+    m = (REMIT_REST if REMIT_IN_NAME.search(text, start, end) else REMIT).match(text, end)
     if m is None or m.group("first").lower() in NOT_A_NAME_AFTER_KIND or re.fullmatch(_MONTH, m.group("first")):
         return end
     return end if any(end < a < m.end() for a in others) else m.end()
@@ -799,19 +801,24 @@ def extend_company_suffix(text: str, start: int, end: int) -> int:
 def extend_portfolios(text: str, start: int, end: int, others: dict[int, int], names: set[str]) -> int:
     """``Ministry of Science`` + `` and ICT``, ``Department of Communications`` + `` and Digital
     Technologies``: the model cuts an institution's name at the ``and`` that joins its portfolios;
-    the name runs on through them (spec §3). Not when a portfolio is a name of its own (another
-    mention the model or the gazetteer found there: ``the Ministry of Commerce and Huawei``)."""
+    the name runs on through them (spec §3), each ``and`` (``... and Communications and Youth``). Not when a
+    portfolio is a name of its own (another mention the model or the gazetteer found there: ``the Ministry of
+    Commerce and Huawei``), unless portfolios joined by ``and`` came before it and all its words are common
+    ones, a field's (the model's ``Youth``)."""
     name = text[start:end]
     if not (institution_head(name) and INNER_PREPOSITION.search(name)) or name.split()[-1].lower() in INSTITUTION_HEADS:
         return end  # ``... Commission and Minister of``: a whole name, then something else
     m = PORTFOLIOS.match(text, end)
     if m is None or "\n" in m.group():
         return end
+    joined = " and " in name
     for joint in PORTFOLIO_JOINT.finditer(text, end, m.end()):
         part = PORTFOLIO.match(text, joint.end())
-        if (part is None or joint.end() in others or part.group() in names
-                or ROLE_WORDS & {w.lower() for w in part.group().split()}):
+        if part is None or ROLE_WORDS & {w.lower() for w in part.group().split()} or (
+                (joint.end() in others or part.group() in names)
+                and not (joined and all(is_common_word(w) for w in part.group().split()))):
             return end
+        joined = joined or "and" in joint.group()
     return m.end()
 
 
@@ -835,8 +842,11 @@ DATELINE = re.compile(
     rf"[^\S\r\n]*(?:,[^\S\r\n]*[A-Za-z.'’ -]{{0,30}}?,?[^\S\r\n]*)?(?:{_MONTH}[^\S\r\n]+\d{{1,2}}\b|\d{{1,2}}[^\S\r\n]+{_MONTH}|\d{{4}}-\d\d-\d\d)")
 # ``on`` and a subject in capitals, ``and``, ``of`` or ``for`` (and ``the``) between its words; used with
 # .match(text, end)
-REMIT = re.compile(r"[^\S\r\n]+on[^\S\r\n]+(?P<first>[A-Z][\w-]*)"
-                   r"(?:[^\S\r\n]+(?:(?:and|of|for)[^\S\r\n]+(?:the[^\S\r\n]+)?)?[A-Z][\w-]*)*")
+_REMIT_WORDS = r"(?:[^\S\r\n]+(?:(?:and|of|for)[^\S\r\n]+(?:the[^\S\r\n]+)?)?[A-Z][\w-]*)*"
+REMIT = re.compile(rf"[^\S\r\n]+on[^\S\r\n]+(?P<first>[A-Z][\w-]*){_REMIT_WORDS}")
+# the rest of a remit the model cut inside (``... on E-commerce`` + `` and the Digital Economy``)
+REMIT_REST = re.compile(rf"[^\S\r\n]+(?:and|of|for)[^\S\r\n]+(?:the[^\S\r\n]+)?(?P<first>[A-Z][\w-]*){_REMIT_WORDS}")
+REMIT_IN_NAME = re.compile(r"[^\S\r\n]on[^\S\r\n]+[A-Z][\w-]*$")
 # An edition's words after a name, not before another capitalised word (used with .match(text, end))
 EDITION = re.compile(r"(?:[^\S\r\n]+(?:Global|Asia|Europe|International|Online|Edition|Daily|Weekly|Times|Post|"
                      r"Herald|Tribune|Telegraph))+(?![\w&-])(?![^\S\r\n]+[A-Z])")
@@ -882,20 +892,23 @@ CAPITALISED_BEFORE = re.compile(
 
 
 # One to three capitalised words and the word after them (used with .match(text, name_end))
-CAPITALISED_AFTER = re.compile(r"(?P<words>(?:[^\S\r\n]+[A-Z][\w'’&-]*){1,3})(?=[^\S\r\n]+[a-z(]|[,.;:)]|$)")
+CAPITALISED_AFTER = re.compile(r"(?P<words>(?:[^\S\r\n]+[A-Z][\w'’&-]*){1,4})(?=[^\S\r\n]+[a-z(]|[,.;:)]|$)")
+# the heads of a body inside an organisation (``Working Group``, ``Supervisory Board``)
+BODY_HEADS = frozenset(INSTITUTION_HEADS | {"group"})
 
 
 def extend_to_body(text: str, end: int, others: dict[int, int]) -> int:
     """``NTO`` + `` General Council``, ``Acme`` + `` Supervisory Board``: an organisation's name runs on through the
-    capitalised words after it that end in an institution's word, a body of it the model cut off; not into
-    another name, a title or a date, nor a product or a site (``Acme News``, ``Acme Data Center``)."""
+    capitalised words after it that end in an institution's word, a body of it the model cut off or read as a
+    name of its own (``G7`` + `` Digital Working Group``); not into another name, a title or a date, nor a
+    product or a site (``Acme News``, ``Acme Data Center``)."""
     m = CAPITALISED_AFTER.match(text, end)
     if m is None:
         return end
     words = m.group("words").split()
-    if words[-1].lower() not in INSTITUTION_HEADS or any(
+    if words[-1].lower() not in BODY_HEADS or any(
             w.lower() in ROLE_WORDS or CALENDAR_WORD.fullmatch(w) for w in words) or any(
-            end < a < m.end() for a in others):
+            end < a < m.end() and b != m.end() for a, b in others.items()):
         return end
     return m.end()
 
@@ -981,11 +994,26 @@ def object_of_a_title(text: str, start: int, name: str) -> bool:
 LEGISLATURE_WORDS = frozenset({"Parliament", "Congress", "Assembly"})
 
 
+# a minister's title right after the portfolio it names (used with .match(text, name_end))
+MINISTER_AFTER = re.compile(r"[^\S\r\n]+(?:Minister|Ministers|Secretary|Secretaries)(?![\w-])")
+
+
+def portfolio_of_a_minister(text: str, start: int, name: str) -> bool:
+    """``Health and Welfare`` + `` Minister Jane Doe``: field words right before a minister's title are
+    the portfolio in the title, no organisation's name (neither ``Zentrix`` nor a place nor a ``Department``
+    is a field)."""
+    return MINISTER_AFTER.match(text, start + len(name)) is not None and all(
+        w.lower() in NAME_JOINERS or (w[:1].isupper() and is_common_word(w) and w.lower() not in INSTITUTION_HEADS
+                                      and place_name(w) is None) for w in name.split())
+
+
 def names_a_role(text: str, start: int, name: str) -> bool:
     """Roles are outside organisations (spec §3): a name headed by a role (``Science and Energy
-    Secretaries``; ``Chamber of Deputies`` is headed by ``Chamber``), or a portfolio that a capitalised
-    title is ``for`` (``European Commissioner for Internal Market and Services``, ``Minister of State for
-    Electronics and Information Technology``)."""
+    Secretaries``; ``Chamber of Deputies`` is headed by ``Chamber``), a minister's portfolio before the
+    title, or a portfolio that a capitalised title is ``for`` (``European Commissioner for Internal Market
+    and Services``, ``Minister of State for Electronics and Information Technology``)."""
+    if portfolio_of_a_minister(text, start, name):
+        return True
     m = ROLE_BEFORE.search(text, max(0, start - 40), start)
     role_before = bool(m) and singular(m.group("role").lower()) in ROLE_WORDS
     if role_before and name in LEGISLATURE_WORDS:
@@ -1038,6 +1066,22 @@ _LISTED_SO_FAR = (r"(?:(?:[A-Z][\w&.'’-]*|of|for|the|&)(?:[^\S\r\n]*\([^()\n]{
                   r"(?:,?[^\S\r\n]+(?:and[^\S\r\n]+)?))*(?:[A-Z][\w&.'’-]*[^\S\r\n]*\()?$")
 PRODUCT_LIST_BEFORE = re.compile(
     rf"(?<![\w-]){PRODUCT_NOUNS}[^\S\r\n]+(?:such[^\S\r\n]+as|like|including|e\.g\.,?)[^\S\r\n]+{_LISTED_SO_FAR}")
+
+
+def listed_with_places(text: str, start: int, end: int, places: dict[int, int], orgs: dict[int, int]) -> bool:
+    """``Westmoor, North Cape and Eastvale``: a name with no organisation's word, listed with a place the
+    model found and with no organisation it found, is a place as well (spec §3: places are no
+    organisation); a list joins things of one kind."""
+    name = text[start:end]
+    if name.isupper() or {w.lower() for w in name.split()} & ORGANISATION_WORDS or is_union_of_states(name):
+        return False
+    for m in NAME_LIST.finditer(text, max(0, start - 120), min(len(text), end + 120)):
+        if m.start("list") <= start and end <= m.end("list"):
+            members = split_at(text, *m.span("list"), LIST_SPLIT)
+            others = [(a, b) for a, b in members if (a, b) != (start, end)]
+            return (start, end) in members and any(places.get(a) == b for a, b in others) and \
+                not any(orgs.get(a) == b for a, b in others)
+    return False
 
 
 def listed_as_product(text: str, start: int) -> bool:
@@ -1161,9 +1205,11 @@ def with_abbreviation_period(text: str, c: Candidate) -> Candidate:
 
 
 def model_candidate(text: str, start: int, end: int, label: str, places: dict[int, int],
-                    others: dict[int, int] | None = None, names: set[str] = frozenset()) -> Candidate | None:
+                    others: dict[int, int] | None = None, names: set[str] = frozenset(),
+                    orgs: dict[int, int] | None = None) -> Candidate | None:
     """One NER name as the spec spans it, or None when it names no person or organisation.
-    ``places`` and ``others`` map the starts of the model's places and of all its other names to their ends."""
+    ``places``, ``orgs`` and ``others`` map the starts of the model's places, of its organisations and of all
+    its other names to their ends."""
     span = trim_span(text, start, end)
     if span is None:
         return None
@@ -1191,7 +1237,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
                            or names_a_thing_after(text, end) or object_of_a_title(text, start, name)
                            or names_a_role(text, start, name) or names_a_unit(text, start, end)
                            or in_a_dateline(text, start, end) or in_a_ticker(text, start, end)
-                           or odd_org_text(name)):
+                           or odd_org_text(name) or listed_with_places(text, start, end, places, orgs or {})):
         return None
     if "\n" in name or "\r" in name:
         return None
@@ -1244,6 +1290,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     """The rules' mentions, each with the source that proposed it (model, rule, gazetteer, alias)."""
     model_spans = join_national_units(text, model_spans)
     places = {start: end for start, end, label in model_spans if label in ("GPE", "LOC")}
+    orgs = {start: end for start, end, label in model_spans if label == "ORG"}
     names = set(gazetteer or {}) | {text[a:b] for a, b, label in model_spans if label == "ORG"}
     known = names | {text[a:b] for a, b, _ in model_spans}
     # what a name may not run into: the model's other mentions, bar the acronyms it wrongly calls organisations
@@ -1252,7 +1299,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     senses = model_readings(text, model_spans)
     base = [c for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")])
             for a, b in (organisation_names(text, start, end, names, known) if label == "ORG" else [(start, end)])
-            if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}))) is not None
+            if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}), orgs)) is not None
             and not (c.label == "ORG" and names_a_place(text[c.start:c.end], senses))]
     rules = credit_candidates(text) + agency_credits(
         text, [(start, end) for start, end, label in model_spans if label == "PERSON"])

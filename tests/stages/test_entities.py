@@ -456,6 +456,10 @@ def test_an_institution_cut_at_the_and_of_its_portfolios_runs_on_through_them():
     assert ents(text, spans) == [("Ministry of Science and ICT", "ORG"),
                                  ("Department of Science, Innovation and Technology", "ORG"),
                                  ("Ministry of Commerce", "ORG"), ("Huawei", "ORG")]
+    # a third portfolio the model read as a name of its own, after two joined ones
+    text = "The Ministry of Trade and Energy and Youth split."
+    spans = [span_of(text, "Ministry of Trade and Energy", "ORG"), span_of(text, "Youth", "ORG")]
+    assert ents(text, spans) == [("Ministry of Trade and Energy and Youth", "ORG")]
     text = "Li, Member of the Political Bureau of the CPC Central Committee and Secretary of the city, said."
     assert ents(text, [span_of(text, "the Political Bureau of the CPC Central Committee", "ORG")]) == [
         ("Political Bureau of the CPC Central Committee", "ORG")]
@@ -638,6 +642,9 @@ def test_a_share_code_in_brackets_is_no_organisation(text, code):
     ("the third session of the Intergovernmental Group of Experts on E-commerce and the Digital Economy, it said",
      "Intergovernmental Group of Experts", "Intergovernmental Group of Experts on E-commerce and the Digital Economy"),
     ("a fellow at the Council on Foreign Relations said", "Council", "Council on Foreign Relations"),
+    # cut inside its subject
+    ("the Expert Group on Trade and the Digital Economy met", "Expert Group on Trade",
+     "Expert Group on Trade and the Digital Economy"),
     ("said the European Commission on Monday", "European Commission", "European Commission"),
     ("the National Assembly on Jan. 9 passed it", "National Assembly", "National Assembly"),
     ("the Senate on the Government's bill", "Senate", "Senate"),
@@ -743,6 +750,7 @@ def test_no_organisation_where_the_words_after_the_noun_name_none(text):
     # on through a body of it
     ("They asked the WTO General Council to act.", "WTO", "WTO General Council"),
     ("Acme Supervisory Board members met.", "Acme", "Acme Supervisory Board"),
+    ("in the G7 Digital Trade Working Group and its work", "G7", "G7 Digital Trade Working Group"),
 ])
 def test_a_bodys_name_runs_through_the_capitals_the_model_cut_from_either_end(text, model, name):
     assert ents(text, [span_of(text, model, "ORG")]) == [(name, "ORG")]
@@ -766,6 +774,23 @@ def test_a_bodys_name_does_not_run_back_into_a_name_a_title_or_a_dateline(text, 
 def test_a_name_listed_with_an_organisation_is_one(text, listed):
     found = ents(text, [span_of(text, "Acme", "ORG")])
     assert [(name, "ORG") for name in listed] == [e for e in found if e[0] != "Acme"]
+
+
+def test_a_name_listed_with_places_and_no_organisation_is_a_place():
+    text = "It started in the Westmoor, North Cape and Eastvale, and in Acme Bank, Zedland and Oslo."
+    spans = [span_of(text, "North Cape", "LOC"), span_of(text, "Eastvale", "ORG"),
+             span_of(text, "Acme Bank", "ORG"), span_of(text, "Zedland", "ORG"), span_of(text, "Oslo", "GPE")]
+    assert [e for e in ents(text, spans) if e[1] == "ORG"] == [("Acme Bank", "ORG"), ("Zedland", "ORG")]
+
+
+@pytest.mark.parametrize("text,model,kept", [
+    ("Health and Welfare Minister Jane Doe said so.", "Health and Welfare", False),
+    ("Zentrix Secretary Jane Doe said so.", "Zentrix", True),  # no field
+    ("The Health and Welfare Department said so.", "Health and Welfare Department", True),  # no title
+    ("Kenya Trade Minister Jane Doe said so.", "Kenya Trade", True),  # a country
+])
+def test_the_portfolio_before_a_ministers_title_is_no_organisation(text, model, kept):
+    assert ((model, "ORG") in ents(text, [span_of(text, model, "ORG")])) is kept
 
 
 @pytest.mark.parametrize("text", [
