@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -187,7 +188,8 @@ GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]+[^\S\r\n]$")
 ORGANISATION_KINDS = (
     r"(?:chipmaker|carmaker|automaker|maker|manufacturer|producer|supplier|vendor|distributor|retailer|"
     r"carrier|operator|lender|bank|insurer|brokerage|consultancy|firm|company|conglomerate|giant|titan|"
-    r"start-?up|unicorn|subsidiary|provider|regulator|publisher|broadcaster|outlet|newspaper|agency|house)"
+    r"start-?up|unicorn|subsidiary|provider|regulator|watchdog|authority|rival|publisher|broadcaster|outlet|newspaper|"
+    r"agency|house)"
     r"(?:s|es)?")
 # ``companies`` and ``subsidiaries`` as well; a name's words: capitals, inner capitals (``LONGi``,
 # ``eBay``), inner periods (``JD.com``), on one line
@@ -195,6 +197,7 @@ _KIND_NAME_WORD = r"(?:[A-Z]|[a-z]+[A-Z])[\w&-]*(?:\.[\w&-]+)*"
 NAME_AFTER_KIND = re.compile(
     rf"(?<![\w-])(?:{ORGANISATION_KINDS}|companies|subsidiaries)[^\S\r\n]+"
     rf"(?P<name>{_KIND_NAME_WORD}(?:[^\S\r\n]+{_KIND_NAME_WORD})*)")
+LOWER_CASE_WORD = re.compile(r"[^\S\r\n]+(?P<word>[a-z]+)(?![\w&-])")  # used with .match(text, name_end)
 C_SUITE = re.compile(r"C[A-Z]{1,2}O")  # ``CEO``, ``CFO``, ``CISO``: a person's role
 # capitalised words after a kind noun that date a sentence or open the next one, no name
 NOT_A_NAME_AFTER_KIND = frozenset({
@@ -597,11 +600,14 @@ def agency_credits(text: str, people: list[tuple[int, int]]) -> list[Candidate]:
 def named_by_kind(text: str, taken: list[Candidate]) -> list[Candidate]:
     """The name right after a noun of its kind (``ORGANISATION_KINDS``) is an organisation, where no
     organisation is found there and the name reads as no person's and holds no role (``firm Temu``,
-    which the NER calls a person; ``consultancy McKinsey``, which it passes over; not ``the company
-    CEO Tim Cook``)."""
+    which the NER calls a person; ``consultancy McKinsey``, which it passes over; ``authority GridCo``;
+    not ``the company CEO Tim Cook``). A lower-case word that is no word of the language (nor ``and``) is the brand's."""
     out = []
     for m in NAME_AFTER_KIND.finditer(text):
         start, end = m.span("name")
+        while (rest := LOWER_CASE_WORD.match(text, end)) and not (
+                is_common_word(rest.group("word")) or rest.group("word") in STOP_WORDS):
+            end = rest.end()  # ``rival ZK`` + `` hynix``: a brand's lower-case word, no word of the language
         name = text[start:end]
         words = name.split()
         if (words[0].lower() in NOT_A_NAME_AFTER_KIND or reads_as_a_person(name) or PERSON_PREFIX.match(name)

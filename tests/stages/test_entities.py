@@ -722,6 +722,8 @@ def test_a_surname_the_model_calls_an_organisation_joins_the_given_name_before_i
     ("It worked with market consultancy McKinsey in 2018.", "McKinsey"),
     ("The store of fashion house Dior closed.", "Dior"),
     ("Online retailer JD.com Inc. said so.", "JD.com Inc."),
+    ("The grid authority GridCo has paused it.", "GridCo"),
+    ("Its chipmaking rival ZK hynix and others grew.", "ZK hynix"),  # a brand's lower-case word, not ``and``
 ])
 def test_a_name_after_a_noun_of_its_kind_is_an_organisation(text, name):
     assert ents(text, []) == [(name, "ORG")]
