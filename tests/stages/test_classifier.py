@@ -24,6 +24,17 @@ def test_keyword_rules_follow_the_spec_cues(text, quantities, expected):
     assert all(0.0 <= p <= 1.0 for p in scores.values())
 
 
+@pytest.mark.parametrize("scores,stated,expected", [
+    ({"metric": 0.4, "target": 0.1, "policy": 0.7}, True, {"metric", "policy"}),  # nearer its cut
+    ({"metric": 0.2, "target": 0.3, "policy": 0.1}, True, {"target"}),
+    ({"metric": 0.4, "target": 0.1, "policy": 0.7}, False, {"policy"}),  # no quantity: the cuts alone
+    ({"metric": 0.9, "target": 0.1, "policy": 0.1}, True, {"metric"}),  # one passes: nothing added
+])
+def test_a_sentence_stating_a_quantity_claims_a_value(scores, stated, expected):
+    thresholds = {"metric": 0.8, "target": 0.5, "policy": 0.5}
+    assert set(labels_from_scores(scores, thresholds, stated)) == expected
+
+
 def test_numbers_and_years_are_folded():
     assert normalised_text("In 2024 it rose 41.06%") == normalised_text("In 2019 it rose 3.2%")
 
