@@ -1577,7 +1577,8 @@ def _in_dateline(sent: Doc, name: Name) -> bool:
 def main_clause_owner(sent: Doc, owners: Sequence[Name], quantity: Span | None = None) -> Name | None:
     """The named subject of the sentence's main verb (``China has ..., with X reaching N``), or of
     the clause a reporting verb reports when the number is in it (``X's growth rate exceeded 30
-    percent, and Y reached N, the vice minister noted``)."""
+    percent, and Y reached N, the vice minister noted``). Where the parser took the main verb for an
+    auxiliary of the next word (``Acme won/aux spectrum/ROOT``), the subject it gave that verb."""
     for token in sent:
         if token.dep_ == "ROOT":
             for _ in range(3):
@@ -1586,7 +1587,9 @@ def main_clause_owner(sent: Doc, owners: Sequence[Name], quantity: Span | None =
                         not reported[0].left_edge.i <= quantity.start <= reported[0].right_edge.i:
                     break
                 token = reported[0]
-            for child in token.children:
+            misread = [g for c in token.children if c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ")
+                       for g in c.children]
+            for child in [*token.children, *misread]:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     name = name_at(owners, child)
                     if name is not None:

@@ -420,6 +420,13 @@ def test_a_name_in_apposition_to_the_verbs_subject_owns_the_figure(parse):
     assert got["12"][1] == "ASML"
 
 
+def test_the_subject_the_parser_gave_a_verb_it_took_for_an_auxiliary_owns_the_figure(parse):
+    # the parse: ``Acme``/nsubj of ``won``/aux of ``spectrum``/ROOT
+    got = figures(parse, "Acme won spectrum worth $4.5 billion in the A Band auction, to build a network.",
+                  [("Acme", "ORG")])
+    assert got["$4.5 billion"][1] == "Acme"
+
+
 def test_the_holder_of_a_plan_owns_what_it_plans_not_the_place(parse):
     got = figures(parse, "Siemens, the German engineering group, has plans to build 40 charging stations across "
                          "Poland, the company said.", [("Siemens", "ORG"), ("German", "NORP"), ("Poland", "GPE")])
