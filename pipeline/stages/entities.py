@@ -601,13 +601,14 @@ def named_by_kind(text: str, taken: list[Candidate]) -> list[Candidate]:
     """The name right after a noun of its kind (``ORGANISATION_KINDS``) is an organisation, where no
     organisation is found there and the name reads as no person's and holds no role (``firm Temu``,
     which the NER calls a person; ``consultancy McKinsey``, which it passes over; ``authority GridCo``;
-    not ``the company CEO Tim Cook``). A lower-case word that is no word of the language (nor ``and``) is the brand's."""
+    not ``the company CEO Tim Cook``). A lower-case word after it that is no word of the language (nor
+    ``and``) is the brand's."""
     out = []
     for m in NAME_AFTER_KIND.finditer(text):
         start, end = m.span("name")
         while (rest := LOWER_CASE_WORD.match(text, end)) and not (
                 is_common_word(rest.group("word")) or rest.group("word") in STOP_WORDS):
-            end = rest.end()  # ``rival ZK`` + `` hynix``: a brand's lower-case word, no word of the language
+            end = rest.end()  # ``rival ZK`` + `` hynix``
         name = text[start:end]
         words = name.split()
         if (words[0].lower() in NOT_A_NAME_AFTER_KIND or reads_as_a_person(name) or PERSON_PREFIX.match(name)
@@ -897,7 +898,7 @@ CAPITALISED_BEFORE = re.compile(
     r"(?P<words>(?:[A-Z][\w'’&-]*[^\S\r\n]+)+)$")
 
 
-# One to three capitalised words and the word after them (used with .match(text, name_end))
+# One to four capitalised words and the word after them (used with .match(text, name_end))
 CAPITALISED_AFTER = re.compile(r"(?P<words>(?:[^\S\r\n]+[A-Z][\w'’&-]*){1,4})(?=[^\S\r\n]+[a-z(]|[,.;:)]|$)")
 # the heads of a body inside an organisation (``Working Group``, ``Supervisory Board``)
 BODY_HEADS = frozenset(INSTITUTION_HEADS | {"group"})
