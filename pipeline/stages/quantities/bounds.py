@@ -92,9 +92,9 @@ def range_with(text: str, left: Candidate) -> tuple[Candidate | None, int] | Non
         return None
     if hyphen and (left.num.kind != "digits" or rnum.kind != "digits"):
         return None
-    if left.num.is_year_like and (rnum.is_year_like or (
+    if left.num.is_year_like and left.unit is None and (rnum.is_year_like or (
             hyphen and len(text[rnum.start:rnum.end]) == 2)):
-        return None, rnum.end
+        return None, rnum.end  # years (``2019-2020``, ``2021-25``); ``1920MHz-1980MHz`` has its unit
     right = build(text, rnum, left.end)
     if hyphen and _CHAINED_DIGIT_RE.match(text[right.end:right.end + 2]):
         return None, right.end   # "1111-2222-3333": a code, not a range

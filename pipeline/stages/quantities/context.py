@@ -52,6 +52,7 @@ _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*")
 _LOWER_GLUE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+$")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _AGE_OF_RE = re.compile(rf"(?<![^\W_])ages?{HS}+of{HS}+$", re.I)   # "under the age of 16": a time of life
+_UNIT_AFTER_SLASH_RE = re.compile(r"/[0-9][0-9.,]*[^\W\d_]")  # ``/2110MHz`` after ``1980MHz``
 _FREQUENCY_AFTER_RE = re.compile(rf"{HS}+(?:a|an|per|every|each|daily|weekly|monthly|yearly|annually|over)\b", re.I)
 _LIST_MARK_AFTER_RE = re.compile(r"[.)](?:\s|$)")
 _INLINE_LIST_BEFORE_RE = re.compile(r"[:;,]\s+$")
@@ -138,6 +139,8 @@ def excluded(text: str, c: Candidate, approx: str | None) -> bool:
         # lower-case letters glued before a scaled or unit-bearing number are a
         # lost space ("capital of344 billion yuan"), not a name like "G20"
         glue = pb.islower() and not bare and _LOWER_GLUE_RE.search(text[max(0, s - 20):s])
+        # a slash between two numbers with their units lists them (``1980MHz/2110MHz``), unlike ``24/7``
+        glue = glue or (not bare and pb == "/" and pb2.isalpha())
         if pb and not c.prefix and not glue and (
                 pb.isalpha() or pb in "+/:#@_\\.'’"
                 or (pb in "-−" and (pb2.isalnum() or pb2 in "-/"))):
@@ -147,8 +150,9 @@ def excluded(text: str, c: Candidate, approx: str | None) -> bool:
         last = text[c.end - 1]
         if bare and na == "-" and na2.isalpha():
             return True   # "a 5-star hotel", "a 20-point plan": a modifier, as "two-door"
+        listed = not bare and last.isalpha() and _UNIT_AFTER_SLASH_RE.match(text, c.end) is not None
         if na and ((na.isalpha() and last.isalnum()) or na.isdigit()
-                   or (na in "+/:@_\\" and na2.isalnum()) or (na == "-" and na2.isdigit())):
+                   or (na in "+/:@_\\" and na2.isalnum() and not listed) or (na == "-" and na2.isdigit())):
             return True   # "17%stake" is a lost space; "5G", "3rd", "1990s" are names
     elif num.kind in ("words", "half", "frac"):
         word = text[s:e]

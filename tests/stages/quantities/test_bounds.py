@@ -40,6 +40,11 @@ APPROX = [
     ("may shrink by 100-200 million", [("100", 1e8, None), ("200 million", 2e8, None)]),
     ("bids of $2 billion to $3 billion", [("$2 billion", 2e9, "USD"), ("$3 billion", 3e9, "USD")]),
     ("won 40MHz-60MHz of spectrum", [("40MHz", 40.0, "megahertz"), ("60MHz", 60.0, "megahertz")]),
+    # numbers that look like years but carry their unit
+    ("in the 1920MHz-1980MHz range", [("1920MHz", 1920.0, "megahertz"), ("1980MHz", 1980.0, "megahertz")]),
+    # ranges listed with a slash
+    ("in the 700MHz-750MHz/800MHz-850MHz range", [("700MHz", 700.0, "megahertz"), ("750MHz", 750.0, "megahertz"),
+                                                   ("800MHz", 800.0, "megahertz"), ("850MHz", 850.0, "megahertz")]),
 ])
 def test_a_range_is_two_quantities_that_share_the_unit_and_scale_written_once(text, expected) -> None:
     found = find_quantities(text)
@@ -48,7 +53,8 @@ def test_a_range_is_two_quantities_that_share_the_unit_and_scale_written_once(te
     assert all(q.min is None and q.max is None for q in found)
 
 
-@pytest.mark.parametrize("text", ["the team won 3-1 in the final", "a 5-10 year plan", "call 010-1234-5678"])
+@pytest.mark.parametrize("text", ["the team won 3-1 in the final", "a 5-10 year plan", "call 010-1234-5678",
+                                  "between 1998-2005 it grew", "open 24/7 all year"])
 def test_a_score_a_duration_and_a_code_are_no_range(text) -> None:
     assert find_quantities(text) == []
 
