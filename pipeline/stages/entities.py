@@ -633,8 +633,14 @@ NOT_A_LISTED_NAME = frozenset({"The", "In", "On", "At", "By", "For", "Both", "Ei
 NAME_BEFORE_LIST = re.compile(r"[A-Z][\w.]*[^\S\r\n]+(?:of[^\S\r\n]+)?$")
 
 
-def listed_with_organisations(text: str, taken: list[Candidate], model_spans: list[tuple[int, int, str]]
-                              ) -> list[Candidate]:
+def name_lists(text: str) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Each list of names in the article (``NAME_LIST``): where it starts, and its members' spans. Both
+    list rules read these, so the article is scanned once."""
+    return [(m.start(), split_at(text, *m.span("list"), LIST_SPLIT)) for m in NAME_LIST.finditer(text)]
+
+
+def listed_with_organisations(text: str, taken: list[Candidate], model_spans: list[tuple[int, int, str]],
+                              lists: list[tuple[int, list[tuple[int, int]]]]) -> list[Candidate]:
     """A name listed with organisations is one (``Zentara and Acme``, ``BRX, Plumly and Acme``,
     ``Acme and QX``), where the model gave its words no reading of their own and they read as no
     person's, role, place or date: a list joins things of one kind."""
@@ -642,12 +648,11 @@ def listed_with_organisations(text: str, taken: list[Candidate], model_spans: li
     orgs = {(c.start, c.end) for c in taken if c.label == "ORG"}
     places = {(a, b) for a, b, label in model_spans if label in ("GPE", "LOC")}
     found: list[Candidate] = []
-    for m in NAME_LIST.finditer(text):
-        members = split_at(text, *m.span("list"), LIST_SPLIT)
+    for list_start, members in lists:
         shared_head = len(members) == 2 and len(text[slice(*members[0])].split()) == 1 and \
             len(text[slice(*members[1])].split()) > 1  # ``Maritime and Commercial Bank``
         if shared_head or not any(member in orgs for member in members) or places.intersection(members) or \
-                NAME_BEFORE_LIST.search(text, max(0, m.start() - 40), m.start()):
+                NAME_BEFORE_LIST.search(text, max(0, list_start - 40), list_start):
             continue
         for a, b in members:
             name = text[a:b].rstrip(".") if not COMPANY_ABBREVIATION.search(text, a, b - 1) else text[a:b]
@@ -1075,20 +1080,22 @@ PRODUCT_LIST_BEFORE = re.compile(
     rf"(?<![\w-]){PRODUCT_NOUNS}[^\S\r\n]+(?:such[^\S\r\n]+as|like|including|e\.g\.,?)[^\S\r\n]+{_LISTED_SO_FAR}")
 
 
-def listed_with_places(text: str, start: int, end: int, places: dict[int, int], orgs: dict[int, int]) -> bool:
+def listed_with_places(text: str, lists: list[tuple[int, list[tuple[int, int]]]],
+                       model_spans: list[tuple[int, int, str]]) -> set[tuple[int, int]]:
     """``Westmoor, North Cape and Eastvale``: a name with no organisation's word, listed with a place the
     model found and with no organisation it found, is a place as well (spec §3: places are no
-    organisation); a list joins things of one kind."""
-    name = text[start:end]
-    if name.isupper() or {w.lower() for w in name.split()} & ORGANISATION_WORDS or is_union_of_states(name):
-        return False
-    for m in NAME_LIST.finditer(text, max(0, start - 120), min(len(text), end + 120)):
-        if m.start("list") <= start and end <= m.end("list"):
-            members = split_at(text, *m.span("list"), LIST_SPLIT)
-            others = [(a, b) for a, b in members if (a, b) != (start, end)]
-            return (start, end) in members and any(places.get(a) == b for a, b in others) and \
-                not any(orgs.get(a) == b for a, b in others)
-    return False
+    organisation); a list joins things of one kind. The spans of such names."""
+    places = {(a, b) for a, b, label in model_spans if label in ("GPE", "LOC")}
+    orgs = {(a, b) for a, b, label in model_spans if label == "ORG"}
+    found: set[tuple[int, int]] = set()
+    for _, members in lists:
+        for member in members:
+            name = text[slice(*member)]
+            others = [m for m in members if m != member]
+            if not (name.isupper() or {w.lower() for w in name.split()} & ORGANISATION_WORDS
+                    or is_union_of_states(name)) and places.intersection(others) and not orgs.intersection(others):
+                found.add(member)
+    return found
 
 
 def listed_as_product(text: str, start: int) -> bool:
@@ -1213,10 +1220,10 @@ def with_abbreviation_period(text: str, c: Candidate) -> Candidate:
 
 def model_candidate(text: str, start: int, end: int, label: str, places: dict[int, int],
                     others: dict[int, int] | None = None, names: set[str] = frozenset(),
-                    orgs: dict[int, int] | None = None) -> Candidate | None:
+                    place_listed: set[tuple[int, int]] = frozenset()) -> Candidate | None:
     """One NER name as the spec spans it, or None when it names no person or organisation.
-    ``places``, ``orgs`` and ``others`` map the starts of the model's places, of its organisations and of all
-    its other names to their ends."""
+    ``places`` and ``others`` map the starts of the model's places and of all its other names to their
+    ends; ``place_listed`` holds the spans of names listed with places (``listed_with_places``)."""
     span = trim_span(text, start, end)
     if span is None:
         return None
@@ -1244,7 +1251,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
                            or names_a_thing_after(text, end) or object_of_a_title(text, start, name)
                            or names_a_role(text, start, name) or names_a_unit(text, start, end)
                            or in_a_dateline(text, start, end) or in_a_ticker(text, start, end)
-                           or odd_org_text(name) or listed_with_places(text, start, end, places, orgs or {})):
+                           or odd_org_text(name) or (start, end) in place_listed):
         return None
     if "\n" in name or "\r" in name:
         return None
@@ -1297,7 +1304,8 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     """The rules' mentions, each with the source that proposed it (model, rule, gazetteer, alias)."""
     model_spans = join_national_units(text, model_spans)
     places = {start: end for start, end, label in model_spans if label in ("GPE", "LOC")}
-    orgs = {start: end for start, end, label in model_spans if label == "ORG"}
+    lists = name_lists(text)
+    place_listed = listed_with_places(text, lists, model_spans)
     names = set(gazetteer or {}) | {text[a:b] for a, b, label in model_spans if label == "ORG"}
     known = names | {text[a:b] for a, b, _ in model_spans}
     # what a name may not run into: the model's other mentions, bar the acronyms it wrongly calls organisations
@@ -1306,14 +1314,14 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     senses = model_readings(text, model_spans)
     base = [c for start, end, label in join_split_names(text, [s for s in model_spans if s[2] in ("PERSON", "ORG")])
             for a, b in (organisation_names(text, start, end, names, known) if label == "ORG" else [(start, end)])
-            if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}), orgs)) is not None
+            if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}), place_listed)) is not None
             and not (c.label == "ORG" and names_a_place(text[c.start:c.end], senses))]
     rules = credit_candidates(text) + agency_credits(
         text, [(start, end) for start, end, label in model_spans if label == "PERSON"])
     gazetteer_hits = [with_tail(text, c) for c in mention_candidates(text, gazetteer or {}, "gazetteer")
                       if not names_a_role(text, c.start, text[c.start:c.end])]
     rules += named_by_kind(text, base + rules + gazetteer_hits)
-    rules += listed_with_organisations(text, base + rules + gazetteer_hits, model_spans)
+    rules += listed_with_organisations(text, base + rules + gazetteer_hits, model_spans, lists)
     first = resolve(base + rules + gazetteer_hits)
     readings, defined = acronym_readings(text, first)
     first = resolve(read_as_defined(text, first, readings) + defined)

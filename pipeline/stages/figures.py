@@ -196,10 +196,10 @@ def is_source(sent: Doc, name: Name) -> bool:
 ANNOUNCING_VERBS = frozenset("""announce disclose reveal""".split())
 # verbs whose agent holds what they describe: ``factories owned by Haier``, ``10.47% held by X``
 POSSESSION_VERBS = frozenset("""own hold control operate run manage""".split())
-# verbs that rank what they join: their agent is the next in a list, not a source
 # verbs whose subject helps another do what its complement says; matched on the word's form, since the parse
 # may leave ``helped`` unlemmatised as an auxiliary
 HELPING_FORM = re.compile(r"(?:help|enabl|assist)(?:e|es|s|ed|d|ing)?")
+# verbs that rank what they join: their agent is the next in a list, not a source
 ORDER_VERBS = frozenset("""follow trail precede""".split())
 
 
