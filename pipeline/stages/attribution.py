@@ -161,6 +161,7 @@ IRREGULAR_ACTS = (r"(?:set|put|made|built|took|gave|led|won|began|brought|laid\s
 _APPOSITIVE_PART = (r"(?:(?:who|whose|which)\b[^,;]{1,200}|"
                     r"(?![^,;]*(?-i:(?<![\w-])(?:[a-z]+ed(?!\s+(?:in|on|at|by|to|with|from|for|as|under)\b)|is|are|was|were|"
                     r"has|have|had|will|would)\b))[^,;]{1,200})")
+RELATIVE_APPOSITION = re.compile(r"\s*,\s*(?:who|whose|which)\b", re.I)
 APPOSITIVE = rf"(?:\s*,\s*{_APPOSITIVE_PART}(?:,\s*{_APPOSITIVE_PART}){{0,2}},)?"
 # ``(CAICT)``, ``/Google``: an alias right after the mention.
 ALIAS = re.compile(r"(?:\s*\([^()]{1,120}\)|\s*（[^（）]{1,40}）|/[\w.&-]+)?")
@@ -260,7 +261,7 @@ BODY_ROLE_SAID = re.compile(
     rf"^(?:['’]s?)?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,2}}?{ROLE_NOUNS}\b{APPOSITIVE}{ADJUNCT}\s*"
     rf"(?!(?:{NOUN_LIKE_PRESENT})\b)(?P<verb>{REPORTING_VERB})", re.I)
 # ``Tencent's WeChat Pay intends to``: the owner of a named product or unit plans through it.
-INTENT_AFTER = re.compile(rf"^(?:['’]s\s+(?:(?-i:[A-Z][\w-]*)\s+){{1,3}}(?=\S))?{APPOSITIVE}(?P<coordinated>{COORDINATED})"
+INTENT_AFTER = re.compile(rf"^(?:['’]s\s+(?:(?-i:[A-Z][\w-]*)\s+){{1,3}}(?=\S))?(?P<apposition>{APPOSITIVE})(?P<coordinated>{COORDINATED})"
                           rf"{ADJUNCT}\s*(?P<verb>{INTENT_VERBS})", re.I)
 # An unnamed part of a named body acts for it: ``ASEAN economic officials concluded``,
 # ``officials of the X have concluded``.
@@ -298,7 +299,7 @@ def _active_verb(subject: str, verb: str) -> re.Pattern[str]:
         r"(?!\s+(?:are|is|was|were|will|would|can|could|may|might|must|should|has|have|had|of|and|or)\b)", re.I)
 
 
-ACTIVE_VERB = _active_verb(APPOSITIVE, r"(?-i:[a-z]+(?:ed|es|s))(?<!ss)(?<!us)(?<!is)")
+ACTIVE_VERB = _active_verb(rf"(?P<apposition>{APPOSITIVE})", r"(?-i:[a-z]+(?:ed|es|s))(?<!ss)(?<!us)(?<!is)")
 # ``the CAC and several other authorities jointly released``: only a past form, not to take a plural noun for a verb
 COORDINATED_ACTIVE_VERB = _active_verb(rf"{APPOSITIVE}(?P<coordinated>{COORDINATED})", r"(?-i:[a-z]+ed)")
 # ``ASEAN economic officials concluded``
@@ -537,8 +538,11 @@ def _named_no_one(match: re.Match | None, end: int, others: Sequence[tuple[int, 
 
 
 def _alone(match: re.Match | None, end: int, others: Sequence[tuple[int, int]]) -> re.Match | None:
-    """The match, unless another mention sits between the mention and its cue."""
-    if match and not any(end <= s < end + match.end() for s, _ in others):
+    """The match, unless another mention sits between the mention and its cue. One inside a relative
+    clause on the mention describes it and does not compete (``X, whose trial heard Y, will``)."""
+    aside = match.span("apposition") if match and "apposition" in match.re.groupindex and \
+        RELATIVE_APPOSITION.match(match.group("apposition")) else (0, 0)
+    if match and not any(end <= s < end + match.end() and not end + aside[0] <= s < end + aside[1] for s, _ in others):
         return match
     return None
 

@@ -246,6 +246,11 @@ def test_reported_speakers(text, names, expected):
     ("The lawsuit was filed by the Justice Department and several states in 2020.", ["Justice Department:ORG"], True,
      "Justice Department"),
     ("The FTC in June separately sued Acme for tricking customers.", ["FTC", "Acme:ORG"], True, "FTC"),
+    # ... past a name inside a relative clause on the subject, but not past a list
+    ("Judge Jon Doe, who heard 38 witnesses including Acme's Jane Roe, will issue his opinion in May.",
+     ["Jon Doe", "Acme:ORG", "Jane Roe"], True, "Jon Doe"),
+    ("The President, Vice President Jane Roe, and other officials will explain the plan.", ["Jane Roe"], True,
+     None),
     ("Earlier in January, the NTIA (still under President Jon Doe's administration) issued final guidance.",
      ["NTIA", "Jon Doe"], True, "NTIA"),
     ("Ruritania's state electricity grid authority Gridco has called a halt to plans.", ["Gridco:ORG"], True,
