@@ -38,7 +38,7 @@ from pipeline.stages.formats.cards import Card
 from pipeline.stages.formats.linear import LinearModel
 from pipeline.stages.passage import PASSAGE, passage_features
 
-FEATURES_VERSION = "claims.features.v6"
+FEATURES_VERSION = "claims.features.v7"
 THRESHOLDS = "thresholds.json"  # the per-label cuts, beside the model
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -69,6 +69,12 @@ CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:issued|unveiled|released|rolled out|launched|adopted|approved|enacted|"
         r"promulgated|implemented|introduced|signed|designated|reform\w*|regulat\w+|"
         r"governance|supervis\w+|oversight|compliance|deepen\w*)\b", re.I),
+    # enforcement of rules: fines, lawsuits, rulings, bans, licences (spec §2 (b): regulation at work)
+    "enforcement": re.compile(
+        r"(?<![\w-])(?:fine[sd]|fining|(?:a|the)\s+fine|penalt(?:y|ies)|sanction(?:s|ed)?|sue[sd]?|suing|lawsuits?|litigation|courts?|"
+        r"judges?|rulings?|ruled|antitrust|anti-monopoly|monopol\w*|violat\w+|infring\w+|breach\w*|enforc\w+|"
+        r"investigat\w+|probes?|prosecut\w+|ban|bans|banned|banning|prohibit\w*|restrict\w*|export controls?|"
+        r"licen[cs]\w*|permits?|obligations?|obliged|mandat\w+)(?![\w-])", re.I),
     "public_actor": re.compile(
         r"\b(?:government|state council|ministry|ministries|administration|commission|"
         r"council|authorit(?:y|ies)|regulators?|departments?|bureau|congress|parliament|"

@@ -45,6 +45,18 @@ def test_cues_are_numeric_and_stable():
     assert all(isinstance(v, float) for v in feats.values())
 
 
+@pytest.mark.parametrize("text, found", [
+    ("The regulator fined Acme 1.8 billion euros for abusing its dominance.", True),
+    ("Acme must pay a fine of 500 million euros.", True),
+    ("A federal judge ruled that Zenco had violated antitrust law.", True),
+    ("The ministry will ban exports of the machines without a licence.", True),
+    ("Zenco's revenue grew 10 percent last year.", False),
+    ("The fine-tuned model ran on a permit-free cluster.", False),  # words inside words are not the cue
+])
+def test_enforcement_of_rules_is_a_cue(text, found):
+    assert cue_features(view(text))["cue:enforcement"] == float(found)
+
+
 def test_trained_model_scores_in_unit_interval_and_respects_thresholds(nlp):
     doc = nlp("China's digital economy grew 10 percent in 2024. By 2027, the NDA aims to build 30 data hubs.")
     assert doc._.claim_scores, "body sentences must be scored"
