@@ -94,7 +94,7 @@ def tail(text: str, pos: int, num: Num, prefix_unit: str | None,
         m = SCALE_LETTER_RE.match(text, end)
         if m:
             after = unit_after(text, m.end(), num, True)
-            if m.group(1) in "mM" or after[2] == "money" or _counts_a_noun(text, m.end(), num):
+            if m.group(1) in "mM" or after[1] is not None or _counts_a_noun(text, m.end(), num):
                 mult, scaled, end = SCALE_LETTER[m.group(1).lower()], True, m.end()
                 unit_end, unit, kind, factor, is_time = after
     return mult, factor, unit, kind, max(end, unit_end), scaled, is_time

@@ -93,6 +93,8 @@ def test_not_a_quantity(text: str) -> None:
     ("Payments grew by nearly 1B transactions and 2.5B users.",
      [("1B", 1e9, None), ("2.5B", 2.5e9, None)]),
     ("Each spans 500K users.", [("500K", 5e5, None)]),
+    # ... and before a unit, which it scales
+    ("Each site spans 500K square feet.", [("500K square feet", 5e5, "square foot")]),
 ])
 def test_measured_lengths_frequencies_and_numbers_stay(text: str, expected: list) -> None:
     assert spans(text) == expected
