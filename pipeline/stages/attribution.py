@@ -373,6 +373,7 @@ def _span_year(match: re.Match) -> int:
 # A year said of what has happened is no deadline (``Intel, which acquired X in 2012, will``): the clause
 # before it has a past verb and nothing that looks ahead.
 # ``services offered in 2030 shall be``: the clause's verb comes after the year
+REPORTED = re.compile(r"\b(?:said|told|unveiled|announced)\b", re.I)
 MODAL_AFTER = re.compile(r"[^,;:()]*?\b(?:will|would|shall)\b", re.I)
 CLAUSE_BEFORE = re.compile(r"(?:[^,;:()](?!\bthat\b))*$")
 SENTENCE_AFTER = re.compile(r"[^;:()]*")  # what follows an opening ``By 2025,``, commas and all
@@ -396,6 +397,13 @@ def _opens_a_past_clause(text: str, match: re.Match) -> bool:
     return bool(PAST_VERB.search(clause)) and not LOOKS_AHEAD.search(clause)  # ``will`` looks ahead too
 
 
+def _tells_the_past(clause: str) -> bool:
+    """Whether a clause's first verb of tense tells what happened, before any word that looks ahead."""
+    verbs = [m.start() for m in (PAST_VERB.search(clause), REPORTED.search(clause)) if m]
+    ahead = LOOKS_AHEAD.search(clause)
+    return bool(verbs) and (ahead is None or min(verbs) < ahead.start())
+
+
 def _in_the_past(text: str, match: re.Match, tier: int) -> bool:
     """A year of what has happened, or a span's start; ``by 2027`` and ``2027 as a milestone`` are
     deadlines in any clause."""
@@ -407,6 +415,8 @@ def _in_the_past(text: str, match: re.Match, tier: int) -> bool:
         return tier == 0 and _opens_a_past_clause(text, match)
     if tier == DAY_TIER and not LOOKS_AHEAD.search(text, 0, match.start()):
         return True
+    if not text[:match.start()].strip() and text[match.end():match.end() + 1] == ",":
+        return _tells_the_past(text[match.end() + 1:])  # ``In 2021, the NDRC announced a project to``
     clause = CLAUSE_BEFORE.search(text, 0, match.start()).group()
     return (bool(PAST_VERB.search(clause)) and not LOOKS_AHEAD.search(clause)
             and not MODAL_AFTER.match(text, match.end()))

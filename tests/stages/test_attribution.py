@@ -333,6 +333,11 @@ def test_speaker_offsets_are_document_offsets():
     ("By the end of 2022, the province counted over 5 million server racks.", None),
     ("By 2025, the country had built 100 data centres.", None),
     ("By 2025, the country will have built 100 data centres.", 2025),
+    # ``in`` a year opening the sentence dates the clause after it: what happened then, or what will
+    ("In 2021, the planning body announced a project to scale up computing power.", None),
+    ("In 2021, the ministry said it would build ten hubs.", None),
+    ("In 2026, the plant will start production.", 2026),
+    ("In 2021, the ministry announced a plan to build ten hubs by 2025.", 2025),
 ])
 def test_find_deadline(text, year):
     assert find_deadline(text) == year
