@@ -347,6 +347,32 @@ def labels_from_scores(scores: dict[str, float], thresholds: dict[str, float],
     return sorted(labels)
 
 
+# an item of a list (``1.``, ``-``, ``•`` at a sentence's start), and a word that makes a clause of it
+LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦■►●▲]|\d{1,2}[.)])\s+")
+FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|shall|can|could|should|may|might|must|"
+                         r"does|did)\b", re.I)
+
+
+def with_list_items(views: Sequence[tuple[int, SentenceView]], labels: dict[int, list[str]]
+                    ) -> dict[int, list[str]]:
+    """The items of a list that a sentence opens with a colon say what that sentence says of them:
+    an item that is no clause of its own (``1. Attracting talent``) takes the lead's policy and
+    target labels, and target when the lead names goals (``The eight objectives include:``). The
+    words of an item alone rarely say that it is one of a strategy's objectives."""
+    lead: tuple[int, str] | None = None
+    for start, view in views:
+        if not LIST_ITEM.match(view.text):
+            lead = (start, view.text) if view.text.rstrip().endswith(":") and start in labels else None
+            continue
+        if lead is None or start not in labels or FINITE_WORD.search(view.text):
+            continue
+        taken = set(labels[lead[0]]) & {"policy", "target"}
+        if CUE_FOUND["goal_word"](lead[1].lower()):
+            taken.add("target")
+        labels[start] = sorted(set(labels[start]) | taken)
+    return labels
+
+
 def sentence_views(doc: Doc) -> list[tuple[int, SentenceView]]:
     """(start offset, view) for each body sentence of an annotated Doc."""
     bounds = [(start, end) for _, start, end in sentence_bounds(doc, body_only=True)]
@@ -429,8 +455,8 @@ class ClaimStage:
     def _store(self, doc: Doc, scores: dict[int, dict[str, float]], views: list[tuple[int, SentenceView]]) -> None:
         stated = {start for start, view in views if view.quantities}
         doc._.claim_scores = scores
-        doc._.claim_labels = {start: labels_from_scores(s, self.classifier.thresholds, start in stated)
-                              for start, s in scores.items()}
+        doc._.claim_labels = with_list_items(views, {
+            start: labels_from_scores(s, self.classifier.thresholds, start in stated) for start, s in scores.items()})
 
 
 def load_classifier(model: str | None, embeddings: str | None = None, fine_tuned: str | None = None,

@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.stages.classifier import (RuleClassifier, SentenceView, cue_features, labels_from_scores,
-                             normalised_text, rule_scores)
+                             normalised_text, rule_scores, with_list_items)
 from pipeline.records import Quantity
 
 
@@ -33,6 +33,33 @@ def test_keyword_rules_follow_the_spec_cues(text, quantities, expected):
 def test_a_sentence_stating_a_quantity_claims_a_value(scores, stated, expected):
     thresholds = {"metric": 0.8, "target": 0.5, "policy": 0.5}
     assert set(labels_from_scores(scores, thresholds, stated)) == expected
+
+
+def list_labels(sentences):
+    views = [(i * 100, view(text)) for i, (text, _) in enumerate(sentences)]
+    return list(with_list_items(views, {i * 100: labels for i, (_, labels) in enumerate(sentences)}).values())
+
+
+def test_items_of_a_list_of_objectives_are_its_targets():
+    assert list_labels([
+        ("The strategy sets eight objectives:", ["policy"]),
+        ("1. Attracting talent for the jobs of the future", []),
+        ("2. Establishing an incubator for start-ups", ["policy"]),
+        ("Officials said more would follow.", []),
+        ("- A note after the list", []),
+    ]) == [["policy"], ["policy", "target"], ["policy", "target"], [], []]
+
+
+def test_items_take_nothing_from_a_lead_without_a_colon_nor_when_they_are_clauses():
+    assert list_labels([
+        ("The ministry set out its goals.", ["policy", "target"]),
+        ("- Attracting talent", []),
+    ]) == [["policy", "target"], []]
+    assert list_labels([
+        ("Its goals include:", ["target"]),
+        ("- Exports were 10 percent higher", ["metric"]),
+        ("- Building 20 data hubs", []),
+    ]) == [["target"], ["metric"], ["target"]]
 
 
 def test_numbers_and_years_are_folded():
