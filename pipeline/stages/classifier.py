@@ -349,6 +349,7 @@ def labels_from_scores(scores: dict[str, float], thresholds: dict[str, float],
 
 # an item of a list (``1.``, ``-``, ``•`` at a sentence's start), and a word that makes a clause of it
 LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦■►●▲]|\d{1,2}[.)])\s+")
+REFERS_BACK = re.compile(r"^\W*(?:the\s+)?(?:others?|these|those|they|them|it|which)\b", re.I)
 FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|shall|can|could|should|may|might|must|"
                          r"does|did)\b", re.I)
 
@@ -357,16 +358,22 @@ def with_list_items(views: Sequence[tuple[int, SentenceView]], labels: dict[int,
                     ) -> dict[int, list[str]]:
     """The items of a list that a sentence opens with a colon say what that sentence says of them:
     an item that is no clause of its own (``1. Attracting talent``) takes the lead's policy and
-    target labels, and target when the lead names goals (``The eight objectives include:``). The
-    words of an item alone rarely say that it is one of a strategy's objectives."""
-    lead: tuple[int, str] | None = None
+    target labels, and target when the lead names goals (``The eight objectives include:``); a lead
+    that refers back (``The others are:``) says it with the sentence before it. The words of an item
+    alone rarely say that it is one of a strategy's objectives."""
+    lead: tuple[set[str], str] | None = None
+    before: tuple[set[str], str] = (set(), "")
     for start, view in views:
+        said = (set(labels.get(start, ())), view.text)
         if not LIST_ITEM.match(view.text):
-            lead = (start, view.text) if view.text.rstrip().endswith(":") and start in labels else None
+            lead = None
+            if view.text.rstrip().endswith(":"):
+                lead = (said[0] | before[0], before[1] + " " + said[1]) if REFERS_BACK.match(view.text) else said
+            before = said
             continue
         if lead is None or start not in labels or FINITE_WORD.search(view.text):
             continue
-        taken = set(labels[lead[0]]) & {"policy", "target"}
+        taken = lead[0] & {"policy", "target"}
         if CUE_FOUND["goal_word"](lead[1].lower()):
             taken.add("target")
         labels[start] = sorted(set(labels[start]) | taken)

@@ -50,6 +50,19 @@ def test_items_of_a_list_of_objectives_are_its_targets():
     ]) == [["policy"], ["policy", "target"], ["policy", "target"], [], []]
 
 
+def test_a_lead_that_refers_back_speaks_with_the_sentence_before_it():
+    assert list_labels([
+        ("The minister named seven key goals of the budget.", ["policy"]),
+        ("The others are:", []),
+        ("* A digital skills programme;", []),
+    ]) == [["policy"], [], ["policy", "target"]]
+    assert list_labels([
+        ("The minister named seven key goals of the budget.", ["policy"]),
+        ("Delegates came from:", []),  # a lead of its own: the sentence before says nothing of the list
+        ("* Ruritania and Zenda", []),
+    ]) == [["policy"], [], []]
+
+
 def test_items_take_nothing_from_a_lead_without_a_colon_nor_when_they_are_clauses():
     assert list_labels([
         ("The ministry set out its goals.", ["policy", "target"]),
