@@ -347,6 +347,23 @@ def labels_from_scores(scores: dict[str, float], thresholds: dict[str, float],
     return sorted(labels)
 
 
+def is_dated_call(text: str) -> bool:
+    """A call with a deadline is a plan's goal (spec §8, expected outcomes): ``the guideline
+    stipulates that by 2027, the rate should exceed 70 percent`` is a target, and its numbers planned
+    values, not metric. Without a year, a call on others to act is policy alone (spec §2)."""
+    lower = text.lower()
+    return CUE_FOUND["by_year"](lower) and CUE_FOUND["should"](lower)
+
+
+def with_dated_calls(views: Sequence[tuple[int, SentenceView]], labels: dict[int, list[str]]
+                     ) -> dict[int, list[str]]:
+    """Each dated call's labels as a target's: target, and no metric."""
+    for start, view in views:
+        if start in labels and is_dated_call(view.text):
+            labels[start] = sorted((set(labels[start]) - {"metric"}) | {"target"})
+    return labels
+
+
 # an item of a list (``1.``, ``-``, ``•`` at a sentence's start), and a word that makes a clause of it
 LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦■►●▲]|\d{1,2}[.)])\s+")
 REFERS_BACK = re.compile(r"^\W*(?:the\s+)?(?:others?|these|those|they|them|it|which)\b", re.I)
@@ -462,8 +479,9 @@ class ClaimStage:
     def _store(self, doc: Doc, scores: dict[int, dict[str, float]], views: list[tuple[int, SentenceView]]) -> None:
         stated = {start for start, view in views if view.quantities}
         doc._.claim_scores = scores
-        doc._.claim_labels = with_list_items(views, {
-            start: labels_from_scores(s, self.classifier.thresholds, start in stated) for start, s in scores.items()})
+        labels = {start: labels_from_scores(s, self.classifier.thresholds, start in stated)
+                  for start, s in scores.items()}
+        doc._.claim_labels = with_list_items(views, with_dated_calls(views, labels))
 
 
 def load_classifier(model: str | None, embeddings: str | None = None, fine_tuned: str | None = None,
