@@ -373,7 +373,7 @@ def _span_year(match: re.Match) -> int:
 # A year said of what has happened is no deadline (``Intel, which acquired X in 2012, will``): the clause
 # before it has a past verb and nothing that looks ahead.
 # ``services offered in 2030 shall be``: the clause's verb comes after the year
-REPORTED = re.compile(r"\b(?:said|told|unveiled|announced)\b", re.I)
+REPORTED = re.compile(r"\b(?:said|told)\b", re.I)  # past forms PAST_VERB's list leaves to the reporting verbs
 MODAL_AFTER = re.compile(r"[^,;:()]*?\b(?:will|would|shall)\b", re.I)
 CLAUSE_BEFORE = re.compile(r"(?:[^,;:()](?!\bthat\b))*$")
 SENTENCE_AFTER = re.compile(r"[^;:()]*")  # what follows an opening ``By 2025,``, commas and all
