@@ -76,10 +76,10 @@ def test_items_take_nothing_from_a_lead_without_a_colon_nor_when_they_are_clause
 
 
 @pytest.mark.parametrize("text, dated", [
-    ("The guideline stipulates that by 2027, the penetration rate should exceed 70 percent.", True),
-    ("By 2030, the document calls for AI to become a full enabler of growth.", True),
+    ("The guideline says that by 2028, the share of smart farms should exceed 40 percent.", True),
+    ("By 2030, the plan calls for every village to have broadband.", True),
     ("The minister said more efforts should be made to open up data.", False),  # a call alone: policy
-    ("By 2030, the rate will exceed 70 percent.", False),  # no call: the model decides
+    ("By 2030, the share will exceed 40 percent.", False),  # no call: the model decides
 ])
 def test_a_call_with_a_deadline_is_a_dated_call(text, dated):
     assert is_dated_call(text) == dated
@@ -90,7 +90,7 @@ def test_a_dated_call_is_a_target_whose_numbers_are_planned():
 
     from pipeline.stages.classifier import ClaimStage
 
-    text = "The guideline stipulates that by 2027, the penetration rate should exceed 70 percent."
+    text = "The guideline says that by 2028, the share of smart farms should exceed 40 percent."
     doc = spacy.blank("en")(text)
     ClaimStage(RuleClassifier())._store(doc, {0: {"metric": 0.9, "target": 0.2, "policy": 0.7}}, [(0, view(text, [Q]))])
     assert doc._.claim_labels[0] == ["policy", "target"]
