@@ -364,6 +364,31 @@ def with_dated_calls(views: Sequence[tuple[int, SentenceView]], labels: dict[int
     return labels
 
 
+# an estimate's words beyond the forecast cue, a source that states it, and a promise (``would`` is
+# neither: it reports an intention as often as a forecast)
+ESTIMATE = re.compile(r"\b(?:poised|could|predict\w*|forecasts?|projections?)\b", re.I)
+STATED_BY = re.compile(r"\b(?:according to|said|says|report\w*|stud(?:y|ies)|survey|analys\w+|research\w*|data)\b",
+                       re.I)
+PROMISE = re.compile(r"\b(?:will|shall)\b", re.I)
+
+
+def is_attributed_forecast(text: str) -> bool:
+    """An expectation a source states, with no word of intention: a forecast, metric and not
+    target (spec §8: ``is poised to spend US$9 billion by 2024, according to a research firm``)."""
+    lower = text.lower()
+    return bool((CUE_FOUND["forecast"](lower) or ESTIMATE.search(lower)) and STATED_BY.search(lower)) and not (
+        PROMISE.search(lower) or CUE_FOUND["future_intent"](lower) or CUE_FOUND["goal_word"](lower))
+
+
+def with_attributed_forecasts(views: Sequence[tuple[int, SentenceView]], labels: dict[int, list[str]]
+                              ) -> dict[int, list[str]]:
+    """Each attributed forecast's labels without target, and metric where it states a quantity."""
+    for start, view in views:
+        if start in labels and "target" in labels[start] and is_attributed_forecast(view.text):
+            labels[start] = sorted((set(labels[start]) - {"target"}) | ({"metric"} if view.quantities else set()))
+    return labels
+
+
 # an item of a list (``1.``, ``-``, ``•`` at a sentence's start), and a word that makes a clause of it
 LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦■►●▲]|\d{1,2}[.)])\s+")
 REFERS_BACK = re.compile(r"^\W*(?:the\s+)?(?:others?|these|those|they|them|it|which)\b", re.I)
@@ -481,7 +506,7 @@ class ClaimStage:
         doc._.claim_scores = scores
         labels = {start: labels_from_scores(s, self.classifier.thresholds, start in stated)
                   for start, s in scores.items()}
-        doc._.claim_labels = with_list_items(views, with_dated_calls(views, labels))
+        doc._.claim_labels = with_list_items(views, with_attributed_forecasts(views, with_dated_calls(views, labels)))
 
 
 def load_classifier(model: str | None, embeddings: str | None = None, fine_tuned: str | None = None,

@@ -1,7 +1,8 @@
 import pytest
 
 from pipeline.stages.classifier import (RuleClassifier, SentenceView, cue_features, labels_from_scores,
-                             is_dated_call, normalised_text, rule_scores, with_list_items)
+                             is_attributed_forecast, is_dated_call, normalised_text, rule_scores,
+                             with_list_items)
 from pipeline.records import Quantity
 
 
@@ -85,6 +86,18 @@ def test_a_call_with_a_deadline_is_a_dated_call(text, dated):
     assert is_dated_call(text) == dated
 
 
+@pytest.mark.parametrize("text, forecast", [
+    ("Ruritania is poised to spend $2 billion on broadband by 2027, according to a research firm.", True),
+    ("Sales in the region are expected to reach $5 billion by 2026, a consultancy's report said.", True),
+    ("Ruritania aims to spend $2 billion on broadband by 2027, according to the ministry.", False),  # an aim
+    ("The ministry said it will spend $2 billion on broadband by 2027.", False),  # a promise
+    ("Zenco expects to invest $1 billion next year, the company said.", False),  # an actor's intention
+    ("Exports are expected to double by 2027.", False),  # no source: the model decides
+])
+def test_an_attributed_forecast_is_no_target(text, forecast):
+    assert is_attributed_forecast(text) == forecast
+
+
 def test_a_dated_call_is_a_target_whose_numbers_are_planned():
     import spacy
 
@@ -104,6 +117,17 @@ def test_cues_are_numeric_and_stable():
     feats = cue_features(view("China will issue 30 measures by 2027.", [Q]))
     assert feats["cue:future_will"] == 1.0 and feats["cue:by_year"] == 1.0 and feats["q:any"] == 1.0
     assert all(isinstance(v, float) for v in feats.values())
+
+
+def test_an_attributed_forecast_of_a_quantity_is_a_metric():
+    import spacy
+
+    from pipeline.stages.classifier import ClaimStage
+
+    text = "Ruritania is poised to spend $2 billion on broadband by 2027, according to a research firm."
+    doc = spacy.blank("en")(text)
+    ClaimStage(RuleClassifier())._store(doc, {0: {"metric": 0.2, "target": 0.9, "policy": 0.1}}, [(0, view(text, [Q]))])
+    assert doc._.claim_labels[0] == ["metric"]
 
 
 @pytest.mark.parametrize("text, found", [
