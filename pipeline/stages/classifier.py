@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -110,6 +111,12 @@ class SentenceView:
     entities: tuple[Entity, ...] = ()
     pattern: str = ""  # function words kept, content words as their shape: "Xx will x NUM x"
     actors: Actors = field(default_factory=Actors)  # who acts, and on what (``stages.actors``)
+
+    @cached_property
+    def cues(self) -> dict[str, float]:
+        """``cue_features`` of the view, computed once: the model reads them, and so do the decisions
+        over its labels (``decided_labels``)."""
+        return cue_features(self)
 
 
 # Function words carry tense, modality and purpose (``will``, ``to``, ``by``);
@@ -205,7 +212,7 @@ def cue_features(view: SentenceView) -> dict[str, float]:
 
 def rule_scores(view: SentenceView) -> dict[str, float]:
     """Keyword baseline: the cues combined by hand, no training."""
-    f = cue_features(view)
+    f = view.cues
     c = {k.split(":", 1)[1]: v for k, v in f.items() if k.startswith("cue:")}
     forward = max(c["future_will"], c["future_intent"], c["goal_word"])
     metric = 0.15 + 0.6 * f["q:any"] + 0.4 * c["rank_ordinal"] * (1 - f["q:any"]) - 0.35 * forward * (1 - c["forecast"]) * f["q:any"]
@@ -312,7 +319,7 @@ def model_columns(views: Sequence[SentenceView]) -> dict[str, list]:
     the subjects of its forward-looking markers and the verbs they govern."""
     return {"text": [normalised_text(v.text) for v in views],
             "pattern": [v.pattern for v in views],
-            "cues": [cue_features(v) for v in views],
+            "cues": [v.cues for v in views],
             "subject": [v.actors.subjects for v in views],
             "action": [v.actors.actions for v in views]}
 
@@ -347,21 +354,11 @@ def labels_from_scores(scores: dict[str, float], thresholds: dict[str, float],
     return sorted(labels)
 
 
-def is_dated_call(text: str) -> bool:
+def is_dated_call(view: SentenceView) -> bool:
     """A call with a deadline is a plan's goal (spec §8, expected outcomes): ``the guideline
     stipulates that by 2027, the rate should exceed 70 percent`` is a target, and its numbers planned
     values, not metric. Without a year, a call on others to act is policy alone (spec §2)."""
-    lower = text.lower()
-    return CUE_FOUND["by_year"](lower) and CUE_FOUND["should"](lower)
-
-
-def with_dated_calls(views: Sequence[tuple[int, SentenceView]], labels: dict[int, list[str]]
-                     ) -> dict[int, list[str]]:
-    """Each dated call's labels as a target's: target, and no metric."""
-    for start, view in views:
-        if start in labels and is_dated_call(view.text):
-            labels[start] = sorted((set(labels[start]) - {"metric"}) | {"target"})
-    return labels
+    return bool(view.cues["cue:by_year"] and view.cues["cue:should"])
 
 
 # an estimate's words beyond the forecast cue, a source that states it, and a promise (``would`` is
@@ -372,20 +369,24 @@ STATED_BY = re.compile(r"\b(?:according to|said|says|report\w*|stud(?:y|ies)|sur
 PROMISE = re.compile(r"\b(?:will|shall)\b", re.I)
 
 
-def is_attributed_forecast(text: str) -> bool:
+def is_attributed_forecast(view: SentenceView) -> bool:
     """An expectation a source states, with no word of intention: a forecast, metric and not
     target (spec §8: ``is poised to spend US$9 billion by 2024, according to a research firm``)."""
-    lower = text.lower()
-    return bool((CUE_FOUND["forecast"](lower) or ESTIMATE.search(lower)) and STATED_BY.search(lower)) and not (
-        PROMISE.search(lower) or CUE_FOUND["future_intent"](lower) or CUE_FOUND["goal_word"](lower))
+    cues = view.cues
+    if cues["cue:future_intent"] or cues["cue:goal_word"]:
+        return False
+    lower = view.text.lower()
+    return bool((cues["cue:forecast"] or ESTIMATE.search(lower)) and STATED_BY.search(lower)
+                and not PROMISE.search(lower))
 
 
-def with_attributed_forecasts(views: Sequence[tuple[int, SentenceView]], labels: dict[int, list[str]]
-                              ) -> dict[int, list[str]]:
-    """Each attributed forecast's labels without target, and metric where it states a quantity."""
-    for start, view in views:
-        if start in labels and "target" in labels[start] and is_attributed_forecast(view.text):
-            labels[start] = sorted((set(labels[start]) - {"target"}) | ({"metric"} if view.quantities else set()))
+def decided_labels(labels: list[str], view: SentenceView) -> list[str]:
+    """A sentence's labels after what its own words settle over the scores: a dated call is a
+    target with no metric; an attributed forecast is no target, and metric where it states a quantity."""
+    if is_dated_call(view):
+        labels = sorted((set(labels) - {"metric"}) | {"target"})
+    if "target" in labels and is_attributed_forecast(view):
+        labels = sorted((set(labels) - {"target"}) | ({"metric"} if view.quantities else set()))
     return labels
 
 
@@ -504,9 +505,9 @@ class ClaimStage:
     def _store(self, doc: Doc, scores: dict[int, dict[str, float]], views: list[tuple[int, SentenceView]]) -> None:
         stated = {start for start, view in views if view.quantities}
         doc._.claim_scores = scores
-        labels = {start: labels_from_scores(s, self.classifier.thresholds, start in stated)
-                  for start, s in scores.items()}
-        doc._.claim_labels = with_list_items(views, with_attributed_forecasts(views, with_dated_calls(views, labels)))
+        doc._.claim_labels = with_list_items(views, {
+            start: decided_labels(labels_from_scores(scores[start], self.classifier.thresholds, start in stated), view)
+            for start, view in views if start in scores})
 
 
 def load_classifier(model: str | None, embeddings: str | None = None, fine_tuned: str | None = None,

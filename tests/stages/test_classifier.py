@@ -83,7 +83,7 @@ def test_items_take_nothing_from_a_lead_without_a_colon_nor_when_they_are_clause
     ("By 2030, the share will exceed 40 percent.", False),  # no call: the model decides
 ])
 def test_a_call_with_a_deadline_is_a_dated_call(text, dated):
-    assert is_dated_call(text) == dated
+    assert is_dated_call(view(text)) == dated
 
 
 @pytest.mark.parametrize("text, forecast", [
@@ -95,7 +95,7 @@ def test_a_call_with_a_deadline_is_a_dated_call(text, dated):
     ("Exports are expected to double by 2027.", False),  # no source: the model decides
 ])
 def test_an_attributed_forecast_is_no_target(text, forecast):
-    assert is_attributed_forecast(text) == forecast
+    assert is_attributed_forecast(view(text)) == forecast
 
 
 def test_a_dated_call_is_a_target_whose_numbers_are_planned():
