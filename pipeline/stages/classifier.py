@@ -380,12 +380,31 @@ def is_attributed_forecast(view: SentenceView) -> bool:
                 and not PROMISE.search(lower))
 
 
+# a verb of prediction or belief, and the modal of the clause it governs; a warning about what
+# the one who warns will do is a threat, an intention (``warned that it will retaliate``)
+PREDICTION = re.compile(r"\b(?:forecast(?:s|ed)?|predict(?:s|ed)?|believe[sd]?|"
+                        r"warn(?:s|ed)?\s+that(?!\s+(?:it|we|they|he|she|the\s+(?:country|government))\b))"
+                        r"(?:\s+that)?\s+[^.;:]{0,150}?\b(?:will|would|could)\b", re.I)
+MODAL = re.compile(r"\b(?:will|would|shall)\b", re.I)
+
+
+def is_predicted_outcome(view: SentenceView) -> bool:
+    """A sentence whose first modal stands in what someone forecasts, predicts or believes states an
+    outcome, not an intention: a forecast, metric and not target (spec §2, §8: ``the minister
+    forecast that the digital economy will contribute 20 percent of GDP in 2026``)."""
+    if view.cues["cue:future_intent"] or view.cues["cue:goal_word"]:
+        return False
+    found = PREDICTION.search(view.text)
+    return bool(found) and not MODAL.search(view.text, 0, found.start())
+
+
 def decided_labels(labels: list[str], view: SentenceView) -> list[str]:
     """A sentence's labels after what its own words settle over the scores: a dated call is a
-    target with no metric; an attributed forecast is no target, and metric where it states a quantity."""
+    target with no metric; a forecast, attributed or predicted, is no target, and metric where it
+    states a quantity."""
     if is_dated_call(view):
         labels = sorted((set(labels) - {"metric"}) | {"target"})
-    if "target" in labels and is_attributed_forecast(view):
+    if "target" in labels and (is_attributed_forecast(view) or is_predicted_outcome(view)):
         labels = sorted((set(labels) - {"target"}) | ({"metric"} if view.quantities else set()))
     return labels
 

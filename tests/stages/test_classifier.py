@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.stages.classifier import (RuleClassifier, SentenceView, cue_features, labels_from_scores,
-                             is_attributed_forecast, is_dated_call, normalised_text, rule_scores,
+                             is_attributed_forecast, is_dated_call, is_predicted_outcome, normalised_text, rule_scores,
                              with_list_items)
 from pipeline.records import Quantity
 
@@ -96,6 +96,20 @@ def test_a_call_with_a_deadline_is_a_dated_call(text, dated):
 ])
 def test_an_attributed_forecast_is_no_target(text, forecast):
     assert is_attributed_forecast(view(text)) == forecast
+
+
+@pytest.mark.parametrize("text, predicted", [
+    ("The minister forecast that the digital economy will reach 15 percent of GDP in 2028.", True),
+    ("Analysts predict the new levy would cut exports by a third.", True),
+    ("Experts believe the new agency will help modernise the registry.", True),
+    ("The grid operator warned that delays will hold back new data centres.", True),
+    ("The ministry warned that it will retaliate against the tariffs.", False),  # a threat: an intention
+    ("The ministry will build 40 hubs, and analysts predict demand will double.", False),  # a promise first
+    ("Zenco plans to open two plants, and analysts forecast they will be profitable.", False),  # an intention
+    ("Sales grew 20 percent last year, the forecast showed.", False),  # no modal after it
+])
+def test_an_outcome_someone_predicts_is_no_target(text, predicted):
+    assert is_predicted_outcome(view(text)) == predicted
 
 
 def test_a_dated_call_is_a_target_whose_numbers_are_planned():
