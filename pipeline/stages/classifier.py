@@ -398,13 +398,29 @@ def is_predicted_outcome(view: SentenceView) -> bool:
     return bool(found) and not MODAL.search(view.text, 0, found.start())
 
 
-def decided_labels(labels: list[str], view: SentenceView) -> list[str]:
+EXPECTED = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:expected|projected|forecast|"
+                      r"estimated|predicted|anticipated|likely|poised)\s+to\b", re.I)
+
+
+def is_unplanned_expectation(view: SentenceView, plan_nearby: bool) -> bool:
+    """An expectation with no plan in its passage is a forecast: ``the market is expected to reach
+    $1 trillion by 2030`` (spec §8: a target when the sentence or the passage it stands in presents
+    the plan that sets it, a forecast otherwise). The passage is the sentence and the two before it."""
+    cues = view.cues
+    if plan_nearby or cues["cue:future_intent"] or cues["cue:goal_word"]:
+        return False
+    return bool(EXPECTED.search(view.text)) and not PROMISE.search(view.text) and "would" not in view.text.lower()
+
+
+def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:
     """A sentence's labels after what its own words settle over the scores: a dated call is a
-    target with no metric; a forecast, attributed or predicted, is no target, and metric where it
-    states a quantity."""
+    target with no metric; a forecast, attributed, predicted or with no plan nearby
+    (``plan_nearby``: an instrument named in the sentence or the two before it), is no target, and
+    metric where it states a quantity."""
     if is_dated_call(view):
         labels = sorted((set(labels) - {"metric"}) | {"target"})
-    if "target" in labels and (is_attributed_forecast(view) or is_predicted_outcome(view)):
+    if "target" in labels and (is_attributed_forecast(view) or is_predicted_outcome(view)
+                               or is_unplanned_expectation(view, plan_nearby)):
         labels = sorted((set(labels) - {"target"}) | ({"metric"} if view.quantities else set()))
     return labels
 
@@ -523,10 +539,12 @@ class ClaimStage:
 
     def _store(self, doc: Doc, scores: dict[int, dict[str, float]], views: list[tuple[int, SentenceView]]) -> None:
         stated = {start for start, view in views if view.quantities}
+        plans = [bool(view.cues["cue:instrument"]) for _, view in views]
         doc._.claim_scores = scores
         doc._.claim_labels = with_list_items(views, {
-            start: decided_labels(labels_from_scores(scores[start], self.classifier.thresholds, start in stated), view)
-            for start, view in views if start in scores})
+            start: decided_labels(labels_from_scores(scores[start], self.classifier.thresholds, start in stated), view,
+                                  plan_nearby=any(plans[max(0, i - 2):i + 1]))
+            for i, (start, view) in enumerate(views) if start in scores})
 
 
 def load_classifier(model: str | None, embeddings: str | None = None, fine_tuned: str | None = None,

@@ -1,7 +1,8 @@
 import pytest
 
 from pipeline.stages.classifier import (RuleClassifier, SentenceView, cue_features, labels_from_scores,
-                             is_attributed_forecast, is_dated_call, is_predicted_outcome, normalised_text, rule_scores,
+                             is_attributed_forecast, is_dated_call, is_predicted_outcome,
+                             is_unplanned_expectation, normalised_text, rule_scores,
                              with_list_items)
 from pipeline.records import Quantity
 
@@ -112,15 +113,40 @@ def test_an_outcome_someone_predicts_is_no_target(text, predicted):
     assert is_predicted_outcome(view(text)) == predicted
 
 
-def test_a_dated_call_is_a_target_whose_numbers_are_planned():
+@pytest.mark.parametrize("text, plan_nearby, forecast", [
+    ("The market is expected to reach $3 billion by 2031.", False, True),
+    ("Exports are likely to double by 2029.", False, True),
+    ("The market is expected to reach $3 billion by 2031.", True, False),  # the passage presents a plan
+    ("The agency is expected to open 12 offices and will hire 300 staff.", False, False),  # a promise too
+    ("The ministry is expected to set a target of 40 hubs.", False, False),  # a goal word
+])
+def test_an_expectation_with_no_plan_nearby_is_no_target(text, plan_nearby, forecast):
+    assert is_unplanned_expectation(view(text), plan_nearby) == forecast
+
+
+def last_labels(texts: list[str], scores: dict[str, float]) -> list[str]:
+    """The labels ``ClaimStage`` stores for the last of ``texts``, each scored ``scores``."""
     import spacy
 
     from pipeline.stages.classifier import ClaimStage
 
-    text = "The guideline says that by 2028, the share of smart farms should exceed 40 percent."
-    doc = spacy.blank("en")(text)
-    ClaimStage(RuleClassifier())._store(doc, {0: {"metric": 0.9, "target": 0.2, "policy": 0.7}}, [(0, view(text, [Q]))])
-    assert doc._.claim_labels[0] == ["policy", "target"]
+    doc = spacy.blank("en")(" ".join(texts))
+    views = [(doc.text.index(t), view(t, [Q] if "$" in t else [])) for t in texts]
+    ClaimStage(RuleClassifier())._store(doc, {start: scores for start, _ in views}, views)
+    return doc._.claim_labels[views[-1][0]]
+
+
+def test_the_passage_of_an_expectation_is_the_sentence_and_the_two_before():
+    expectation, scores = "Exports are expected to reach $3 billion by 2031.", {"metric": 0.2, "target": 0.9, "policy": 0.1}
+    assert last_labels(["Zenda hosts many firms.", "The guideline was issued on Monday.", "Ruritania is large.",
+                        expectation], scores) == ["target"]
+    assert last_labels(["The guideline was issued on Monday.", "Zenda hosts many firms.", "Ruritania is large.",
+                        expectation], scores) == ["metric"]
+
+
+def test_a_dated_call_is_a_target_whose_numbers_are_planned():
+    assert last_labels(["The guideline says that by 2028, the share of smart farms should exceed $40 a month."],
+                       {"metric": 0.9, "target": 0.2, "policy": 0.7}) == ["policy", "target"]
 
 
 def test_numbers_and_years_are_folded():
@@ -134,14 +160,8 @@ def test_cues_are_numeric_and_stable():
 
 
 def test_an_attributed_forecast_of_a_quantity_is_a_metric():
-    import spacy
-
-    from pipeline.stages.classifier import ClaimStage
-
-    text = "Ruritania is poised to spend $2 billion on broadband by 2027, according to a research firm."
-    doc = spacy.blank("en")(text)
-    ClaimStage(RuleClassifier())._store(doc, {0: {"metric": 0.2, "target": 0.9, "policy": 0.1}}, [(0, view(text, [Q]))])
-    assert doc._.claim_labels[0] == ["metric"]
+    assert last_labels(["Ruritania is poised to spend $2 billion on broadband by 2027, according to a research firm."],
+                       {"metric": 0.2, "target": 0.9, "policy": 0.1}) == ["metric"]
 
 
 @pytest.mark.parametrize("text, found", [
