@@ -412,6 +412,22 @@ def is_unplanned_expectation(view: SentenceView, plan_nearby: bool) -> bool:
     return bool(EXPECTED.search(view.text)) and not PROMISE.search(view.text) and "would" not in view.text.lower()
 
 
+# a position stated outright (spec §8, ranks without numbers): ``the world's largest X``, ``the
+# largest fine ever``; not ``one of the world's largest`` (vague praise) nor a rank to become (a goal)
+RANK = re.compile(r"\b(?:world|country|nation|globe|continent|region)['’]s\s+(?:[\w-]+\s+)?(?:largest|biggest|"
+                  r"highest|number\s+one|no\.\s*1|(?:second|third)[- ](?:largest|biggest))\b|"
+                  r"\b(?:largest|biggest|highest)\b[^.;:]{0,40}?\bever\b", re.I)
+VAGUE_OR_AIMED = re.compile(r"\b(?:one|some|many|among)\s+of\s+(?:the\s+)?$|"
+                            r"\b(?:becom\w*|establish\w*|to\s+(?:be|build|make|create)|will\s+be)\b[^.;:]{0,40}$",
+                            re.I)
+
+
+def states_a_rank(view: SentenceView) -> bool:
+    """A sentence that states a position, not in praise nor as a goal, is metric (spec §8)."""
+    return any(not VAGUE_OR_AIMED.search(view.text, max(0, m.start() - 60), m.start())
+               for m in RANK.finditer(view.text))
+
+
 def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:
     """A sentence's labels after what its own words settle over the scores: a dated call is a
     target with no metric; a forecast, attributed, predicted or with no plan nearby
@@ -419,6 +435,8 @@ def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = Tr
     metric where it states a quantity."""
     if is_dated_call(view):
         labels = sorted((set(labels) - {"metric"}) | {"target"})
+    elif states_a_rank(view):
+        labels = sorted(set(labels) | {"metric"})
     if "target" in labels and (is_attributed_forecast(view) or is_predicted_outcome(view)
                                or is_unplanned_expectation(view, plan_nearby)):
         labels = sorted((set(labels) - {"target"}) | ({"metric"} if view.quantities else set()))

@@ -2,7 +2,7 @@ import pytest
 
 from pipeline.stages.classifier import (RuleClassifier, SentenceView, cue_features, labels_from_scores,
                              is_attributed_forecast, is_dated_call, is_predicted_outcome,
-                             is_unplanned_expectation, normalised_text, rule_scores,
+                             is_unplanned_expectation, states_a_rank, normalised_text, rule_scores,
                              with_list_items)
 from pipeline.records import Quantity
 
@@ -122,6 +122,23 @@ def test_an_outcome_someone_predicts_is_no_target(text, predicted):
 ])
 def test_an_expectation_with_no_plan_nearby_is_no_target(text, plan_nearby, forecast):
     assert is_unplanned_expectation(view(text), plan_nearby) == forecast
+
+
+@pytest.mark.parametrize("text, rank", [
+    ("Zenco, the world's largest maker of kettles, opened a plant.", True),
+    ("The penalty is the largest privacy fine ever imposed.", True),
+    ("Ruritania is the region's second-largest market for phones.", True),
+    ("Zenco runs one of the world's largest data campuses.", False),  # vague praise
+    ("The province aims to become the country's biggest data hub.", False),  # a goal
+    ("The world's leaders met in Zenda.", False),
+])
+def test_a_position_stated_outright_is_a_rank(text, rank):
+    assert states_a_rank(view(text)) == rank
+
+
+def test_a_rank_makes_a_metric():
+    assert last_labels(["Zenco, the world's largest maker of kettles, opened a plant in Zenda."],
+                       {"metric": 0.2, "target": 0.1, "policy": 0.1}) == ["metric"]
 
 
 def last_labels(texts: list[str], scores: dict[str, float]) -> list[str]:
