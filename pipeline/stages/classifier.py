@@ -412,6 +412,21 @@ def is_unplanned_expectation(view: SentenceView, plan_nearby: bool) -> bool:
     return bool(EXPECTED.search(view.text)) and not PROMISE.search(view.text) and "would" not in view.text.lower()
 
 
+# a question, and a doubt that governs what follows it (``it is unclear when the rules will apply``)
+QUESTION = re.compile(r"\?[\s\"”’')]*$")
+DOUBT = re.compile(r"\b(?:unclear|uncertain|not\s+(?:yet\s+)?clear|remains\s+to\s+be\s+seen)\b", re.I)
+
+
+def is_open_question(view: SentenceView) -> bool:
+    """A question, or a doubt before the sentence's first modal, states no goal (spec §2: a target
+    states what an actor intends): ``how will you control dropouts?``, ``it is unclear how the ban
+    will be enforced``."""
+    if QUESTION.search(view.text):
+        return True
+    doubt, modal = DOUBT.search(view.text), MODAL.search(view.text)
+    return doubt is not None and modal is not None and doubt.start() < modal.start()
+
+
 # a position stated outright (spec §8, ranks without numbers): ``the world's largest X``, ``the
 # largest fine ever``; not ``one of the world's largest`` (vague praise) nor a rank to become (a goal)
 RANK = re.compile(r"\b(?:world|country|nation|globe|continent|region)['’]s\s+(?:[\w-]+\s+)?(?:largest|biggest|"
@@ -430,17 +445,18 @@ def states_a_rank(view: SentenceView) -> bool:
 
 def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:
     """A sentence's labels after what its own words settle over the scores: a dated call is a
-    target with no metric; a forecast, attributed, predicted or with no plan nearby
-    (``plan_nearby``: an instrument named in the sentence or the two before it), is no target, and
-    metric where it states a quantity."""
+    target with no metric, a stated rank a metric; a forecast, attributed, predicted or with no plan
+    nearby (``plan_nearby``: an instrument named in the sentence or the two before it), is no target,
+    and metric where it states a quantity; an open question is no target."""
     if is_dated_call(view):
         labels = sorted((set(labels) - {"metric"}) | {"target"})
     elif states_a_rank(view):
         labels = sorted(set(labels) | {"metric"})
-    if "target" in labels and (is_attributed_forecast(view) or is_predicted_outcome(view)
-                               or is_unplanned_expectation(view, plan_nearby)):
-        labels = sorted((set(labels) - {"target"}) | ({"metric"} if view.quantities else set()))
-    return labels
+    if "target" not in labels:
+        return labels
+    if is_attributed_forecast(view) or is_predicted_outcome(view) or is_unplanned_expectation(view, plan_nearby):
+        return sorted((set(labels) - {"target"}) | ({"metric"} if view.quantities else set()))
+    return [label for label in labels if label != "target"] if is_open_question(view) else labels
 
 
 # an item of a list (``1.``, ``-``, ``•`` at a sentence's start), and a word that makes a clause of it

@@ -2,7 +2,7 @@ import pytest
 
 from pipeline.stages.classifier import (RuleClassifier, SentenceView, cue_features, labels_from_scores,
                              is_attributed_forecast, is_dated_call, is_predicted_outcome,
-                             is_unplanned_expectation, states_a_rank, normalised_text, rule_scores,
+                             is_open_question, is_unplanned_expectation, states_a_rank, normalised_text, rule_scores,
                              with_list_items)
 from pipeline.records import Quantity
 
@@ -122,6 +122,22 @@ def test_an_outcome_someone_predicts_is_no_target(text, predicted):
 ])
 def test_an_expectation_with_no_plan_nearby_is_no_target(text, plan_nearby, forecast):
     assert is_unplanned_expectation(view(text), plan_nearby) == forecast
+
+
+@pytest.mark.parametrize("text, open_question", [
+    ("How will the ministry pay for the new hubs?", True),
+    ("“Who will pay for it?”", True),
+    ("It is still unclear when the levy will apply, or whether the agency will enforce it.", True),
+    ("The agency will clarify the unclear rules by 2027.", False),  # the doubt follows the promise
+    ("The ministry will build 40 hubs by 2027.", False),
+])
+def test_an_open_question_states_no_goal(text, open_question):
+    assert is_open_question(view(text)) == open_question
+
+
+def test_an_open_question_loses_its_target_and_gains_no_metric():
+    assert last_labels(["How will the ministry spend $2 billion on the new hubs?"],
+                       {"metric": 0.2, "target": 0.9, "policy": 0.7}) == ["policy"]
 
 
 @pytest.mark.parametrize("text, rank", [
