@@ -428,18 +428,25 @@ def is_open_question(view: SentenceView) -> bool:
 
 
 # a position stated outright (spec §8, ranks without numbers): ``the world's largest X``, ``the
-# largest fine ever``; not ``one of the world's largest`` (vague praise) nor a rank to become (a goal)
-RANK = re.compile(r"\b(?:world|country|nation|globe|continent|region)['’]s\s+(?:[\w-]+\s+)?(?:largest|biggest|"
-                  r"highest|number\s+one|no\.\s*1|(?:second|third)[- ](?:largest|biggest))\b|"
-                  r"\b(?:largest|biggest|highest)\b[^.;:]{0,40}?\bever\b", re.I)
-VAGUE_OR_AIMED = re.compile(r"\b(?:one|some|many|among)\s+of\s+(?:the\s+)?$|"
-                            r"\b(?:becom\w*|establish\w*|to\s+(?:be|build|make|create)|will\s+be)\b[^.;:]{0,40}$",
-                            re.I)
+# largest fine ever``, ``ranks second``, ``the second-strongest``, ``the largest market in the region``,
+# ``market leader``; not ``one of the world's largest`` (vague praise) nor a rank to become (a goal)
+RANK = re.compile(
+    r"\b(?:world|country|nation|globe|continent|region)['’]s\s+(?:[\w-]+\s+)?(?:largest|biggest|highest|"
+    r"number\s+one|no\.\s*1|(?:second|third)[- ](?:largest|biggest))\b|"
+    r"\b(?:largest|biggest|highest)\b[^.;:]{0,40}?\bever\b|"
+    r"\brank(?:s|ed|ing)?\s+(?:as\s+)?(?:no\.?\s*\d+|first|second|third|fourth|fifth|top|\d+(?:st|nd|rd|th))\b|"
+    r"\b(?:second|third|fourth|fifth)[- ](?:largest|biggest|strongest|highest|most)\b|"
+    r"\b(?:the|its)\s+(?:largest|biggest|most\s+\w+|leading|top)\s+[\w\s-]{0,40}?\b(?:in|of)\s+the\s+"
+    r"(?:world|region|country)\b|"
+    r"\bmarket\s+leader\b", re.I)
+VAGUE_OR_AIMED = re.compile(r"\b(?:(?:one|some|many)\s+of|among)\b[^.;:]{0,100}$|"
+                            r"\b(?:becom\w*|establish\w*|to\s+(?:be|build|make|create|produce|develop)|will\s+be)\b"
+                            r"[^.;:]{0,40}$", re.I)
 
 
 def states_a_rank(view: SentenceView) -> bool:
     """A sentence that states a position, not in praise nor as a goal, is metric (spec §8)."""
-    return any(not VAGUE_OR_AIMED.search(view.text, max(0, m.start() - 60), m.start())
+    return any(not VAGUE_OR_AIMED.search(view.text, max(0, m.start() - 120), m.start())
                for m in RANK.finditer(view.text))
 
 

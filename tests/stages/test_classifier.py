@@ -144,7 +144,14 @@ def test_an_open_question_loses_its_target_and_gains_no_metric():
     ("Zenco, the world's largest maker of kettles, opened a plant.", True),
     ("The penalty is the largest privacy fine ever imposed.", True),
     ("Ruritania is the region's second-largest market for phones.", True),
+    ("Its broadband network ranks third in the world.", True),
+    ("Zenda remains the second-strongest exporter after Ruritania.", True),
+    ("Zenco is the largest kettle maker in the region.", True),
+    ("The deal pits market leader Zenco against two rivals.", True),
+    ("The grant will help Zenco to produce the most efficient kettles in the world.", False),  # a goal
     ("Zenco runs one of the world's largest data campuses.", False),  # vague praise
+    ("As one of the towns with the most data centres and the most favourable grid links in the world, Zenda grew.",
+     False),
     ("The province aims to become the country's biggest data hub.", False),  # a goal
     ("The world's leaders met in Zenda.", False),
 ])
