@@ -360,11 +360,16 @@ def labels_from_scores(scores: dict[str, float], thresholds: dict[str, float],
     return sorted(labels)
 
 
+# a duty taken or laid on someone: a commitment, a pledge, a requirement, an obligation
+DUTY = re.compile(r"\b(?:commit\w*|pledg\w*|promis\w*|requir\w*|obligat\w*|obliged|mandat\w*)\b")
+
+
 def is_dated_call(view: SentenceView) -> bool:
-    """A call with a deadline is a plan's goal (spec §8, expected outcomes): ``the guideline
-    stipulates that by 2027, the rate should exceed 70 percent`` is a target, and its numbers planned
+    """A call or a duty with a deadline is a plan's goal (spec §2, §8): ``the guideline stipulates
+    that by 2027, the rate should exceed 70 percent``, ``X is committing $50 billion by 2030``, ``a
+    requirement to cover 98% of households by the end of 2022`` are targets, and their numbers planned
     values, not metric. Without a year, a call on others to act is policy alone (spec §2)."""
-    return bool(view.cues["cue:by_year"] and view.cues["cue:should"])
+    return bool(view.cues["cue:by_year"] and (view.cues["cue:should"] or DUTY.search(view.lower)))
 
 
 # an estimate's words beyond the forecast cue, a source that states it, and a promise (``would`` is

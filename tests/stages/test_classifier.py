@@ -82,6 +82,9 @@ def test_items_take_nothing_from_a_lead_without_a_colon_nor_when_they_are_clause
     ("By 2030, the plan calls for every village to have broadband.", True),
     ("The minister said more efforts should be made to open up data.", False),  # a call alone: policy
     ("By 2030, the share will exceed 40 percent.", False),  # no call: the model decides
+    ("Zenco is committing $4 billion to new plants by 2031.", True),  # a duty taken
+    ("Licence holders face a requirement to cover 95% of homes by the end of 2027.", True),  # a duty laid
+    ("Zenco is committed to its customers.", False),  # no year
 ])
 def test_a_call_with_a_deadline_is_a_dated_call(text, dated):
     assert is_dated_call(view(text)) == dated
