@@ -467,6 +467,21 @@ def states_a_rank(view: SentenceView) -> bool:
                for m in RANK.finditer(view.lower))
 
 
+# a goal or an intention stated outright: ``our goal is for the sector to``, ``the country's goal to
+# become``, ``aspires to``, ``intends to``, ``wants to``, ``with the aim of``, ``its intention to``,
+# ``key objectives include``, ``as milestones``; not a goal's state (``the goals are on track to be met``)
+STATED_GOAL = re.compile(
+    r"\b(?:goal|aim|ambition|objective|intention|aspiration)s?\s+(?:is\s+|was\s+)?(?:to|for|of\s+becoming)\s+"
+    r"(?!be\s+met\b|date\b)\w|\baspires?\s+to\b|\bintends?\s+to\b|(?<!n't )(?<!not )\bwants?\s+to\b|"
+    r"\bwith\s+the\s+(?:aim|goal|objective|intention)\s+of\b|\b(?:objectives|goals|milestones)\s+include\s+\w|"
+    r"\bas\s+(?:\w+\s+){0,2}milestones\b")
+
+
+def states_a_goal(view: SentenceView) -> bool:
+    """A goal or an intention stated outright is a target (spec §2: ``aims to``, ``target of``)."""
+    return STATED_GOAL.search(view.lower) is not None
+
+
 def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:
     """A sentence's labels after what its own words settle over the scores: a dated call is a
     target with no metric, a stated rank a metric; a forecast, attributed, predicted or with no plan
@@ -476,6 +491,8 @@ def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = Tr
         labels = sorted((set(labels) - {"metric"}) | {"target"})
     elif states_a_rank(view):
         labels = sorted(set(labels) | {"metric"})
+    if states_a_goal(view):
+        labels = sorted(set(labels) | {"target"})
     if "target" not in labels:
         return labels
     if is_attributed_forecast(view) or is_predicted_outcome(view) or is_unplanned_expectation(view, plan_nearby):

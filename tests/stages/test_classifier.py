@@ -1,9 +1,9 @@
 import pytest
 
-from pipeline.stages.classifier import (RuleClassifier, SentenceView, cue_features, labels_from_scores,
-                             is_attributed_forecast, is_dated_call, is_predicted_outcome,
-                             is_open_question, is_unplanned_expectation, states_a_rank, normalised_text, rule_scores,
-                             with_list_items)
+from pipeline.stages.classifier import (RuleClassifier, SentenceView, cue_features, is_attributed_forecast,
+                                        is_dated_call, is_open_question, is_predicted_outcome,
+                                        is_unplanned_expectation, labels_from_scores, normalised_text,
+                                        rule_scores, states_a_goal, states_a_rank, with_list_items)
 from pipeline.records import Quantity
 
 
@@ -125,6 +125,20 @@ def test_an_outcome_someone_predicts_is_no_target(text, predicted):
 ])
 def test_an_expectation_with_no_plan_nearby_is_no_target(text, plan_nearby, forecast):
     assert is_unplanned_expectation(view(text), plan_nearby) == forecast
+
+
+@pytest.mark.parametrize("text, goal", [
+    ("Our goal is for the sector to reach 15% of exports.", True),
+    ("It is a step towards the country's goal to become a chip hub.", True),
+    ("The city aspires to position itself as a data hub.", True),
+    ("Zenco announced its intention to close two plants.", True),
+    ("Key objectives include faster permits for data centres.", True),
+    ("The data show half of the 2030 goals are on track to be met.", False),  # a goal's state
+    ("We don't want to import solutions.", False),
+    ("The eight objectives include:", False),  # a list's lead: its items say the goals
+])
+def test_a_goal_stated_outright_is_a_target(text, goal):
+    assert states_a_goal(view(text)) == goal
 
 
 @pytest.mark.parametrize("text, open_question", [
