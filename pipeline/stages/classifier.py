@@ -441,6 +441,23 @@ def is_open_question(view: SentenceView) -> bool:
     return doubt is not None and modal is not None and doubt.start() < modal.start()
 
 
+# what ``will`` says when it brings an obligation or an ability, not an intention
+OBLIGED = re.compile(r"\bwill\s+(?:\w+\s+)?(?:have\s+to|need\s+to|be\s+(?:required|obliged|allowed|able)|"
+                     r"no\s+longer\s+be\s+allowed)\b")
+
+
+def is_obligation_only(view: SentenceView) -> bool:
+    """A sentence whose every modal brings an obligation or an ability states no intention (spec §2:
+    ``will`` + an intended action): ``the company will have to apply for a permit``, ``users will be
+    able to share their data``. With a deadline it is a duty, a target (``is_dated_call``)."""
+    cues = view.cues
+    if cues["cue:future_intent"] or cues["cue:goal_word"] or cues["cue:by_year"]:
+        return False
+    modals = [m.start() for m in MODAL.finditer(view.lower)]
+    obliged = {m.start() for m in OBLIGED.finditer(view.lower)}
+    return bool(modals) and all(start in obliged for start in modals)
+
+
 # a position stated outright (spec §8, ranks without numbers): ``the world's largest X``, ``the
 # largest fine ever``, ``ranks second``, ``the second-strongest``, ``the largest market in the region``,
 # ``market leader``; not ``one of the world's largest`` (vague praise) nor a rank to become (a goal)
@@ -483,10 +500,11 @@ def states_a_goal(view: SentenceView) -> bool:
 
 
 def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:
-    """A sentence's labels after what its own words settle over the scores: a dated call is a
-    target with no metric, a stated rank a metric; a forecast, attributed, predicted or with no plan
+    """A sentence's labels after what its own words settle over the scores: a dated call or duty is
+    a target with no metric, a goal stated outright a target, a stated rank a metric; a forecast, attributed, predicted or with no plan
     nearby (``plan_nearby``: an instrument named in the sentence or the two before it), is no target,
-    and metric where it states a quantity; an open question is no target."""
+    and metric where it states a quantity; an open question, and an obligation or an ability alone,
+    is no target."""
     if is_dated_call(view):
         labels = sorted((set(labels) - {"metric"}) | {"target"})
     elif states_a_rank(view):
@@ -497,7 +515,8 @@ def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = Tr
         return labels
     if is_attributed_forecast(view) or is_predicted_outcome(view) or is_unplanned_expectation(view, plan_nearby):
         return sorted((set(labels) - {"target"}) | ({"metric"} if view.quantities else set()))
-    return [label for label in labels if label != "target"] if is_open_question(view) else labels
+    return [label for label in labels if label != "target"] \
+        if is_open_question(view) or is_obligation_only(view) else labels
 
 
 # an item of a list (``1.``, ``-``, ``•`` at a sentence's start), and a word that makes a clause of it

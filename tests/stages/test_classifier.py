@@ -1,7 +1,7 @@
 import pytest
 
 from pipeline.stages.classifier import (RuleClassifier, SentenceView, cue_features, is_attributed_forecast,
-                                        is_dated_call, is_open_question, is_predicted_outcome,
+                                        is_dated_call, is_obligation_only, is_open_question, is_predicted_outcome,
                                         is_unplanned_expectation, labels_from_scores, normalised_text,
                                         rule_scores, states_a_goal, states_a_rank, with_list_items)
 from pipeline.records import Quantity
@@ -139,6 +139,18 @@ def test_an_expectation_with_no_plan_nearby_is_no_target(text, plan_nearby, fore
 ])
 def test_a_goal_stated_outright_is_a_target(text, goal):
     assert states_a_goal(view(text)) == goal
+
+
+@pytest.mark.parametrize("text, obliged", [
+    ("Zenco will have to apply for a permit.", True),
+    ("Users will now be able to move their data.", True),
+    ("Zenco will no longer be allowed to export kettles.", True),
+    ("Zenco will have to apply for a permit and will build a plant.", False),  # an intention too
+    ("Each operator will have to build 500 masts by the end of 2027.", False),  # a dated duty
+    ("Zenco will build a plant.", False),
+])
+def test_an_obligation_or_an_ability_alone_is_no_intention(text, obliged):
+    assert is_obligation_only(view(text)) == obliged
 
 
 @pytest.mark.parametrize("text, open_question", [
