@@ -1,9 +1,7 @@
 import pytest
 
-from pipeline.stages.classifier import (RuleClassifier, SentenceView, cue_features, is_attributed_forecast,
-                                        is_dated_call, is_obligation_only, is_open_question, is_predicted_outcome,
-                                        is_unplanned_expectation, labels_from_scores, normalised_text,
-                                        rule_scores, states_a_goal, states_a_rank, with_list_items)
+from pipeline.stages.classifier import (RuleClassifier, SentenceView, cue_features, labels_from_scores,
+                                        normalised_text, rule_scores)
 from pipeline.records import Quantity
 
 
@@ -37,187 +35,6 @@ def test_a_sentence_stating_a_quantity_claims_a_value(scores, stated, expected):
     assert set(labels_from_scores(scores, thresholds, stated)) == expected
 
 
-def list_labels(sentences):
-    views = [(i * 100, view(text)) for i, (text, _) in enumerate(sentences)]
-    return list(with_list_items(views, {i * 100: labels for i, (_, labels) in enumerate(sentences)}).values())
-
-
-def test_items_of_a_list_of_objectives_are_its_targets():
-    assert list_labels([
-        ("The strategy sets eight objectives:", ["policy"]),
-        ("1. Attracting talent for the jobs of the future", []),
-        ("2. Establishing an incubator for start-ups", ["policy"]),
-        ("Officials said more would follow.", []),
-        ("- A note after the list", []),
-    ]) == [["policy"], ["policy", "target"], ["policy", "target"], [], []]
-
-
-def test_a_lead_that_refers_back_speaks_with_the_sentence_before_it():
-    assert list_labels([
-        ("The minister named seven key goals of the budget.", ["policy"]),
-        ("The others are:", []),
-        ("* A digital skills programme;", []),
-    ]) == [["policy"], [], ["policy", "target"]]
-    assert list_labels([
-        ("The minister named seven key goals of the budget.", ["policy"]),
-        ("Delegates came from:", []),  # a lead of its own: the sentence before says nothing of the list
-        ("* Ruritania and Zenda", []),
-    ]) == [["policy"], [], []]
-
-
-def test_items_take_nothing_from_a_lead_without_a_colon_nor_when_they_are_clauses():
-    assert list_labels([
-        ("The ministry set out its goals.", ["policy", "target"]),
-        ("- Attracting talent", []),
-    ]) == [["policy", "target"], []]
-    assert list_labels([
-        ("Its goals include:", ["target"]),
-        ("- Exports were 10 percent higher", ["metric"]),
-        ("- Building 20 data hubs", []),
-    ]) == [["target"], ["metric"], ["target"]]
-
-
-@pytest.mark.parametrize("text, dated", [
-    ("The guideline says that by 2028, the share of smart farms should exceed 40 percent.", True),
-    ("By 2030, the plan calls for every village to have broadband.", True),
-    ("The minister said more efforts should be made to open up data.", False),  # a call alone: policy
-    ("By 2030, the share will exceed 40 percent.", False),  # no call: the model decides
-    ("Zenco is committing $4 billion to new plants by 2031.", True),  # a duty taken
-    ("Licence holders face a requirement to cover 95% of homes by the end of 2027.", True),  # a duty laid
-    ("Zenco is committed to its customers.", False),  # no year
-])
-def test_a_call_with_a_deadline_is_a_dated_call(text, dated):
-    assert is_dated_call(view(text)) == dated
-
-
-@pytest.mark.parametrize("text, forecast", [
-    ("Ruritania is poised to spend $2 billion on broadband by 2027, according to a research firm.", True),
-    ("Sales in the region are expected to reach $5 billion by 2026, a consultancy's report said.", True),
-    ("Ruritania aims to spend $2 billion on broadband by 2027, according to the ministry.", False),  # an aim
-    ("The ministry said it will spend $2 billion on broadband by 2027.", False),  # a promise
-    ("Zenco expects to invest $1 billion next year, the company said.", False),  # an actor's intention
-    ("Exports are expected to double by 2027.", False),  # no source: the model decides
-])
-def test_an_attributed_forecast_is_no_target(text, forecast):
-    assert is_attributed_forecast(view(text)) == forecast
-
-
-@pytest.mark.parametrize("text, predicted", [
-    ("The minister forecast that the digital economy will reach 15 percent of GDP in 2028.", True),
-    ("Analysts predict the new levy would cut exports by a third.", True),
-    ("Experts believe the new agency will help modernise the registry.", True),
-    ("The grid operator warned that delays will hold back new data centres.", True),
-    ("The ministry warned that it will retaliate against the tariffs.", False),  # a threat: an intention
-    ("The ministry will build 40 hubs, and analysts predict demand will double.", False),  # a promise first
-    ("Zenco plans to open two plants, and analysts forecast they will be profitable.", False),  # an intention
-    ("Sales grew 20 percent last year, the forecast showed.", False),  # no modal after it
-])
-def test_an_outcome_someone_predicts_is_no_target(text, predicted):
-    assert is_predicted_outcome(view(text)) == predicted
-
-
-@pytest.mark.parametrize("text, plan_nearby, forecast", [
-    ("The market is expected to reach $3 billion by 2031.", False, True),
-    ("Exports are likely to double by 2029.", False, True),
-    ("The market is expected to reach $3 billion by 2031.", True, False),  # the passage presents a plan
-    ("The agency is expected to open 12 offices and will hire 300 staff.", False, False),  # a promise too
-    ("The ministry is expected to set a target of 40 hubs.", False, False),  # a goal word
-])
-def test_an_expectation_with_no_plan_nearby_is_no_target(text, plan_nearby, forecast):
-    assert is_unplanned_expectation(view(text), plan_nearby) == forecast
-
-
-@pytest.mark.parametrize("text, goal", [
-    ("Our goal is for the sector to reach 15% of exports.", True),
-    ("It is a step towards the country's goal to become a chip hub.", True),
-    ("The city aspires to position itself as a data hub.", True),
-    ("Zenco announced its intention to close two plants.", True),
-    ("Key objectives include faster permits for data centres.", True),
-    ("The data show half of the 2030 goals are on track to be met.", False),  # a goal's state
-    ("We don't want to import solutions.", False),
-    ("The eight objectives include:", False),  # a list's lead: its items say the goals
-])
-def test_a_goal_stated_outright_is_a_target(text, goal):
-    assert states_a_goal(view(text)) == goal
-
-
-@pytest.mark.parametrize("text, obliged", [
-    ("Zenco will have to apply for a permit.", True),
-    ("Users will now be able to move their data.", True),
-    ("Zenco will no longer be allowed to export kettles.", True),
-    ("Zenco will have to apply for a permit and will build a plant.", False),  # an intention too
-    ("Each operator will have to build 500 masts by the end of 2027.", False),  # a dated duty
-    ("Zenco will build a plant.", False),
-])
-def test_an_obligation_or_an_ability_alone_is_no_intention(text, obliged):
-    assert is_obligation_only(view(text)) == obliged
-
-
-@pytest.mark.parametrize("text, open_question", [
-    ("How will the ministry pay for the new hubs?", True),
-    ("“Who will pay for it?”", True),
-    ("It is still unclear when the levy will apply, or whether the agency will enforce it.", True),
-    ("The agency will clarify the unclear rules by 2027.", False),  # the doubt follows the promise
-    ("The ministry will build 40 hubs by 2027.", False),
-])
-def test_an_open_question_states_no_goal(text, open_question):
-    assert is_open_question(view(text)) == open_question
-
-
-def test_an_open_question_loses_its_target_and_gains_no_metric():
-    assert last_labels(["How will the ministry spend $2 billion on the new hubs?"],
-                       {"metric": 0.2, "target": 0.9, "policy": 0.7}) == ["policy"]
-
-
-@pytest.mark.parametrize("text, rank", [
-    ("Zenco, the world's largest maker of kettles, opened a plant.", True),
-    ("The penalty is the largest privacy fine ever imposed.", True),
-    ("Ruritania is the region's second-largest market for phones.", True),
-    ("Its broadband network ranks third in the world.", True),
-    ("Zenda remains the second-strongest exporter after Ruritania.", True),
-    ("Zenco is the largest kettle maker in the region.", True),
-    ("The deal pits market leader Zenco against two rivals.", True),
-    ("The grant will help Zenco to produce the most efficient kettles in the world.", False),  # a goal
-    ("Zenco runs one of the world's largest data campuses.", False),  # vague praise
-    ("As one of the towns with the most data centres and the most favourable grid links in the world, Zenda grew.",
-     False),
-    ("The province aims to become the country's biggest data hub.", False),  # a goal
-    ("The world's leaders met in Zenda.", False),
-])
-def test_a_position_stated_outright_is_a_rank(text, rank):
-    assert states_a_rank(view(text)) == rank
-
-
-def test_a_rank_makes_a_metric():
-    assert last_labels(["Zenco, the world's largest maker of kettles, opened a plant in Zenda."],
-                       {"metric": 0.2, "target": 0.1, "policy": 0.1}) == ["metric"]
-
-
-def last_labels(texts: list[str], scores: dict[str, float]) -> list[str]:
-    """The labels ``ClaimStage`` stores for the last of ``texts``, each scored ``scores``."""
-    import spacy
-
-    from pipeline.stages.classifier import ClaimStage
-
-    doc = spacy.blank("en")(" ".join(texts))
-    views = [(doc.text.index(t), view(t, [Q] if "$" in t else [])) for t in texts]
-    ClaimStage(RuleClassifier())._store(doc, {start: scores for start, _ in views}, views)
-    return doc._.claim_labels[views[-1][0]]
-
-
-def test_the_passage_of_an_expectation_is_the_sentence_and_the_two_before():
-    expectation, scores = "Exports are expected to reach $3 billion by 2031.", {"metric": 0.2, "target": 0.9, "policy": 0.1}
-    assert last_labels(["Zenda hosts many firms.", "The guideline was issued on Monday.", "Ruritania is large.",
-                        expectation], scores) == ["target"]
-    assert last_labels(["The guideline was issued on Monday.", "Zenda hosts many firms.", "Ruritania is large.",
-                        expectation], scores) == ["metric"]
-
-
-def test_a_dated_call_is_a_target_whose_numbers_are_planned():
-    assert last_labels(["The guideline says that by 2028, the share of smart farms should exceed $40 a month."],
-                       {"metric": 0.9, "target": 0.2, "policy": 0.7}) == ["policy", "target"]
-
-
 def test_numbers_and_years_are_folded():
     assert normalised_text("In 2024 it rose 41.06%") == normalised_text("In 2019 it rose 3.2%")
 
@@ -226,11 +43,6 @@ def test_cues_are_numeric_and_stable():
     feats = cue_features(view("China will issue 30 measures by 2027.", [Q]))
     assert feats["cue:future_will"] == 1.0 and feats["cue:by_year"] == 1.0 and feats["q:any"] == 1.0
     assert all(isinstance(v, float) for v in feats.values())
-
-
-def test_an_attributed_forecast_of_a_quantity_is_a_metric():
-    assert last_labels(["Ruritania is poised to spend $2 billion on broadband by 2027, according to a research firm."],
-                       {"metric": 0.2, "target": 0.9, "policy": 0.1}) == ["metric"]
 
 
 @pytest.mark.parametrize("text, found", [

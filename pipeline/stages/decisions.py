@@ -1,0 +1,225 @@
+"""What the spec settles from a sentence's own words, over the classifier's labels.
+
+The classifier scores words; some of the spec's lines are drawn by constructions a bag of words
+does not see, and the training articles, mostly China's plans, have too few of them for the model
+to learn: a call or a duty with a deadline is a plan's goal (§8), a forecast is metric and not
+target however it is worded (§2, §8), a stated rank is metric (§8), a question or an obligation
+states no intention (§2), a goal stated outright is a target (§2), and a list's items say what its
+lead says of them. Each decision reads a sentence's ``SentenceView`` (its text, lower-cased text,
+quantities and the classifier's cues), so none needs a model, and each was measured on the
+regions' fold models held fixed (docs/accuracy.md, "Ranks, forecasts and open questions, decided
+over the labels").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol, Sequence
+
+from pipeline.patterns import quick_search
+
+
+class SentenceView(Protocol):
+    """What a decision reads of a sentence: the classifier's ``SentenceView`` (which imports this
+    module) has it."""
+
+    text: str
+    quantities: tuple
+
+    @property
+    def lower(self) -> str: ...
+
+    @property
+    def cues(self) -> dict[str, float]: ...
+
+
+# a duty taken or laid on someone: a commitment, a pledge, a requirement, an obligation
+DUTY = re.compile(r"\b(?:commit\w*|pledg\w*|promis\w*|requir\w*|obligat\w*|obliged|mandat\w*)\b")
+
+
+def is_dated_call(view: SentenceView) -> bool:
+    """A call or a duty with a deadline is a plan's goal (spec §2, §8): ``the guideline stipulates
+    that by 2027, the rate should exceed 70 percent``, ``X is committing $50 billion by 2030``, ``a
+    requirement to cover 98% of households by the end of 2022`` are targets, and their numbers planned
+    values, not metric. Without a year, a call on others to act is policy alone (spec §2)."""
+    return bool(view.cues["cue:by_year"] and (view.cues["cue:should"] or DUTY.search(view.lower)))
+
+
+# an estimate's words beyond the forecast cue, a source that states it, and a promise (``would`` is
+# neither: it reports an intention as often as a forecast)
+ESTIMATE = re.compile(r"\b(?:poised|could|predict\w*|forecasts?|projections?)\b")
+STATED_BY = re.compile(r"\b(?:according to|said|says|report\w*|stud(?:y|ies)|survey|analys\w+|research\w*|data)\b")
+PROMISE = re.compile(r"\b(?:will|shall)\b")
+
+
+def is_attributed_forecast(view: SentenceView) -> bool:
+    """An expectation a source states, with no word of intention: a forecast, metric and not
+    target (spec §8: ``is poised to spend US$9 billion by 2024, according to a research firm``)."""
+    cues = view.cues
+    if cues["cue:future_intent"] or cues["cue:goal_word"]:
+        return False
+    lower = view.lower
+    return bool((cues["cue:forecast"] or ESTIMATE.search(lower)) and STATED_BY.search(lower)
+                and not PROMISE.search(lower))
+
+
+# a verb of prediction or belief, and the modal of the clause it governs; a warning about what
+# the one who warns will do is a threat, an intention (``warned that it will retaliate``)
+PREDICTION = re.compile(r"\b(?:forecast(?:s|ed)?|predict(?:s|ed)?|believe[sd]?|"
+                        r"warn(?:s|ed)?\s+that(?!\s+(?:it|we|they|he|she|the\s+(?:country|government))\b))"
+                        r"(?:\s+that)?\s+[^.;:]{0,150}?\b(?:will|would|could)\b")
+MODAL = re.compile(r"\b(?:will|would|shall)\b")
+
+
+def is_predicted_outcome(view: SentenceView) -> bool:
+    """A sentence whose first modal stands in what someone forecasts, predicts or believes states an
+    outcome, not an intention: a forecast, metric and not target (spec §2, §8: ``the minister
+    forecast that the digital economy will contribute 20 percent of GDP in 2026``)."""
+    if view.cues["cue:future_intent"] or view.cues["cue:goal_word"]:
+        return False
+    found = PREDICTION.search(view.lower)
+    return bool(found) and not MODAL.search(view.lower, 0, found.start())
+
+
+EXPECTED = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:expected|projected|forecast|"
+                      r"estimated|predicted|anticipated|likely|poised)\s+to\b")
+
+
+def is_unplanned_expectation(view: SentenceView, plan_nearby: bool) -> bool:
+    """An expectation with no plan in its passage is a forecast: ``the market is expected to reach
+    $1 trillion by 2030`` (spec §8: a target when the sentence or the passage it stands in presents
+    the plan that sets it, a forecast otherwise). The passage is the sentence and the two before it."""
+    cues = view.cues
+    if plan_nearby or cues["cue:future_intent"] or cues["cue:goal_word"]:
+        return False
+    return bool(EXPECTED.search(view.lower)) and not MODAL.search(view.lower)
+
+
+# a question's closing quotes and brackets, and a doubt that governs what follows it (``it is unclear
+# when the rules will apply``)
+CLOSING = " \t\r\n\"”’')"
+DOUBT = re.compile(r"\b(?:unclear|uncertain|not\s+(?:yet\s+)?clear|remains\s+to\s+be\s+seen)\b")
+DOUBT_FOUND = quick_search(DOUBT)
+
+
+def is_open_question(view: SentenceView) -> bool:
+    """A question, or a doubt before the sentence's first modal, states no goal (spec §2: a target
+    states what an actor intends): ``how will you control dropouts?``, ``it is unclear how the ban
+    will be enforced``."""
+    if view.text.rstrip(CLOSING).endswith("?"):
+        return True
+    if not DOUBT_FOUND(view.lower):
+        return False
+    doubt, modal = DOUBT.search(view.lower), MODAL.search(view.lower)
+    return doubt is not None and modal is not None and doubt.start() < modal.start()
+
+
+# what ``will`` says when it brings an obligation or an ability, not an intention
+OBLIGED = re.compile(r"\bwill\s+(?:\w+\s+)?(?:have\s+to|need\s+to|be\s+(?:required|obliged|allowed|able)|"
+                     r"no\s+longer\s+be\s+allowed)\b")
+
+
+def is_obligation_only(view: SentenceView) -> bool:
+    """A sentence whose every modal brings an obligation or an ability states no intention (spec §2:
+    ``will`` + an intended action): ``the company will have to apply for a permit``, ``users will be
+    able to share their data``. With a deadline it is a duty, a target (``is_dated_call``)."""
+    cues = view.cues
+    if cues["cue:future_intent"] or cues["cue:goal_word"] or cues["cue:by_year"]:
+        return False
+    modals = [m.start() for m in MODAL.finditer(view.lower)]
+    obliged = {m.start() for m in OBLIGED.finditer(view.lower)}
+    return bool(modals) and all(start in obliged for start in modals)
+
+
+# a position stated outright (spec §8, ranks without numbers): ``the world's largest X``, ``the
+# largest fine ever``, ``ranks second``, ``the second-strongest``, ``the largest market in the region``,
+# ``market leader``; not ``one of the world's largest`` (vague praise) nor a rank to become (a goal)
+RANK = re.compile(
+    r"\b(?:world|country|nation|globe|continent|region)['’]s\s+(?:[\w-]+\s+)?(?:largest|biggest|highest|"
+    r"number\s+one|no\.\s*1|(?:second|third)[- ](?:largest|biggest))\b|"
+    r"\b(?:largest|biggest|highest)\b[^.;:]{0,40}?\bever\b|"
+    r"\brank(?:s|ed|ing)?\s+(?:as\s+)?(?:no\.?\s*\d+|first|second|third|fourth|fifth|top|\d+(?:st|nd|rd|th))\b|"
+    r"\b(?:second|third|fourth|fifth)[- ](?:largest|biggest|strongest|highest|most)\b|"
+    r"\b(?:the|its)\s+(?:largest|biggest|most\s+\w+|leading|top)\s+[\w\s-]{0,40}?\b(?:in|of)\s+the\s+"
+    r"(?:world|region|country)\b|"
+    r"\bmarket\s+leader\b")
+# a word every way of stating a rank above holds: where none is, no rank is looked for
+RANK_WORD_FOUND = quick_search(re.compile(r"(?:largest|biggest|highest|strongest|most|leading|leader|top|rank|"
+                                          r"number\s+one|no\.)"))
+VAGUE_OR_AIMED = re.compile(r"\b(?:(?:one|some|many)\s+of|among)\b[^.;:]{0,100}$|"
+                            r"\b(?:becom\w*|establish\w*|to\s+(?:be|build|make|create|produce|develop)|will\s+be)\b"
+                            r"[^.;:]{0,40}$")
+
+
+def states_a_rank(view: SentenceView) -> bool:
+    """A sentence that states a position, not in praise nor as a goal, is metric (spec §8)."""
+    return RANK_WORD_FOUND(view.lower) and any(not VAGUE_OR_AIMED.search(view.lower, max(0, m.start() - 120), m.start())
+               for m in RANK.finditer(view.lower))
+
+
+# a goal or an intention stated outright: ``our goal is for the sector to``, ``the country's goal to
+# become``, ``aspires to``, ``intends to``, ``wants to``, ``with the aim of``, ``its intention to``,
+# ``key objectives include``, ``as milestones``; not a goal's state (``the goals are on track to be met``)
+STATED_GOAL = re.compile(
+    r"\b(?:goal|aim|ambition|objective|intention|aspiration)s?\s+(?:is\s+|was\s+)?(?:to|for|of\s+becoming)\s+"
+    r"(?!be\s+met\b|date\b)\w|\baspires?\s+to\b|\bintends?\s+to\b|(?<!n't )(?<!not )\bwants?\s+to\b|"
+    r"\bwith\s+the\s+(?:aim|goal|objective|intention)\s+of\b|\b(?:objectives|goals|milestones)\s+include\s+\w|"
+    r"\bas\s+(?:\w+\s+){0,2}milestones\b")
+
+
+def states_a_goal(view: SentenceView) -> bool:
+    """A goal or an intention stated outright is a target (spec §2: ``aims to``, ``target of``)."""
+    return STATED_GOAL.search(view.lower) is not None
+
+
+def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:
+    """A sentence's labels after what its own words settle over the scores: a dated call or duty is
+    a target with no metric, a goal stated outright a target, a stated rank a metric; a forecast, attributed, predicted or with no plan
+    nearby (``plan_nearby``: an instrument named in the sentence or the two before it), is no target,
+    and metric where it states a quantity; an open question, and an obligation or an ability alone,
+    is no target."""
+    if is_dated_call(view):
+        labels = sorted((set(labels) - {"metric"}) | {"target"})
+    elif states_a_rank(view):
+        labels = sorted(set(labels) | {"metric"})
+    if states_a_goal(view):
+        labels = sorted(set(labels) | {"target"})
+    if "target" not in labels:
+        return labels
+    if is_attributed_forecast(view) or is_predicted_outcome(view) or is_unplanned_expectation(view, plan_nearby):
+        return sorted((set(labels) - {"target"}) | ({"metric"} if view.quantities else set()))
+    return [label for label in labels if label != "target"] \
+        if is_open_question(view) or is_obligation_only(view) else labels
+
+
+# an item of a list (``1.``, ``-``, ``•`` at a sentence's start), and a word that makes a clause of it
+LIST_ITEM = re.compile(r"^\s*(?:[-*•▪◦■►●▲]|\d{1,2}[.)])\s+")
+REFERS_BACK = re.compile(r"^\W*(?:the\s+)?(?:others?|these|those|they|them|it|which)\b", re.I)
+FINITE_WORD = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|shall|can|could|should|may|might|must|"
+                         r"does|did)\b", re.I)
+
+
+def with_list_items(views: Sequence[tuple[int, SentenceView]], labels: dict[int, list[str]]
+                    ) -> dict[int, list[str]]:
+    """The items of a list that a sentence opens with a colon say what that sentence says of them:
+    an item that is no clause of its own (``1. Attracting talent``) takes the lead's policy and
+    target labels, and target when the lead names goals (``The eight objectives include:``); a lead
+    that refers back (``The others are:``) says it with the sentence before it. The words of an item
+    alone rarely say that it is one of a strategy's objectives."""
+    lead: tuple[set[str], bool] | None = None  # the lead's labels, and whether it names goals
+    before: tuple[set[str], bool] = (set(), False)
+    for start, view in views:
+        said = (set(labels.get(start, ())), bool(view.cues["cue:goal_word"]))
+        if not LIST_ITEM.match(view.text):
+            lead = None
+            if view.text.rstrip().endswith(":"):
+                lead = (said[0] | before[0], said[1] or before[1]) if REFERS_BACK.match(view.text) else said
+            before = said
+            continue
+        if lead is None or start not in labels or FINITE_WORD.search(view.text):
+            continue
+        taken = lead[0] & {"policy", "target"}
+        if lead[1]:
+            taken.add("target")
+        labels[start] = sorted(set(labels[start]) | taken)
+    return labels
