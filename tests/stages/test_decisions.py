@@ -146,11 +146,6 @@ def test_an_open_question_states_no_goal(text, open_question):
     assert is_open_question(view(text)) == open_question
 
 
-def test_an_open_question_loses_its_target_and_gains_no_metric():
-    assert last_labels(["How will the ministry spend $2 billion on the new hubs?"],
-                       {"metric": 0.2, "target": 0.9, "policy": 0.7}) == ["policy"]
-
-
 @pytest.mark.parametrize("text, rank", [
     ("Zenco, the world's largest maker of kettles, opened a plant.", True),
     ("The penalty is the largest privacy fine ever imposed.", True),
@@ -170,11 +165,6 @@ def test_a_position_stated_outright_is_a_rank(text, rank):
     assert states_a_rank(view(text)) == rank
 
 
-def test_a_rank_makes_a_metric():
-    assert last_labels(["Zenco, the world's largest maker of kettles, opened a plant in Zenda."],
-                       {"metric": 0.2, "target": 0.1, "policy": 0.1}) == ["metric"]
-
-
 def test_the_passage_of_an_expectation_is_the_sentence_and_the_two_before():
     expectation, scores = "Exports are expected to reach $3 billion by 2031.", {"metric": 0.2, "target": 0.9, "policy": 0.1}
     assert last_labels(["Zenda hosts many firms.", "The guideline was issued on Monday.", "Ruritania is large.",
@@ -183,11 +173,18 @@ def test_the_passage_of_an_expectation_is_the_sentence_and_the_two_before():
                         expectation], scores) == ["metric"]
 
 
-def test_a_dated_call_is_a_target_whose_numbers_are_planned():
-    assert last_labels(["The guideline says that by 2028, the share of smart farms should exceed $40 a month."],
-                       {"metric": 0.9, "target": 0.2, "policy": 0.7}) == ["policy", "target"]
-
-
-def test_an_attributed_forecast_of_a_quantity_is_a_metric():
-    assert last_labels(["Ruritania is poised to spend $2 billion on broadband by 2027, according to a research firm."],
-                       {"metric": 0.2, "target": 0.9, "policy": 0.1}) == ["metric"]
+@pytest.mark.parametrize("text, scores, stored", [
+    # a dated call: a target whose numbers are planned
+    ("The guideline says that by 2028, the share of smart farms should exceed $40 a month.",
+     {"metric": 0.9, "target": 0.2, "policy": 0.7}, ["policy", "target"]),
+    # an attributed forecast of a quantity: a metric
+    ("Ruritania is poised to spend $2 billion on broadband by 2027, according to a research firm.",
+     {"metric": 0.2, "target": 0.9, "policy": 0.1}, ["metric"]),
+    # a rank: a metric
+    ("Zenco, the world's largest maker of kettles, opened a plant in Zenda.",
+     {"metric": 0.2, "target": 0.1, "policy": 0.1}, ["metric"]),
+    # an open question: no target, and no metric gained
+    ("How will the ministry spend $2 billion on the new hubs?", {"metric": 0.2, "target": 0.9, "policy": 0.7}, ["policy"]),
+], ids=["dated call", "attributed forecast", "rank", "open question"])
+def test_what_the_stage_stores_once_the_words_have_decided(text, scores, stored):
+    assert last_labels([text], scores) == stored
