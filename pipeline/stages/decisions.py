@@ -133,19 +133,19 @@ def is_obligation_only(view: SentenceView) -> bool:
 
 # a position stated outright (spec §8, ranks without numbers): ``the world's largest X``, ``the
 # largest fine ever``, ``ranks second``, ``the second-strongest``, ``the largest market in the region``,
-# ``market leader``; not ``one of the world's largest`` (vague praise) nor a rank to become (a goal)
+# ``market leader``; not ``one of the world's largest`` (vague praise) nor a rank to become (a goal),
+# nor ``leading`` or ``top`` in a scope (``its leading role in the region``: praise)
 RANK = re.compile(
     r"\b(?:world|country|nation|globe|continent|region)['’]s\s+(?:[\w-]+\s+)?(?:largest|biggest|highest|"
     r"number\s+one|no\.\s*1|(?:second|third)[- ](?:largest|biggest))\b|"
     r"\b(?:largest|biggest|highest)\b[^.;:]{0,40}?\bever\b|"
     r"\brank(?:s|ed|ing)?\s+(?:as\s+)?(?:no\.?\s*\d+|first|second|third|fourth|fifth|top|\d+(?:st|nd|rd|th))\b|"
     r"\b(?:second|third|fourth|fifth)[- ](?:largest|biggest|strongest|highest|most)\b|"
-    r"\b(?:the|its)\s+(?:largest|biggest|most\s+\w+|leading|top)\s+[\w\s-]{0,40}?\b(?:in|of)\s+the\s+"
+    r"\b(?:the|its)\s+(?:largest|biggest)\s+[\w\s-]{0,40}?\b(?:in|of)\s+the\s+"
     r"(?:world|region|country)\b|"
     r"\bmarket\s+leader\b")
 # a word every way of stating a rank above holds: where none is, no rank is looked for
-RANK_WORD_FOUND = quick_search(re.compile(r"(?:largest|biggest|highest|strongest|most|leading|leader|top|rank|"
-                                          r"number\s+one|no\.)"))
+RANK_WORD_FOUND = quick_search(re.compile(r"(?:largest|biggest|highest|strongest|most|leader|rank|number\s+one|no\.)"))
 VAGUE_OR_AIMED = re.compile(r"\b(?:(?:one|some|many)\s+of|among)\b[^.;:]{0,100}$|"
                             r"\b(?:becom\w*|establish\w*|to\s+(?:be|build|make|create|produce|develop)|will\s+be)\b"
                             r"[^.;:]{0,40}$")
@@ -161,8 +161,9 @@ def states_a_rank(view: SentenceView) -> bool:
 # become``, ``aspires to``, ``intends to``, ``wants to``, ``with the aim of``, ``its intention to``,
 # ``key objectives include``, ``as milestones``; not a goal's state (``the goals are on track to be met``)
 STATED_GOAL = re.compile(
-    r"\b(?:goal|aim|ambition|objective|intention|aspiration)s?\s+(?:is\s+|was\s+)?(?:to|for|of\s+becoming)\s+"
-    r"(?!be\s+met\b|date\b)\w|\baspires?\s+to\b|\bintends?\s+to\b|(?<!n't )(?<!not )\bwants?\s+to\b|"
+    r"\b(?:goal|aim|ambition|objective|intention|aspiration)s?\s+(?:is|was|are|were)\s+(?:to|for)\s+\w|"
+    r"\b(?:goal|ambition|intention|aspiration)s?\s+(?:to|of\s+becoming)\s+(?!be\s+met\b|date\b)\w|"
+    r"\baspires?\s+to\b|\bintends?\s+to\b|(?<!n't )(?<!not )\b(?:wants|we\s+want)\s+to\b|"
     r"\bwith\s+the\s+(?:aim|goal|objective|intention)\s+of\b|\b(?:objectives|goals|milestones)\s+include\s+\w|"
     r"\bas\s+(?:\w+\s+){0,2}milestones\b")
 

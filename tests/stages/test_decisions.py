@@ -117,6 +117,8 @@ def test_an_expectation_with_no_plan_nearby_is_no_target(text, plan_nearby, fore
     ("Key objectives include faster permits for data centres.", True),
     ("The data show half of the 2030 goals are on track to be met.", False),  # a goal's state
     ("We don't want to import solutions.", False),
+    ("Many users want to pay less for data.", False),  # a wish of no one who acts
+    ("The goals for 2030 were missed.", False),
     ("The eight objectives include:", False),  # a list's lead: its items say the goals
 ])
 def test_a_goal_stated_outright_is_a_target(text, goal):
@@ -160,6 +162,7 @@ def test_an_open_question_states_no_goal(text, open_question):
      False),
     ("The province aims to become the country's biggest data hub.", False),  # a goal
     ("The world's leaders met in Zenda.", False),
+    ("Zenda praised its leading role in the region.", False),  # praise
 ])
 def test_a_position_stated_outright_is_a_rank(text, rank):
     assert states_a_rank(view(text)) == rank
