@@ -96,10 +96,11 @@ def is_unplanned_expectation(view: SentenceView, plan_nearby: bool) -> bool:
 
 
 # a question's closing quotes and brackets, and a doubt that governs what follows it (``it is unclear
-# when the rules will apply``)
+# when the rules will apply``; not an adjective, ``despite uncertain demand``)
 CLOSING = " \t\r\n\"”’')"
-DOUBT = re.compile(r"\b(?:unclear|uncertain|not\s+(?:yet\s+)?clear|remains\s+to\s+be\s+seen)\b")
-DOUBT_FOUND = quick_search(DOUBT)
+DOUBT = re.compile(r"\b(?:is|are|was|were|remains?|remained|it['’]s)\s+(?:\w+\s+)?(?:unclear|uncertain|not\s+(?:yet\s+)?clear)\b|"
+                   r"\bremains\s+to\s+be\s+seen\b|\b(?:unclear|uncertain)\s+(?:whether|when|how|if|what|who|why)\b")
+DOUBT_FOUND = quick_search(re.compile(r"(?:unclear|uncertain|not\s+(?:yet\s+)?clear|remains\s+to\s+be\s+seen)"))  # its words
 
 
 def is_open_question(view: SentenceView) -> bool:
@@ -168,9 +169,14 @@ STATED_GOAL = re.compile(
     r"\bas\s+(?:\w+\s+){0,2}milestones\b")
 
 
+# a word every way of stating a goal above holds
+GOAL_WORD_FOUND = quick_search(re.compile(r"(?:goal|aim|ambition|objective|intention|aspiration|aspire|intend|want|"
+                                          r"milestone)"))
+
+
 def states_a_goal(view: SentenceView) -> bool:
     """A goal or an intention stated outright is a target (spec §2: ``aims to``, ``target of``)."""
-    return STATED_GOAL.search(view.lower) is not None
+    return GOAL_WORD_FOUND(view.lower) and STATED_GOAL.search(view.lower) is not None
 
 
 def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:

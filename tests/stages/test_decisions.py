@@ -142,6 +142,7 @@ def test_an_obligation_or_an_ability_alone_is_no_intention(text, obliged):
     ("“Who will pay for it?”", True),
     ("It is still unclear when the levy will apply, or whether the agency will enforce it.", True),
     ("The agency will clarify the unclear rules by 2027.", False),  # the doubt follows the promise
+    ("Despite uncertain demand, Zenco will build a plant.", False),  # an adjective: no doubt of the plan
     ("The ministry will build 40 hubs by 2027.", False),
 ])
 def test_an_open_question_states_no_goal(text, open_question):
