@@ -98,9 +98,11 @@ def is_unplanned_expectation(view: SentenceView, plan_nearby: bool) -> bool:
 # a question's closing quotes and brackets, and a doubt that governs what follows it (``it is unclear
 # when the rules will apply``; not an adjective, ``despite uncertain demand``)
 CLOSING = " \t\r\n\"”’')"
-DOUBT = re.compile(r"\b(?:is|are|was|were|remains?|remained|it['’]s)\s+(?:\w+\s+)?(?:unclear|uncertain|not\s+(?:yet\s+)?clear)\b|"
-                   r"\bremains\s+to\s+be\s+seen\b|\b(?:unclear|uncertain)\s+(?:whether|when|how|if|what|who|why)\b")
-DOUBT_FOUND = quick_search(re.compile(r"(?:unclear|uncertain|not\s+(?:yet\s+)?clear|remains\s+to\s+be\s+seen)"))  # its words
+DOUBT = re.compile(r"\b(?:is|are|was|were|remains?|remained|it['’]s)\s+(?:\w+\s+)?"
+                   r"(?:unclear|uncertain|not\s+(?:yet\s+)?clear)\b|\bremains\s+to\s+be\s+seen\b|"
+                   r"\b(?:unclear|uncertain)\s+(?:whether|when|how|if|what|who|why)\b")
+# the words every doubt above holds: where none is, no doubt is looked for
+DOUBT_FOUND = quick_search(re.compile(r"(?:unclear|uncertain|not\s+(?:yet\s+)?clear|remains\s+to\s+be\s+seen)"))
 
 
 def is_open_question(view: SentenceView) -> bool:
@@ -154,8 +156,9 @@ VAGUE_OR_AIMED = re.compile(r"\b(?:(?:one|some|many)\s+of|among)\b[^.;:]{0,100}$
 
 def states_a_rank(view: SentenceView) -> bool:
     """A sentence that states a position, not in praise nor as a goal, is metric (spec §8)."""
-    return RANK_WORD_FOUND(view.lower) and any(not VAGUE_OR_AIMED.search(view.lower, max(0, m.start() - 120), m.start())
-               for m in RANK.finditer(view.lower))
+    lower = view.lower
+    return RANK_WORD_FOUND(lower) and any(not VAGUE_OR_AIMED.search(lower, max(0, m.start() - 120), m.start())
+                                          for m in RANK.finditer(lower))
 
 
 # a goal or an intention stated outright: ``our goal is for the sector to``, ``the country's goal to
@@ -181,10 +184,10 @@ def states_a_goal(view: SentenceView) -> bool:
 
 def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:
     """A sentence's labels after what its own words settle over the scores: a dated call or duty is
-    a target with no metric, a goal stated outright a target, a stated rank a metric; a forecast, attributed, predicted or with no plan
-    nearby (``plan_nearby``: an instrument named in the sentence or the two before it), is no target,
-    and metric where it states a quantity; an open question, and an obligation or an ability alone,
-    is no target."""
+    a target with no metric, a goal stated outright a target, a stated rank a metric; a forecast,
+    attributed, predicted or with no plan nearby (``plan_nearby``: an instrument named in the
+    sentence or the two before it), is no target, and metric where it states a quantity; an open
+    question, and an obligation or an ability alone, is no target."""
     if is_dated_call(view):
         labels = sorted((set(labels) - {"metric"}) | {"target"})
     elif states_a_rank(view):

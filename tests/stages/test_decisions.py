@@ -170,7 +170,8 @@ def test_a_position_stated_outright_is_a_rank(text, rank):
 
 
 def test_the_passage_of_an_expectation_is_the_sentence_and_the_two_before():
-    expectation, scores = "Exports are expected to reach $3 billion by 2031.", {"metric": 0.2, "target": 0.9, "policy": 0.1}
+    expectation = "Exports are expected to reach $3 billion by 2031."
+    scores = {"metric": 0.2, "target": 0.9, "policy": 0.1}
     assert last_labels(["Zenda hosts many firms.", "The guideline was issued on Monday.", "Ruritania is large.",
                         expectation], scores) == ["target"]
     assert last_labels(["The guideline was issued on Monday.", "Zenda hosts many firms.", "Ruritania is large.",
@@ -188,7 +189,8 @@ def test_the_passage_of_an_expectation_is_the_sentence_and_the_two_before():
     ("Zenco, the world's largest maker of kettles, opened a plant in Zenda.",
      {"metric": 0.2, "target": 0.1, "policy": 0.1}, ["metric"]),
     # an open question: no target, and no metric gained
-    ("How will the ministry spend $2 billion on the new hubs?", {"metric": 0.2, "target": 0.9, "policy": 0.7}, ["policy"]),
+    ("How will the ministry spend $2 billion on the new hubs?",
+     {"metric": 0.2, "target": 0.9, "policy": 0.7}, ["policy"]),
 ], ids=["dated call", "attributed forecast", "rank", "open question"])
 def test_what_the_stage_stores_once_the_words_have_decided(text, scores, stored):
     assert last_labels([text], scores) == stored
