@@ -45,6 +45,12 @@ def is_dated_call(view: SentenceView) -> bool:
     return bool(view.cues["cue:by_year"] and (view.cues["cue:should"] or DUTY.search(view.lower)))
 
 
+def names_an_intention(view: SentenceView) -> bool:
+    """A verb of intention before ``to`` (``plans to``) or a goal word: what the decisions that take a
+    target away leave alone, since the sentence says what someone means to do."""
+    return bool(view.cues["cue:future_intent"] or view.cues["cue:goal_word"])
+
+
 # an estimate's words beyond the forecast cue, a source that states it, and a promise (``would`` is
 # neither: it reports an intention as often as a forecast)
 ESTIMATE = re.compile(r"\b(?:poised|could|predict\w*|forecasts?|projections?)\b")
@@ -55,11 +61,10 @@ PROMISE = re.compile(r"\b(?:will|shall)\b")
 def is_attributed_forecast(view: SentenceView) -> bool:
     """An expectation a source states, with no word of intention: a forecast, metric and not
     target (spec §8: ``is poised to spend US$9 billion by 2024, according to a research firm``)."""
-    cues = view.cues
-    if cues["cue:future_intent"] or cues["cue:goal_word"]:
+    if names_an_intention(view):
         return False
     lower = view.lower
-    return bool((cues["cue:forecast"] or ESTIMATE.search(lower)) and STATED_BY.search(lower)
+    return bool((view.cues["cue:forecast"] or ESTIMATE.search(lower)) and STATED_BY.search(lower)
                 and not PROMISE.search(lower))
 
 
@@ -75,7 +80,7 @@ def is_predicted_outcome(view: SentenceView) -> bool:
     """A sentence whose first modal stands in what someone forecasts, predicts or believes states an
     outcome, not an intention: a forecast, metric and not target (spec §2, §8: ``the minister
     forecast that the digital economy will contribute 20 percent of GDP in 2026``)."""
-    if view.cues["cue:future_intent"] or view.cues["cue:goal_word"]:
+    if names_an_intention(view):
         return False
     found = PREDICTION.search(view.lower)
     return bool(found) and not MODAL.search(view.lower, 0, found.start())
@@ -89,8 +94,7 @@ def is_unplanned_expectation(view: SentenceView, plan_nearby: bool) -> bool:
     """An expectation with no plan in its passage is a forecast: ``the market is expected to reach
     $1 trillion by 2030`` (spec §8: a target when the sentence or the passage it stands in presents
     the plan that sets it, a forecast otherwise). The passage is the sentence and the two before it."""
-    cues = view.cues
-    if plan_nearby or cues["cue:future_intent"] or cues["cue:goal_word"]:
+    if plan_nearby or names_an_intention(view):
         return False
     return bool(EXPECTED.search(view.lower)) and not MODAL.search(view.lower)
 
@@ -126,8 +130,7 @@ def is_obligation_only(view: SentenceView) -> bool:
     """A sentence whose every modal brings an obligation or an ability states no intention (spec §2:
     ``will`` + an intended action): ``the company will have to apply for a permit``, ``users will be
     able to share their data``. With a deadline it is a duty, a target (``is_dated_call``)."""
-    cues = view.cues
-    if cues["cue:future_intent"] or cues["cue:goal_word"] or cues["cue:by_year"]:
+    if names_an_intention(view) or view.cues["cue:by_year"]:
         return False
     modals = [m.start() for m in MODAL.finditer(view.lower)]
     obliged = {m.start() for m in OBLIGED.finditer(view.lower)}
