@@ -76,6 +76,20 @@ PREDICTION = re.compile(r"\b(?:forecast(?:s|ed)?|predict(?:s|ed)?|believe[sd]?|"
 MODAL = re.compile(r"\b(?:will|would|shall)\b")
 
 
+# analysts, economists or experts as the ones who state it: who forecasts, not who acts
+ANALYSTS = re.compile(r"\b(?:analysts?|economists?|experts?)\s+(?:\w+\s+)?(?:said|say|says|expect\w*|estimat\w*|"
+                      r"predict\w*|believe\w*|forecast\w*|project(?:s|ed)|note[sd]?|wrote|warn\w*)\b|"
+                      r"\b(?:an?|the)\s+(?:\w+\s+)?(?:analyst|economist)\s+(?:at|with|from)\b|"
+                      r"\baccording\s+to\s+(?:\w+\s+)?(?:analysts|economists|experts)\b")
+
+
+def is_analysts_forecast(view: SentenceView) -> bool:
+    """What analysts or economists say will happen, with no word of intention, is a forecast (spec
+    §8: attributed to an analyst or a research firm): ``analysts said the market will grow 10
+    percent``."""
+    return not names_an_intention(view) and ANALYSTS.search(view.lower) is not None
+
+
 def is_predicted_outcome(view: SentenceView) -> bool:
     """A sentence whose first modal stands in what someone forecasts, predicts or believes states an
     outcome, not an intention: a forecast, metric and not target (spec §2, §8: ``the minister
@@ -199,7 +213,8 @@ def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = Tr
         labels = sorted(set(labels) | {"target"})
     if "target" not in labels:
         return labels
-    if is_attributed_forecast(view) or is_predicted_outcome(view) or is_unplanned_expectation(view, plan_nearby):
+    if is_attributed_forecast(view) or is_predicted_outcome(view) or is_analysts_forecast(view) or \
+            is_unplanned_expectation(view, plan_nearby):
         return sorted((set(labels) - {"target"}) | ({"metric"} if view.quantities else set()))
     return [label for label in labels if label != "target"] \
         if is_open_question(view) or is_obligation_only(view) else labels

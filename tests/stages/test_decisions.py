@@ -5,9 +5,9 @@ import pytest
 import spacy
 
 from pipeline.stages.classifier import ClaimStage, RuleClassifier
-from pipeline.stages.decisions import (is_attributed_forecast, is_dated_call, is_obligation_only, is_open_question,
-                                       is_predicted_outcome, is_unplanned_expectation, states_a_goal, states_a_rank,
-                                       with_list_items)
+from pipeline.stages.decisions import (is_analysts_forecast, is_attributed_forecast, is_dated_call, is_obligation_only,
+                                       is_open_question, is_predicted_outcome, is_unplanned_expectation, states_a_goal,
+                                       states_a_rank, with_list_items)
 from test_classifier import Q, view
 
 
@@ -96,6 +96,18 @@ def test_an_attributed_forecast_is_no_target(text, forecast):
 ])
 def test_an_outcome_someone_predicts_is_no_target(text, predicted):
     assert is_predicted_outcome(view(text)) == predicted
+
+
+@pytest.mark.parametrize("text, forecast", [
+    ("Analysts said the market will grow 10 percent.", True),
+    ("“Demand will double this year,” Mira Holt, an analyst at Zenco Research, wrote in a note.", True),
+    ("Cloud revenue will reach $4 billion by 2030, according to economists.", True),
+    ("Analysts said Zenco plans to build two plants.", False),  # an intention, reported
+    ("The ministry will hire 500 data analysts by 2027.", False),  # analysts hired, not a source
+    ("The agency will train 300 experts next year.", False),
+])
+def test_what_analysts_say_will_happen_is_no_target(text, forecast):
+    assert is_analysts_forecast(view(text)) == forecast
 
 
 @pytest.mark.parametrize("text, plan_nearby, forecast", [
