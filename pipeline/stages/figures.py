@@ -373,8 +373,9 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
         years = [(i, y) for i, y in years if i == 0 or sent[i - 1].lower_ not in ("by", "until", "till")]
     if not years:
         return None
-    # ``up from Sh3.1 trillion a year earlier``: the year before the sentence's year
-    if YEAR_EARLIER.search(sent[quantity.end:min(stop, quantity.end + 9)].text):
+    # ``up from Sh3.1 trillion a year earlier``: the year before the sentence's year; not a change set
+    # against it (``up 125 percent from a year earlier``), which is the sentence's year's
+    if _dated_a_year_earlier(sent[quantity.end:min(stop, quantity.end + 9)].text):
         before = [(i, y) for i, y in years if i < quantity.start]
         i, y = before[-1] if before else years[-1]
         return _span_end(sent, i, y) - 1
@@ -425,6 +426,14 @@ RELATIVE_TIME = re.compile(r"\b(?:(?:this|last|next|past|previous|current|coming
 
 
 YEAR_EARLIER = re.compile(r"\ba\s+year\s+(?:earlier|before|ago)\b", re.I)
+BASE_BEFORE = re.compile(r"\b(?:from|over|on|than|compared\s+(?:with|to))\b", re.I)
+
+
+def _dated_a_year_earlier(after: str) -> bool:
+    """Whether the words after a number date it a year before the sentence's year: ``Sh3.1 trillion a
+    year earlier``, not ``125 percent from a year earlier`` (the base of a change)."""
+    found = YEAR_EARLIER.search(after)
+    return found is not None and not BASE_BEFORE.search(after, 0, found.start())
 
 
 # how far after a number its own year may stand, its measure's phrase between (``9.5 percent of the

@@ -576,6 +576,8 @@ def test_a_change_of_an_amount_in_something_measures_that_thing(parse):
 def test_a_year_earlier_is_resolved_against_the_sentences_year(parse):
     got = figures(parse, "Bank deposits reached Sh3.4 trillion in 2018, up from Sh3.1 trillion a year earlier.")
     assert got["Sh3.4 trillion"][2] == 2018 and got["Sh3.1 trillion"][2] == 2017
+    got = figures(parse, "Zenco's revenue reached 17.6 trillion won in 2024, up 125 percent from a year earlier.")
+    assert got["125 percent"][2:] == (2024, "change")  # a change set against the year before is this year's
 
 
 def test_an_amount_in_additional_money_is_a_change(parse):
