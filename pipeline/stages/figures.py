@@ -2182,6 +2182,21 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 # ------------------------------------------------------------------- stage
 
 
+# currency names the parser reads as words of English after a number, and a currency it reads right
+CURRENCY_READS = {"won": "yen"}
+SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "crore", "lakh"})
+
+
+def as_currency_reads(doc: Doc) -> Doc:
+    """A sentence whose currency names after a number read as currencies to the parser, which sees a
+    token's norm: in ``operating profit of 10.4 trillion won`` it takes ``won`` for a verb and the profit
+    for its subject. The text, and so every offset, stays as it is."""
+    for token in doc[1:]:
+        if token.lower_ in CURRENCY_READS and (doc[token.i - 1].like_num or doc[token.i - 1].lower_ in SCALE_WORDS):
+            token.norm_ = CURRENCY_READS[token.lower_]
+    return doc
+
+
 class SentenceParser:
     """The pinned package's tagger, parser and lemmatizer, built from its files as the NER is, run on
     one sentence at a time (``Span.as_doc``): the document's own tokens and sentences stay as they are."""
@@ -2197,7 +2212,7 @@ class SentenceParser:
             self.components.append(component.from_disk(folder / name, exclude=["vocab"]))
 
     def __call__(self, spans: Sequence[Span]) -> list[Doc]:
-        docs = [span.as_doc() for span in spans]
+        docs = [as_currency_reads(span.as_doc()) for span in spans]
         for component in self.components:
             docs = list(component.pipe(docs))
         return docs

@@ -690,6 +690,9 @@ def test_a_time_after_the_amount_names_no_measure_and_a_gain_is_no_report(parse)
                          "up 274 percent from a year earlier.", [("Samsung Electronics", "ORG")])
     assert got["10.4 trillion won"][:2] == ("operating profit", "Samsung Electronics")
     assert got["274 percent"][0] == "operating profit"
+    got = figures(parse, "Zenco reported operating profit of 10.4 trillion won for the third quarter of 2024.",
+                  [("Zenco", "ORG")])  # ``won`` read as a currency, not as a verb whose subject is the profit
+    assert got["10.4 trillion won"] == ("operating profit", "Zenco", 2024, "level")
     got = figures(parse, "Reliance Jio added 3.2 million subscribers in October.", [("Reliance Jio", "ORG")])
     assert got["3.2 million"][:2] == ("subscribers", "Reliance Jio")
 
