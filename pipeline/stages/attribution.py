@@ -316,6 +316,8 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 # ``FY2026``, ``FY26``, ``fiscal 2026``, ``fiscal year 2025-26``: the year the fiscal year ends in
 FISCAL = (r"(?:FY\s*['’]?|fiscal\s+(?:year\s+)?(?=(?:19|20)\d\d))(?P<fy>(?:19|20)?\d\d)(?:\s*[-–—/]\s*(?P<fyend>(?:19|20)?\d\d))?"
           r"(?![\d%])")
+# a fiscal year written as the two years it spans, ``by 2030-31``: the year it ends in
+SPLIT_YEAR = r"(?P<split>(?:19|20)\d\d)\s*[-–—/]\s*(?P<splitend>\d\d|(?:19|20)\d\d)\b(?!\s*[-–—/]\s*\d)"
 WHEN = (rf"(?:(?:the\s+)?(?:end|close|middle|start|beginning|turn|first\s+half|second\s+half|"
         rf"(?:first|second|third|fourth|last)\s+quarter)\s+of\s+(?:the\s+)?|end-|mid-|year-end\s+|"
         rf"(?:early|mid|late)-?\s*|{MONTH}\s+(?:\d{{1,2}},?\s+)?|Q[1-4]\s+|H[12]\s+){{0,2}}")
@@ -324,7 +326,7 @@ PLAN_NOUNS = (r"(?:plans?|strateg(?:y|ies)|programmes?|programs?|roadmaps?|agend
               r"mandates?|terms?)")
 DEADLINE_TIERS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:by|before|until|till|through|no\s+later\s+than|in\s+time\s+for)\s+(?:the\s+year\s+)?{WHEN}"
-               rf"(?:{FISCAL}|{YEAR}\b)", re.I),
+               rf"(?:{FISCAL}|{SPLIT_YEAR}|{YEAR}\b)", re.I),
     re.compile(rf"\b(?:period|from|between|during|for|over)\s+(?:the\s+)?(?:years?\s+)?(?:of\s+)?"
                rf"(?P<first>(?:19|20)\d\d)\s*(?:[-–—/]|to|and)\s*(?P<year>(?:19|20)?\d\d)\b", re.I),
     re.compile(rf"\b{YEAR}(?:\s*(?:,|and)\s*(?:19|20)\d\d)*\s+as\s+(?:(?:the|a|an|its|key|crucial|important|"
@@ -364,6 +366,8 @@ def _span_year(match: re.Match) -> int:
     groups = match.groupdict()
     if groups.get("goal"):
         return int(groups["goal"])
+    if groups.get("split"):
+        return _full_year(groups["splitend"], groups["split"])
     if groups.get("fy"):
         start = groups["fy"]
         return _full_year(groups["fyend"], start) if groups.get("fyend") else _full_year(start)
