@@ -358,15 +358,20 @@ def institution_head(name: str) -> bool:
 
 def initials_match(acronym: str, long_form: str) -> bool:
     """``NDA`` for ``National Data Administration``: letters in order, first one leading. An
-    ampersand stands for ``and`` (``I&C`` for ``information and communications``)."""
+    ampersand stands for ``and`` (``I&C`` for ``information and communications``), and an acronym
+    inside the long form gives all its letters (``SDAIA`` for ``Saudi Data and AI Authority``,
+    ``MoICT`` for ``Ministry of ICT``)."""
     letters = acronym.rstrip("s").lower() if acronym.endswith("s") and len(acronym) > 2 else acronym.lower()
     words = [w for w in re.split(r"[\s-]+", long_form) if w]
     if "&" in letters:
         letters = letters.replace("&", "")
         words = [w for w in words if w.lower() not in ("and", "&")]
-    if not words or letters[0] != words[0][0].lower():
+    if not words or letters[0] != words[0][0].lower() or acronym in words:  # ``AP Technology Writers (AP)``
         return False
-    return in_order(letters, "".join(w[0].lower() for w in words))
+    return in_order(letters, "".join(w.lower() if INNER_CAPITALS.fullmatch(w) else w[0].lower() for w in words))
+
+
+INNER_CAPITALS = re.compile(r"[A-Z]{2,4}")  # an acronym a long form holds: ``AI``, ``ICT``
 
 
 def in_order(letters: str, within: str) -> bool:

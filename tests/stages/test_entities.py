@@ -76,6 +76,9 @@ def test_events_plans_and_acronyms_are_not_organisations(name, is_org):
     ("CAICT", "China Academy of Information and Communications Technology", True),
     ("MoUs", "Memorandums of Understanding", True),
     ("XYZ", "National Data Administration", False),
+    ("SDAIA", "Saudi Data and AI Authority", True),  # an acronym inside gives all its letters
+    ("MoICT", "Ministry of ICT", True),
+    ("AP", "AP Technology Writers", False),  # the acronym itself, not a long form of it
 ])
 def test_initials_match(acronym, long_form, ok):
     assert initials_match(acronym, long_form) is ok
@@ -405,6 +408,8 @@ def test_an_acronym_of_a_body_named_for_its_subject_is_that_body():
 def test_an_acronym_of_an_organisation_is_that_organisation_everywhere_even_when_the_model_missed_it():
     text = "The Kenya Power and Lighting Company (KPLC) raised tariffs. KPLC said demand grew."
     assert ents(text, []) == [("Kenya Power and Lighting Company", "ORG"), ("KPLC", "ORG"), ("KPLC", "ORG")]
+    text = "The Ruritania Data and AI Authority (RDAIA) signed it."  # an acronym inside the long form
+    assert ents(text, []) == [("Ruritania Data and AI Authority", "ORG"), ("RDAIA", "ORG")]
     # a lower-case phrase is no organisation's name, whatever its words
     text = "the national data office (NDO) rose. NDO fell."
     assert ents(text, [span_of(text, "NDO", "ORG", nth=1)]) == []
