@@ -1131,7 +1131,8 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and is_nounlike(pobj[0]) and name_at(names, pobj[0]) is None and pobj[0].ent_type_ != "DATE" \
                     and not _is_currency_code(pobj[0]) \
-                    and not is_time_word(pobj[0]) and not (spent and child.lower_ == "in" and pobj[0].lemma_ not in MONEY_NOUNS):
+                    and not is_time_word(pobj[0]) and not (spent and _is_money(unit) and child.lower_ == "in" and
+                                                          pobj[0].lemma_ not in MONEY_NOUNS):
                 return pobj[0]
     # ``lose 40% of its population``: a change of a part is a change of the whole it is of
     # and so when the parser hangs the subject from a name before it (a dateline: ``GENEVA, ... 37 percent of
@@ -1172,6 +1173,10 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             return head.head
         return None
     subject = verb_subject(verb)
+    if _is_money(unit) and verb.lemma_ in PROCEEDS_VERBS:
+        proceeds_of = _proceeds_of(verb, names)
+        if proceeds_of is not None:
+            return proceeds_of
     if _is_money(unit) and verb.lemma_ in SPEND_VERBS:
         return NAMED_BY_VERB
     if head.dep_ == "pobj" and head.head.lower_ in ("to", "by", "at", "from") and head.head.head.i == verb.i:
@@ -1203,6 +1208,22 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             (subject.lemma_.lower() not in ACTORS or _counted_actors(subject)) and not is_time_word(subject):
         return subject
     # the amount is the object of a verb whose subject is its owner: ``China has 1.2 billion 5G users``
+    return None
+
+
+# verbs of money coming in, whose ``from`` names what brought it (F16: ``raised £1.4bn from an auction of
+# new airwave capacity`` measures the auction)
+PROCEEDS_VERBS = frozenset("""raise generate earn collect fetch net reap""".split())
+
+
+def _proceeds_of(verb: Token, names: Sequence[Name]) -> Token | None:
+    """What money a verb brings in comes ``from``, when it is a thing (not a name nor a time)."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and is_nounlike(pobj) and name_at(names, pobj) is None and \
+                        not is_time_word(pobj) and pobj.ent_type_ != "DATE":
+                    return pobj
     return None
 
 

@@ -573,6 +573,14 @@ def test_a_change_of_an_amount_in_something_measures_that_thing(parse):
     assert got["8 percent"][0] == "Exports" and got["3 percent"] == ("imports", None, None, "change")
 
 
+def test_money_raised_from_something_measures_it_and_what_money_buys_measures_what_it_is_in(parse):
+    got = figures(parse, "The regulator said it had raised £1.4bn from an auction of new airwave capacity.")
+    assert got["£1.4bn"][0] == "auction of new airwave capacity"  # F16
+    got = figures(parse, "Zenco paid £176m for 40 MHz in the 3.6 GHz band.", [("Zenco", "ORG")])
+    assert got["40 MHz"][:2] == ("3.6 GHz band", "Zenco")  # what the money buys, not money spent in a place
+    assert got["£176m"][0] is None  # money named by the verb
+
+
 def test_a_year_earlier_is_resolved_against_the_sentences_year(parse):
     got = figures(parse, "Bank deposits reached Sh3.4 trillion in 2018, up from Sh3.1 trillion a year earlier.")
     assert got["Sh3.4 trillion"][2] == 2018 and got["Sh3.1 trillion"][2] == 2017
