@@ -90,6 +90,33 @@ def is_analysts_forecast(view: SentenceView) -> bool:
     return not names_an_intention(view) and ANALYSTS.search(view.lower) is not None
 
 
+# a source the sentence names as reporting it (not ``it is estimated``, a plan's own voice as often), and
+# a modal whose verb states where a quantity will stand or how it will move (intransitive: not ``will
+# double its capacity``, an intention), after no pronoun (``it will reach``: the speaker's own act)
+REPORTED = re.compile(r"\baccording\s+to\b|\b(?:said|says|told|estimates|forecasts|predicts|projects)\b")
+OUTCOME = re.compile(r"(?<!\bit )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(?:will|would)\s+(?:\w+ly\s+)?"
+                     r"(?:reach|total|grow|rise|fall|decline|exceed|surpass|top|hit|climb|drop|shrink|contract|"
+                     r"be\s+worth|amount\s+to|stand\s+at)\b")
+
+# what someone expects a quantity to do (``expects 5G connections to reach 226 million``): a source's outlook
+EXPECTS_OUTCOME = re.compile(r"\bexpect(?:s|ed)?\s+(?!to\b)(?:[\w.'’-]+\s+){1,8}?to\s+(?:reach|total|grow|rise|fall|"
+                             r"decline|exceed|surpass|top|hit|climb|drop|shrink|contract|remain|stay)\b")
+
+
+def is_reported_outcome(view: SentenceView, plan_nearby: bool) -> bool:
+    """Where a quantity will stand or how it will move, as a named source reports it and with no
+    plan in the passage, is a forecast (spec §2: an outcome nobody steers; §8: attributed to an
+    analyst, a research firm or a company's market outlook): ``worldwide shipments will grow 3
+    percent this year, Zenco Research said``, ``Zenco expects 5G connections to reach 226 million``."""
+    if plan_nearby or names_an_intention(view) or not view.quantities:
+        return False
+    lower = view.lower
+    if EXPECTS_OUTCOME.search(lower):
+        return True
+    found = OUTCOME.search(lower)
+    return found is not None and not MODAL.search(lower, 0, found.start()) and REPORTED.search(lower) is not None
+
+
 def is_predicted_outcome(view: SentenceView) -> bool:
     """A sentence whose first modal stands in what someone forecasts, predicts or believes states an
     outcome, not an intention: a forecast, metric and not target (spec §2, §8: ``the minister
@@ -214,7 +241,7 @@ def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = Tr
     if "target" not in labels:
         return labels
     if is_attributed_forecast(view) or is_predicted_outcome(view) or is_analysts_forecast(view) or \
-            is_unplanned_expectation(view, plan_nearby):
+            is_reported_outcome(view, plan_nearby) or is_unplanned_expectation(view, plan_nearby):
         return sorted((set(labels) - {"target"}) | ({"metric"} if view.quantities else set()))
     return [label for label in labels if label != "target"] \
         if is_open_question(view) or is_obligation_only(view) else labels

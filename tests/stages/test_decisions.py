@@ -6,8 +6,8 @@ import spacy
 
 from pipeline.stages.classifier import ClaimStage, RuleClassifier
 from pipeline.stages.decisions import (is_analysts_forecast, is_attributed_forecast, is_dated_call, is_obligation_only,
-                                       is_open_question, is_predicted_outcome, is_unplanned_expectation, states_a_goal,
-                                       states_a_rank, with_list_items)
+                                       is_open_question, is_predicted_outcome, is_reported_outcome,
+                                       is_unplanned_expectation, states_a_goal, states_a_rank, with_list_items)
 from test_classifier import Q, view
 
 
@@ -108,6 +108,20 @@ def test_an_outcome_someone_predicts_is_no_target(text, predicted):
 ])
 def test_what_analysts_say_will_happen_is_no_target(text, forecast):
     assert is_analysts_forecast(view(text)) == forecast
+
+
+@pytest.mark.parametrize("text, plan_nearby, forecast", [
+    ("Worldwide shipments of tablets will grow 3 percent this year, Zenco Research said.", False, True),
+    ("According to Zenco, cloud spending will total $5 billion in 2027.", False, True),
+    ("Zenco expects 5G connections in Ruritania to reach 26 million by 2030.", False, True),
+    ("According to the plan, cloud spending will total $5 billion in 2027.", True, False),  # a plan sets it
+    ("Zenco said it will reach 10 million customers by 2027.", False, False),  # its own act
+    ("Zenco said the fund will double its capacity to 40 GW.", False, False),  # no outcome verb: an intention
+    ("Cloud spending will total $5 billion in 2027.", False, False),  # no source: the model decides
+    ("It is estimated that the industry will surpass 5 billion yuan in 2027.", False, False),  # no one named
+])
+def test_an_outcome_a_source_reports_is_no_target(text, plan_nearby, forecast):
+    assert is_reported_outcome(view(text, [Q]), plan_nearby) == forecast
 
 
 @pytest.mark.parametrize("text, plan_nearby, forecast", [
