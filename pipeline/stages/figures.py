@@ -932,8 +932,8 @@ CALENDAR = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 
 
 def is_time_word(token: Token) -> bool:
-    """A time, not a thing that is counted: ``year``, ``quarter``, ``March``, ``Monday``."""
-    return token.lemma_.lower() in TIME_NOUNS or bool(CALENDAR.match(token.text))
+    """A time, not a thing that is counted: ``year``, ``quarter``, ``March``, ``Monday``, ``FY2024``."""
+    return token.lemma_.lower() in TIME_NOUNS or bool(CALENDAR.match(token.text)) or bool(FY.match(token.text))
 
 
 def is_anaphor(token: Token) -> bool:

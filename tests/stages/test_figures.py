@@ -581,6 +581,11 @@ def test_money_raised_from_something_measures_it_and_what_money_buys_measures_wh
     assert got["£176m"][0] is None  # money named by the verb
 
 
+def test_a_fiscal_year_is_a_time_not_a_measure(parse):
+    assert figures(parse, "Ruritania's IT exports are estimated at $194 billion in FY2024.", [("Ruritania", "GPE")]) \
+        == {"$194 billion": ("IT exports", "Ruritania", 2024, "level")}
+
+
 def test_a_year_earlier_is_resolved_against_the_sentences_year(parse):
     got = figures(parse, "Bank deposits reached Sh3.4 trillion in 2018, up from Sh3.1 trillion a year earlier.")
     assert got["Sh3.4 trillion"][2] == 2018 and got["Sh3.1 trillion"][2] == 2017
