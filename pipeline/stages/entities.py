@@ -550,6 +550,30 @@ def read_as_defined(text: str, found: list[Candidate], readings: dict[str, str |
     return [c for c in found if readings.get(text[c.start:c.end], c.label) == c.label]
 
 
+# a run of capitalised words on one line (``Treasurer Josh Frydenberg``), each a name's word
+NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]+(?:[-'’](?!s\b)[A-Z]?[^\W\d_]+)?"
+                      r"(?:[^\S\r\n][A-Z][^\W\d_]+(?:[-'’](?!s\b)[A-Z]?[^\W\d_]+)?)+(?![\w-])")
+
+
+def people_passed_over(text: str, model_spans: list[tuple[int, int, str]]) -> list[Candidate]:
+    """A given name and one or two words that are names, where the NER found nothing at all
+    (``Linzi Penman, head of``, ``EDPB Chair Andrea Jelinek said``): a person (``reads_as_a_person``),
+    the last two or three words of a capitalised run, a title before them aside."""
+    taken = sorted((start, end) for start, end, _ in model_spans)
+    out = []
+    for run in NAME_RUN.finditer(text):
+        if any(start < run.end() and run.start() < end for start, end in taken):
+            continue
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
+        for size in (3, 2):
+            if len(words) >= size:
+                start, end = run.start() + words[-size][0], run.start() + words[-1][1]
+                if reads_as_a_person(text[start:end]) and place_name(text[start:end]) is None:  # ``Abu Dhabi``
+                    out.append(Candidate(start, end, "PERSON", "rule"))
+                    break
+    return out
+
+
 def credit_candidates(text: str) -> list[Candidate]:
     """People and agencies named in photo credits and bylines."""
     out = []
@@ -1066,11 +1090,12 @@ def in_a_dateline(text: str, start: int, end: int) -> bool:
     return bool(m) and end <= m.end("places")
 
 
-def names_a_thing_after(text: str, end: int) -> bool:
+def names_a_thing_after(text: str, end: int, name: str = "") -> bool:
     """``the "AI Plus" initiative``, ``the Digital Silk Road (DSR) initiative``: a name followed by a
-    plan or event head, after its acronym too, names that."""
+    plan or event head, after its acronym too, names that; not an institution's name, whose plan or
+    report it is (``the Bramble Institute report``)."""
     m = HEAD_AFTER.match(text, end)
-    return bool(m) and m.group(1).lower() in NOT_ORG_HEADS
+    return bool(m) and m.group(1).lower() in NOT_ORG_HEADS and not institution_head(name)
 
 
 # Nouns of things an organisation makes or runs, no organisation: a list of examples after one names those
@@ -1253,7 +1278,7 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     if label == "PERSON" and name.split()[-1].lower() in ORG_HEADS:
         label = "ORG"
     if label == "ORG" and (not is_organisation_name(name) or name.islower()
-                           or names_a_thing_after(text, end) or object_of_a_title(text, start, name)
+                           or names_a_thing_after(text, end, name) or object_of_a_title(text, start, name)
                            or names_a_role(text, start, name) or names_a_unit(text, start, end)
                            or in_a_dateline(text, start, end) or in_a_ticker(text, start, end)
                            or odd_org_text(name) or (start, end) in place_listed):
@@ -1322,7 +1347,8 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
             if (c := model_candidate(text, a, b, label, places, others, set(gazetteer or {}), place_listed)) is not None
             and not (c.label == "ORG" and names_a_place(text[c.start:c.end], senses))]
     rules = credit_candidates(text) + agency_credits(
-        text, [(start, end) for start, end, label in model_spans if label == "PERSON"])
+        text, [(start, end) for start, end, label in model_spans if label == "PERSON"]) + \
+        people_passed_over(text, model_spans)
     gazetteer_hits = [with_tail(text, c) for c in mention_candidates(text, gazetteer or {}, "gazetteer")
                       if not names_a_role(text, c.start, text[c.start:c.end])]
     rules += named_by_kind(text, base + rules + gazetteer_hits)
