@@ -937,3 +937,10 @@ def test_a_name_the_model_found_is_left_to_the_model():
     text = "Sydney Harbour Bridge Authority said so."  # the model's span covers the run: no person is added
     assert ents(text, [span_of(text, "Sydney Harbour Bridge Authority", "ORG")]) == [
         ("Sydney Harbour Bridge Authority", "ORG")]
+
+
+def test_an_institutions_name_before_a_report_is_still_the_institution():
+    text = "As per the Bramble Institute report, Norland has 700 million internet users."
+    assert ("Bramble Institute", "ORG") in ents(text, [span_of(text, "Bramble Institute", "ORG")])
+    text = "The Digital Trade Compact report was published."  # a plan's or a document's own name is no organisation
+    assert ents(text, [span_of(text, "Digital Trade Compact", "ORG")]) == []
