@@ -555,14 +555,22 @@ NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]+(?:[-'’](?!s\b)[A-Z]?[^\W\
                       r"(?:[^\S\r\n][A-Z][^\W\d_]+(?:[-'’](?!s\b)[A-Z]?[^\W\d_]+)?)+(?![\w-])")
 
 
+# what follows a person's name in the way news writes it: an apposition, an alias, a credit's slash, a
+# verb of saying (``Linzi Penman, head of``, ``Teresa Ribera (EVP ...)``, ``Andrea Jelinek said``)
+AFTER_A_PERSON = re.compile(r"[^\S\r\n]*(?:[,(/]|(?:said|says|told|tells|added|adds|noted|notes|stated|explained|"
+                            r"expressed|stressed|wrote|writes|as\s+saying)\b)")
+
+
 def people_passed_over(text: str, model_spans: list[tuple[int, int, str]]) -> list[Candidate]:
-    """A given name and one or two words that are names, where the NER found nothing at all
-    (``Linzi Penman, head of``, ``EDPB Chair Andrea Jelinek said``): a person (``reads_as_a_person``),
-    the last two or three words of a capitalised run, a title before them aside."""
+    """A given name and one or two words that are names, where the NER found nothing at all, in a
+    place news names a person (``Linzi Penman, head of``, ``EDPB Chair Andrea Jelinek said``): a
+    person (``reads_as_a_person``), the last two or three words of a capitalised run, a title before
+    them aside. Not elsewhere: a company may open with a given name (``Bharat Fibernet will``)."""
     taken = sorted((start, end) for start, end, _ in model_spans)
     out = []
     for run in NAME_RUN.finditer(text):
-        if any(start < run.end() and run.start() < end for start, end in taken):
+        if any(start < run.end() and run.start() < end for start, end in taken) or \
+                not AFTER_A_PERSON.match(text, run.end()):
             continue
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
         for size in (3, 2):

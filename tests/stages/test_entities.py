@@ -707,8 +707,7 @@ def test_a_person_the_model_calls_an_organisation_is_a_person(text, name):
 def test_the_surname_of_a_person_taken_for_an_organisation_is_that_person_later():
     text = "Italy: Gianluca Guidi, Marco Rossi. Guidi scored twice."
     spans = [span_of(text, "Gianluca Guidi", "ORG"), span_of(text, "Guidi", "ORG", nth=1)]
-    # (``Marco Rossi``, which the model passed over, is read from its given name)
-    assert ents(text, spans) == [("Gianluca Guidi", "PERSON"), ("Marco Rossi", "PERSON"), ("Guidi", "PERSON")]
+    assert ents(text, spans) == [("Gianluca Guidi", "PERSON"), ("Guidi", "PERSON")]
 
 
 @pytest.mark.parametrize("name", ["Meta Platforms", "Jordan Telecom Group", "Victoria Data Authority"])
@@ -924,7 +923,8 @@ def test_a_product_or_a_site_after_a_company_is_no_body_of_it(text, model):
 @pytest.mark.parametrize("text, people", [
     ("Mira Holt, head of research at the firm, said demand rose.", [("Mira Holt", "PERSON")]),
     ("Board Chair Andrea Novak said the plan works.", [("Andrea Novak", "PERSON")]),  # the title left out
-    ("Treasurer Josh Ferrand spoke at the summit.", [("Josh Ferrand", "PERSON")]),
+    ("Treasurer Josh Ferrand told the summit that costs rose.", [("Josh Ferrand", "PERSON")]),
+    ("Kiran Fibernet will lay 20,000 km of cable.", []),  # a company may open with a given name: no cue
     ("Grace Period ends in May.", []),  # a common noun after the given name
     ("Delegates met in Abu Dhabi on Monday.", []),  # a place
     ("Will Power rose.", []),  # a function word first
