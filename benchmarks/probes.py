@@ -8,8 +8,8 @@ scored on after it lands come from everywhere. Each line of ``benchmarks/probes.
 made-up sentence, in a form common in US, European, Indian, Gulf or East Asian business news (a
 market research firm's forecast, ``by 2030-31``, ``10.4 trillion won``, ``the Saudi Data and AI
 Authority (SDAIA)``), with what the spec and ``data/annotation`` say the pipeline should give:
-``labels``, ``speaker`` (text or null), ``deadline``, ``entities`` (the texts of its PERSON and ORG
-mentions) and ``figures`` (quantity text -> [measure, subject, period, kind]). Only the fields a
+``labels``, ``speaker`` (text or null), ``deadline``, ``entities`` (its PERSON and ORG mentions, as
+[text, label]) and ``figures`` (quantity text -> [measure, subject, period, kind]). Only the fields a
 line gives are checked. Each sentence is run as a document of its own.
 
 The probes were written to find what the rules miss, not to be passed: a failing probe is a gap
@@ -40,7 +40,7 @@ def got_fields(record: dict) -> dict:
         "labels": sorted(record["labels"]),
         "speaker": text(record["speaker"]),
         "deadline": record["deadline"],
-        "entities": sorted(e["text"] for e in record["entities"]),
+        "entities": sorted([e["text"], e["label"]] for e in record["entities"]),
         "figures": {q["text"]: None if q["figure"] is None else
                     [text(q["figure"]["measure"]), text(q["figure"]["subject"]), q["figure"]["period"],
                      q["figure"]["kind"]] for q in record["quantities"]},
