@@ -94,13 +94,12 @@ def is_analysts_forecast(view: SentenceView) -> bool:
 # a modal whose verb states where a quantity will stand or how it will move (intransitive: not ``will
 # double its capacity``, an intention), after no pronoun (``it will reach``: the speaker's own act)
 REPORTED = re.compile(r"\baccording\s+to\b|\b(?:said|says|told|estimates|forecasts|predicts|projects)\b")
+MOVES = r"reach|total|grow|rise|fall|decline|exceed|surpass|top|hit|climb|drop|shrink|contract"
 OUTCOME = re.compile(r"(?<!\bit )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\b(?:will|would)\s+(?:\w+ly\s+)?"
-                     r"(?:reach|total|grow|rise|fall|decline|exceed|surpass|top|hit|climb|drop|shrink|contract|"
-                     r"be\s+worth|amount\s+to|stand\s+at)\b")
+                     rf"(?:{MOVES}|be\s+worth|amount\s+to|stand\s+at)\b")
 
 # what someone expects a quantity to do (``expects 5G connections to reach 226 million``): a source's outlook
-EXPECTS_OUTCOME = re.compile(r"\bexpect(?:s|ed)?\s+(?!to\b)(?:[\w.'’-]+\s+){1,8}?to\s+(?:reach|total|grow|rise|fall|"
-                             r"decline|exceed|surpass|top|hit|climb|drop|shrink|contract|remain|stay)\b")
+EXPECTS_OUTCOME = re.compile(rf"\bexpect(?:s|ed)?\s+(?!to\b)(?:[\w.'’-]+\s+){{1,8}}?to\s+(?:{MOVES}|remain|stay)\b")
 
 
 def is_reported_outcome(view: SentenceView, plan_nearby: bool) -> bool:
