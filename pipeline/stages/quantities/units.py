@@ -17,8 +17,11 @@ _PERCENT_RE = re.compile(
 _FOLD_RE = re.compile(rf"{HS}*-?{HS}*fold(?![^\W_])|{HS}+times(?![^\W_])|[xX](?![^\W_])", re.I)
 _TIME_RE = re.compile(
     rf"(?:{HS}*|{HS}*-{HS}*)"
-    # one lower-case qualifier may stand between: "three financial years", "5 working days"
-    rf"(?:(?-i:[a-z]+)(?:{HS}+|-))?"
+    # one lower-case qualifier may stand between: "three financial years", "5 working days"; not a
+    # determiner or a word of relative time, which dates the number ("1.3 million a year earlier",
+    # "13 last year")
+    r"(?:(?!(?:a|an|the|last|next|this|that|each|every|per|previous|past|coming|current|prior|same|"
+    rf"following)\b)(?-i:[a-z]+)(?:{HS}+|-))?"
     r"(?:years?|yrs?|months?|weeks?|days?|nights?|hours?|hrs?|minutes?|mins?|seconds?|secs?"
     r"|decades?|centur(?:y|ies)|millenni(?:um|a)|milliseconds?|microseconds?|nanoseconds?"
     r"|fortnights?|time|quarters)(?![^\W_])(?![\s-]+on[\s-]+year)", re.I)

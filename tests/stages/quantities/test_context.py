@@ -95,6 +95,10 @@ def test_not_a_quantity(text: str) -> None:
     ("Each spans 500K users.", [("500K", 5e5, None)]),
     # ... and before a unit, which it scales
     ("Each site spans 500K square feet.", [("500K square feet", 5e5, "square foot")]),
+    # a number a relative time dates is no duration
+    ("Subscribers rose to 1.8 million, up from 1.3 million a year earlier.",
+     [("1.8 million", 1.8e6, None), ("1.3 million", 1.3e6, None)]),
+    ("Members rose to 20, up from 13 last year.", [("20", 20.0, None), ("13", 13.0, None)]),
 ])
 def test_measured_lengths_frequencies_and_numbers_stay(text: str, expected: list) -> None:
     assert spans(text) == expected
