@@ -336,9 +336,10 @@ DEADLINE_TIERS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\b(?:targets?|goals?|deadlines?)\s+(?:year\s+)?(?:of|for|is|was)\s+(?:the\s+)?{WHEN}{YEAR}\b", re.I),
     re.compile(rf"\b(?:in|for|to|of)?\s*{FISCAL}", re.I),
     re.compile(rf"\b(?:in|for|to)\s+(?:the\s+year\s+)?{WHEN}{YEAR}\b(?!\s*[-–—/]\s*\d)", re.I),
-    # ``will enter into effect on 1 November 2025``: a day counts only after words that look ahead
-    re.compile(rf"\b(?:on|from)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+{YEAR}\b",
-               re.I),
+    # ``will enter into effect on 1 November 2025``, ``will apply from August 2026``: a day or a month
+    # counts only after words that look ahead
+    re.compile(rf"\b(?:on|from)\s+(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)"
+               rf"\s+{YEAR}\b", re.I),
     # a plan named for its horizon: ``Vision 2030``, ``the AI Strategy 2031``, ``Agenda 2063``
     re.compile(rf"\b(?:vision|agenda|strategy|plan|programme|program|roadmap|blueprint|mission|initiative|decade|"
                rf"compact|goals?|targets?)\s+{YEAR}\b(?!\s*[-–—/]\s*\d)", re.I),

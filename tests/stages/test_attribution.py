@@ -304,6 +304,7 @@ def test_speaker_offsets_are_document_offsets():
     ("The bank targets a 5 percent margin in fiscal 2026.", 2026),
     ("The company expects to break even in FY26.", 2026),
     ("The country aims to build a $1 trillion digital economy by 2030-31.", 2031),  # a fiscal year's two years
+    ("The rules, approved in 2023, will apply from August 2026.", 2026),  # a month that looks ahead
     ("The state plans 40 GW of solar by the end of 2025 and 60 GW by 2030.", 2025),
     ("Capacity will reach 10 GW by mid-2026.", 2026),
     ("The board will meet its 2030 goals early.", 2030),
