@@ -235,8 +235,16 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
     words_before = [t.lower_ for t in before]
     if _follows_change_noun(before):  # ``an economic boost of £47bn``, ``a growth rate of 5.8 per cent``
         return True
+    while head.dep_ == "conj" and head.head.like_num is False and head.head.i < head.i:
+        head = head.head  # ``rose 10 percent and 12 percent, respectively``: the second as the first
     if words_before and words_before[-1] in ("to", "from", "at", "of"):
-        return False
+        # ``growth slowed to 6 percent``: a rate the verb's subject says is one of change (F11); not the
+        # level of an object it raises (``the expansion will increase the value to 500 billion yuan``)
+        verb = head.head.head if head.dep_ == "pobj" else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "dobj" for c in verb.children):
+            return False
+        subject = verb_subject(verb)
+        return subject is not None and _is_change_noun(subject)
     # ``up 12%``, ``an additional 4.5 billion yuan``; not the particle of ``making up 42.8 percent``
     if any(t.lower_ in ("up", "down", "additional", "another", "extra") and t.dep_ != "prt" for t in before[-2:]):
         return True
@@ -883,8 +891,8 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int], 
         return False
     if child.dep_ == "prep":
         if ((child.lower_ in NOT_RESTRICTING or child.lower_ not in RESTRICTING_PREPS) and not (
-                child.lower_ == "to" and child.head.pos_ == "NOUN" and child.i == child.head.i + 1)) or \
-                _places(child, names):
+                child.lower_ == "to" and child.head.pos_ == "NOUN" and child.i == child.head.i + 1) and
+                not _per_head(child)) or _places(child, names):
             return False  # but a noun's own complement right after it stays: ``access to broadband internet``
         pobj = [c for c in child.children if c.dep_ == "pobj"]
         if not pobj or pobj[0].ent_type_ in ("DATE", "TIME") or is_time_word(pobj[0]):
@@ -904,6 +912,15 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int], 
     return False
 
 
+PER_HEADS = frozenset("""capita person people head household user employee resident inhabitant worker
+student adult""".split())
+
+
+def _per_head(prep: Token) -> bool:
+    """``GDP per capita``, ``chips per person``: a measure taken per head of a population is its own."""
+    return prep.lower_ == "per" and any(c.dep_ == "pobj" and c.lemma_.lower() in PER_HEADS for c in prep.children)
+
+
 def resolve_noun(noun: Token) -> Token | None:
     """From a noun of change or proportion to what it is of: ``growth of intelligent computing power``,
     ``the share of cross-border e-commerce``; None when it says of nothing (``a 7.7% increase``)."""
@@ -919,7 +936,8 @@ def resolve_noun(noun: Token) -> Token | None:
         # ``the growth of 2.3% in sales``: the ``in``, not the amount ``of``
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]
         pobj = [c for p in of for c in p.children if c.dep_ == "pobj" and not (
-            c.like_num or c.lower_ in UNIT_WORDS or any(n.dep_ == "nummod" for n in c.children))]
+            c.like_num or c.lower_ in UNIT_WORDS or any(n.dep_ == "nummod" for n in c.children)
+            or (p.lower_ == "in" and c.pos_ == "PROPN"))]  # ``market share in Brazil``: a place, not the part
         if not pobj:  # ``the bloc's global market share``: a share its modifiers name is a measure itself
             return noun if noun.lemma_ == "share" and any(c.dep_ == "compound" for c in noun.children) else None
         noun = pobj[0]

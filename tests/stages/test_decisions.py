@@ -170,6 +170,9 @@ def test_an_obligation_or_an_ability_alone_is_no_intention(text, obliged):
     ("The agency will clarify the unclear rules by 2027.", False),  # the doubt follows the promise
     ("Despite uncertain demand, Zenco will build a plant.", False),  # an adjective: no doubt of the plan
     ("The ministry will build 40 hubs by 2027.", False),
+    ("The government has not said how it will fund the programme.", True),  # left open by whoever would answer
+    ("Zenco declined to say when it will open the plant.", True),
+    ("It did not say the plant will close.", False),  # a denial, no question
 ])
 def test_an_open_question_states_no_goal(text, open_question):
     assert is_open_question(view(text)) == open_question

@@ -581,6 +581,29 @@ def test_money_raised_from_something_measures_it_and_what_money_buys_measures_wh
     assert got["£176m"][0] is None  # money named by the verb
 
 
+def test_a_share_in_a_place_is_still_the_measure(parse):
+    got = figures(parse, "Zenco's market share in Ruritania fell from 35 percent in 2021 to 28 percent in 2023.",
+                  [("Zenco", "ORG"), ("Ruritania", "GPE")])
+    assert got["35 percent"] == ("market share", "Zenco", 2021, "share")
+
+
+def test_a_rate_of_growth_and_the_second_of_two_changes_are_changes(parse):
+    assert figures(parse, "Growth in Ruritania slowed to 6 percent.", [("Ruritania", "GPE")])["6 percent"][3] == "change"
+    got = figures(parse, "Revenue at Zenco and Acme rose 10 percent and 12 percent, respectively.",
+                  [("Zenco", "ORG"), ("Acme", "ORG")])
+    assert got["12 percent"] == ("Revenue", "Acme", None, "change")
+    # the level an object is raised to is no change, whatever raises it
+    got = figures(parse, "The expansion will increase the value of the industry to 500 billion yuan by 2025.")
+    assert got["500 billion yuan"][3] == "level"
+
+
+def test_a_measure_per_head_keeps_its_per(parse):
+    assert figures(parse, "GDP per capita in Ruritania reached $4,300 in 2023.", [("Ruritania", "GPE")]) == {
+        "$4,300": ("GDP per capita", "Ruritania", 2023, "level")}
+    got = figures(parse, "Data prices fell to $0.17 per gigabyte in 2023.")  # a unit's ``per`` stays out
+    assert got["$0.17"][0] == "Data prices"
+
+
 def test_a_fiscal_year_is_a_time_not_a_measure(parse):
     assert figures(parse, "Ruritania's IT exports are estimated at $194 billion in FY2024.", [("Ruritania", "GPE")]) \
         == {"$194 billion": ("IT exports", "Ruritania", 2024, "level")}
