@@ -147,7 +147,8 @@ DOUBT = re.compile(r"\b(?:is|are|was|were|remains?|remained|it['’]s)\s+(?:\w+\
                    r"\b(?:unclear|uncertain)\s+(?:whether|when|how|if|what|who|why)\b|"
                    # a question left open by whoever would answer it: ``has not said how it will``
                    r"\b(?:(?:has|have|had|did)\s+not\s+(?:yet\s+)?(?:said|say|disclosed|disclose|specified|specify|"
-                   r"decided|decide)|declined\s+to\s+(?:say|disclose|specify))\s+(?:how|when|whether|what|if|where|which)\b")
+                   r"decided|decide)|declined\s+to\s+(?:say|disclose|specify))\s+"
+                   r"(?:how|when|whether|what|if|where|which)\b")
 # the words every doubt above holds: where none is, no doubt is looked for
 DOUBT_FOUND = quick_search(re.compile(r"(?:unclear|uncertain|not\s+(?:yet\s+)?clear|remains\s+to\s+be\s+seen|"
                                       r"not\s+(?:yet\s+)?(?:said|say|disclose|specif|decide)|declined\s+to)"))

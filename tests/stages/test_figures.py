@@ -588,7 +588,8 @@ def test_a_share_in_a_place_is_still_the_measure(parse):
 
 
 def test_a_rate_of_growth_and_the_second_of_two_changes_are_changes(parse):
-    assert figures(parse, "Growth in Ruritania slowed to 6 percent.", [("Ruritania", "GPE")])["6 percent"][3] == "change"
+    got = figures(parse, "Growth in Ruritania slowed to 6 percent.", [("Ruritania", "GPE")])
+    assert got["6 percent"][3] == "change"
     got = figures(parse, "Revenue at Zenco and Acme rose 10 percent and 12 percent, respectively.",
                   [("Zenco", "ORG"), ("Acme", "ORG")])
     assert got["12 percent"] == ("Revenue", "Acme", None, "change")
