@@ -2223,7 +2223,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 # currency names the parser reads as words of English after a number, and a currency it reads right
 CURRENCY_READS = {"won": "yen"}
-SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "crore", "lakh"})
+GLUED_SCALE = re.compile(r"\d[\d.,]*(?:bn|mn|tn|[kmb])", re.I)  # ``500bn``, which is no ``like_num``
 
 
 def as_currency_reads(doc: Doc) -> Doc:
@@ -2231,7 +2231,8 @@ def as_currency_reads(doc: Doc) -> Doc:
     token's norm: in ``operating profit of 10.4 trillion won`` it takes ``won`` for a verb and the profit
     for its subject. The text, and so every offset, stays as it is."""
     for token in doc[1:]:
-        if token.lower_ in CURRENCY_READS and (doc[token.i - 1].like_num or doc[token.i - 1].lower_ in SCALE_WORDS):
+        number = doc[token.i - 1]
+        if token.lower_ in CURRENCY_READS and (number.like_num or GLUED_SCALE.fullmatch(number.text)):
             token.norm_ = CURRENCY_READS[token.lower_]
     return doc
 
