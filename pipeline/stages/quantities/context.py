@@ -89,8 +89,8 @@ def _is_name_number(text: str, c: Candidate) -> bool:
     if prev is None:
         return False
     tok, at = prev
-    if not _NAME_WORD_RE.fullmatch(tok) or not tok[0].isupper() or tok.endswith(("'s", "’s")):
-        return False  # a possessor's number is its count (``China's 9,005``), no name
+    if not _NAME_WORD_RE.fullmatch(tok) or not tok[0].isupper():
+        return False
     # a capital that only opens the sentence says nothing when the word is a
     # function word ("Some 300", "With 30"); "Fortune 500" is still a name
     return not _at_sentence_start(text, at) or tok.lower() not in _OPENERS
