@@ -77,16 +77,17 @@ MODAL = re.compile(r"\b(?:will|would|shall)\b")
 
 
 # analysts, economists or experts as the ones who state it: who forecasts, not who acts
-ANALYSTS = re.compile(r"\b(?:analysts?|economists?|experts?)\s+(?:\w+\s+)?(?:said|say|says|expect\w*|estimat\w*|"
-                      r"predict\w*|believe\w*|forecast\w*|project(?:s|ed)|note[sd]?|wrote|warn\w*)\b|"
+ANALYSTS = re.compile(r"\b(?:analysts?|economists?|experts?|critics?|observers?)\s+(?:\w+\s+)?(?:said|say|says|"
+                      r"expect\w*|estimat\w*|predict\w*|believe\w*|forecast\w*|project(?:s|ed)|note[sd]?|wrote|warn\w*|"
+                      r"argue[sd]?|fear\w*)\b|"
                       r"\b(?:an?|the)\s+(?:\w+\s+)?(?:analyst|economist)\s+(?:at|with|from)\b|"
                       r"\baccording\s+to\s+(?:\w+\s+)?(?:analysts|economists|experts)\b")
 
 
 def is_analysts_forecast(view: SentenceView) -> bool:
-    """What analysts or economists say will happen, with no word of intention, is a forecast (spec
-    §8: attributed to an analyst or a research firm): ``analysts said the market will grow 10
-    percent``."""
+    """What analysts, economists or critics say will happen, with no word of intention, is a forecast
+    or an opinion, no one's goal (spec §8: attributed to an analyst or a research firm): ``analysts
+    said the market will grow 10 percent``, ``critics say the rules will stifle innovation``."""
     return not names_an_intention(view) and ANALYSTS.search(view.lower) is not None
 
 
@@ -230,6 +231,17 @@ def states_a_goal(view: SentenceView) -> bool:
     return GOAL_WORD_FOUND(view.lower) and STATED_GOAL.search(view.lower) is not None
 
 
+# a duty or a ban laid on those a rule governs: ``operators are required to store data``, ``platforms will
+# be barred from``
+DUTY_LAID = re.compile(r"\b(?:is|are|will\s+be|would\s+be|shall\s+be)\s+(?:\w+ly\s+|now\s+|also\s+)?(?:required|"
+                       r"obliged|obligated|mandated|compelled|prohibited|banned|barred|forbidden)\s+(?:to|from)\b")
+
+
+def lays_a_duty(view: SentenceView) -> bool:
+    """A duty or a ban laid on those a rule governs is regulation at work: policy (spec §2, policy (b))."""
+    return DUTY_LAID.search(view.lower) is not None
+
+
 def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:
     """A sentence's labels after what its own words settle over the scores: a dated call or duty is
     a target with no metric, a goal stated outright a target, a stated rank a metric; a forecast,
@@ -242,6 +254,8 @@ def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = Tr
         labels = sorted(set(labels) | {"metric"})
     if states_a_goal(view):
         labels = sorted(set(labels) | {"target"})
+    if lays_a_duty(view):
+        labels = sorted(set(labels) | {"policy"})
     if "target" not in labels:
         return labels
     if is_attributed_forecast(view) or is_predicted_outcome(view) or is_analysts_forecast(view) or \

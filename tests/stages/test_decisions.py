@@ -7,7 +7,8 @@ import spacy
 from pipeline.stages.classifier import ClaimStage, RuleClassifier
 from pipeline.stages.decisions import (is_analysts_forecast, is_attributed_forecast, is_dated_call, is_obligation_only,
                                        is_open_question, is_predicted_outcome, is_reported_outcome,
-                                       is_unplanned_expectation, states_a_goal, states_a_rank, with_list_items)
+                                       is_unplanned_expectation, lays_a_duty, states_a_goal, states_a_rank,
+                                       with_list_items)
 from test_classifier import Q, view
 
 
@@ -105,6 +106,7 @@ def test_an_outcome_someone_predicts_is_no_target(text, predicted):
     ("Analysts said Zenco plans to build two plants.", False),  # an intention, reported
     ("The ministry will hire 500 data analysts by 2027.", False),  # analysts hired, not a source
     ("The agency will train 300 experts next year.", False),
+    ("Critics say the rules will stifle innovation.", True),  # an opinion of an outcome, no one's goal
 ])
 def test_what_analysts_say_will_happen_is_no_target(text, forecast):
     assert is_analysts_forecast(view(text)) == forecast
@@ -133,6 +135,17 @@ def test_an_outcome_a_source_reports_is_no_target(text, plan_nearby, forecast):
 ])
 def test_an_expectation_with_no_plan_nearby_is_no_target(text, plan_nearby, forecast):
     assert is_unplanned_expectation(view(text), plan_nearby) == forecast
+
+
+@pytest.mark.parametrize("text, duty", [
+    ("Operators are required to store user data within the country.", True),
+    ("Platforms will be barred from showing ads to children.", True),
+    ("Zenco is required to pay a fine of $5 million.", True),
+    ("The new plant is expected to open in 2026.", False),
+    ("Users required more storage.", False),  # no duty laid: a verb of need
+])
+def test_a_duty_laid_on_those_a_rule_governs_is_policy(text, duty):
+    assert lays_a_duty(view(text)) == duty
 
 
 @pytest.mark.parametrize("text, goal", [

@@ -51,6 +51,7 @@ NOT_QUANTITIES = [
     "the Two Sessions and the Group of Seven",
     "Fortune 500 companies, Industry 4.0 and Windows 11",
     "the Intel 14A node",
+    "sales of the iPhone 16 and the eSIM 2 standard",  # a model number after a camel-case name
     "TSMC will build a 2nm fab instead of a 28nm one, making 2-nanometer chips on its 3nm process",
     "the 700 MHz band, the 700MHz and 800Mhz bands, the 3.6-3.8 GHz band",
     # designators and list numbers
