@@ -4,8 +4,8 @@ The classifier scores words; some of the spec's lines are drawn by constructions
 does not see, and the training articles, mostly China's plans, have too few of them for the model
 to learn: a call or a duty with a deadline is a plan's goal (§8), a forecast is metric and not
 target however it is worded (§2, §8), a stated rank is metric (§8), a question or an obligation
-states no intention (§2), a goal stated outright is a target (§2), and a list's items say what its
-lead says of them. Each decision reads a sentence's ``SentenceView`` (its text, lower-cased text,
+states no intention (§2), a goal stated outright is a target (§2), a duty laid on those a rule
+governs is policy (§2), and a list's items say what its lead says of them. Each decision reads a sentence's ``SentenceView`` (its text, lower-cased text,
 quantities and the classifier's cues), so none needs a model, and each was measured on the
 regions' fold models held fixed (docs/accuracy.md, "Ranks, forecasts and open questions, decided
 over the labels").
@@ -244,10 +244,11 @@ def lays_a_duty(view: SentenceView) -> bool:
 
 def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:
     """A sentence's labels after what its own words settle over the scores: a dated call or duty is
-    a target with no metric, a goal stated outright a target, a stated rank a metric; a forecast,
-    attributed, predicted or with no plan nearby (``plan_nearby``: an instrument named in the
-    sentence or the two before it), is no target, and metric where it states a quantity; an open
-    question, and an obligation or an ability alone, is no target."""
+    a target with no metric, a goal stated outright a target, a stated rank a metric, a duty laid on
+    those a rule governs policy; a forecast, attributed, predicted, reported or with no plan nearby
+    (``plan_nearby``: an instrument named in the sentence or the two before it), is no target, and
+    metric where it states a quantity; an open question, and an obligation or an ability alone, is no
+    target."""
     if is_dated_call(view):
         labels = sorted((set(labels) - {"metric"}) | {"target"})
     elif states_a_rank(view):
