@@ -278,7 +278,9 @@ WORD_PREFIXES = frozenset("""anti pro ex post pre non neo mid pan trans inter co
 sino euro afro indo anglo franco""".split())
 # The last part of a three-part name the model stopped before, at a comma or before the verb or
 # ``to`` that follows a name (``Ong Kah`` + `` Seng, the agency's chief``, ``Tan Wei`` + `` Ling to``)
-LAST_NAME_PART = re.compile(rf" (?P<part>[A-Z][a-z]+)(?=,|\s+(?:said|says|told|added|noted|to|and|who)\b|"
+# verbs of saying right after a person's name (``Tan Wei Ling said``)
+SAID_AFTER_NAME = "said|says|told|added|noted"
+LAST_NAME_PART = re.compile(rf" (?P<part>[A-Z][a-z]+)(?=,|\s+(?:{SAID_AFTER_NAME}|to|and|who)\b|"
                             rf"{_SPACE}+{_PARTICLE}{_SPACE}+[A-Z])")  # or before its particles (``Moreira dos Santos``)
 
 
@@ -557,8 +559,8 @@ NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]+(?:[-'’](?!s\b)[A-Z]?[^\W\
 
 # what follows a person's name in the way news writes it: an apposition, an alias, a credit's slash, a
 # verb of saying (``Linzi Penman, head of``, ``Teresa Ribera (EVP ...)``, ``Andrea Jelinek said``)
-AFTER_A_PERSON = re.compile(r"[^\S\r\n]*(?:[,(/]|(?:said|says|told|tells|added|adds|noted|notes|stated|explained|"
-                            r"expressed|stressed|wrote|writes|as\s+saying)\b)")
+AFTER_A_PERSON = re.compile(rf"[^\S\r\n]*(?:[,(/]|(?:{SAID_AFTER_NAME}|tells|adds|notes|stated|explained|expressed|"
+                            r"stressed|wrote|writes|as\s+saying)\b)")
 
 
 def people_passed_over(text: str, model_spans: list[tuple[int, int, str]]) -> list[Candidate]:
@@ -566,11 +568,12 @@ def people_passed_over(text: str, model_spans: list[tuple[int, int, str]]) -> li
     place news names a person (``Linzi Penman, head of``, ``EDPB Chair Andrea Jelinek said``): a
     person (``reads_as_a_person``), the last two or three words of a capitalised run, a title before
     them aside. Not elsewhere: a company may open with a given name (``Bharat Fibernet will``)."""
-    taken = sorted((start, end) for start, end, _ in model_spans)
+    covered = bytearray(len(text))  # where the model found anything: one pass, not one per run
+    for start, end, _ in model_spans:
+        covered[start:end] = b"\x01" * (end - start)
     out = []
     for run in NAME_RUN.finditer(text):
-        if any(start < run.end() and run.start() < end for start, end in taken) or \
-                not AFTER_A_PERSON.match(text, run.end()):
+        if 1 in covered[run.start():run.end()] or not AFTER_A_PERSON.match(text, run.end()):
             continue
         words = [(m.start(), m.end()) for m in re.finditer(r"\S+", run.group())]
         for size in (3, 2):
@@ -1098,7 +1101,7 @@ def in_a_dateline(text: str, start: int, end: int) -> bool:
     return bool(m) and end <= m.end("places")
 
 
-def names_a_thing_after(text: str, end: int, name: str = "") -> bool:
+def names_a_thing_after(text: str, end: int, name: str) -> bool:
     """``the "AI Plus" initiative``, ``the Digital Silk Road (DSR) initiative``: a name followed by a
     plan or event head, after its acronym too, names that; not an institution's name, whose plan or
     report it is (``the Bramble Institute report``)."""

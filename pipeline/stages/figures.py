@@ -235,7 +235,7 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
     words_before = [t.lower_ for t in before]
     if _follows_change_noun(before):  # ``an economic boost of £47bn``, ``a growth rate of 5.8 per cent``
         return True
-    while head.dep_ == "conj" and head.head.like_num is False and head.head.i < head.i:
+    while head.dep_ == "conj" and not head.head.like_num and head.head.i < head.i:
         head = head.head  # ``rose 10 percent and 12 percent, respectively``: the second as the first
     if words_before and words_before[-1] in ("to", "from", "at", "of"):
         # ``growth slowed to 6 percent``: a rate the verb's subject says is one of change (F11); not the
