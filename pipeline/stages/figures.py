@@ -1500,14 +1500,15 @@ def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bo
                 if (child.lower_ == "to" and (destination or name.label not in PLACE_LABELS)) or (
                         child.lower_ != "to" and name.label in PLACE_LABELS):
                     return name
-    # ``provide 802.5 billion yen in subsidies to Rapidus Corp.``: ``to`` hung from the money's noun
-    for noun in (c for p in verb.children if p.dep_ == "prep" for c in p.children
+    # ``provide 802.5 billion yen in subsidies to Rapidus Corp.``: ``to`` hung from the money's noun, which
+    # hangs from the verb or the amount; ``make $11 billion in loans available to Intel``
+    for noun in (c for p in (*verb.children, *head.children) if p.dep_ == "prep" for c in p.children
                  if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS):
-        for to in noun.children:
-            if to.dep_ == "prep" and to.lower_ == "to":
-                for pobj in to.children:
-                    if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
-                        return name_at(owners, pobj)
+        for to in (t for t in (*noun.children, *(t for a in noun.children if a.lower_ == "available"
+                                                 for t in a.children)) if t.dep_ == "prep" and t.lower_ == "to"):
+            for pobj in to.children:
+                if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
+                    return name_at(owners, pobj)
     return None
 
 

@@ -318,6 +318,13 @@ def test_money_that_passes_belongs_to_its_recipient_before_its_giver(parse):
     assert got["$9.2 billion"][:2] == ("direct funding", "Ford Motor Company")
 
 
+def test_a_recipient_after_the_kind_of_money_or_made_available_owns_it(parse):
+    got = figures(parse, "The state will provide $500 million in grants to Norland Chips.", [("Norland Chips", "ORG")])
+    assert got["$500 million"][:2] == ("grants", "Norland Chips")
+    got = figures(parse, "The memorandum would make up to $11 billion in loans available to Acme.", [("Acme", "ORG")])
+    assert got["$11 billion"][:2] == ("loans", "Acme")
+
+
 def test_with_respectively_each_number_takes_its_own_owner(parse):
     got = figures(parse, "The EC found that Apple and Meta had breached the act and imposed fines of €500m "
                          "(£425.7m) and €200m (£170.2m), respectively.",
