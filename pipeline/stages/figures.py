@@ -90,6 +90,8 @@ MONEY_NOUNS = frozenset("""funding fund subsidy grant loan investment revenue sa
 aid spending budget tax fee incentive credit asset deposit cash earnings turnover""".split())
 CHANGE_NOUNS = frozenset("""increase growth rise gain jump surge expansion decline decrease drop fall loss boost
 cagr""".split())
+# what two parties sign: the money a deal is for goes to the party it is made with
+DEALS = frozenset("""agreement deal contract memorandum pact""".split())
 ACCOUNT_VERBS = frozenset("""account represent constitute comprise make contribute""".split())
 APPROXIMATORS = frozenset("""nearly about around approximately almost roughly some over under just only""".split())
 APPROXIMATOR_PAIRS = frozenset({("up", "to"), ("more", "than"), ("less", "than"), ("at", "least"), ("at", "most")})
@@ -1298,7 +1300,8 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             found = _recipient(verb, head, owners)  # F1: money that passes belongs to its recipient
             if found is not None:
                 return found
-        found = _unparsed_subject(sent, verb, owners) if head.i > verb.i else None
+        found = _counterparty(verb, head, owners) or (_unparsed_subject(sent, verb, owners) if head.i > verb.i
+                                                      else None)
         if found is not None:
             return found
         if subject is not None:
@@ -1509,6 +1512,19 @@ def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bo
             for pobj in to.children:
                 if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
                     return name_at(owners, pobj)
+    return None
+
+
+def _counterparty(verb: Token, head: Token, owners: Sequence[Name]) -> Name | None:
+    """The named party a deal for the amount is made with, whom the money goes to (F1): ``signed a
+    preliminary agreement with Micron for up to $275 million in proposed funding``."""
+    if not (head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.i == verb.i):
+        return None
+    for holder in (verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in DEALS)):
+        for pobj in (o for w in holder.children if w.dep_ == "prep" and w.lower_ == "with"
+                     for o in w.children if o.dep_ == "pobj"):
+            if name_at(owners, pobj) is not None:
+                return name_at(owners, pobj)
     return None
 
 

@@ -325,6 +325,12 @@ def test_a_recipient_after_the_kind_of_money_or_made_available_owns_it(parse):
     assert got["$11 billion"][:2] == ("loans", "Acme")
 
 
+def test_money_a_deal_is_for_goes_to_the_party_it_is_made_with(parse):
+    got = figures(parse, "The agency said it has signed an agreement with Norland Chips for up to $275 million in "
+                         "proposed funding.", [("Norland Chips", "ORG")])
+    assert got["$275 million"][:2] == ("proposed funding", "Norland Chips")
+
+
 def test_with_respectively_each_number_takes_its_own_owner(parse):
     got = figures(parse, "The EC found that Apple and Meta had breached the act and imposed fines of €500m "
                          "(£425.7m) and €200m (£170.2m), respectively.",
