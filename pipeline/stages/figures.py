@@ -269,7 +269,7 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
     verb = head.head if head.dep_ in ("dobj", "npadvmod", "advmod", "attr", "nummod", "quantmod") else None
     if head.dep_ == "pobj" and head.head.lower_ == "by":
         verb = head.head.head
-    if verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_ in CHANGE_WORDS - {"add", "double"}:
+    if verb is not None and verb.pos_ in ("VERB", "AUX") and _verb_of_change(verb):
         return True
     # ``an increase of 11.6%``, ``growth of 9.7 percent``
     if head.dep_ == "pobj" and head.head.lower_ == "of" and _is_change_noun(head.head.head):
@@ -281,9 +281,16 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
             return True
     # ``gained 138 million new 5G subscribers``
     if head.dep_ == "nummod" and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB" and \
-            head.head.head.lemma_ in CHANGE_WORDS - {"add", "double"}:
+            _verb_of_change(head.head.head):
         return True
     return False
+
+
+def _verb_of_change(verb: Token) -> bool:
+    """``rose``, ``gained``, ``added 3 million subscribers`` (F9); not ``added two firms to the entity list``,
+    a count of what is put on it, nor ``double``, whose object is what it multiplies."""
+    return verb.lemma_ in CHANGE_WORDS - {"double"} and not (
+        verb.lemma_ == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
 
 
 def _is_change_noun(noun: Token) -> bool:
