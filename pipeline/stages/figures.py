@@ -1527,7 +1527,10 @@ def _counterparty(verb: Token, head: Token, owners: Sequence[Name]) -> Name | No
     preliminary agreement with Micron for up to $275 million in proposed funding``."""
     if not (head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.i == verb.i):
         return None
-    for holder in (verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in DEALS)):
+    deals = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in DEALS]
+    deals += [o for d in deals for p in d.children if p.dep_ == "prep" and p.lower_ == "of"  # ``memorandum of
+              for o in p.children if o.dep_ == "pobj"]  # terms with Intel``
+    for holder in (verb, *deals):
         for pobj in (o for w in holder.children if w.dep_ == "prep" and w.lower_ == "with"
                      for o in w.children if o.dep_ == "pobj"):
             if name_at(owners, pobj) is not None:

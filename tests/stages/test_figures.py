@@ -332,6 +332,9 @@ def test_money_a_deal_is_for_goes_to_the_party_it_is_made_with(parse):
     got = figures(parse, "The agency said it has signed an agreement with Norland Chips for up to $275 million in "
                          "proposed funding.", [("Norland Chips", "ORG")])
     assert got["$275 million"][:2] == ("proposed funding", "Norland Chips")
+    got = figures(parse, "The department signed a memorandum of terms with Acme for up to $1.5 billion in direct "
+                         "funding.", [("Acme", "ORG")])
+    assert got["$1.5 billion"][:2] == ("direct funding", "Acme")
 
 
 def test_with_respectively_each_number_takes_its_own_owner(parse):
