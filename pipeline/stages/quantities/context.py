@@ -49,6 +49,7 @@ _TIME_AFTER_OF_RE = re.compile(
 _OF_NEXT_RE = re.compile(rf"{HS}+of\b", re.I)
 _PREV_TOKEN_RE = re.compile(rf"(\S+){HS}+$")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*")
+_POSSESSIVE_RE = re.compile(r"[^\W\d_]['’]s?$")
 _CAMEL_NAME_RE = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]+")  # ``iPhone``, ``eSIM``: lower case, then a capital
 _LOWER_GLUE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+$")
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -92,8 +93,8 @@ def _is_name_number(text: str, c: Candidate) -> bool:
     tok, at = prev
     if _CAMEL_NAME_RE.fullmatch(tok):
         return True   # ``iPhone 16``, ``eKYC 2``: a product named in camel case, a model number after it
-    if not _NAME_WORD_RE.fullmatch(tok) or not tok[0].isupper():
-        return False
+    if not _NAME_WORD_RE.fullmatch(tok) or not tok[0].isupper() or _POSSESSIVE_RE.search(tok):
+        return False  # ``compared with China's 9,005``: what a possessor has is counted, not named
     # a capital that only opens the sentence says nothing when the word is a
     # function word ("Some 300", "With 30"); "Fortune 500" is still a name
     return not _at_sentence_start(text, at) or tok.lower() not in _OPENERS

@@ -100,6 +100,8 @@ def test_not_a_quantity(text: str) -> None:
     ("Subscribers rose to 1.8 million, up from 1.3 million a year earlier.",
      [("1.8 million", 1.8e6, None), ("1.3 million", 1.3e6, None)]),
     ("Members rose to 20, up from 13 last year.", [("20", 20.0, None), ("13", 13.0, None)]),
+    # what a possessor has is counted, not named
+    ("Norland filed 4,253 patents, against Estland's 905.", [("4,253", 4253.0, None), ("905", 905.0, None)]),
 ])
 def test_measured_lengths_frequencies_and_numbers_stay(text: str, expected: list) -> None:
     assert spans(text) == expected
