@@ -49,6 +49,7 @@ _TIME_AFTER_OF_RE = re.compile(
 _OF_NEXT_RE = re.compile(rf"{HS}+of\b", re.I)
 _PREV_TOKEN_RE = re.compile(rf"(\S+){HS}+$")
 _NAME_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*")
+_CAPITALISED_WORD_NEXT_RE = re.compile(rf"{HS}+[A-Z][a-z]")
 _POSSESSIVE_RE = re.compile(r"[^\W\d_]['’]s?$")
 _CAMEL_NAME_RE = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]+")  # ``iPhone``, ``eSIM``: lower case, then a capital
 _LOWER_GLUE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_A-Z]+$")
@@ -162,6 +163,9 @@ def excluded(text: str, c: Candidate, approx: str | None) -> bool:
         word = text[s:e]
         if word[0].isupper() and not _at_sentence_start(text, s):
             return True    # "Two Sessions", "Group of Seven"
+        if word[0].isupper() and c.kind == "measure" and text[e:c.end].strip()[:1].isupper() and \
+                _CAPITALISED_WORD_NEXT_RE.match(text, c.end):
+            return True    # "Three Mile Island" opening a sentence: running text writes its units in lower case
         if c.end < len(text) and text[c.end] == "-" and c.unit is None:
             return True    # "two-door", "one-time", "half-year": a modifier
     if num.kind == "times" and _FREQUENCY_AFTER_RE.match(text, c.end):

@@ -348,8 +348,10 @@ _PREFIX_RE = re.compile(
 # Signs written after the number ("100元", "100 ₡", "5 €").  "$" only glued.
 _SIGNS = {s: codes for s, codes in _SYMBOL_CODES.items()
           if len(s) == 1 and not s.isalpha() and s not in "$£"}
+# after the amount: one-character signs, and a dollar sign with its country's letters (``100 US$``, ``30 A$``)
 _POSTFIX_SYMBOLS = {"元": "CNY", "円": "JPY", "ரூ": "LKR", "¢": "cent", "₿": "bitcoin",
-                    **{s: s for s in (*_SIGNS, *_FIXED) if len(s) == 1}}
+                    **{s: s for s in (*_SIGNS, *_FIXED) if len(s) == 1},
+                    **{s: s for s in _SYMBOL_CODES if len(s) > 1 and s.endswith("$") and s[:-1].isalpha()}}
 _POSTFIX_RE = re.compile(
     rf"{HS}*({'|'.join(map(re.escape, sorted(_POSTFIX_SYMBOLS, key=len, reverse=True)))})"
     rf"|(\$)(?![0-9])|{HS}*-?(?<![^\W\d_])({_ISO_RE_SRC})(?![^\W_])")

@@ -42,7 +42,7 @@ _ABBREV_UNITS = (
     r"[KMGTPEZY]i?B|kB|[kKMGT]bps|[KMGTPE]?FLOPS|[KMGTPE](?:Flops|flops)|TOPS"
     r"|[kMGT]Wh|[kMGT]W|kVA|kV|mAh"
     r"|kg|mg|lbs?|oz|km²|km2|m²|km|cm|mm|nm|µm|μm|sq{hs}?km|sq{hs}?m|sqm|sq{hs}?ft|ha"
-    r"|mL|ml|[kMGT]?Hz|°C|℃|°F|mph|km/h|kph|TEUs?").format(hs=HS)
+    r"|mL|ml|[kMGT]?Hz|°C|℃|°F|mph|km/h|kph|TEUs?|SF").format(hs=HS)
 _MEASURE_RE = re.compile(
     rf"(?:{HS}*|{HS}*-{HS}*)(?:(?i:(?P<spelled>{_SPELLED_UNITS}))|(?P<abbrev>{_ABBREV_UNITS}))"
     r"(?![^\W_])")
@@ -70,6 +70,7 @@ def _singular(word: str) -> str:
 # ``megahertz`` as ``40 megahertz`` is (the case of the symbol tells ``MW`` from a milliwatt).
 _SYMBOL_WORDS = {f"{p}{u}": f"{w}{word}" for p, w in (("", ""), ("k", "kilo"), ("m", "mega"), ("g", "giga"),
                                                        ("t", "tera")) for u, word in (("hz", "hertz"), ("w", "watt"))}
+_SYMBOL_WORDS["sf"] = "square foot"  # ``500K SF``, as US property news writes square feet
 
 
 def _norm_measure(surface: str, spelled: bool) -> str:

@@ -52,6 +52,7 @@ NOT_QUANTITIES = [
     "Fortune 500 companies, Industry 4.0 and Windows 11",
     "the Intel 14A node",
     "sales of the iPhone 16 and the eSIM 2 standard",  # a model number after a camel-case name
+    "Three Mile Island Unit 1 near the city was shut down.",  # a capitalised unit word inside a name
     "TSMC will build a 2nm fab instead of a 28nm one, making 2-nanometer chips on its 3nm process",
     "the 700 MHz band, the 700MHz and 800Mhz bands, the 3.6-3.8 GHz band",
     # designators and list numbers
@@ -96,6 +97,7 @@ def test_not_a_quantity(text: str) -> None:
     ("Each spans 500K users.", [("500K", 5e5, None)]),
     # ... and before a unit, which it scales
     ("Each site spans 500K square feet.", [("500K square feet", 5e5, "square foot")]),
+    ("Each site spans 500K SF.", [("500K SF", 5e5, "square foot")]),  # as US property news writes it
     # a number a relative time dates is no duration
     ("Subscribers rose to 1.8 million, up from 1.3 million a year earlier.",
      [("1.8 million", 1.8e6, None), ("1.3 million", 1.3e6, None)]),

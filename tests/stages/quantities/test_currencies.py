@@ -52,6 +52,9 @@ FORMS = [
     ("A ticket costs MX$150.", "MX$150", 150.0, "MXN"),
     ("Brasilia set aside R$23 billion.", "R$23 billion", 2.3e10, "BRL"),
     ("The fund put in NZ$500 million.", "NZ$500 million", 5e8, "NZD"),
+    # ... and after the amount, as a sign is
+    ("A device costs no more than 100 US$.", "100 US$", 100.0, "USD"),
+    ("The plan costs 30 A$ a month.", "30 A$", 30.0, "AUD"),
     # names after the number, singular or plural, with or without their adjective
     ("The e-levy raised 600 million cedis.", "600 million cedis", 6e8, "GHS"),
     ("Poland will spend 20 billion zlotys.", "20 billion zlotys", 2e10, "PLN"),
