@@ -352,8 +352,11 @@ _SIGNS = {s: codes for s, codes in _SYMBOL_CODES.items()
 _POSTFIX_SYMBOLS = {"元": "CNY", "円": "JPY", "ரூ": "LKR", "¢": "cent", "₿": "bitcoin",
                     **{s: s for s in (*_SIGNS, *_FIXED) if len(s) == 1},
                     **{s: s for s in _SYMBOL_CODES if len(s) > 1 and s.endswith("$") and s[:-1].isalpha()}}
+# a sign of letters and ``$`` before a number is that number's prefix (``the 10 US$1 billion projects``)
+_POSTFIX_SIGNS = "|".join(re.escape(s) + (rf"(?!{HS}*[0-9])" if s.endswith("$") else "")
+                          for s in sorted(_POSTFIX_SYMBOLS, key=len, reverse=True))
 _POSTFIX_RE = re.compile(
-    rf"{HS}*({'|'.join(map(re.escape, sorted(_POSTFIX_SYMBOLS, key=len, reverse=True)))})"
+    rf"{HS}*({_POSTFIX_SIGNS})"
     rf"|(\$)(?![0-9])|{HS}*-?(?<![^\W\d_])({_ISO_RE_SRC})(?![^\W_])")
 
 

@@ -98,6 +98,8 @@ def test_not_a_quantity(text: str) -> None:
     # ... and before a unit, which it scales
     ("Each site spans 500K square feet.", [("500K square feet", 5e5, "square foot")]),
     ("Each site spans 500K SF.", [("500K SF", 5e5, "square foot")]),  # as US property news writes it
+    # a dollar sign with letters after a count is the next amount's prefix, not the count's currency
+    ("The 10 US$1 billion projects were approved.", [("10", 10.0, None), ("US$1 billion", 1e9, "USD")]),
     # a number a relative time dates is no duration
     ("Subscribers rose to 1.8 million, up from 1.3 million a year earlier.",
      [("1.8 million", 1.8e6, None), ("1.3 million", 1.3e6, None)]),
