@@ -616,8 +616,11 @@ def _in_from_to_pair(sent: Doc, quantity: Span, quantities: Sequence[Span]) -> b
 def counted_noun(quantity: Span, unit: str | None) -> Token | None:
     """The noun a bare count or a money amount modifies: ``2.9 million 5G base stations`` (the
     tokenizer splits ``5G``, so the number may hang from another number), ``a $300 million
-    expansion``."""
+    expansion``, ``a 10 billion yuan (about 1.39 billion U.S. dollars) industry fund``."""
     head = head_of(quantity)
+    after = _noun_after_conversion(quantity, head)
+    if after is not None:
+        return after
     for _ in range(3):
         noun = head.head
         if noun.i == head.i or noun.i < quantity.start or head.dep_ not in (
@@ -630,6 +633,20 @@ def counted_noun(quantity: Span, unit: str | None) -> Token | None:
             return noun
         return None
     return None
+
+
+def _noun_after_conversion(quantity: Span, head: Token) -> Token | None:
+    """The noun right after a conversion in brackets, which the parser makes an apposition of the amount
+    before it: ``a 10 billion yuan (about 1.39 billion U.S. dollars) industry fund``."""
+    sent = quantity.doc
+    if quantity.end >= len(sent) or sent[quantity.end].text != "(":
+        return None
+    close = next((t for t in sent[quantity.end:quantity.end + 12] if t.text == ")"), None)
+    if close is None:
+        return None
+    return next((c for c in head.children if c.dep_ == "appos" and c.i > close.i and is_nounlike(c)
+                 and c.lemma_ not in TIME_NOUNS | UNIT_WORDS
+                 and all(sent[j].head.i == c.i for j in range(close.i + 1, c.i))), None)
 
 
 def governing_verb(token: Token) -> Token | None:

@@ -352,6 +352,12 @@ def test_what_an_amount_is_the_worth_of_and_money_named_after_a_spending_verb(pa
     assert got["802.5 billion yen"][:2] == ("subsidies", "Rapidus Corp.")
 
 
+def test_the_noun_after_a_conversion_in_brackets_is_what_the_amount_measures(parse):
+    got = figures(parse, "Norland will launch a 10 billion yuan (about 1.39 billion U.S. dollars) industry fund to "
+                         "support AI.", [("Norland", "GPE")])
+    assert got["10 billion yuan"][:2] == got["1.39 billion U.S. dollars"][:2] == ("industry fund", "Norland")
+
+
 def test_a_noun_worth_an_amount_is_its_measure(parse):
     got = figures(parse, "The plan is to reach 550,000 specialists delivering digital services worth $9 billion.")
     assert got["$9 billion"][0] == "digital services"
