@@ -635,6 +635,11 @@ def counted_noun(quantity: Span, unit: str | None) -> Token | None:
     return None
 
 
+def _distributes(noun: Token) -> bool:
+    """``in each transaction``, ``in every province``: what an amount is per, not what it is of."""
+    return any(c.dep_ == "det" and c.lower_ in ("each", "every") for c in noun.children)
+
+
 def _noun_after_conversion(quantity: Span, head: Token) -> Token | None:
     """The noun right after a conversion in brackets, which the parser makes an apposition of the amount
     before it: ``a 10 billion yuan (about 1.39 billion U.S. dollars) industry fund``."""
@@ -1163,8 +1168,9 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if verb is not None:  # ``provide 802.5 billion yen in additional subsidies``, the ``in`` hung from the verb
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "in" and quantity.end <= prep.i <= quantity.end + 1:
-                pobj = [c for c in prep.children if c.dep_ == "pobj" and (c.lemma_ in MONEY_NOUNS or (
-                    _is_money(unit) and not spent and prep.i == quantity.end and _names_money(c, names)))]
+                pobj = [c for c in prep.children if c.dep_ == "pobj" and not _distributes(c) and (
+                    c.lemma_ in MONEY_NOUNS or (_is_money(unit) and not spent and prep.i == quantity.end and
+                                                _names_money(c, names)))]
                 if pobj:
                     return pobj[0]
     # ``$72 billion in revenue``, ``80 MHz of spectrum``; but ``invest $2 billion in cloud computing``
@@ -1174,7 +1180,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         if child.dep_ == "prep" and child.lower_ in ("in", "of", "worth") and not share:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and is_nounlike(pobj[0]) and name_at(names, pobj[0]) is None and pobj[0].ent_type_ != "DATE" \
-                    and not _is_currency_code(pobj[0]) \
+                    and not _is_currency_code(pobj[0]) and not _distributes(pobj[0]) \
                     and not is_time_word(pobj[0]) and not (spent and _is_money(unit) and child.lower_ == "in" and
                                                           pobj[0].lemma_ not in MONEY_NOUNS):
                 return pobj[0]
@@ -1249,8 +1255,9 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
                 if pobj:
                     return pobj[0]
     if subject is not None and not is_anaphor(subject) and name_at(names, subject) is None and \
-            (subject.lemma_.lower() not in ACTORS or _counted_actors(subject)) and not is_time_word(subject):
-        return subject
+            (subject.lemma_.lower() not in ACTORS or _counted_actors(subject)) and not is_time_word(subject) \
+            and not (head.dep_ == "pobj" and head.head.lower_ == "with"):  # ``users can top up their account
+        return subject  # with up to 2000 yuan``: what one acts with is not what the subject measures
     # the amount is the object of a verb whose subject is its owner: ``China has 1.2 billion 5G users``
     return None
 

@@ -358,6 +358,11 @@ def test_the_noun_after_a_conversion_in_brackets_is_what_the_amount_measures(par
     assert got["10 billion yuan"][:2] == got["1.39 billion U.S. dollars"][:2] == ("industry fund", "Norland")
 
 
+def test_what_the_subject_acts_with_is_not_what_the_subject_measures(parse):
+    got = figures(parse, "Users can top up their cards with up to 2000 yuan in each transaction.")
+    assert got["2000 yuan"][0] is None  # nor what it is per (``in each transaction``)
+
+
 def test_a_noun_worth_an_amount_is_its_measure(parse):
     got = figures(parse, "The plan is to reach 550,000 specialists delivering digital services worth $9 billion.")
     assert got["$9 billion"][0] == "digital services"
