@@ -239,6 +239,9 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
         return True
     while head.dep_ == "conj" and not head.head.like_num and head.head.i < head.i:
         head = head.head  # ``rose 10 percent and 12 percent, respectively``: the second as the first
+    if head.dep_ == "pobj" and head.head.lower_ == "at" and head.head.head.pos_ == "VERB" and \
+            _verb_of_change(head.head.head):
+        return True  # ``the sector is growing at 11 per cent a year``: the rate of the change (F11)
     if words_before and words_before[-1] in ("to", "from", "at", "of"):
         # ``growth slowed to 6 percent``: a rate the verb's subject says is one of change (F11); not the
         # level of an object it raises (``the expansion will increase the value to 500 billion yuan``)

@@ -300,6 +300,9 @@ def test_kind_reads_growth_rates_gains_and_losses_past_approximators(parse):
     assert figures(parse, "Digital payments grew by nearly 1 billion transactions.")["1 billion"][3] == "change"
     assert figures(parse, "The company gained 138 million new 5G subscribers in 2023.")["138 million"][3] == "change"
     assert figures(parse, "This led to a total loss of 1,772 stores in 2017.")["1,772"][3] == "change"
+    # the rate a quantity grows at is a change (F11), where a level stands at is not
+    assert figures(parse, "The sector is growing at 11 per cent a year.")["11 per cent"][3] == "change"
+    assert figures(parse, "The rate stood at 5 percent.")["5 percent"][3] == "share"
     # what an operator adds is a gain (F9); what is added to a list is counted on it
     assert figures(parse, "The operator added 3.2 million subscribers in March.")["3.2 million"][3] == "change"
     assert figures(parse, "The agency added two firms to the entity list.")["two"][3] == "level"
