@@ -1331,7 +1331,8 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
     if verb is not None:
         subject = verb_subject(verb)
         if verb.lemma_ in SPEND_VERBS | {"give", "supply", "transfer"}:
-            found = _recipient(verb, head, owners)  # F1: money that passes belongs to its recipient
+            found = _recipient(verb, head, owners, referable=referable)  # F1: money that passes belongs to
+            # its recipient
             if found is not None:
                 return found
         found = _counterparty(verb, head, owners) or (_unparsed_subject(sent, verb, owners) if head.i > verb.i
@@ -1522,13 +1523,16 @@ def _is_member_of(verb: Token, head: Token) -> bool:
     return verb.lemma_ == "be" and noun.dep_ == "pobj" and noun.head.lower_ == "among" and noun.head.head.i == verb.i
 
 
-def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bool = True) -> Name | None:
+def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bool = True,
+               referable: Sequence[Name] = ()) -> Name | None:
     """Whom the verb gives the amount to, or where: ``provide 802.5 billion yen in subsidies to Rapidus
     Corp.``, ``awarded Intel $8.5 billion``, ``invest $2 billion in India``. A named indirect object
     comes before any place: ``in New Albany, the award will provide Intel Ohio $1.5 billion``."""
     for child in verb.children:
-        if child.dep_ in ("dative", "dobj") and name_at(owners, child) is not None and child.i != head.i:
-            return name_at(owners, child)
+        if child.dep_ in ("dative", "dobj") and child.i != head.i:
+            found = name_at(owners, child) or _company_named_before(child, referable or owners)
+            if found is not None:
+                return found
     for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "for", "in"):
             pobj = [c for c in child.children if c.dep_ == "pobj"]
@@ -1547,6 +1551,15 @@ def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bo
                 if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
                     return name_at(owners, pobj)
     return None
+
+
+def _company_named_before(noun: Token, owners: Sequence[Name]) -> Name | None:
+    """The organisation ``the company`` or ``the firm`` refers back to: the last one the sentence names
+    before it (``The Department and Intel have reached terms for the government to supply the company
+    with $8.5 billion``)."""
+    if noun.lemma_ not in ("company", "firm") or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    return next((n for n in reversed(owners) if n.label == "ORG" and n.end <= noun.idx), None)
 
 
 def _counterparty(verb: Token, head: Token, owners: Sequence[Name]) -> Name | None:

@@ -331,6 +331,14 @@ def test_a_recipient_after_the_kind_of_money_or_made_available_owns_it(parse):
     assert got["$11 billion"][:2] == ("loans", "Acme")
 
 
+def test_the_company_that_receives_money_is_the_one_named_before_it(parse):
+    got = figures(parse, "The agency and Acme reached terms for the government to supply the company with $8.5 "
+                         "billion in direct funding.", [("Acme", "ORG")])
+    assert got["$8.5 billion"][:2] == ("direct funding", "Acme")
+    got = figures(parse, "Acme said the government would give the company $1 billion in subsidies.", [("Acme", "ORG")])
+    assert got["$1 billion"][:2] == ("subsidies", "Acme")  # the speaker, though a source, is who it refers to
+
+
 def test_money_a_deal_is_for_goes_to_the_party_it_is_made_with(parse):
     got = figures(parse, "The agency said it has signed an agreement with Norland Chips for up to $275 million in "
                          "proposed funding.", [("Norland Chips", "ORG")])
