@@ -1804,7 +1804,9 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
                 return Name(child.idx, child.idx + 5, "LOC")
             if child.lemma_.lower() in DESCRIPTORS or child.tag_ == "PRP$":
                 return _referent(sent, child, owners if referable is None else referable)
-    for child in noun.lefts:
+    # a name modifying it, or modifying the first word of a compound it heads (``27 EU member states``)
+    modifiers = [*noun.lefts, *(m for c in noun.lefts if c.dep_ == "compound" for m in c.lefts)]
+    for child in modifiers:
         name = name_at(owners, child)
         if child.dep_ in ("compound", "amod", "nmod") and name is not None:
             # a name modifying it, unless the noun is of a name too (``the south China tech hub of Shenzhen``)

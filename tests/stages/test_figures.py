@@ -339,6 +339,11 @@ def test_the_company_that_receives_money_is_the_one_named_before_it(parse):
     assert got["$1 billion"][:2] == ("subsidies", "Acme")  # the speaker, though a source, is who it refers to
 
 
+def test_a_name_modifying_the_first_word_of_a_compound_owns_it(parse):
+    got = figures(parse, "The report lays out the readiness of the 27 EU member states.", [("EU", "ORG")])
+    assert got["27"][1] == "EU"  # F4, though the parser hangs ``EU`` from ``member``
+
+
 def test_money_a_deal_is_for_goes_to_the_party_it_is_made_with(parse):
     got = figures(parse, "The agency said it has signed an agreement with Norland Chips for up to $275 million in "
                          "proposed funding.", [("Norland Chips", "ORG")])
