@@ -1310,6 +1310,9 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
     penalized = _penalized(sent, quantity, verb, owners)
     if penalized is not None:
         return penalized
+    project = _approved_project(verb, head_of(quantity))
+    if project is not None:  # whoever approves a project does not invest in it
+        return _owner_of_noun(sent, project, owners, referable)
     subject = verb_subject(verb) if verb is not None else None
     if kind == "share" and subject is not None and name_at(owners, subject) is not None and \
             head_of(quantity).dep_ in ("dobj", "pobj"):
@@ -1551,6 +1554,23 @@ def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bo
                 if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
                     return name_at(owners, pobj)
     return None
+
+
+# verbs by which an authority lets a project go ahead, and the nouns for what the project costs
+APPROVING = frozenset("""approve sanction clear endorse greenlight authorize authorise""".split())
+OUTLAYS = MONEY_NOUNS | {"cost", "outlay", "expenditure"}
+
+
+def _approved_project(verb: Token | None, head: Token) -> Token | None:
+    """The project an approval's outlay is the cost of: ``the Cabinet approved Tata's unit in Assam at an
+    investment of Rs 27,000 crore``, ``with an outlay of``."""
+    if verb is None or verb.lemma_ not in APPROVING or not (head.dep_ == "pobj" and head.head.lower_ == "of"):
+        return None
+    outlay = head.head.head
+    if outlay.lemma_ not in OUTLAYS or outlay.dep_ != "pobj" or outlay.head.lower_ not in ("at", "with") or \
+            outlay.head.head.i != verb.i:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _company_named_before(noun: Token, owners: Sequence[Name]) -> Name | None:

@@ -345,6 +345,14 @@ def test_a_name_modifying_the_first_word_of_a_compound_owns_it(parse):
     assert got["27"][1] == "EU"  # F4, though the parser hangs ``EU`` from ``member``
 
 
+def test_an_approved_projects_outlay_is_the_projects_owners_not_the_approvers(parse):
+    got = figures(parse, "The Cabinet also approved Acme Chips' assembly unit in Norland at an investment of "
+                         "around Rs 27,000 crore.", [("Cabinet", "ORG"), ("Acme Chips", "ORG"), ("Norland", "GPE")])
+    assert got["Rs 27,000 crore"][:2] == ("investment", "Acme Chips")
+    got = figures(parse, "The Cabinet approved three units at an investment of Rs 1.26 lakh crore.", [("Cabinet", "ORG")])
+    assert got["Rs 1.26 lakh crore"][:2] == ("investment", None)
+
+
 def test_money_a_deal_is_for_goes_to_the_party_it_is_made_with(parse):
     got = figures(parse, "The agency said it has signed an agreement with Norland Chips for up to $275 million in "
                          "proposed funding.", [("Norland Chips", "ORG")])
