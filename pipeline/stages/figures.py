@@ -1312,7 +1312,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         return penalized
     project = _approved_project(verb, head_of(quantity))
     if project is not None:  # whoever approves a project does not invest in it
-        return _owner_of_noun(sent, project, owners, referable)
+        return name_at(owners, project) or _owner_of_noun(sent, project, owners, referable)
     subject = verb_subject(verb) if verb is not None else None
     if kind == "share" and subject is not None and name_at(owners, subject) is not None and \
             head_of(quantity).dep_ in ("dobj", "pobj"):
