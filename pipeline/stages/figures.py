@@ -1577,7 +1577,8 @@ def _company_named_before(noun: Token, owners: Sequence[Name]) -> Name | None:
     """The organisation ``the company`` or ``the firm`` refers back to: the last one the sentence names
     before it (``The Department and Intel have reached terms for the government to supply the company
     with $8.5 billion``)."""
-    if noun.lemma_ not in ("company", "firm") or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+    if noun.lemma_ not in ("company", "firm") or not any(c.dep_ == "det" and c.lower_ == "the"
+                                                         for c in noun.children):
         return None
     return next((n for n in reversed(owners) if n.label == "ORG" and n.end <= noun.idx), None)
 
