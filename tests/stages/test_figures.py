@@ -340,7 +340,7 @@ def test_the_company_that_receives_money_is_the_one_named_before_it(parse):
 
 
 def test_a_name_modifying_the_first_word_of_a_compound_owns_it(parse):
-    got = figures(parse, "The minutes lay out the readiness of the 27 EU member states ahead of a report.",
+    got = figures(parse, "The notes set out the plans of the 27 EU member states ahead of a summit.",
                   [("EU", "ORG")])
     assert got["27"][1] == "EU"  # F4, though the parser hangs ``EU`` from ``member``
 
