@@ -5,10 +5,10 @@ does not see, and the training articles, mostly China's plans, have too few of t
 to learn: a call or a duty with a deadline is a plan's goal (§8), a forecast is metric and not
 target however it is worded (§2, §8), a stated rank is metric (§8), a question or an obligation
 states no intention (§2), a goal stated outright is a target (§2), a duty laid on those a rule
-governs is policy (§2), and a list's items say what its lead says of them. Each decision reads a sentence's ``SentenceView`` (its text, lower-cased text,
-quantities and the classifier's cues), so none needs a model, and each was measured on the
-regions' fold models held fixed (docs/accuracy.md, "Ranks, forecasts and open questions, decided
-over the labels").
+governs is policy (§2), and a list's items say what its lead says of them. Each decision reads a
+sentence's ``SentenceView`` (its text, lower-cased text, quantities and the classifier's cues), so
+none needs a model, and each was measured on the regions' fold models held fixed (docs/accuracy.md,
+"Ranks, forecasts and open questions, decided over the labels").
 """
 
 from __future__ import annotations

@@ -85,6 +85,8 @@ gain gained jump jumped surge surged climb climbed soar soared expand expanded e
 falling drop dropped decline declined decrease decreased decreasing shrink shrank shrunk slump slumped plunge
 plunged dip dipped lose lost loss boost boosted add added additional another extra up down double doubled
 triple tripled quadruple cagr""".split())
+# verbs of change whose object is the change, not ``double``, whose object is what it multiplies
+CHANGE_VERBS = CHANGE_WORDS - {"double"}
 # nouns that name a kind of money: ``$5 billion in subsidies`` says what the money is
 MONEY_NOUNS = frozenset("""funding fund subsidy grant loan investment revenue sale profit income capital financing
 aid spending budget tax fee incentive credit asset deposit cash earnings turnover""".split())
@@ -291,8 +293,8 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
 
 def _verb_of_change(verb: Token) -> bool:
     """``rose``, ``gained``, ``added 3 million subscribers`` (F9); not ``added two firms to the entity list``,
-    a count of what is put on it, nor ``double``, whose object is what it multiplies."""
-    return verb.lemma_ in CHANGE_WORDS - {"double"} and not (
+    a count of what is put on it."""
+    return verb.lemma_ in CHANGE_VERBS and not (
         verb.lemma_ == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
 
 
@@ -1580,7 +1582,7 @@ def _company_named_before(noun: Token, owners: Sequence[Name]) -> Name | None:
     if noun.lemma_ not in ("company", "firm") or not any(c.dep_ == "det" and c.lower_ == "the"
                                                          for c in noun.children):
         return None
-    return next((n for n in reversed(owners) if n.label == "ORG" and n.end <= noun.idx), None)
+    return _referent(noun.doc, noun, [n for n in owners if n.label == "ORG"])
 
 
 def _counterparty(verb: Token, head: Token, owners: Sequence[Name]) -> Name | None:

@@ -68,9 +68,10 @@ def _singular(word: str) -> str:
 
 # Symbols of a prefix and a unit whose word the spec's "lower-case singular word" is: ``MHz`` is
 # ``megahertz`` as ``40 megahertz`` is (the case of the symbol tells ``MW`` from a milliwatt).
-_SYMBOL_WORDS = {f"{p}{u}": f"{w}{word}" for p, w in (("", ""), ("k", "kilo"), ("m", "mega"), ("g", "giga"),
-                                                       ("t", "tera")) for u, word in (("hz", "hertz"), ("w", "watt"))}
-_SYMBOL_WORDS["sf"] = "square foot"  # ``500K SF``, as US property news writes square feet
+_SYMBOL_WORDS = {**{f"{p}{u}": f"{w}{word}"
+                    for p, w in (("", ""), ("k", "kilo"), ("m", "mega"), ("g", "giga"), ("t", "tera"))
+                    for u, word in (("hz", "hertz"), ("w", "watt"))},
+                 "sf": "square foot"}  # ``500K SF``, as US property news writes square feet
 
 
 def _norm_measure(surface: str, spelled: bool) -> str:
