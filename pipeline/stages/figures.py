@@ -390,7 +390,7 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     years = [(i, y) for i, y in years_in(sent) if i not in inside and not is_dateline_year(sent, i)
              and not _names_a_thing(sent, i)]
     years = [(i, y) for i, y in years if not _is_since(sent, i) and not _in_other_clause(sent, i, quantity)
-             and not _is_base(sent, i, inside)]
+             and not _is_base(sent, i, inside) and not _dates_another_number(sent, i, quantity, quantities)]
     if _is_current_value(sent, quantity):  # ``from the current 10% to 20% by 2030``: a deadline dates the goal
         years = [(i, y) for i, y in years if i == 0 or sent[i - 1].lower_ not in ("by", "until", "till")]
     if not years:
@@ -422,7 +422,18 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
         return None
     if before:
         return _span_end(sent, before[-1][0], before[-1][1])
+    after = [(i, y) for i, y in years if i >= quantity.end]
+    if len({y for _, y in years}) > 1 and after:
+        return _span_end(sent, after[0][0], after[0][1])
     return _span_end(sent, years[-1][0], years[-1][1]) if len({y for _, y in years}) == 1 else years[-1][1]
+
+
+def _dates_another_number(sent: Doc, i: int, quantity: Span, quantities: Sequence[Span]) -> bool:
+    """A year in brackets right after another number is that number's alone: ``we are 3% of the $1.5
+    trillion market ... from 1.9 lakh crore (2014) to 5 lakh crore (2019-20)`` dates neither the 3% nor
+    the market."""
+    return i >= 1 and sent[i - 1].text == "(" and any(
+        q.end == i - 1 and q.start != quantity.start for q in quantities)
 
 
 def _own_deadline(sent: Doc, quantity: Span, stop: int, inside: set[int]) -> int | None:
@@ -701,6 +712,9 @@ def verb_subject(verb: Token) -> Token | None:
         if introduced is not None:
             return introduced
         if cur.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl", "pcomp", "prep") and cur.head.i != cur.i:
+            if cur.dep_ == "ccomp" and cur.head.lemma_ in REPORT_VERBS:
+                return None  # ``CBK numbers indicate the volumes transacted increased by``: who reports is no
+                # subject of what is reported
             if cur.dep_ in ("acl", "relcl"):
                 return _phrase_head(cur) if is_nounlike(cur.head) else None
             if cur.dep_ == "conj" and _verb_joined_to_object(cur):
@@ -1227,6 +1241,9 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         if head.dep_ == "appos" and is_nounlike(head.head):
             return head.head
         return None
+    carried = _carried_object(head, verb)
+    if carried is not None:
+        return carried
     subject = verb_subject(verb)
     if _is_money(unit) and verb.lemma_ in PROCEEDS_VERBS:
         proceeds_of = _proceeds_of(verb, names)
@@ -1264,6 +1281,25 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             and not (head.dep_ == "pobj" and head.head.lower_ == "with"):  # ``users can top up their account
         return subject  # with up to 2000 yuan``: what one acts with is not what the subject measures
     # the amount is the object of a verb whose subject is its owner: ``China has 1.2 billion 5G users``
+    return None
+
+
+BRINGING = frozenset("""bring take push lift raise boost""".split())
+
+
+def _carried_object(head: Token, verb: Token) -> Token | None:
+    """What a verb of bringing takes to the amount, when the parser hangs the amount's ``to`` from a
+    participle inside the object: ``bring the total amount of subsidies provided to the company to
+    1,722.5 billion yen``."""
+    if not (head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.i == verb.i and verb.dep_ == "acl"):
+        return None
+    token = verb.head
+    for _ in range(4):
+        if token.dep_ == "dobj" and token.head.lemma_ in BRINGING:
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
     return None
 
 
@@ -2293,9 +2329,12 @@ def _unfound_name(token: Token) -> bool:
 
 def _is_amount_word(noun: Token, spans: Sequence[Span]) -> bool:
     """A word of a number, not of what it counts: a token of a quantity (``percent`` of ``27
-    percent``, ``dollars``), a number (``47bn``), or a unit word."""
+    percent``, ``dollars``), a number (``47bn``, ``hundreds of millions``), or a unit word."""
     return any(s.start <= noun.i < s.end for s in spans) or noun.like_num or noun.lower_ in UNIT_WORDS or \
-        bool(re.match(r"^[$€£¥]?\d", noun.text))
+        noun.lower_ in NUMBER_PLURALS or bool(re.match(r"^[$€£¥]?\d", noun.text))
+
+
+NUMBER_PLURALS = frozenset("""tens dozens scores hundreds thousands millions billions trillions""".split())
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

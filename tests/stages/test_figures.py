@@ -1185,3 +1185,34 @@ def test_a_goals_predicate_keeps_its_own_measure(parse):
 def test_a_current_value_in_a_metric_sentence_takes_no_deadline_year(parse):
     got = figures(parse, "The plan will see the global market share double from the current 10% to 20% by 2030.")
     assert got["10%"][2] is None and got["20%"][2] == 2030
+
+
+def test_a_year_in_brackets_after_another_number_dates_that_number_alone(parse):
+    text = ("We hold 4% of the $2 trillion world chip market, and our output went from 1.2 lakh crore (2015) "
+            "to 3 lakh crore (2021-22).")
+    got = figures(parse, text)
+    assert got["4%"][2] is None and got["$2 trillion"][2] is None
+    assert got["1.2 lakh crore"][2] == 2015 and got["3 lakh crore"][2] == 2022
+
+
+def test_with_no_year_before_it_a_number_takes_the_first_year_after_it(parse):
+    text = ("Zenco expects Norland's cloud market to be worth 9 trillion yuan and make up 20 percent of output by "
+            "2027, before reaching a third of output by 2035.")
+    got = figures(parse, text, [("Zenco", "ORG"), ("Norland", "GPE")])
+    assert got["9 trillion yuan"][2] == 2027
+
+
+def test_a_plural_number_word_is_no_measure(parse):
+    text = "And even among the 3.1 billion counted as users, many hundreds of millions may only go online once a week."
+    assert figures(parse, text)["3.1 billion"][0] != "millions"
+
+
+def test_what_a_verb_of_bringing_takes_to_the_amount_is_measured(parse):
+    text = "The new grant will bring the total value of loans granted to the firm to 900 billion yen."
+    assert figures(parse, text)["900 billion yen"][0] == "total value of loans"
+
+
+def test_who_reports_a_clause_is_not_the_subject_of_its_verb(parse):
+    text = ("Data from Zenco Bank indicate the amounts moved between April 2020 and March 2021 increased by Sh50 billion "
+            "from Sh3 trillion a year before.")
+    assert figures(parse, text, [("Zenco Bank", "ORG")])["Sh3 trillion"][0] != "Data"
