@@ -164,10 +164,14 @@ def name_at(names: Sequence[Name], token: Token) -> Name | None:
     return None
 
 
-def is_source(sent: Doc, name: Name) -> bool:
-    """A name the sentence gives as a source (``according to X``, ``X said``), not an owner."""
+def is_source(sent: Doc, name: Name, names: Sequence[Name] = ()) -> bool:
+    """A name the sentence gives as a source (``according to X``, ``X said``), not an owner; not the
+    name that opens the clause after a source with no comma between (``According to He the State
+    Council has unveiled 60 policies``)."""
     before = sent.text[:name.start]
-    if SOURCE_BEFORE.search(before):
+    found = SOURCE_BEFORE.search(before)
+    if found is not None and not any(found.start() < other.start and re.fullmatch(r"\s+(?:the\s+)?", before[other.end:])
+                                     for other in names):
         return True
     span = tokens_of(sent, name.start, name.end)
     if span is None:
@@ -1333,7 +1337,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
     """The name that owns the figure, or None: for a share whose part names no owner, the whole's
     (``digital goods accounted for 6.5 percent of the U.S. economy``)."""
     referable = [n for n in names if not _in_dateline(sent, n)]  # what ``its`` and ``it`` may stand for (F6)
-    owners = [n for n in referable if not is_source(sent, n)]
+    owners = [n for n in referable if not is_source(sent, n, referable)]
     if not referable:
         return None
     local = _place_before(sent, quantity, owners) or _name_listed_before(sent, quantity, owners) or \
@@ -1359,6 +1363,8 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         found = _owner_of_noun(sent, noun, owners, referable, locative=False)
         if found is not None:
             return found
+        if _owned_by_unnamed_place(sent, noun, referable):
+            return None
     if kind == "share" and (subject is None or name_at(owners, subject) is None):
         for whole in (c for p in _rights_of(quantity) if p.dep_ == "prep" and p.lower_ == "of"
                       for c in p.children if c.dep_ == "pobj"):
@@ -1901,6 +1907,14 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
                 if pobj[0].lower_ == "world":
                     return Name(pobj[0].idx, pobj[0].idx + 5, "LOC")
     return None
+
+
+def _owned_by_unnamed_place(sent: Doc, noun: Token, referable: Sequence[Name]) -> bool:
+    """Whether the noun's owner is a place the sentence does not name (``80 percent of the nation's
+    electricity``, no place named before it): the figure is that place's, null (spec §9), and not
+    the subject of some clause above it."""
+    return any(c.dep_ == "poss" and c.lemma_.lower() in DESCRIPTORS and any(d.dep_ == "det" for d in c.children)
+               and _referent(sent, c, referable) is None for c in noun.children)
 
 
 def _place_possessing(noun: Token, owners: Sequence[Name]) -> Name | None:

@@ -1216,3 +1216,16 @@ def test_who_reports_a_clause_is_not_the_subject_of_its_verb(parse):
     text = ("Data from Zenco Bank indicate the amounts moved between April 2020 and March 2021 increased by Sh50 billion "
             "from Sh3 trillion a year before.")
     assert figures(parse, text, [("Zenco Bank", "ORG")])["Sh3 trillion"][0] != "Data"
+
+
+def test_the_name_opening_the_clause_after_a_source_with_no_comma_owns_the_figure(parse):
+    text = "According to Wu the Acme Group has launched 60 products since 2016."
+    got = figures(parse, text, [("Wu", "PERSON"), ("Acme Group", "ORG")])
+    assert got["60"][1] == "Acme Group"
+
+
+def test_a_figure_of_an_unnamed_places_possession_is_no_clauses_subjects(parse):
+    text = ("Zenco's note comes after the regulator set limits until 2028, as the country must ensure that 80 percent "
+            "of the nation's power comes from wind by 2030.")
+    got = figures(parse, text, [("Zenco", "ORG")])
+    assert got["80 percent"][1] is None
