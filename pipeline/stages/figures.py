@@ -64,7 +64,7 @@ from pipeline.extensions import document_text, record_error, sentence_bounds
 from pipeline.records import Figure, FigureSpan
 from pipeline.stages.attribution import SOURCE_NOUNS
 from pipeline.stages.figure_keys import with_keys
-from pipeline.stages.entities import NOT_ORG_WORDS, model_readings, names_a_place
+from pipeline.stages.entities import NOT_ORG_HEADS, NOT_ORG_WORDS, model_readings, names_a_place
 from pipeline.stages.ner import BASE_MODEL, package_folder
 
 FIGURE_LABELS = frozenset({"metric", "target"})
@@ -1336,7 +1336,9 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
                  ) -> Name | None:
     """The name that owns the figure, or None: for a share whose part names no owner, the whole's
     (``digital goods accounted for 6.5 percent of the U.S. economy``)."""
-    referable = [n for n in names if not _in_dateline(sent, n)]  # what ``its`` and ``it`` may stand for (F6)
+    # what ``its`` and ``it`` may stand for (F6): not a name in a dateline, nor one inside the name of an
+    # instrument or an event (``the ASEAN Digital Economy Framework Agreement``)
+    referable = [n for n in names if not _in_dateline(sent, n) and not _inside_instrument_name(sent, n)]
     owners = [n for n in referable if not is_source(sent, n, referable)]
     if not referable:
         return None
@@ -1907,6 +1909,20 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
                 if pobj[0].lower_ == "world":
                     return Name(pobj[0].idx, pobj[0].idx + 5, "LOC")
     return None
+
+
+# the capitalised words (and the small words between them) that may follow a name inside a longer name
+NAME_CONTINUES = re.compile(r"(?:\s+(?:[A-Z][\w&-]*|of|for|and|on))*")
+
+
+def _inside_instrument_name(sent: Doc, name: Name) -> bool:
+    """Whether a name only opens the name of a plan, a law, an agreement or an event (``the ASEAN
+    Digital Economy Framework Agreement``, ``the Norland Data Summit``): such a name owns nothing in
+    the sentence (F6)."""
+    words = NAME_CONTINUES.match(sent.text, name.end).group().split()
+    while words and words[-1] in ("of", "for", "and", "on"):
+        words.pop()
+    return bool(words) and words[-1].lower() in NOT_ORG_HEADS
 
 
 def _owned_by_unnamed_place(sent: Doc, noun: Token, referable: Sequence[Name]) -> bool:

@@ -1229,3 +1229,9 @@ def test_a_figure_of_an_unnamed_places_possession_is_no_clauses_subjects(parse):
             "of the nation's power comes from wind by 2030.")
     got = figures(parse, text, [("Zenco", "ORG")])
     assert got["80 percent"][1] is None
+
+
+def test_a_name_that_only_opens_an_agreements_name_owns_nothing(parse):
+    text = "The Norland Digital Trade Agreement could help lift the region's online trade to $50 billion by 2030."
+    got = figures(parse, text, [("Norland", "GPE")])
+    assert got["$50 billion"][0] == "online trade" and got["$50 billion"][1] is None
