@@ -239,6 +239,11 @@ SAID_AFTER = re.compile(rf"^(?P<apposition>{APPOSITIVE})(?P<coordinated>{OF_PHRA
 SAID_BEFORE = re.compile(
     rf"(?:(?:^|[,;:\"“”'’—–-])\s*(?P<verb>{INVERTING_VERB})\s+(?:by\s+)?|\b(?P<passive>{PASSIVE_VERB})\s+by\s+)"
     rf"(?:{TITLE_WORDS}\s+){{0,8}}$", re.I)
+# unnamed sources that tell a medium: ``sources told CBS News``, ``people familiar with the matter told
+# Reuters``; the medium is the only one the sentence names (GUIDE.md, rule 6)
+TOLD_BY_UNNAMED = re.compile(r"(?:^|[,;:\"“”'’—–-])\s*(?:(?:two|three|several|some|many|a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
+                             r"(?:sources?|insiders?|people(?:\s+familiar\s+with\s+[^,;.]{0,40}?)?)\s+"
+                             r"(?:(?-i:[a-z]+ly)\s+)?told\s+(?:the\s+)?$", re.I)
 # ``according to minutes``: a source is given, so the actor is not the speaker (GUIDE.md, rule 3)
 UNNAMED_SOURCE = re.compile(r"\b(?:according\s+to|as\s+per|citing)\b", re.I)
 POLICY_AGENT_BEFORE = re.compile(
@@ -485,6 +490,9 @@ def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], act
     said_before = (SAID_BEFORE.search(before) or SAID_BEFORE_ROLE.search(before)) if INVERTED_END.match(after) else None
     if said_before:
         return 1, len(before) - said_before.end("verb" if said_before.group("verb") else "passive"), False
+    told = TOLD_BY_UNNAMED.search(before)
+    if told:
+        return 1, len(before) - told.end(), False
     quoted = QUOTED_BEFORE.search(before) if QUOTED_AFTER.match(after) else None
     if quoted:
         return 1, len(before) - quoted.start(), False

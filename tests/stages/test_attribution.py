@@ -171,6 +171,12 @@ def test_reporting_verbs_come_from_their_lemmas_in_every_tense():
     ("Foreign Ministry spokesperson Mao Ning said trade rose.", ["Foreign Ministry", "Mao Ning"], "Mao Ning"),
     ("Li Shulei, a member of the Political Bureau and head of the Publicity Department of the CPC, said output grew.",
      ["Li Shulei", "Political Bureau:ORG", "Publicity Department of the CPC:ORG"], "Li Shulei"),
+    # rule 6: unnamed sources that tell a medium leave the medium as the one named
+    ("Acme's first plant will be built in Norland, sources told Daily Wire News.", ["Acme:ORG", "Daily Wire News:ORG"],
+     "Daily Wire News"),
+    ("Acme will cut 500 jobs, people familiar with the matter told Daily Wire News.", ["Daily Wire News:ORG"],
+     "Daily Wire News"),
+    ("Acme told Daily Wire News that sales rose 5 percent.", ["Acme:ORG", "Daily Wire News:ORG"], "Acme"),
 ])
 def test_reported_speakers(text, names, expected):
     assert speaker_of(text, names) == expected
