@@ -490,7 +490,7 @@ def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], act
     said_before = (SAID_BEFORE.search(before) or SAID_BEFORE_ROLE.search(before)) if INVERTED_END.match(after) else None
     if said_before:
         return 1, len(before) - said_before.end("verb" if said_before.group("verb") else "passive"), False
-    told = TOLD_BY_UNNAMED.search(before)
+    told = TOLD_BY_UNNAMED.search(before) if "told" in before[-12:].lower() else None
     if told:
         return 1, len(before) - told.end(), False
     quoted = QUOTED_BEFORE.search(before) if QUOTED_AFTER.match(after) else None
