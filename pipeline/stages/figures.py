@@ -106,6 +106,7 @@ ANAPHORS = frozenset("""it this that these those they them which who what""".spl
 # nouns that stand for an amount named elsewhere, unless they say of what (``the figure``, ``that sum``)
 GENERIC = frozenset("""figure total sum amount number one share level""".split())
 UNIT_WORDS = frozenset("""percent cent per % point points""".split())
+NUMBER_PLURALS = frozenset("""tens dozens scores hundreds thousands millions billions trillions""".split())
 TIME_NOUNS = frozenset("""year month week day quarter period decade time half-year""".split())
 DESCRIPTORS = frozenset("""country nation city province region state kingdom island territory municipality
 continent bloc""".split())
@@ -426,10 +427,12 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
         return None
     if before:
         return _span_end(sent, before[-1][0], before[-1][1])
+    if len({y for _, y in years}) == 1:
+        return _span_end(sent, years[-1][0], years[-1][1])
+    # of several years, none before the number: the first after it (``valued at 32 trillion yuan and ...
+    # by 2020, before taking up half ... by 2030``)
     after = [(i, y) for i, y in years if i >= quantity.end]
-    if len({y for _, y in years}) > 1 and after:
-        return _span_end(sent, after[0][0], after[0][1])
-    return _span_end(sent, years[-1][0], years[-1][1]) if len({y for _, y in years}) == 1 else years[-1][1]
+    return _span_end(sent, after[0][0], after[0][1]) if after else years[-1][1]
 
 
 def _dates_another_number(sent: Doc, i: int, quantity: Span, quantities: Sequence[Span]) -> bool:
@@ -2363,8 +2366,6 @@ def _is_amount_word(noun: Token, spans: Sequence[Span]) -> bool:
     return any(s.start <= noun.i < s.end for s in spans) or noun.like_num or noun.lower_ in UNIT_WORDS or \
         noun.lower_ in NUMBER_PLURALS or bool(re.match(r"^[$€£¥]?\d", noun.text))
 
-
-NUMBER_PLURALS = frozenset("""tens dozens scores hundreds thousands millions billions trillions""".split())
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
