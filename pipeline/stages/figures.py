@@ -1040,6 +1040,10 @@ def _rights_of(quantity: Span) -> list[Token]:
     return [c for t in quantity for c in t.rights if c.i >= quantity.end]
 
 
+# a participle that sizes the noun before it: ``capital amounting to``, ``deals totalling``
+AMOUNTING = re.compile(r"(?<=\s)(?:amounting\s+to|totall?ing|valued\s+at)\s+$", re.I)
+
+
 def _worth_of(sent: Doc, quantity: Span) -> Token | None:
     """``360 trillion won ($246.4 billion) worth of investment``, ``Rs 2.5 lakh crore worth investment
     proposals``, ``spectrum worth $45.45 billion``: what the amount is the worth of."""
@@ -1055,6 +1059,11 @@ def _worth_of(sent: Doc, quantity: Span) -> Token | None:
             if subject is not None and is_nounlike(subject) and not is_anaphor(subject):
                 return subject
         return sent[start - 2] if is_nounlike(sent[start - 2]) else None
+    amounting = AMOUNTING.search(sent.text, 0, sent[start].idx) if start else None
+    if amounting is not None:  # ``capital amounting to 138.7 billion yuan``, ``contracts totalling $2 billion``
+        before = sent.char_span(amounting.start(), amounting.end(), alignment_mode="expand")
+        if before is not None and before.start > 0 and is_nounlike(sent[before.start - 1]):
+            return sent[before.start - 1]
     i = quantity.end
     if i < len(sent) and sent[i].text in "([（":  # a conversion in brackets
         while i < len(sent) and sent[i].text not in ")]）":

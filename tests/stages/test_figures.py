@@ -1235,3 +1235,8 @@ def test_a_name_that_only_opens_an_agreements_name_owns_nothing(parse):
     text = "The Norland Digital Trade Agreement could help lift the region's online trade to $50 billion by 2030."
     got = figures(parse, text, [("Norland", "GPE")])
     assert got["$50 billion"][0] == "online trade" and got["$50 billion"][1] is None
+
+
+def test_a_participle_that_sizes_the_noun_before_it_names_the_measure(parse):
+    text = "The second phase of the Norland fund was launched in 2019 with capital amounting to 90 billion yuan."
+    assert figures(parse, text, [("Norland", "GPE")])["90 billion yuan"][0] == "capital"
