@@ -774,7 +774,7 @@ DROPPED_ADJECTIVES = frozenset({"other", "additional", "another", "extra"})
 def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | None = None,
                 numbers: Sequence[Span] = ()) -> tuple[int, int]:
     """The measure's words around ``noun``: its modifiers on the left (without a determiner, a
-    possessor, a place or demonym that is the subject, or the number itself), and on the right the
+    possessor, a place, demonym or organisation that is the subject, or the number itself), and on the right the
     complements that restrict what is counted (``of``, ``in``, ``for``, ``with`` phrases, a
     participle, a coordination) but no place, time, number, source or example; character offsets."""
     taken = {t.i for span in (exclude, *numbers) if span is not None for t in span}
@@ -801,9 +801,14 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
         if child.i in taken or child.lower_ in DROPPED_ADJECTIVES or child.tag_ == "JJS":  # ``the highest``
             break
         name = name_at(names, child)
-        if child.dep_ in ("compound", "amod", "nmod") and name is not None and name.label in PLACE_LABELS:
+        if child.dep_ in ("compound", "amod", "nmod") and name is not None and (
+                name.label in PLACE_LABELS or name.label == "ORG"):
             break
         left = max(child.left_edge.i, max((i + 1 for i in taken if i < noun.i), default=0))
+        edge = name_at(names, sent[left])
+        if left < child.i and edge is not None and (edge.label in PLACE_LABELS or edge.label == "ORG"):
+            while sent[left].idx < edge.end:  # a name that opens a modifier is the subject (F4), as
+                left += 1  # ``_owner_of_noun`` finds it: ``the 27 EU member states``
     right = noun.i
     # a complement the parser hangs from the number before the noun restricts the noun (``23.9 percent of
     # companies with ten or more employees``): a number is not ``with`` anything

@@ -1240,3 +1240,11 @@ def test_a_name_that_only_opens_an_agreements_name_owns_nothing(parse):
 def test_a_participle_that_sizes_the_noun_before_it_names_the_measure(parse):
     text = "The second phase of the Norland fund was launched in 2019 with capital amounting to 90 billion yuan."
     assert figures(parse, text, [("Norland", "GPE")])["90 billion yuan"][0] == "capital"
+
+
+@pytest.mark.parametrize("text, name, quantity, measure", [
+    ("Zenco smartphone shipments rose 10 percent in 2023.", "Zenco", "10 percent", "smartphone shipments"),
+    ("The report covers the 27 EU member states.", "EU", "27", "member states"),  # the parser hangs EU from member
+])
+def test_an_organisation_modifying_the_measure_is_its_subject_and_leaves_it(parse, text, name, quantity, measure):
+    assert figures(parse, text, [(name, "ORG")])[quantity][:2] == (measure, name)
