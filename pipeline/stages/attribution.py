@@ -219,10 +219,10 @@ SOURCE_VERB = _alternation(f for lemma in ("say", "show", "find", "reveal", "ind
                                            "allege")
                            for f in verb_forms(lemma)[0 if lemma not in NOUN_LIKE | {"put", "place"} else 1:])
 DATA_SOURCE_AFTER = re.compile(rf"^[^;.]{{0,160}}?\b(?:{SOURCE_VERB})\b(?!\s+(?:of|for|in|on|to)\b|\s*[,.;:]|\s*$)", re.I)
-# ``X's report showed``, ``NBS data show``
+# ``X's report showed``, ``NBS data show``, also past an aside (``X's lawsuit, filed in 2020, alleges``)
 POSSESSOR_SOURCE_AFTER = re.compile(
-    rf"^(?:['’]s?)?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?{SOURCE_NOUNS}\b[^,;.]{{0,60}}?\b(?:{SOURCE_VERB})\b",
-    re.I)
+    rf"^(?:['’]s?)?\s+(?:(?-i:[a-z][\w-]*)\s+){{0,3}}?{SOURCE_NOUNS}\b(?:\s*,[^,;.]{{1,100}},)?[^,;.]{{0,60}}?"
+    rf"\b(?:{SOURCE_VERB})\b", re.I)
 SAID_SOURCE_BEFORE = re.compile(
     rf"(?:^|[,;:\"“”'’—–-])\s*(?:{INVERTING_VERB}|{SOURCE_VERB})\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"{SOURCE_NOUNS}\b[^;.()]{{0,60}}?\b(?:by|from|of)\s+(?:the\s+)?{MODIFIER}$", re.I)

@@ -177,6 +177,9 @@ def test_reporting_verbs_come_from_their_lemmas_in_every_tense():
     ("Acme will cut 500 jobs, people familiar with the matter told Daily Wire News.", ["Daily Wire News:ORG"],
      "Daily Wire News"),
     ("Acme told Daily Wire News that sales rose 5 percent.", ["Acme:ORG", "Daily Wire News:ORG"], "Acme"),
+    # rule 1: a source's document, past an aside
+    ("The Acme Commission's complaint, first filed in 2021 and refiled after a dismissal, alleges Zenco broke the law.",
+     ["Acme Commission:ORG", "Zenco:ORG"], "Acme Commission"),
 ])
 def test_reported_speakers(text, names, expected):
     assert speaker_of(text, names) == expected
