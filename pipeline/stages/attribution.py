@@ -477,7 +477,7 @@ def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], act
     if SEEN_BY.search(before):
         return None
     if (SOURCE_BEFORE.search(before) or STATEMENT_BEFORE.search(before) or SAID_SOURCE_BEFORE.search(before)
-            or (DATA_SOURCE_BEFORE.search(before) and _alone(DATA_SOURCE_AFTER.match(after), end, others))
+            or (DATA_SOURCE_BEFORE.search(before) and _data_source_verb(after, end, others))
             or _alone(POSSESSOR_SOURCE_AFTER.match(after), end, others)):
         return 0, 0, False
     said = _named_no_one(SAID_AFTER.match(after), end, others) or (
@@ -519,6 +519,19 @@ def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], act
                                                and _names_next(text, end + match.end(), others)):
             return rank, match.start("verb"), True
     return None
+
+
+# an apposition that describes the mention before it: ``the ITU, the United Nations agency for ICTs,``
+DESCRIBING_APPOSITION = re.compile(r"^\s*,\s*(?:the|a|an)\s+[^,;.]{1,140},")
+
+
+def _data_source_verb(after: str, end: int, others: Sequence[tuple[int, int]]) -> re.Match | None:
+    """The verb by which data from the mention state the claim (``data from X show``), with no other
+    mention between, except inside an apposition that describes the mention (``data from the ITU, the
+    United Nations agency for ICTs, reveal``)."""
+    aside = DESCRIBING_APPOSITION.match(after)
+    skip = aside.end() if aside else 0
+    return _alone(DATA_SOURCE_AFTER.match(after[skip:]), end + skip, others)
 
 
 def _names_next(text: str, position: int, others: Sequence[tuple[int, int]]) -> bool:

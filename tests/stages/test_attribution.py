@@ -180,6 +180,8 @@ def test_reporting_verbs_come_from_their_lemmas_in_every_tense():
     # rule 1: a source's document, past an aside
     ("The Acme Commission's complaint, first filed in 2021 and refiled after a dismissal, alleges Zenco broke the law.",
      ["Acme Commission:ORG", "Zenco:ORG"], "Acme Commission"),
+    ("New data from the Acme Institute (AI), the research arm of the Zenco Group, also reveal that sales rose.",
+     ["Acme Institute:ORG", "Zenco Group:ORG"], "Acme Institute"),
 ])
 def test_reported_speakers(text, names, expected):
     assert speaker_of(text, names) == expected
