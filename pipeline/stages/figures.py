@@ -114,9 +114,12 @@ YEAR = re.compile(r"^(?:19\d\d|20\d\d|2100)$")
 FISCAL = re.compile(r"^(?:(?:19|20)\d\d)[-–/](\d\d|(?:19|20)\d\d)$")
 FY = re.compile(r"^FY[-']?(\d\d|(?:19|20)\d\d)$", re.I)
 SINCE = frozenset({"since", "after"})
+# between a source with no comma after it and the name that opens the next clause (``According to He the``)
+SOURCE_THEN_NAME = re.compile(r"\s+(?:the\s+)?")
 SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|citing|quoting|data\s+from|figures\s+from|statistics\s+from|"
                            r"report\s+by|report\s+from|survey\s+by|study\s+by)\s+(?:the\s+)?[^,;]{0,40}$", re.I)
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+OWNER_LABELS = PLACE_LABELS | {"ORG"}  # a name that modifies a noun owns it (F4)
 DATA_NOUN = re.compile(SOURCE_NOUNS, re.I)  # what a source states a claim in: ``X data show``
 
 
@@ -171,7 +174,7 @@ def is_source(sent: Doc, name: Name, names: Sequence[Name] = ()) -> bool:
     Council has unveiled 60 policies``)."""
     before = sent.text[:name.start]
     found = SOURCE_BEFORE.search(before)
-    if found is not None and not any(found.start() < other.start and re.fullmatch(r"\s+(?:the\s+)?", before[other.end:])
+    if found is not None and not any(found.start() < other.start and SOURCE_THEN_NAME.fullmatch(before, other.end)
                                      for other in names):
         return True
     span = tokens_of(sent, name.start, name.end)
@@ -801,12 +804,11 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
         if child.i in taken or child.lower_ in DROPPED_ADJECTIVES or child.tag_ == "JJS":  # ``the highest``
             break
         name = name_at(names, child)
-        if child.dep_ in ("compound", "amod", "nmod") and name is not None and (
-                name.label in PLACE_LABELS or name.label == "ORG"):
+        if child.dep_ in ("compound", "amod", "nmod") and name is not None and name.label in OWNER_LABELS:
             break
         left = max(child.left_edge.i, max((i + 1 for i in taken if i < noun.i), default=0))
         edge = name_at(names, sent[left])
-        if left < child.i and edge is not None and (edge.label in PLACE_LABELS or edge.label == "ORG"):
+        if left < child.i and edge is not None and edge.label in OWNER_LABELS:
             while sent[left].idx < edge.end:  # a name that opens a modifier is the subject (F4), as
                 left += 1  # ``_owner_of_noun`` finds it: ``the 27 EU member states``
     right = noun.i
@@ -1046,7 +1048,7 @@ def _rights_of(quantity: Span) -> list[Token]:
 
 
 # a participle that sizes the noun before it: ``capital amounting to``, ``deals totalling``
-AMOUNTING = re.compile(r"(?<=\s)(?:amounting\s+to|totall?ing|valued\s+at)\s+$", re.I)
+AMOUNTING = frozenset({("amounting", "to"), ("valued", "at"), ("totalling",), ("totaling",)})
 
 
 def _worth_of(sent: Doc, quantity: Span) -> Token | None:
@@ -1064,11 +1066,10 @@ def _worth_of(sent: Doc, quantity: Span) -> Token | None:
             if subject is not None and is_nounlike(subject) and not is_anaphor(subject):
                 return subject
         return sent[start - 2] if is_nounlike(sent[start - 2]) else None
-    amounting = AMOUNTING.search(sent.text, 0, sent[start].idx) if start else None
-    if amounting is not None:  # ``capital amounting to 138.7 billion yuan``, ``contracts totalling $2 billion``
-        before = sent.char_span(amounting.start(), amounting.end(), alignment_mode="expand")
-        if before is not None and before.start > 0 and is_nounlike(sent[before.start - 1]):
-            return sent[before.start - 1]
+    for n in (2, 1):  # ``capital amounting to 138.7 billion yuan``, ``contracts totalling $2 billion``
+        if start > n and tuple(t.lower_ for t in sent[start - n:start]) in AMOUNTING and \
+                is_nounlike(sent[start - n - 1]):
+            return sent[start - n - 1]
     i = quantity.end
     if i < len(sent) and sent[i].text in "([（":  # a conversion in brackets
         while i < len(sent) and sent[i].text not in ")]）":
@@ -1897,7 +1898,7 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
             of_name = _named_by_of(noun, owners)
             if of_name is not None:
                 return of_name
-            if name.label in PLACE_LABELS or name.label == "ORG":
+            if name.label in OWNER_LABELS:
                 return name
     found = _possessed_by(noun, owners)
     if found is not None:
@@ -2379,7 +2380,6 @@ def _is_amount_word(noun: Token, spans: Sequence[Span]) -> bool:
     percent``, ``dollars``), a number (``47bn``, ``hundreds of millions``), or a unit word."""
     return any(s.start <= noun.i < s.end for s in spans) or noun.like_num or noun.lower_ in UNIT_WORDS or \
         noun.lower_ in NUMBER_PLURALS or bool(re.match(r"^[$€£¥]?\d", noun.text))
-
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
