@@ -1350,8 +1350,8 @@ def _counted_actors(noun: Token) -> bool:
 # ----------------------------------------------------------------- subject
 
 
-def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[Name], kind: str = "level"
-                 ) -> Name | None:
+def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[Name], kind: str = "level",
+                 money: bool = False) -> Name | None:
     """The name that owns the figure, or None: for a share whose part names no owner, the whole's
     (``digital goods accounted for 6.5 percent of the U.S. economy``)."""
     # what ``its`` and ``it`` may stand for (F6): not a name in a dateline, nor one inside the name of an
@@ -1429,11 +1429,42 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         found = _owner_of_noun(sent, noun, owners, referable, locative=not unnamed)
         if found is not None:
             return found
+    if money:
+        found = _purpose_recipient(sent, quantity, owners, referable)
+        if found is not None:
+            return found
     found = _enclosing_clause_owner(head, owners) or main_clause_owner(sent, owners, quantity) or \
         _listed_owner(sent, owners)
     if found is not None or unnamed:
         return found
     return _locative_place(sent, quantity, owners) or (None if noun is None else _place_within(noun, owners))
+
+
+def _purpose_recipient(sent: Doc, quantity: Span, owners: Sequence[Name], referable: Sequence[Name]
+                       ) -> Name | None:
+    """Whom money is spent for, when the sentence names no spender: what its purpose clause acts on
+    (F1, money belongs to its recipient: ``set $52 billion to boost the U.S. chip sector``, ``a $2
+    billion investment to boost Canada's computing capacity``). The purpose is an infinitive on the
+    money's verb, or right after the money's phrase, wherever the parser hangs it."""
+    head = head_of(quantity)
+    verb = governing_verb(head)
+    purposes = [c for t in (head, verb) if t is not None for c in t.children
+                if c.dep_ in ("advcl", "acl", "xcomp") and c.i > head.i and _is_infinitive(c)]
+    after = head.head if head.dep_ in ("nummod", "compound") else head
+    follower = sent[after.i + 1] if after.i + 1 < len(sent) else None
+    if follower is not None and follower.lower_ == "to" and follower.head.i > follower.i and \
+            _is_infinitive(follower.head):
+        purposes.append(follower.head)
+    for purpose in purposes:
+        for obj in (c for c in purpose.children if c.dep_ == "dobj"):
+            found = name_at(owners, obj) or _owner_of_noun(sent, obj, owners, referable, locative=False)
+            if found is not None:
+                return found
+    return None
+
+
+def _is_infinitive(token: Token) -> bool:
+    return token.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
 def _helped(head: Token) -> bool:
@@ -2254,7 +2285,8 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
         owner = None if noun is None else _owner_of_noun(sent, noun, names)
         period = next((_span_end(sent, i, y) for i, y in years_in(sent) if span.end <= i < source.end), None)
     else:
-        owner = find_subject(sent, span, noun if base is None else base, names, kind)  # ``twice the UK's demand``
+        owner = find_subject(sent, span, noun if base is None else base, names, kind,  # ``twice the UK's demand``
+                             money=_is_money(unit))
         period = find_period(sent, span, spans, deadline, is_target)
     owner = _place_of_body(sent, _with_coordinated(sent, _named_in_full(sent, owner, names), names), names)
     subject = None if owner is None else _trimmed(sent.text, owner.start, owner.end)

@@ -331,6 +331,21 @@ def test_a_recipient_after_the_kind_of_money_or_made_available_owns_it(parse):
     assert got["$11 billion"][:2] == ("loans", "Acme")
 
 
+def test_money_whose_spender_is_unnamed_belongs_to_what_its_purpose_acts_on(parse):
+    # F1: the recipient, here named only by the purpose clause, whether the parser hangs it from the
+    # money's verb or from a verb further up
+    got = figures(parse, "The act, signed in 2021, set $40 billion to boost the Norland chip sector.",
+                  [("Norland", "GPE")])
+    assert got["$40 billion"][1:3] == ("Norland", 2021)
+    got = figures(parse, "Comments will shape the rules tied to the budget's $3 billion grant to expand Norland's "
+                         "broadband network.", [("Norland", "GPE")])
+    assert got["$3 billion"][:2] == ("grant", "Norland")
+    # a named spender keeps its money
+    got = figures(parse, "Acme will spend $2 billion to expand Norland's broadband network.",
+                  [("Acme", "ORG"), ("Norland", "GPE")])
+    assert got["$2 billion"][1] == "Acme"
+
+
 def test_the_company_that_receives_money_is_the_one_named_before_it(parse):
     got = figures(parse, "The agency and Acme reached terms for the government to supply the company with $8.5 "
                          "billion in direct funding.", [("Acme", "ORG")])
