@@ -1426,7 +1426,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
                 return found
     unnamed = _unnamed_actor(head, referable)
     if noun is not None:  # ``a Rs 22,500 crore facility in Sanand``, when no one is named as its owner
-        found = _owner_of_noun(sent, noun, owners, referable, locative=not unnamed)
+        found = _owner_of_noun(sent, noun, owners, referable, locative=unnamed is None)
         if found is not None:
             return found
     if money:
@@ -1435,8 +1435,12 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             return found
     found = _enclosing_clause_owner(head, owners) or main_clause_owner(sent, owners, quantity) or \
         _listed_owner(sent, owners)
-    if found is not None or unnamed:
+    if found is not None:
         return found
+    if unnamed is not None:  # F6: ``The country expects ... every 10,000 people in China``: the place the
+        # place word stands for, where the sentence names it
+        return _referent(sent, unnamed, referable, either_side=True) if unnamed.lemma_.lower() in DESCRIPTORS \
+            else None
     return _locative_place(sent, quantity, owners) or (None if noun is None else _place_within(noun, owners))
 
 
@@ -1508,8 +1512,8 @@ def clauses_up(head: Token) -> Iterator[Token]:
         verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else governing_verb(verb.head)
 
 
-def _unnamed_actor(head: Token, referable: Sequence[Name]) -> bool:
-    """Whether the figure's clause, or a clause above it, has an actor the sentence does not name as its
+def _unnamed_actor(head: Token, referable: Sequence[Name]) -> Token | None:
+    """The actor of the figure's clause, or of a clause above it, that the sentence does not name as its
     subject (not of a verb that reports): ``the company``, ``the carrier``, ``it`` with no name before it.
     The figure is that actor's (spec §9: null), not the place it acts in (``The carrier aims to deploy 50,000 base stations across
     China``, ``The company expects sales in China to reach 2.2 billion euros``)."""
@@ -1517,13 +1521,13 @@ def _unnamed_actor(head: Token, referable: Sequence[Name]) -> bool:
         subject = verb_subject(verb) if verb.lemma_ not in REPORT_VERBS else None  # a source owns nothing
         if subject is not None and subject.i != head.i:
             if name_at(referable, subject) is not None:
-                return False
+                return None
             if subject.lower_ in ("it", "they"):
-                return not any(n.end <= subject.idx for n in referable)
+                return None if any(n.end <= subject.idx for n in referable) else subject
             if subject.lemma_.lower() in ACTORS and any(c.dep_ == "det" for c in subject.children) and \
                     not any(name_at(referable, c) is not None for c in subject.subtree):
-                return True
-    return False
+                return subject
+    return None
 
 
 PENALTY_WORDS = frozenset("""fine fines fined penalty penalties penalise penalised penalize penalized""".split())

@@ -203,6 +203,16 @@ def test_an_actor_the_sentence_does_not_name_owns_the_figure_not_the_place_it_ac
     assert got["1,200"][1] == "Guiyang"
 
 
+def test_a_place_word_as_the_actor_above_the_figure_stands_for_the_place_the_sentence_names(parse):
+    # F6: "the country" is the place named later in the sentence, "the operator" stays unnamed
+    got = figures(parse, "The country hopes to see the number of broadband users top 90 million by 2026, and every "
+                         "village in Norland will get fibre.", [("Norland", "GPE")])
+    assert got["90 million"][:2] == ("broadband users", "Norland")
+    got = figures(parse, "The operator hopes to see the number of broadband users top 90 million by 2026, and every "
+                         "village in Norland will get fibre.", [("Norland", "GPE")])
+    assert got["90 million"][:2] == ("broadband users", None)
+
+
 def test_the_region_or_the_bloc_stands_for_the_organisation_of_states_before_it(parse):
     got = figures(parse, "The EU said the pact will help expand the bloc's digital economy to $2 trillion by 2030.",
                   [("EU", "ORG")], deadline=2030, is_target=True)
