@@ -1413,7 +1413,10 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             if subject.lemma_.lower() in DESCRIPTORS and any(c.dep_ == "det" for c in subject.children):
                 return _referent(sent, subject, referable, either_side=True)
             # ``Chinese carriers are forecast to invest $184 billion``: a group's owner, though no noun measures it
-            if (noun is None and subject.tag_ in ("NNS", "NNPS")) or (noun is not None and subject.i != noun.i):
+            # not when the measure is the subject's conjunct, which has owners of its own (``Guangzhou in
+            # Guangdong Province ... and six cities in Zhejiang Province``)
+            if (noun is None and subject.tag_ in ("NNS", "NNPS")) or (
+                    noun is not None and subject.i != noun.i and noun not in subject.conjuncts):
                 found = _owner_of_noun(sent, subject, owners, referable)
                 if found is not None:
                     return found

@@ -213,6 +213,13 @@ def test_a_place_word_as_the_actor_above_the_figure_stands_for_the_place_the_sen
     assert got["90 million"][:2] == ("broadband users", None)
 
 
+def test_a_measure_coordinated_with_the_subject_keeps_its_own_place(parse):
+    # "cities" is a conjunct of "Eastport", a subject the NER did not name; Eastport's place is not theirs
+    got = figures(parse, "Eastport in Norland and six cities in Westland joined the scheme.",
+                  [("Norland", "GPE"), ("Westland", "GPE")])
+    assert got["six"][:2] == ("cities", "Westland")
+
+
 def test_the_region_or_the_bloc_stands_for_the_organisation_of_states_before_it(parse):
     got = figures(parse, "The EU said the pact will help expand the bloc's digital economy to $2 trillion by 2030.",
                   [("EU", "ORG")], deadline=2030, is_target=True)
