@@ -2019,8 +2019,19 @@ def _member_of(noun: Token, prep: Token) -> bool:
     return prep.lower_ == "from" and noun.tag_ in ("NNS", "NNPS") and noun.lemma_ not in MONEY_NOUNS
 
 
-# place words that may stand for a bloc of states, which spec §3 makes an organisation (``the EU``, ``ASEAN``)
+# place words that may stand for a bloc of states, which spec §3 makes an organisation (``the EU``, ``ASEAN``),
+# and the words that name an organisation as one of states: a company is no region (F6: in ``Google ... found
+# that the region's internet economy``, the region is not Google)
 BLOC_WORDS = frozenset({"region", "bloc"})
+UNION_OF_STATES = re.compile(r"\b(?:Union|Association|Community|Council|Nations|Cooperation|Commission|"
+                             r"Organi[sz]ation|League)\b")
+
+
+def _may_be_bloc(sent: Doc, name: Name) -> bool:
+    """Whether an organisation's name may be a bloc's: written as one (``the European Union``, ``the
+    Association of Southeast Asian Nations``), or as an acronym (``ASEAN``, ``EU``), as blocs are named."""
+    text = sent.text[name.start:name.end]
+    return UNION_OF_STATES.search(text) is not None or (text.isupper() and text.isalpha())
 
 
 def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: bool = False) -> Name | None:
@@ -2031,9 +2042,10 @@ def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: 
     if len(before) >= 2 and re.fullmatch(r"\s*\(\s*", sent.text[before[-2].end:before[-1].start]):
         before = before[:-1]  # ``China Construction Bank (CCB) said it``: the name, not its short form (F8)
     if possessor.lemma_.lower() in DESCRIPTORS:
-        kinds = ("GPE", "LOC", "ORG") if possessor.lemma_.lower() in BLOC_WORDS else ("GPE", "LOC")
-        places = [n for n in before if n.label in kinds]
-        after = [n for n in owners if n.start > possessor.idx and n.label in kinds]
+        bloc = possessor.lemma_.lower() in BLOC_WORDS
+        kind = [n for n in owners if n.label in ("GPE", "LOC") or (bloc and n.label == "ORG" and _may_be_bloc(sent, n))]
+        places = [n for n in before if n in kind]
+        after = [n for n in kind if n.start > possessor.idx]
         return places[-1] if places else (after[0] if either_side and after else None)
     return before[-1] if before else None
 

@@ -226,6 +226,16 @@ def test_the_region_or_the_bloc_stands_for_the_organisation_of_states_before_it(
     assert got["$2 trillion"][:2] == ("digital economy", "EU")
 
 
+def test_the_region_is_no_company_named_before_it(parse):
+    # F6: a company is no region; a union of states, or a bloc's acronym, is
+    got = figures(parse, "Acme has updated its survey, finding that the region's cloud market reached $40 billion.",
+                  [("Acme", "ORG")])
+    assert got["$40 billion"][:2] == ("cloud market", None)
+    got = figures(parse, "The African Union said the region's cloud market reached $40 billion.",
+                  [("African Union", "ORG")])
+    assert got["$40 billion"][:2] == ("cloud market", "African Union")
+
+
 def test_a_proper_noun_in_the_possessive_the_ner_missed_owns_the_figure(parse):
     got = figures(parse, "China’s fourth state-backed 210-billion-yuan technology fund has begun operations.")
     assert got["210-billion-yuan"][:2] == ("technology fund", "China")
