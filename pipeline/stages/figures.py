@@ -1492,6 +1492,7 @@ def _enclosing_clause_owner(head: Token, owners: Sequence[Name]) -> Name | None:
     feet`` is Nvidia's and Cisco's. Not the subject of a verb that reports: a source owns nothing; nor the
     subject a relative clause describes, since the clause is an aside on it (``Judge Sullivan, who
     presided over the hearing featuring 41 witnesses, will issue his opinion``)."""
+    acted = False  # whether a clause on the way has an actor of its own, whom a clause's name is not
     for verb in clauses_up(head):
         if verb.lemma_ not in REPORT_VERBS:
             for child in verb.children:
@@ -1499,7 +1500,18 @@ def _enclosing_clause_owner(head: Token, owners: Sequence[Name]) -> Name | None:
                     return name_at(owners, child)
         if verb.dep_ == "relcl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
             return None
+        acted = acted or any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children)
+        if verb.dep_ in ("acl", "relcl") and not acted:
+            described = _described_name(verb.head, owners)
+            if described is not None:
+                return described
     return None
+
+
+def _described_name(noun: Token, owners: Sequence[Name]) -> Name | None:
+    """The name a clause on ``noun`` describes: the noun's own (``Instagram, acquired for $1 billion``),
+    or the one the noun stands in apposition to (``PJM, the operator that serves 13 states``)."""
+    return name_at(owners, noun) or (name_at(owners, noun.head) if noun.dep_ == "appos" else None)
 
 
 def clauses_up(head: Token) -> Iterator[Token]:
@@ -1633,8 +1645,10 @@ def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bo
     """Whom the verb gives the amount to, or where: ``provide 802.5 billion yen in subsidies to Rapidus
     Corp.``, ``awarded Intel $8.5 billion``, ``invest $2 billion in India``. A named indirect object
     comes before any place: ``in New Albany, the award will provide Intel Ohio $1.5 billion``."""
-    for child in verb.children:
-        if child.dep_ in ("dative", "dobj") and child.i != head.i:
+    for child in verb.children:  # not an object the amount's own noun is coordinated with (``serves the
+        # District of Columbia and 13 neighboring states``)
+        if child.dep_ in ("dative", "dobj") and child.i != head.i and head not in child.conjuncts and \
+                head.head not in child.conjuncts:
             found = name_at(owners, child) or _company_named_before(child, referable or owners)
             if found is not None:
                 return found

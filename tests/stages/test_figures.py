@@ -226,6 +226,19 @@ def test_the_region_or_the_bloc_stands_for_the_organisation_of_states_before_it(
     assert got["$2 trillion"][:2] == ("digital economy", "EU")
 
 
+def test_a_clause_on_a_name_gives_that_name_the_figure(parse):
+    got = figures(parse, "The grid is managed by Gridco, the independent operator that serves the District of Eastland "
+                         "and 13 neighboring states.", [("Gridco", "ORG"), ("District of Eastland", "GPE")])
+    assert got["13"][:2] == ("neighboring states", "Gridco")  # not Eastland, an object beside them
+    got = figures(parse, "Regulators want Acme to sell both Beta, bought for $1 billion in 2012, and Gamma, bought for "
+                         "$2 billion in 2014.", [("Acme", "ORG"), ("Beta", "ORG"), ("Gamma", "ORG")])
+    assert (got["$1 billion"][1], got["$2 billion"][1]) == ("Beta", "Gamma")
+    # a clause on the way with an actor of its own: the figure is that actor's
+    got = figures(parse, "Acme has plants in Norland, which the company says will cost $5 billion.",
+                  [("Acme", "ORG"), ("Norland", "GPE")])
+    assert got["$5 billion"][1] != "Norland"
+
+
 def test_the_region_is_no_company_named_before_it(parse):
     # F6: a company is no region; a union of states, or a bloc's acronym, is
     got = figures(parse, "Acme has updated its survey, finding that the region's cloud market reached $40 billion.",
