@@ -1182,6 +1182,9 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if counted is not None and counted.lemma_ not in ("stake", "worth", "value") and name_at(names, counted) is None:
         return counted
     head = _range_end(head_of(quantity), quantity)
+    raised = _raised_up_to(quantity, head)
+    if raised is not None:
+        return raised
     change = _change_before_by(head.head) if head.dep_ == "pobj" and head.head.lower_ == "by" else None
     if change is not None and resolve_noun(change) is not None:
         return change  # ``growth of the US gross domestic product by $161 billion``, however ``by`` is hung
@@ -1304,6 +1307,21 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         return subject  # with up to 2000 yuan``: what one acts with is not what the subject measures
     # the amount is the object of a verb whose subject is its owner: ``China has 1.2 billion 5G users``
     return None
+
+
+def _raised_up_to(quantity: Span, head: Token) -> Token | None:
+    """What is raised ``up to`` the amount, as with ``to`` (``raise the subsidy rate up to 30 percent``),
+    where the parser makes ``up to`` the number's modifiers and the amount a modifier of the verb or an
+    apposition to its object. Not ``provide up to $1 billion``, where the amount is the object itself."""
+    if not any(c.dep_ == "quantmod" and c.lower_ == "to" for t in quantity for c in t.children):
+        return None
+    if head.dep_ == "appos" and head.head.dep_ == "dobj" and is_nounlike(head.head):
+        target = head.head
+    elif head.dep_ == "npadvmod" and head.head.pos_ == "VERB":
+        target = next((c for c in head.head.children if c.dep_ == "dobj" and is_nounlike(c)), None)
+    else:
+        return None
+    return None if target is None or is_anaphor(target) else target
 
 
 BRINGING = frozenset("""bring take push lift raise boost""".split())

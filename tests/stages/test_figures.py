@@ -986,6 +986,16 @@ def test_the_start_of_a_range_in_one_phrase_measures_what_the_range_is_of(parse)
     assert got["US$738.7 billion"][0] == got["US$740.7 billion"][0] == "forecast"
 
 
+def test_what_is_raised_up_to_an_amount_is_its_measure_as_with_to(parse):
+    got = figures(parse, "The ministry will raise the subsidy rate up to 30 percent.")
+    assert got["30 percent"][0] == "subsidy rate"
+    got = figures(parse, "Chips will be named a strategic technology to expand the tax credit rate for research up to "
+                         "40%.")
+    assert got["40%"][0] == "tax credit rate for research"
+    got = figures(parse, "The state will provide up to $1.5 billion in funding.")  # the amount is the object
+    assert got["$1.5 billion"][0] == "funding"
+
+
 def test_a_change_by_an_amount_measures_what_the_change_is_of(parse):
     got = figures(parse, "The funding would lead to an estimated growth of the US gross domestic product by $161 billion "
                          "by 2029.", [("US", "GPE")])
