@@ -1489,6 +1489,7 @@ def _purpose_recipient(sent: Doc, quantity: Span, owners: Sequence[Name], refera
 
 
 def _is_infinitive(token: Token) -> bool:
+    """A verb with its ``to``: how English states a purpose."""
     return token.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
@@ -1509,8 +1510,10 @@ def _enclosing_clause_owner(head: Token, owners: Sequence[Name]) -> Name | None:
     said that Nvidia and Cisco were building 12 data centers, each of which spanned 400,000 square
     feet`` is Nvidia's and Cisco's. Not the subject of a verb that reports: a source owns nothing; nor the
     subject a relative clause describes, since the clause is an aside on it (``Judge Sullivan, who
-    presided over the hearing featuring 41 witnesses, will issue his opinion``)."""
-    acted = False  # whether a clause on the way has an actor of its own, whom a clause's name is not
+    presided over the hearing featuring 41 witnesses, will issue his opinion``). A clause on any other
+    name gives that name the figure (``PJM, the operator that serves 13 states``), unless a clause on the
+    way has an actor of its own (``Norland, which the company says will cost $5 billion``)."""
+    acted = False
     for verb in clauses_up(head):
         if verb.lemma_ not in REPORT_VERBS:
             for child in verb.children:
@@ -2075,9 +2078,10 @@ def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: 
         before = before[:-1]  # ``China Construction Bank (CCB) said it``: the name, not its short form (F8)
     if possessor.lemma_.lower() in DESCRIPTORS:
         bloc = possessor.lemma_.lower() in BLOC_WORDS
-        kind = [n for n in owners if n.label in ("GPE", "LOC") or (bloc and n.label == "ORG" and _may_be_bloc(sent, n))]
-        places = [n for n in before if n in kind]
-        after = [n for n in kind if n.start > possessor.idx]
+        candidates = [n for n in owners if n.label in ("GPE", "LOC") or
+                      (bloc and n.label == "ORG" and _may_be_bloc(sent, n))]
+        places = [n for n in before if n in candidates]
+        after = [n for n in candidates if n.start > possessor.idx]
         return places[-1] if places else (after[0] if either_side and after else None)
     return before[-1] if before else None
 
