@@ -1047,8 +1047,9 @@ def _rights_of(quantity: Span) -> list[Token]:
     return [c for t in quantity for c in t.rights if c.i >= quantity.end]
 
 
-# a participle that sizes the noun before it: ``capital amounting to``, ``deals totalling``
-AMOUNTING = frozenset({("amounting", "to"), ("valued", "at"), ("totalling",), ("totaling",)})
+# a participle that sizes the noun before it: ``capital amounting to``, ``deals totalling``, ``fees capped at``
+AMOUNTING = frozenset({("amounting", "to"), ("valued", "at"), ("totalling",), ("totaling",), ("set", "at"),
+                       ("fixed", "at"), ("pegged", "at"), ("capped", "at"), ("priced", "at"), ("estimated", "at")})
 
 
 def _worth_of(sent: Doc, quantity: Span) -> Token | None:
@@ -1066,10 +1067,12 @@ def _worth_of(sent: Doc, quantity: Span) -> Token | None:
             if subject is not None and is_nounlike(subject) and not is_anaphor(subject):
                 return subject
         return sent[start - 2] if is_nounlike(sent[start - 2]) else None
-    for n in (2, 1):  # ``capital amounting to 138.7 billion yuan``, ``contracts totalling $2 billion``
-        if start > n and tuple(t.lower_ for t in sent[start - n:start]) in AMOUNTING and \
-                is_nounlike(sent[start - n - 1]):
-            return sent[start - n - 1]
+    for n in (2, 1):  # ``capital amounting to 138.7 billion yuan``, ``contracts totalling $2 billion``, and
+        # in brackets after the noun: ``the fee (set at €0.50 per app)``
+        if start > n and tuple(t.lower_ for t in sent[start - n:start]) in AMOUNTING:
+            before = start - n - 1 - (start - n - 1 > 0 and sent[start - n - 1].text in "([")
+            if is_nounlike(sent[before]):
+                return sent[before]
     i = quantity.end
     if i < len(sent) and sent[i].text in "([（":  # a conversion in brackets
         while i < len(sent) and sent[i].text not in ")]）":

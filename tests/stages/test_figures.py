@@ -1305,6 +1305,9 @@ def test_a_name_that_only_opens_an_agreements_name_owns_nothing(parse):
 def test_a_participle_that_sizes_the_noun_before_it_names_the_measure(parse):
     text = "The second phase of the Norland fund was launched in 2019 with capital amounting to 90 billion yuan."
     assert figures(parse, text, [("Norland", "GPE")])["90 billion yuan"][0] == "capital"
+    # a participle of setting, in brackets after its noun too
+    text = "The regulator objects to terms such as Acme's Store Fee (set at €0.40 per download) for developers."
+    assert figures(parse, text, [("Acme", "ORG")])["€0.40"][:2] == ("Store Fee", "Acme")
 
 
 @pytest.mark.parametrize("text, name, quantity, measure", [
