@@ -1185,7 +1185,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if counted is not None and counted.lemma_ not in ("stake", "worth", "value") and name_at(names, counted) is None:
         return counted
     head = _range_end(head_of(quantity), quantity)
-    raised = _raised_up_to(quantity, head)
+    raised = _raised_up_to(quantity, head) or (_share_for(head, names) if kind == "share" else None)
     if raised is not None:
         return raised
     change = _change_before_by(head.head) if head.dep_ == "pobj" and head.head.lower_ == "by" else None
@@ -1325,6 +1325,28 @@ def _raised_up_to(quantity: Span, head: Token) -> Token | None:
     else:
         return None
     return None if target is None or is_anaphor(target) else target
+
+
+BREAKDOWN = re.compile(r"(?:%|\bper\s?cent)\s+(?:is|are|was|were)\s+for\b", re.I)
+
+
+def _share_for(head: Token, names: Sequence[Name]) -> Token | None:
+    """The part a share of a breakdown is for: ``of which 27% were for the automotive industry, 22% for
+    aerospace``; not a time (``10% for the year``) nor a name (``30% for Acme``: an owner), nor whose rate
+    a number set beside a noun gives (``the rate ... held at 4 – 7% for light industry``). The share is
+    the subject of ``be``, or an item of the list such a share opens, whatever the parser makes of it."""
+    if not (head.dep_ == "nsubj" or (head.dep_ in ("npadvmod", "conj", "appos") and
+                                       BREAKDOWN.search(head.doc.text, 0, head.idx))):
+        return None
+    preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "for"]
+    if not preps and head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        preps = [c for c in head.head.rights if c.dep_ == "prep" and c.lower_ == "for"]
+    for prep in preps:
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and is_nounlike(pobj) and not is_time_word(pobj) and \
+                    name_at(names, pobj) is None and not is_anaphor(pobj):
+                return pobj
+    return None
 
 
 BRINGING = frozenset("""bring take push lift raise boost""".split())
@@ -2154,7 +2176,9 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
                                         previous.settled, previous.noun, previous.weak)
             elif previous is not None and previous.measure is not None and not previous.settled and \
                     _same_sort(q.unit, quantities[i - 1].unit) and _continues(sent, quantities[i - 1].end, q.start, previous.measure) \
-                    and counted_noun(span, q.unit) is None:
+                    and counted_noun(span, q.unit) is None and \
+                    (raw.kind != "share" or _share_for(head_of(span), names) is None):  # a share of a breakdown
+                # names its own part: ``35% for telecoms and 25% for other sectors``
                 raw = RawFigure(previous.measure, raw.subject or previous.subject, raw.period, raw.kind,
                                 noun=previous.noun)
             elif (raw.measure is None or raw.weak) and not raw.settled and previous is not None and \

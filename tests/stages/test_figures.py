@@ -986,6 +986,15 @@ def test_the_start_of_a_range_in_one_phrase_measures_what_the_range_is_of(parse)
     assert got["US$738.7 billion"][0] == got["US$740.7 billion"][0] == "forecast"
 
 
+def test_the_shares_of_a_breakdown_measure_what_each_is_for(parse):
+    got = figures(parse, "Norland made 12% of them in 2021, of which 40% were for the car industry, 35% for telecoms "
+                         "and 25% for other sectors.", [("Norland", "GPE")])
+    assert [got[q][0] for q in ("40%", "35%", "25%")] == ["car industry", "telecoms", "sectors"]
+    # a share set beside a rate's noun: whose rate "for" says, not the share's part
+    got = figures(parse, "The adoption rate of large firms was above 10%, while it held at 4 – 7% for small firms.")
+    assert got["7%"][0] != "small firms"
+
+
 def test_what_is_raised_up_to_an_amount_is_its_measure_as_with_to(parse):
     got = figures(parse, "The ministry will raise the subsidy rate up to 30 percent.")
     assert got["30 percent"][0] == "subsidy rate"
