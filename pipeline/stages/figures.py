@@ -61,6 +61,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
 from pipeline.extensions import document_text, record_error, sentence_bounds
+from pipeline.places import place_mentions
 from pipeline.records import Figure, FigureSpan
 from pipeline.stages.attribution import SOURCE_NOUNS
 from pipeline.stages.figure_keys import with_keys
@@ -2645,7 +2646,8 @@ def figures_of_document(doc: Doc, wanted: Sequence[FigureSentence], spans: Seque
 def sentence_names(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[list[Name]]:
     """The places and demonyms the NER found (``is_place_name``), with the places it called ORG that
     the entity stage reads as places (``names_a_place``), and the spec's organisations and persons,
-    per sentence."""
+    per sentence; and the states, provinces and big cities the NER missed (``place_mentions``:
+    ``Johor``, ``Assam``), where no entity covers them."""
     text = document_text(doc)
     senses = model_readings(text, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
     places = [e for e in doc.ents if e.label_ in PLACE_LABELS
@@ -2653,6 +2655,9 @@ def sentence_names(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[list[Nam
     found = [Name(e.start_char, e.end_char, "GPE" if e.label_ == "ORG" else e.label_) for e in places
              if is_place_name(e.text, e.label_)]
     found += [Name(e.start, e.end, e.label) for e in doc._.claim_entities or []]
+    taken = [(e.start_char, e.end_char) for e in doc.ents] + [(n.start, n.end) for n in found]
+    found += [Name(start, end, "GPE") for start, end in place_mentions(text, (start for start, _ in bounds))
+              if not any(a < end and start < b for a, b in taken)]
     found.sort(key=lambda n: (n.start, -n.end))
     return [[n for n in found if start <= n.start and n.end <= end] for start, end in bounds]
 
