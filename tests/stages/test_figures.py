@@ -203,14 +203,12 @@ def test_an_actor_the_sentence_does_not_name_owns_the_figure_not_the_place_it_ac
     assert got["1,200"][1] == "Guiyang"
 
 
-def test_a_place_word_as_the_actor_above_the_figure_stands_for_the_place_the_sentence_names(parse):
+@pytest.mark.parametrize("actor, owner", [("The country", "Norland"), ("The operator", None)])
+def test_a_place_word_as_the_actor_above_the_figure_stands_for_the_place_the_sentence_names(parse, actor, owner):
     # F6: "the country" is the place named later in the sentence, "the operator" stays unnamed
-    got = figures(parse, "The country hopes to see the number of broadband users top 90 million by 2026, and every "
+    got = figures(parse, f"{actor} hopes to see the number of broadband users top 90 million by 2026, and every "
                          "village in Norland will get fibre.", [("Norland", "GPE")])
-    assert got["90 million"][:2] == ("broadband users", "Norland")
-    got = figures(parse, "The operator hopes to see the number of broadband users top 90 million by 2026, and every "
-                         "village in Norland will get fibre.", [("Norland", "GPE")])
-    assert got["90 million"][:2] == ("broadband users", None)
+    assert got["90 million"][:2] == ("broadband users", owner)
 
 
 def test_a_measure_coordinated_with_the_subject_keeps_its_own_place(parse):
