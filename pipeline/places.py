@@ -60,6 +60,7 @@ def place_name(written: str) -> str | None:
 
 SUBNATIONAL_TABLE = Path(__file__).with_name("places.json")  # written by ``places_table``
 CAPITALISED = re.compile(r"[A-Z][\w&'’.-]*")
+TRAILING = re.compile(r"(?:['’]s|['’.])+$")  # what follows a word that is not part of it: ``Johor's``, ``Assam.``
 
 
 @lru_cache(maxsize=1)
@@ -81,8 +82,7 @@ def place_mentions(text: str, sentence_starts: Iterable[int] = ()) -> list[tuple
     first_words, pattern = _places_pattern()
     found = []
     matches = (pattern.match(text, word.start()) for word in CAPITALISED.finditer(text)
-               if word.group().rstrip(".'’").removesuffix("'s").removesuffix("’s") in first_words or
-               word.group() in first_words)
+               if {word.group(), TRAILING.sub("", word.group())} & first_words)
     for match in (m for m in matches if m is not None):
         before = re.search(r"(\S+)[ \t]+$", text[:match.start()])
         after = re.match(r"[ \t]+(\S+)", text[match.end():])

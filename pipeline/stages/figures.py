@@ -1186,9 +1186,9 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     if counted is not None and counted.lemma_ not in ("stake", "worth", "value") and name_at(names, counted) is None:
         return counted
     head = _range_end(head_of(quantity), quantity)
-    raised = _raised_up_to(quantity, head) or (_share_for(head, names) if kind == "share" else None)
-    if raised is not None:
-        return raised
+    named_after = _raised_up_to(quantity, head) or (_share_for(head, names) if kind == "share" else None)
+    if named_after is not None:
+        return named_after
     change = _change_before_by(head.head) if head.dep_ == "pobj" and head.head.lower_ == "by" else None
     if change is not None and resolve_noun(change) is not None:
         return change  # ``growth of the US gross domestic product by $161 billion``, however ``by`` is hung
