@@ -60,6 +60,9 @@ def place_name(written: str) -> str | None:
 
 SUBNATIONAL_TABLE = Path(__file__).with_name("places.json")  # written by ``places_table``
 CAPITALISED = re.compile(r"[A-Z][\w&'’.-]*")
+# the word next to a name: across spaces of any kind and a line break of hard-wrapped text, not a blank line
+WORD_BEFORE = re.compile(r"(\S+)(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)$")
+WORD_AFTER = re.compile(r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(\S+)")
 TRAILING = re.compile(r"(?:['’]s|['’.])+$")  # what follows a word that is not part of it: ``Johor's``, ``Assam.``
 
 
@@ -84,8 +87,9 @@ def place_mentions(text: str, sentence_starts: Iterable[int] = ()) -> list[tuple
     matches = (pattern.match(text, word.start()) for word in CAPITALISED.finditer(text)
                if {word.group(), TRAILING.sub("", word.group())} & first_words)
     for match in (m for m in matches if m is not None):
-        before = re.search(r"(\S+)[ \t]+$", text[:match.start()])
-        after = re.match(r"[ \t]+(\S+)", text[match.end():])
+        window = max(0, match.start() - 80)
+        before = WORD_BEFORE.search(text, window, match.start())
+        after = WORD_AFTER.match(text, match.end())
         opens_sentence = before is not None and before.start(1) in starts
         if (before is not None and CAPITALISED.fullmatch(before.group(1)) and not opens_sentence) or \
                 (after is not None and CAPITALISED.match(after.group(1))):

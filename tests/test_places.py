@@ -46,6 +46,9 @@ def test_a_place_stands_alone_not_inside_a_longer_name():
     assert found("The Johor government said Kumamoto's fab opened.") == ["Johor", "Kumamoto"]  # after an opening word
     assert found("He flew to Johor Bahru for the G20 Hangzhou Summit on Digital Guangdong.") == []
     assert found("JOHOR BAHRU -- Central bank data show a rise in the Eastern Cape.") == ["Eastern Cape"]
+    # a line break of hard-wrapped text and a no-break space are spaces; a blank line ends the name
+    assert found("He flew to Johor\nBahru, then to Johor\u00a0Bahru.") == []
+    assert found("Sharjah\n\nMore stories") == ["Sharjah"]
 
 
 def test_a_state_the_ner_misses_owns_its_figures(nlp):
