@@ -61,7 +61,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
 from pipeline.extensions import document_text, record_error, sentence_bounds
-from pipeline.places import place_mentions
+from pipeline.places import place_mentions, place_name
 from pipeline.records import Figure, FigureSpan
 from pipeline.stages.attribution import SOURCE_NOUNS
 from pipeline.stages.figure_keys import with_keys
@@ -2084,6 +2084,7 @@ def _member_of(noun: Token, prep: Token) -> bool:
 # and the words that name an organisation as one of states: a company is no region (F6: in ``Google ... found
 # that the region's internet economy``, the region is not Google)
 BLOC_WORDS = frozenset({"region", "bloc"})
+COUNTRY_WORDS = frozenset({"country", "nation", "kingdom"})
 UNION_OF_STATES = re.compile(r"\b(?:Union|Association|Community|Council|Nations|Cooperation|Commission|"
                              r"Organi[sz]ation|League)\b")
 
@@ -2106,6 +2107,9 @@ def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: 
         bloc = possessor.lemma_.lower() in BLOC_WORDS
         candidates = [n for n in owners if n.label in ("GPE", "LOC") or
                       (bloc and n.label == "ORG" and _may_be_bloc(sent, n))]
+        if possessor.lemma_.lower() in COUNTRY_WORDS:  # a country is no city (``The country has tested the
+            # digital yuan in over 10 places from Shenzhen``): a name CLDR knows as a territory, or its people
+            candidates = [n for n in candidates if place_name(sent.text[n.start:n.end]) is not None]
         places = [n for n in before if n in candidates]
         after = [n for n in candidates if n.start > possessor.idx]
         return places[-1] if places else (after[0] if either_side and after else None)

@@ -203,6 +203,14 @@ def test_an_actor_the_sentence_does_not_name_owns_the_figure_not_the_place_it_ac
     assert got["1,200"][1] == "Guiyang"
 
 
+def test_a_country_is_no_city_named_in_the_sentence(parse):
+    got = figures(parse, "The country has tried the digital coin in over 10 places from Shenzhen to Xiamen.",
+                  [("Shenzhen", "GPE"), ("Xiamen", "GPE")])
+    assert got["10"][:2] == ("places", None)
+    got = figures(parse, "Kenya said the country's mobile money payments rose 12 percent in 2023.", [("Kenya", "GPE")])
+    assert got["12 percent"][1] == "Kenya"
+
+
 @pytest.mark.parametrize("actor, owner", [("The country", "Norland"), ("The operator", None)])
 def test_a_place_word_as_the_actor_above_the_figure_stands_for_the_place_the_sentence_names(parse, actor, owner):
     # F6: "the country" is the place named later in the sentence, "the operator" stays unnamed
