@@ -54,7 +54,8 @@ def names_an_intention(view: SentenceView) -> bool:
 # an estimate's words beyond the forecast cue, a source that states it, and a promise (``would`` is
 # neither: it reports an intention as often as a forecast)
 ESTIMATE = re.compile(r"\b(?:poised|could|predict\w*|forecasts?|projections?)\b")
-STATED_BY = re.compile(r"\b(?:according to|said|says|report\w*|stud(?:y|ies)|survey|analys\w+|research\w*|data)\b")
+STATED_BY = re.compile(r"\b(?:according to|said|says|report\w*|stud(?:y|ies)|survey|analys\w+|research\w*|"
+                       r"data\s+(?:from|show\w*|released|published|compiled|cited))\b")
 PROMISE = re.compile(r"\b(?:will|shall)\b")
 
 
@@ -129,6 +130,24 @@ def is_predicted_outcome(view: SentenceView) -> bool:
 
 EXPECTED = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+|also\s+|now\s+)?(?:expected|projected|forecast|"
                       r"estimated|predicted|anticipated|likely|poised)\s+to\b")
+
+
+def is_planned_expectation(view: SentenceView) -> bool:
+    """An expectation with a deadline, stated by no source, in a passage that presents a plan: the
+    plan's goal, target and not metric (spec §8: ``the exchange is expected to serve about 100,000
+    entities by 2025`` under the city's plan for it)."""
+    return bool(view.cues["cue:by_year"] and EXPECTED.search(view.lower) and not REPORTED.search(view.lower)
+                and not ESTIMATE.search(view.lower))
+
+
+EARLIER = re.compile(r"\b(?:last|past|previous)\s+(?:year|month|quarter)\b")
+YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def states_an_earlier_value(view: SentenceView) -> bool:
+    """Whether the sentence dates something before its deadline too: two years (``peaked in 2021 and is
+    expected to shrink ... by 2050``) or a past period (``last year``)."""
+    return len(set(YEAR_WORD.findall(view.text))) > 1 or EARLIER.search(view.lower) is not None
 
 
 def is_unplanned_expectation(view: SentenceView, plan_nearby: bool) -> bool:
@@ -255,6 +274,9 @@ def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = Tr
         labels = sorted(set(labels) | {"metric"})
     if states_a_goal(view):
         labels = sorted(set(labels) | {"target"})
+    elif plan_nearby and is_planned_expectation(view):  # a planned value is no metric, unless the sentence
+        # also states an earlier one (``..., last year, the added value exceeded``)
+        labels = sorted((set(labels) - ({"metric"} if not states_an_earlier_value(view) else set())) | {"target"})
     if lays_a_duty(view):
         labels = sorted(set(labels) | {"policy"})
     if "target" not in labels:

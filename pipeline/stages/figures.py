@@ -394,7 +394,7 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     if _relative_time(sent[quantity.end:min(stop, first_year, quantity.end + 9)], anchored=bool(years_in(sent))):
         return None
     if is_target and deadline is not None and not _is_current_value(sent, quantity) and \
-            _deadline_applies(sent, quantity, deadline):
+            not _stated_as_past(quantity) and _deadline_applies(sent, quantity, deadline):
         return _own_deadline(sent, quantity, stop, inside) or deadline
     years = [(i, y) for i, y in years_in(sent) if i not in inside and not is_dateline_year(sent, i)
              and not _names_a_thing(sent, i)]
@@ -521,6 +521,21 @@ def _deadline_applies(sent: Doc, quantity: Span, deadline: int) -> bool:
     if all(_names_a_thing(sent, i) for i in at):  # ``the Digital Industry Strategy 2035 sets out nine goals``
         return False
     return not all(_in_other_clause(sent, i, quantity) or _in_clause_without(quantity, i) for i in at)
+
+
+def _stated_as_past(quantity: Span) -> bool:
+    """Whether the number's verb states what was, not a goal (``..., last year, the added value
+    exceeded US$220 billion``, ``has reached``): a measurement, which the target's deadline does not
+    date. Not ``will have reached``."""
+    verb = governing_verb(head_of(quantity))
+    while verb is not None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "acl") and \
+            verb.head.pos_ in ("VERB", "AUX"):  # ``exceeded US$220 billion, accounting for about 40 percent``
+        verb = verb.head
+    if verb is None:
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return not auxiliaries & {"will", "shall", "would", "'ll", "to"} and (
+        verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "had"})))
 
 
 def _is_current_value(sent: Doc, quantity: Span) -> bool:

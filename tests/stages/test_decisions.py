@@ -220,6 +220,27 @@ def test_the_passage_of_an_expectation_is_the_sentence_and_the_two_before():
                         expectation], scores) == ["metric"]
 
 
+def test_an_expectation_with_a_deadline_in_a_plans_passage_is_the_plans_target():
+    metric = {"metric": 0.9, "target": 0.4, "policy": 0.1}
+    plan = "Under the plan, the exchange will be enlarged."
+    # spec §8: target, and not metric (a planned value), where the passage presents the plan
+    assert last_labels([plan, "Some 900 data products are expected to be listed on it by 2027."], metric) == ["target"]
+    # a value stated for an earlier time keeps its metric
+    assert last_labels([plan, "Listings peaked at 300 in 2021 and are expected to reach $4 billion by 2027."],
+                       metric) == ["metric", "target"]
+    # a source's expectation is a forecast, and so is one no plan is near
+    assert last_labels([plan, "Listings are expected to reach 900 by 2027, according to a research firm."],
+                       metric) == ["metric"]
+    assert last_labels(["Zenda hosts many firms.", "Listings are expected to reach 900 by 2027."], metric) == ["metric"]
+
+
+def test_data_are_a_source_when_they_come_from_someone_or_show_something_not_when_they_are_products():
+    scores = {"metric": 0.2, "target": 0.9, "policy": 0.1}
+    assert last_labels(["Sales of data products are expected to reach $3 billion by 2027, Zenco plans say."],
+                       scores) == ["target"]
+    assert last_labels(["Data from Zenco show sales are expected to reach $3 billion by 2027."], scores) == ["metric"]
+
+
 @pytest.mark.parametrize("text, scores, stored", [
     # a dated call: a target whose numbers are planned
     ("The guideline says that by 2028, the share of smart farms should exceed $40 a month.",

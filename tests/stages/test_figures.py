@@ -226,6 +226,15 @@ def test_a_measure_coordinated_with_the_subject_keeps_its_own_place(parse):
     assert got["six"][:2] == ("cities", "Westland")
 
 
+def test_a_value_a_target_sentence_states_in_the_past_keeps_its_own_time(parse):
+    got = figures(parse, "Zenda's cloud sector is expected to reach 20 percent of GDP by 2027, while last year its revenue "
+                         "exceeded $4 billion, accounting for about 9 percent of GDP.", [("Zenda", "GPE")],
+                  deadline=2027, is_target=True)
+    assert (got["20 percent"][2], got["$4 billion"][2], got["9 percent"][2]) == (2027, None, None)
+    got = figures(parse, "By 2027 its revenue will have exceeded $4 billion.", deadline=2027, is_target=True)
+    assert got["$4 billion"][2] == 2027
+
+
 def test_the_region_or_the_bloc_stands_for_the_organisation_of_states_before_it(parse):
     got = figures(parse, "The EU said the pact will help expand the bloc's digital economy to $2 trillion by 2030.",
                   [("EU", "ORG")], deadline=2030, is_target=True)
