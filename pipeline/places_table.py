@@ -50,6 +50,7 @@ def plain(name: str) -> str:
 
 
 def usable(name: str) -> bool:
+    """Long enough not to be a word's abbreviation, written in English letters, and a place's own name."""
     return len(name) >= 3 and WRITTEN_IN_ENGLISH.match(name) is not None and GENERIC.match(name) is None
 
 

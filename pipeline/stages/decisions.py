@@ -263,7 +263,8 @@ def lays_a_duty(view: SentenceView) -> bool:
 
 def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:
     """A sentence's labels after what its own words settle over the scores: a dated call or duty is
-    a target with no metric, a goal stated outright a target, a stated rank a metric, a duty laid on
+    a target with no metric, a goal stated outright a target, an expectation with a deadline that no
+    source states, with a plan nearby, the plan's target, a stated rank a metric, a duty laid on
     those a rule governs policy; a forecast, attributed, predicted, reported or with no plan nearby
     (``plan_nearby``: an instrument named in the sentence or the two before it), is no target, and
     metric where it states a quantity; an open question, and an obligation or an ability alone, is no
