@@ -1845,8 +1845,11 @@ def _place_within(noun: Token, owners: Sequence[Name]) -> Name | None:
     """A place the measure's own phrase says it is in, however deep (``5G base stations serving every
     10,000 people in China``, ``handouts to all residents in Japan``, ``the electronic services offered
     in Africa``), when the sentence names no owner: the nearest, through prepositions, their objects and
-    participles, not through a clause or a conjunct."""
+    participles, not through a clause or a conjunct; and from the noun the measure is ``of``, whatever
+    the parser hangs there (``the distribution of handouts to all residents in Japan``)."""
     frontier = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and is_nounlike(noun.head.head):
+        frontier.append(noun.head.head)
     for _ in range(6):
         nxt = []
         for token in frontier:

@@ -203,6 +203,13 @@ def test_an_actor_the_sentence_does_not_name_owns_the_figure_not_the_place_it_ac
     assert got["1,200"][1] == "Guiyang"
 
 
+def test_a_place_within_the_phrase_the_measure_is_of_owns_it(parse):
+    # the parser hangs "to all families in Norway" from "rollout", not from the measured "handouts"
+    got = figures(parse, "The audit found that the delayed rollout of one-off ¥20,000 handouts to all families in "
+                         "Norway cost the treasury ¥90 billion.", [("Norway", "GPE")])
+    assert got["¥20,000"][:2] == ("handouts", "Norway")
+
+
 def test_a_country_is_no_city_named_in_the_sentence(parse):
     got = figures(parse, "The country has tried the digital coin in over 10 places from Shenzhen to Xiamen.",
                   [("Shenzhen", "GPE"), ("Xiamen", "GPE")])
