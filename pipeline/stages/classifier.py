@@ -35,7 +35,7 @@ from pipeline.extensions import document_text, record_error, sentence_bounds
 from pipeline.patterns import quick_search
 from pipeline.records import CLAIM_LABELS, Entity, Quantity, within_each
 from pipeline.stages.actors import Actors, actors_of
-from pipeline.stages.decisions import decided_labels, with_list_items
+from pipeline.stages.decisions import YEAR, decided_labels, with_list_items
 from pipeline.stages.formats.cards import Card
 from pipeline.stages.formats.linear import LinearModel
 from pipeline.stages.passage import PASSAGE, passage_features
@@ -44,7 +44,6 @@ FEATURES_VERSION = "claims.features.v7"
 THRESHOLDS = "thresholds.json"  # the per-label cuts, beside the model
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 CUES: dict[str, re.Pattern[str]] = {
     # target: explicit forward-looking markers (spec §8)

@@ -141,13 +141,13 @@ def is_planned_expectation(view: SentenceView) -> bool:
 
 
 EARLIER = re.compile(r"\b(?:last|past|previous)\s+(?:year|month|quarter)\b")
-YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year as a word (the classifier reads it too)
 
 
 def states_an_earlier_value(view: SentenceView) -> bool:
     """Whether the sentence dates something before its deadline too: two years (``peaked in 2021 and is
     expected to shrink ... by 2050``) or a past period (``last year``)."""
-    return len(set(YEAR_WORD.findall(view.text))) > 1 or EARLIER.search(view.lower) is not None
+    return len(set(YEAR.findall(view.text))) > 1 or EARLIER.search(view.lower) is not None
 
 
 def is_unplanned_expectation(view: SentenceView, plan_nearby: bool) -> bool:
@@ -277,7 +277,8 @@ def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = Tr
         labels = sorted(set(labels) | {"target"})
     elif plan_nearby and is_planned_expectation(view):  # a planned value is no metric, unless the sentence
         # also states an earlier one (``..., last year, the added value exceeded``)
-        labels = sorted((set(labels) - ({"metric"} if not states_an_earlier_value(view) else set())) | {"target"})
+        kept = set(labels) if states_an_earlier_value(view) else set(labels) - {"metric"}
+        labels = sorted(kept | {"target"})
     if lays_a_duty(view):
         labels = sorted(set(labels) | {"policy"})
     if "target" not in labels:

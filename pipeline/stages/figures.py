@@ -2678,8 +2678,9 @@ def sentence_names(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[list[Nam
              if is_place_name(e.text, e.label_)]
     found += [Name(e.start, e.end, e.label) for e in doc._.claim_entities or []]
     taken = [(e.start_char, e.end_char) for e in doc.ents] + [(n.start, n.end) for n in found]
-    found += [Name(start, end, "GPE") for start, end in place_mentions(text, (start for start, _ in bounds))
-              if not any(a < end and start < b for a, b in taken)]
+    for start, end in bounds:  # only the sentences that want figures are read for places
+        found += [Name(start + a, start + b, "GPE") for a, b in place_mentions(text[start:end], [0])
+                  if not any(x < start + b and start + a < y for x, y in taken)]
     found.sort(key=lambda n: (n.start, -n.end))
     return [[n for n in found if start <= n.start and n.end <= end] for start, end in bounds]
 
