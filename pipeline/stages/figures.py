@@ -1018,10 +1018,22 @@ def resolve_noun(noun: Token) -> Token | None:
         pobj = [c for p in of for c in p.children if c.dep_ == "pobj" and not (
             c.like_num or c.lower_ in UNIT_WORDS or any(n.dep_ == "nummod" for n in c.children)
             or (p.lower_ == "in" and c.pos_ == "PROPN"))]  # ``market share in Brazil``: a place, not the part
-        if not pobj:  # ``the bloc's global market share``: a share its modifiers name is a measure itself
-            return noun if noun.lemma_ == "share" and any(c.dep_ == "compound" for c in noun.children) else None
+        if not pobj:  # ``the bloc's global market share``, ``GDP growth of 5.2 percent``: a share or a
+            # change its modifying noun names is a measure itself
+            return noun if _named_by_compound(noun) else None
         noun = pobj[0]
     return noun
+
+
+def _named_by_compound(noun: Token) -> bool:
+    """A share or a change whose modifying noun says of what: ``market share``, ``revenue growth``,
+    ``U.S. economic growth``; not ``a percentage point increase`` nor ``year-on-year growth``."""
+    if noun.lemma_ == "share":
+        return any(c.dep_ == "compound" for c in noun.children)
+    return noun.lemma_ in CHANGE_NOUNS and any(
+        c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") and not (
+            c.like_num or is_time_word(c) or c.lower_ in UNIT_WORDS | {"percentage", "digit"})
+        for c in noun.lefts)
 
 
 CALENDAR = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

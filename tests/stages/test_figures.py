@@ -1347,3 +1347,15 @@ def test_a_participle_that_sizes_the_noun_before_it_names_the_measure(parse):
 ])
 def test_an_organisation_modifying_the_measure_is_its_subject_and_leaves_it(parse, text, name, quantity, measure):
     assert figures(parse, text, [(name, "ORG")])[quantity][:2] == (measure, name)
+
+
+def test_a_change_its_modifying_noun_names_is_a_measure_itself(parse):
+    got = figures(parse, "China reported GDP growth of 5.2 percent in 2023.", [("China", "GPE")])
+    assert got["5.2 percent"] == ("GDP growth", "China", 2023, "change")
+    got = figures(parse, "Exports rose 10 percent in 2023, beating import growth of 3 percent.")
+    assert got["3 percent"][0] == "import growth"
+    got = figures(parse, "The sector outpaced overall U.S. economic growth of 1.5 percent per year.", [("U.S.", "GPE")])
+    assert got["1.5 percent"][:2] == ("economic growth", "U.S.")
+    # a change its modifiers only time or size says of nothing: what grows is the measure
+    got = figures(parse, "Exports grew 5 percent, with year-on-year growth of 3 percent.")
+    assert got["3 percent"][0] == "Exports"
