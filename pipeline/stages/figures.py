@@ -93,6 +93,8 @@ MONEY_NOUNS = frozenset("""funding fund subsidy grant loan investment revenue sa
 aid spending budget tax fee incentive credit asset deposit cash earnings turnover""".split())
 CHANGE_NOUNS = frozenset("""increase growth rise gain jump surge expansion decline decrease drop fall loss boost
 cagr""".split())
+# changes that are undertakings too: money before one is what it costs (``a $300 million expansion``)
+PROJECT_CHANGES = frozenset({"expansion"})
 # what two parties sign: the money a deal is for goes to the party it is made with
 DEALS = frozenset("""agreement deal contract memorandum pact""".split())
 ACCOUNT_VERBS = frozenset("""account represent constitute comprise make contribute""".split())
@@ -237,6 +239,8 @@ def find_kind(sent: Doc, quantity: Span, unit: str | None, value: float | None) 
     after = [t for t in sent[quantity.end:quantity.end + 4]]
     if "percentage point" in sent[quantity.start:quantity.end + 2].text.lower():
         return "change"
+    if after and after[0].lower_ in PROJECT_CHANGES and _is_money(unit):
+        return "level"  # ``a $300 million expansion``: what the undertaking costs, not a change of money
     if _is_change(sent, quantity, head, before, after):
         return "change"
     if unit == "%" or FRACTIONS.match(text) or (unit is None and value is not None and 0 < value < 1):

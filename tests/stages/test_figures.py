@@ -1359,3 +1359,10 @@ def test_a_change_its_modifying_noun_names_is_a_measure_itself(parse):
     # a change its modifiers only time or size says of nothing: what grows is the measure
     got = figures(parse, "Exports grew 5 percent, with year-on-year growth of 3 percent.")
     assert got["3 percent"][0] == "Exports"
+
+
+def test_money_before_an_expansion_is_what_it_costs_not_a_change(parse):
+    got = figures(parse, "Norland has paused a $300 million expansion in Ireland.", [("Norland", "ORG"), ("Ireland", "GPE")])
+    assert got["$300 million"] == ("expansion", "Norland", None, "level")
+    assert figures(parse, "The plant saw a 20% expansion in capacity.")["20%"][3] == "change"
+    assert figures(parse, "The company announced a $2 billion increase in spending.")["$2 billion"][3] == "change"
