@@ -150,6 +150,14 @@ def states_an_earlier_value(view: SentenceView) -> bool:
     return len(set(YEAR.findall(view.text))) > 1 or EARLIER.search(view.lower) is not None
 
 
+def is_continued_trend(view: SentenceView) -> bool:
+    """An expectation the sentence sets beside an earlier value is that value's trend carried on, an
+    estimate of an outcome (spec §8: a forecast, metric), even in a plan's passage: ``the population
+    peaked at 1.41 billion in 2021 and is expected to shrink by 100 million by 2050``, ``is expected to
+    account for 50 percent of GDP by 2025; last year, it exceeded 40 percent``."""
+    return not names_an_intention(view) and is_planned_expectation(view) and states_an_earlier_value(view)
+
+
 def is_unplanned_expectation(view: SentenceView, plan_nearby: bool) -> bool:
     """An expectation with no plan in its passage is a forecast: ``the market is expected to reach
     $1 trillion by 2030`` (spec §8: a target when the sentence or the passage it stands in presents
@@ -264,27 +272,26 @@ def lays_a_duty(view: SentenceView) -> bool:
 def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:
     """A sentence's labels after what its own words settle over the scores: a dated call or duty is
     a target with no metric, a goal stated outright a target, an expectation with a deadline that no
-    source states, with a plan nearby, the plan's target, a stated rank a metric, a duty laid on
-    those a rule governs policy; a forecast, attributed, predicted, reported or with no plan nearby
-    (``plan_nearby``: an instrument named in the sentence or the two before it), is no target, and
-    metric where it states a quantity; an open question, and an obligation or an ability alone, is no
-    target."""
+    source states, with a plan nearby and no earlier value beside it, the plan's target, a stated rank
+    a metric, a duty laid on those a rule governs policy; a forecast, attributed, predicted, reported,
+    a trend carried on or with no plan nearby (``plan_nearby``: an instrument named in the sentence or
+    the two before it), is no target, and metric where it states a quantity; an open question, and an
+    obligation or an ability alone, is no target."""
     if is_dated_call(view):
         labels = sorted((set(labels) - {"metric"}) | {"target"})
     elif states_a_rank(view):
         labels = sorted(set(labels) | {"metric"})
     if states_a_goal(view):
         labels = sorted(set(labels) | {"target"})
-    elif plan_nearby and is_planned_expectation(view):  # a planned value is no metric, unless the sentence
-        # also states an earlier one (``..., last year, the added value exceeded``)
-        kept = set(labels) if states_an_earlier_value(view) else set(labels) - {"metric"}
-        labels = sorted(kept | {"target"})
+    elif plan_nearby and is_planned_expectation(view) and not states_an_earlier_value(view):
+        labels = sorted((set(labels) - {"metric"}) | {"target"})  # a planned value is no metric
     if lays_a_duty(view):
         labels = sorted(set(labels) | {"policy"})
     if "target" not in labels:
         return labels
     if is_attributed_forecast(view) or is_predicted_outcome(view) or is_analysts_forecast(view) or \
-            is_reported_outcome(view, plan_nearby) or is_unplanned_expectation(view, plan_nearby):
+            is_reported_outcome(view, plan_nearby) or is_unplanned_expectation(view, plan_nearby) or \
+            is_continued_trend(view):
         return sorted((set(labels) - {"target"}) | ({"metric"} if view.quantities else set()))
     return [label for label in labels if label != "target"] \
         if is_open_question(view) or is_obligation_only(view) else labels

@@ -225,9 +225,11 @@ def test_an_expectation_with_a_deadline_in_a_plans_passage_is_the_plans_target()
     plan = "Under the plan, the exchange will be enlarged."
     # spec §8: target, and not metric (a planned value), where the passage presents the plan
     assert last_labels([plan, "Some 900 data products are expected to be listed on it by 2027."], metric) == ["target"]
-    # a value stated for an earlier time keeps its metric
+    # beside a value stated for an earlier time, it is that value's trend carried on: a forecast
     assert last_labels([plan, "Listings peaked at 300 in 2021 and are expected to reach $4 billion by 2027."],
-                       metric) == ["metric", "target"]
+                       metric) == ["metric"]
+    assert last_labels([plan, "Sales are expected to reach $4 billion by 2027; last year, they exceeded $1 billion."],
+                       {"metric": 0.9, "target": 0.9, "policy": 0.1}) == ["metric"]
     # a source's expectation is a forecast, and so is one no plan is near
     assert last_labels([plan, "Listings are expected to reach 900 by 2027, according to a research firm."],
                        metric) == ["metric"]
