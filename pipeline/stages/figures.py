@@ -391,6 +391,9 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     """The year of the figure: a target's deadline, else the year the sentence ties to the number;
     none when a relative time follows the number before any year (``197 EFLOPS this year, up from 180
     EFLOPS in 2022``, ``up to $125 billion over the next two decades``)."""
+    end = _dashed_partner(sent, quantity, quantities)
+    if end is not None:  # ``shrink by 100-200 million by 2050``: one range, one year
+        return find_period(sent, end, quantities, deadline, is_target)
     inside = {t.i for q in quantities for t in q}
     later = [q.start for q in quantities if q.start >= quantity.end]
     stop = min(later) if later else len(sent)
@@ -441,6 +444,18 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     # by 2020, before taking up half ... by 2030``)
     after = [(i, y) for i, y in years if i >= quantity.end]
     return _span_end(sent, after[0][0], after[0][1]) if after else years[-1][1]
+
+
+RANGE_DASHES = frozenset({"-", "–", "—"})
+
+
+def _dashed_partner(sent: Doc, quantity: Span, quantities: Sequence[Span]) -> Span | None:
+    """The number a dash joins this one to (``100-200 million``): the two bound one range, which the
+    sentence dates once, after its end."""
+    for other in quantities:
+        if other.start == quantity.end + 1 and sent[quantity.end].text in RANGE_DASHES:
+            return other
+    return None
 
 
 def _dates_another_number(sent: Doc, i: int, quantity: Span, quantities: Sequence[Span]) -> bool:
@@ -2226,11 +2241,12 @@ def figures_of_sentence(sent: Doc, quantities: Sequence[SentenceQuantity], names
                 raw = RawFigure(donor.measure, raw.subject or previous.subject, raw.period, raw.kind,
                                 noun=donor.noun)
             out.append(raw)
-    for i in range(len(out) - 2, -1, -1):  # ``from 7 to 33 percent``: the start of a range takes its end's measure
-        raw, after = out[i], out[i + 1]
+    for i in range(len(out) - 2, -1, -1):  # ``from 7 to 33 percent``, ``10–12 billion yuan``: the start of a
+        raw, after = out[i], out[i + 1]  # range takes its end's measure
+        between = sent.text[quantities[i].end:quantities[i + 1].start]
         if raw is not None and after is not None and raw.measure is None and not raw.settled and \
-                after.measure is not None and FROM_BEFORE.search(sent.text[:quantities[i].start]) and \
-                TO_BETWEEN.match(sent.text[quantities[i].end:quantities[i + 1].start]):
+                after.measure is not None and (between in RANGE_DASHES or (
+                    FROM_BEFORE.search(sent.text[:quantities[i].start]) and TO_BETWEEN.match(between))):
             out[i] = RawFigure(after.measure, raw.subject or after.subject, raw.period, raw.kind, noun=after.noun)
     if re.search(r"\brespectively\b", sent.text, re.I):
         primary = [i for i, raw in enumerate(out) if raw is not None and i not in converts]

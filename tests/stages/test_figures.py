@@ -1366,3 +1366,10 @@ def test_money_before_an_expansion_is_what_it_costs_not_a_change(parse):
     assert got["$300 million"] == ("expansion", "Norland", None, "level")
     assert figures(parse, "The plant saw a 20% expansion in capacity.")["20%"][3] == "change"
     assert figures(parse, "The company announced a $2 billion increase in spending.")["$2 billion"][3] == "change"
+
+
+def test_a_dashed_range_is_one_figure_dated_and_measured_after_its_end(parse):
+    got = figures(parse, "Listings peaked at 1.4 million in 2021 and are expected to shrink by 100-200 million by 2050.")
+    assert got["100"][2] == got["200 million"][2] == 2050
+    got = figures(parse, "Revenue was 10–12 billion yuan in 2022, up from 8 billion yuan in 2021.")
+    assert got["10"][:3] == got["12 billion yuan"][:3] == ("Revenue", None, 2022)
