@@ -771,6 +771,19 @@ def verb_subject(verb: Token) -> Token | None:
     return None
 
 
+def _acts_in_relative(verb: Token) -> bool:
+    """Whether ``verb`` (or the clause it completes) is a relative clause whose pronoun is its subject:
+    the name it describes acts there, even when the sentence then has it report (``Nvidia, which sold
+    3.7 million GPUs, said``; a source owns what it reports, not what it does)."""
+    for _ in range(3):
+        if verb.dep_ == "relcl":
+            return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children)
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
 def _verb_joined_to_object(verb: Token) -> bool:
     """A verb the parser coordinates with the object of another verb (``data hubs dominate requests
     and account for more than half``): the two verbs share the subject."""
@@ -1497,7 +1510,8 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         if found is not None:
             return found
         if subject is not None:
-            name = name_at(owners, subject) or _name_in_apposition(subject, owners) or _holder(verb, subject, owners)
+            name = name_at(owners, subject) or _name_in_apposition(subject, owners) or \
+                _holder(verb, subject, owners) or (name_at(referable, subject) if _acts_in_relative(verb) else None)
             if name is not None:
                 return name
             if subject.lemma_.lower() in DESCRIPTORS and any(c.dep_ == "det" for c in subject.children):

@@ -1373,3 +1373,11 @@ def test_a_dashed_range_is_one_figure_dated_and_measured_after_its_end(parse):
     assert got["100"][2] == got["200 million"][2] == 2050
     got = figures(parse, "Revenue was 10–12 billion yuan in 2022, up from 8 billion yuan in 2021.")
     assert got["10"][:3] == got["12 billion yuan"][:3] == ("Revenue", None, 2022)
+
+
+def test_a_name_that_acts_in_its_relative_clause_owns_the_figure_though_it_then_reports(parse):
+    got = figures(parse, "Zenco, which sold 3.7 million chips last year, said demand remains strong.", [("Zenco", "ORG")])
+    assert got["3.7 million"][:2] == ("chips", "Zenco")
+    got = figures(parse, "Zenco, which has pledged to invest $80 billion in data centres, said revenue grew.",
+                  [("Zenco", "ORG")])
+    assert got["$80 billion"][1] == "Zenco"
