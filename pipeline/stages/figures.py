@@ -2174,7 +2174,8 @@ def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: 
             # digital yuan in over 10 places from Shenzhen``): a name CLDR knows as a territory, or its people
             candidates = [n for n in candidates if place_name(sent.text[n.start:n.end]) is not None]
         places = [n for n in before if n in candidates]
-        after = [n for n in candidates if n.start > possessor.idx]
+        # a source after it is no mention of it (``the bloc aims to ..., according to a Commission document``)
+        after = [n for n in candidates if n.start > possessor.idx and not is_source(sent, n, owners)]
         return places[-1] if places else (after[0] if either_side and after else None)
     return before[-1] if before else None
 

@@ -1381,3 +1381,8 @@ def test_a_name_that_acts_in_its_relative_clause_owns_the_figure_though_it_then_
     got = figures(parse, "Zenco, which has pledged to invest $80 billion in data centres, said revenue grew.",
                   [("Zenco", "ORG")])
     assert got["$80 billion"][1] == "Zenco"
+
+
+def test_a_place_word_never_stands_for_a_source_named_after_it(parse):
+    text = "The bloc aims to triple its computing capacity by 2027, according to a Commission document."
+    assert figures(parse, text, [("Commission", "ORG")])["triple"][1] is None  # spec §9: a source is no owner
