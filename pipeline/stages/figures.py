@@ -585,10 +585,22 @@ def _in_other_clause(sent: Doc, i: int, quantity: Span) -> bool:
         if token.dep_ in CLAUSE_DEPS and token.head.i not in own and token.head.lemma_ not in TIME_NOUNS and \
                 not (token.left_edge.i <= quantity.start <= token.right_edge.i):
             return True
+        if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") and _looks_ahead(token) and \
+                not (token.left_edge.i <= quantity.start <= token.right_edge.i) and _stated_as_past(quantity):
+            return True  # ``has received ¥920 billion and plans to start production in 2027``
         if token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+LOOKING_AHEAD = frozenset("""plan aim intend seek expect hope target want prepare""".split())
+
+
+def _looks_ahead(verb: Token) -> bool:
+    """A verb of intention (``plans to``) or one with a future modal (``will start``)."""
+    return verb.lemma_ in LOOKING_AHEAD or any(
+        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "’ll") for c in verb.children)
 
 
 def _in_clause_without(quantity: Span, i: int) -> bool:

@@ -1386,3 +1386,10 @@ def test_a_name_that_acts_in_its_relative_clause_owns_the_figure_though_it_then_
 def test_a_place_word_never_stands_for_a_source_named_after_it(parse):
     text = "The bloc aims to triple its computing capacity by 2027, according to a Commission document."
     assert figures(parse, text, [("Commission", "ORG")])["triple"][1] is None  # spec §9: a source is no owner
+
+
+def test_a_year_in_a_clause_that_looks_ahead_does_not_date_a_value_stated_in_the_past(parse):
+    text = "Zenco has already received ¥920 billion in subsidies and plans to start mass production in 2027."
+    assert figures(parse, text, [("Zenco", "ORG")], deadline=2027, is_target=True)["¥920 billion"][2] is None
+    text = "Zenco received ¥920 billion in 2023 and plans to start mass production in 2027."
+    assert figures(parse, text, [("Zenco", "ORG")], deadline=2027, is_target=True)["¥920 billion"][2] == 2023
