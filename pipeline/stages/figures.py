@@ -1485,8 +1485,8 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         return None if noun is None else _owner_of_noun(sent, noun, owners, referable)
     verb = governing_verb(head_of(quantity))
     penalized = _penalized(sent, quantity, verb, owners)
-    if penalized is not None:
-        return penalized
+    if penalized is not None:  # the one fined, or no one where the sentence does not name it
+        return penalized or None
     project = _approved_project(verb, head_of(quantity))
     if project is not None:  # whoever approves a project does not invest in it
         return name_at(owners, project) or _owner_of_noun(sent, project, owners, referable)
@@ -1667,28 +1667,29 @@ def _unnamed_actor(head: Token, referable: Sequence[Name]) -> Token | None:
 PENALTY_WORDS = frozenset("""fine fines fined penalty penalties penalise penalised penalize penalized""".split())
 
 
-def _penalized(sent: Doc, quantity: Span, verb: Token | None, owners: Sequence[Name]) -> Name | None:
+def _penalized(sent: Doc, quantity: Span, verb: Token | None, owners: Sequence[Name]) -> Name | bool | None:
     """A fine belongs to whom it is imposed on, not to whoever imposes it: ``fined Google 4.3 billion
     euros``, ``imposed a fine of 13.4 billion rupees on Google``, ``a fine equivalent to $2.8 billion
-    against Alibaba`` (however the parser hangs the ``on`` or ``against``)."""
+    against Alibaba`` (however the parser hangs the ``on`` or ``against``). False when the one fined is
+    not named (``fined the company $5 million``: spec §9, null); None when no one fined is found."""
     if verb is None:
         return None
-    clause = [t for t in verb.subtree if t.dep_ not in ("advcl", "relcl", "ccomp")]
+    clause = [t for t in verb.subtree if t.i == verb.i or t.dep_ not in ("advcl", "relcl", "ccomp")]
     if not any(t.lower_ in PENALTY_WORDS and t.pos_ in ("NOUN", "VERB", "ADJ") for t in clause):
         return None
+    fined: list[Token] = []
     if verb.lower_ in PENALTY_WORDS:  # its object, which the parser may hang from the amount after it
-        after = verb.i + 1 < len(sent) and name_at(owners, sent[verb.i + 1])
-        if after:
-            return after
-        for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and name_at(owners, child) is not None:
-                return name_at(owners, child)
-    for prep in clause:
-        if prep.dep_ == "prep" and prep.lower_ in ("on", "against") and prep.i > verb.i:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
-                    return name_at(owners, pobj)
-    return None
+        if verb.i + 1 < len(sent) and name_at(owners, sent[verb.i + 1]):
+            return name_at(owners, sent[verb.i + 1])
+        fined += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    fined += [pobj for prep in clause if prep.dep_ == "prep" and prep.lower_ in ("on", "against") and prep.i > verb.i
+              for pobj in prep.children if pobj.dep_ == "pobj"]
+    named = [name_at(owners, t) for t in fined if name_at(owners, t) is not None]
+    if named:
+        return named[0]
+    unnamed = [t for t in fined if t.lemma_.lower() in ACTORS | DESCRIPTORS
+               and any(c.dep_ == "det" for c in t.children)]
+    return False if unnamed else None
 
 
 def _unparsed_subject(sent: Doc, verb: Token, owners: Sequence[Name]) -> Name | None:

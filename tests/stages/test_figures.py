@@ -843,6 +843,13 @@ def test_a_fine_belongs_to_whom_it_is_imposed_on(parse):
     assert got["4.3 billion euros"][1] == "Google"
     got = figures(parse, "Qualcomm paid a fine of $975 million in 2015.", [("Qualcomm", "ORG")])
     assert got["$975 million"][1] == "Qualcomm"
+    # reported, and imposed on one the sentence does not name: no one's, not the regulator's (spec §9)
+    got = figures(parse, "The Zenland Trade Commission fined Zenco 5 million euros, the agency said.",
+                  [("Zenland Trade Commission", "ORG"), ("Zenco", "ORG")])
+    assert got["5 million euros"][1] == "Zenco"
+    got = figures(parse, "The Zenland Trade Commission fined the company $5 million, the agency said.",
+                  [("Zenland Trade Commission", "ORG")])
+    assert got["$5 million"][1] is None
 
 
 def test_a_threshold_that_defines_what_is_counted_stays_in_the_measure(parse):
