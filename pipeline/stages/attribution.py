@@ -157,8 +157,10 @@ IRREGULAR_ACTS = (r"(?:set|put|made|built|took|gave|led|won|began|brought|laid\s
                   r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))(?!(?:facing|receiving|becoming|losing|seeing|"
                   r"gaining|lagging|trailing|struggling|remaining|getting|having|being)\b)(?-i:[a-z]{3,}ing))")
 # A role or description between a mention and its verb: ``, head of the NDA,``;
-# up to three comma-separated parts, none with a finite verb, except a ``who`` clause.
-_APPOSITIVE_PART = (r"(?:(?:who|whose|which)\b[^,;]{1,200}|"
+# up to three comma-separated parts, none with a finite verb, except a ``who`` clause, alone or on a
+# description (``, one of the lawmakers who steered the bill,``).
+_APPOSITIVE_PART = (r"(?:(?:(?!(?:is|are|was|were|has|have|had|will|would|said|says)\b)[\w'’-]+\s+){0,8}?"
+                    r"(?:who|whose|which)\b[^,;]{1,200}|"
                     r"(?![^,;]*(?-i:(?<![\w-])(?:[a-z]+ed(?!\s+(?:in|on|at|by|to|with|from|for|as|under)\b)|is|are|was|were|"
                     r"has|have|had|will|would)\b))[^,;]{1,200})")
 RELATIVE_APPOSITION = re.compile(r"\s*,\s*(?:who|whose|which)\b", re.I)

@@ -83,6 +83,9 @@ def test_reporting_verbs_come_from_their_lemmas_in_every_tense():
     ("Samsung Electronics said on Tuesday it expects profit to fall.", ["Samsung Electronics:ORG"],
      "Samsung Electronics"),
     ("Tencent reported revenue of 160 billion yuan in the quarter.", ["Tencent:ORG"], "Tencent"),
+    # past a description with a relative clause of its own
+    ("Jon Doe, one of the lawmakers who steered the bill through parliament, said the law would protect citizens.",
+     ["Jon Doe"], "Jon Doe"),
     ("The cost was estimated by the World Bank at $5 billion.", ["World Bank:ORG"], "World Bank"),
     # rule 1: named sources
     ("Growth slowed to 3 percent, as per the Reserve Bank.", ["Reserve Bank:ORG"], "Reserve Bank"),
