@@ -1615,7 +1615,8 @@ def _enclosing_clause_owner(head: Token, owners: Sequence[Name]) -> Name | None:
     for verb in clauses_up(head):
         if verb.lemma_ not in REPORT_VERBS:
             for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and name_at(owners, child) is not None:
+                if child.dep_ in ("nsubj", "nsubjpass") and name_at(owners, child) is not None and \
+                        not _past_a_colon(head, child):
                     return name_at(owners, child)
         if verb.dep_ == "relcl" and verb.head.dep_ in ("nsubj", "nsubjpass"):
             return None
@@ -1965,7 +1966,8 @@ def main_clause_owner(sent: Doc, owners: Sequence[Name], quantity: Span | None =
             misread = [g for c in token.children if c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ")
                        for g in c.children]
             for child in [*token.children, *misread]:
-                if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.dep_ in ("nsubj", "nsubjpass") and not (quantity is not None and
+                                                                 _past_a_colon(sent[quantity.start], child)):
                     name = name_at(owners, child)
                     if name is not None:
                         return name
@@ -1973,6 +1975,13 @@ def main_clause_owner(sent: Doc, owners: Sequence[Name], quantity: Span | None =
                     if found is not None:
                         return found
     return None
+
+
+def _past_a_colon(number: Token, subject: Token) -> bool:
+    """Whether a colon stands between a number and a subject after it: what follows a colon says
+    something of its own (``Three big ideas have emerged: first, how China intends to ...``), whatever
+    the parser hangs across it."""
+    return subject.i > number.i and any(t.text in (":", ";") for t in number.doc[number.i:subject.i])
 
 
 def _place_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | None:

@@ -1400,3 +1400,10 @@ def test_a_year_in_a_clause_that_looks_ahead_does_not_date_a_value_stated_in_the
     assert figures(parse, text, [("Zenco", "ORG")], deadline=2027, is_target=True)["¥920 billion"][2] is None
     text = "Zenco received ¥920 billion in 2023 and plans to start mass production in 2027."
     assert figures(parse, text, [("Zenco", "ORG")], deadline=2027, is_target=True)["¥920 billion"][2] == 2023
+
+
+def test_a_subject_past_a_colon_owns_nothing_before_it(parse):
+    text = "Three big ideas have emerged in recent years: first, how Norland intends to use data."
+    assert figures(parse, text, [("Norland", "GPE")])["Three"][1] is None
+    text = "Norland has set three goals: building data centres, training staff and opening data."
+    assert figures(parse, text, [("Norland", "GPE")])["three"][1] == "Norland"
