@@ -34,6 +34,9 @@ FOUND = [
      [("16,000", 16000.0, None), ("375", 375.0, None)]),
     ("representing 1 quadrillion floating-point operations per second",
      [("1 quadrillion", 1e15, None)]),
+    # a data rate written out is the unit its symbol is
+    ("speeds grew from 2.68 megabits per second (Mbps) to 8.18 Mbps, and 1 gigabit per second links",
+     [("2.68 megabits per second", 2.68, "mbps"), ("8.18 Mbps", 8.18, "mbps"), ("1 gigabit per second", 1.0, "gbps")]),
     ("enterprises accounted for more than half of the Chinese enterprises",
      [("half", 0.5, None)]),
     # multiples (spec §8)

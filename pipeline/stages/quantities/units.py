@@ -25,8 +25,11 @@ _TIME_RE = re.compile(
     r"(?:years?|yrs?|months?|weeks?|days?|nights?|hours?|hrs?|minutes?|mins?|seconds?|secs?"
     r"|decades?|centur(?:y|ies)|millenni(?:um|a)|milliseconds?|microseconds?|nanoseconds?"
     r"|fortnights?|time|quarters)(?![^\W_])(?![\s-]+on[\s-]+year)", re.I)
+# a data rate written out (``2.68 megabits per second``) is the unit its symbol is (``Mbps``)
+_BIT_RATE_RE = re.compile(r"(kilo|mega|giga|tera)?bits?\s+per\s+second", re.I)
 _SPELLED_UNITS = (
-    r"(?:kilo|mega|giga|tera|peta|exa|zetta|yotta)?(?:bytes?|bits?)"
+    r"(?:kilo|mega|giga|tera)?bits?\s+per\s+second"
+    r"|(?:kilo|mega|giga|tera|peta|exa|zetta|yotta)?(?:bytes?|bits?)"
     r"|(?:kilo|mega|giga|tera|peta|exa|zetta)?flops"
     r"|(?:kilo|mega|giga|tera)?watt(?:[\s-]hours?)?s?"
     r"|(?:kilo|milli|micro)?grams?|tonnes?|(?:metric\s+)?tons?|ounces?|carats?"
@@ -75,6 +78,9 @@ _SYMBOL_WORDS = {**{f"{p}{u}": f"{w}{word}"
 
 
 def _norm_measure(surface: str, spelled: bool) -> str:
+    rate = _BIT_RATE_RE.fullmatch(surface.strip())
+    if rate is not None:
+        return f"{(rate.group(1) or '')[:1].lower()}bps"
     words = _SPACES_RE.split(surface.strip().lower())
     if spelled:
         return " ".join(_singular(w) for w in words)
