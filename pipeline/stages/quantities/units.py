@@ -26,9 +26,10 @@ _TIME_RE = re.compile(
     r"|decades?|centur(?:y|ies)|millenni(?:um|a)|milliseconds?|microseconds?|nanoseconds?"
     r"|fortnights?|time|quarters)(?![^\W_])(?![\s-]+on[\s-]+year)", re.I)
 # a data rate written out (``2.68 megabits per second``) is the unit its symbol is (``Mbps``)
-_BIT_RATE_RE = re.compile(r"(kilo|mega|giga|tera)?bits?\s+per\s+second", re.I)
+_BIT_RATE = r"(?:kilo|mega|giga|tera)?bits?\s+per\s+second"
+_BIT_RATE_RE = re.compile(_BIT_RATE, re.I)
 _SPELLED_UNITS = (
-    r"(?:kilo|mega|giga|tera)?bits?\s+per\s+second"
+    rf"{_BIT_RATE}"
     r"|(?:kilo|mega|giga|tera|peta|exa|zetta|yotta)?(?:bytes?|bits?)"
     r"|(?:kilo|mega|giga|tera|peta|exa|zetta)?flops"
     r"|(?:kilo|mega|giga|tera)?watt(?:[\s-]hours?)?s?"
@@ -78,9 +79,9 @@ _SYMBOL_WORDS = {**{f"{p}{u}": f"{w}{word}"
 
 
 def _norm_measure(surface: str, spelled: bool) -> str:
-    rate = _BIT_RATE_RE.fullmatch(surface.strip())
-    if rate is not None:
-        return f"{(rate.group(1) or '')[:1].lower()}bps"
+    if _BIT_RATE_RE.fullmatch(surface.strip()):  # ``megabits per second`` -> ``mbps``, ``bits ...`` -> ``bps``
+        prefix = surface.strip()[:1].lower()
+        return f"{'' if prefix == 'b' else prefix}bps"
     words = _SPACES_RE.split(surface.strip().lower())
     if spelled:
         return " ".join(_singular(w) for w in words)
