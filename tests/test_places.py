@@ -58,3 +58,12 @@ def test_a_state_the_ner_misses_owns_its_figures(nlp):
                                                 "d")]
     figures = [q["figure"] for r in rows for q in r["quantities"]]
     assert figures and all(f["subject"]["text"] == "Sarawak" for f in figures)
+
+
+def test_a_place_keeps_the_hyphenated_word_the_ner_leaves_out(nlp):
+    from pipeline.extensions import doc_to_records
+
+    rows = [r.to_json() for r in doc_to_records(nlp("Mobile money accounts in Sub-Saharan Africa grew to 835 million "
+                                                    "in 2023."), "d")]
+    figures = [q["figure"] for r in rows for q in r["quantities"]]
+    assert figures and all(f["subject"]["text"] == "Sub-Saharan Africa" for f in figures)

@@ -2743,8 +2743,8 @@ def sentence_names(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[list[Nam
     senses = model_readings(text, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
     places = [e for e in doc.ents if e.label_ in PLACE_LABELS
               or e.label_ == "ORG" and names_a_place(text[e.start_char:e.end_char], senses)]
-    found = [Name(e.start_char, e.end_char, "GPE" if e.label_ == "ORG" else e.label_) for e in places
-             if is_place_name(e.text, e.label_)]
+    found = [Name(_with_hyphenated_part(text, e.start_char), e.end_char, "GPE" if e.label_ == "ORG" else e.label_)
+             for e in places if is_place_name(e.text, e.label_)]
     found += [Name(e.start, e.end, e.label) for e in doc._.claim_entities or []]
     taken = [(e.start_char, e.end_char) for e in doc.ents] + [(n.start, n.end) for n in found]
     for start, end in bounds:  # only the sentences that want figures are read for places
@@ -2752,6 +2752,17 @@ def sentence_names(doc: Doc, bounds: Sequence[tuple[int, int]]) -> list[list[Nam
                   if not any(x < start + b and start + a < y for x, y in taken)]
     found.sort(key=lambda n: (n.start, -n.end))
     return [[n for n in found if start <= n.start and n.end <= end] for start, end in bounds]
+
+
+# a capitalised, hyphenated word right before a place: part of its name (``Sub-Saharan Africa``)
+HYPHENATED_PART_BEFORE = re.compile(r"(?<![\w-])[A-Z][a-z]+-[A-Z][a-z]+[^\S\r\n]$")
+
+
+def _with_hyphenated_part(text: str, start: int) -> int:
+    """Where a place's name starts once a hyphenated word the NER left out is put back: the tokenizer
+    splits ``Sub-Saharan``, and the NER keeps ``Africa`` alone."""
+    before = HYPHENATED_PART_BEFORE.search(text, max(0, start - 30), start)
+    return before.start() if before is not None else start
 
 
 def is_place_name(text: str, label: str) -> bool:
