@@ -446,7 +446,7 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
     return _span_end(sent, after[0][0], after[0][1]) if after else years[-1][1]
 
 
-RANGE_DASHES = frozenset({"-", "–", "—"})
+RANGE_DASHES = frozenset({"-", "–", "—"})  # what joins the two ends of a range of numbers or of years
 
 
 def _dashed_partner(sent: Doc, quantity: Span, quantities: Sequence[Span]) -> Span | None:
@@ -645,7 +645,7 @@ def _is_base(sent: Doc, i: int, inside: set[int]) -> bool:
     return False
 
 
-SPAN_JOINERS = ("-", "–", "—", "to", "and", "through")  # ``2016-2020``, ``from 2016 to 2020``
+SPAN_JOINERS = RANGE_DASHES | {"to", "and", "through"}  # ``2016-2020``, ``from 2016 to 2020``
 SPAN_WORDS = frozenset({*SPAN_JOINERS, "until"})
 
 
