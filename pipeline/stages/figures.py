@@ -746,7 +746,8 @@ def governing_verb(token: Token) -> Token | None:
         if dep == "prep" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
             return head.head  # ``payments are equivalent to nearly half of``
         if dep in ("conj", "appos", "compound", "nummod", "quantmod", "amod", "nmod") or (
-                dep == "prep" and is_nounlike(head)):  # ``a total of 1.43 million 5G base stations``
+                dep == "prep" and is_nounlike(head)) or (  # ``a total of 1.43 million 5G base stations``
+                dep == "npadvmod" and head.pos_ in ("ADJ", "ADV")):  # ``spend $3 billion more``
             cur = head
             continue
         return None
@@ -1135,6 +1136,9 @@ def _worth_of(sent: Doc, quantity: Span) -> Token | None:
         if is_nounlike(worth.head) and worth.head.i < worth.i:
             return worth.head
         if worth.dep_ in ("acomp", "oprd") and worth.head.pos_ in ("VERB", "AUX"):
+            objects = [c for c in worth.head.children if c.dep_ == "dobj" and c.i < worth.i and is_nounlike(c)]
+            if objects:  # ``approved data centre investments worth 114.7 billion ringgit``: the object's worth
+                return objects[-1]
             subject = verb_subject(worth.head)  # ``the digital economy would be worth $200 billion``
             if subject is not None and is_nounlike(subject) and not is_anaphor(subject):
                 return subject
@@ -1366,11 +1370,12 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
             name_at(names, subject) is not None or subject.pos_ == "PROPN" or subject.lemma_.lower() in ACTORS or
             subject.lower_ in FIRST_PERSON) and (
             verb.lemma_ in ACCOUNT_VERBS | {"hold", "control", "capture", "take"} or
-            (head.dep_ == "dobj" and verb.lemma_ not in CHANGE_WORDS) or (head.dep_ == "attr" and verb.lemma_ == "be")):
+            (head.dep_ == "dobj" and verb.lemma_ not in CHANGE_WORDS) or (head.dep_ == "attr" and verb.lemma_ == "be")
+            or (head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head.i == verb.i)):
         # ``China accounts for 30 percent of global chip sales``: the part is the owner (a name, or a
         # product named like one: ``Safaricom's M-Pesa controls three quarters of the transactions``),
         # so the whole; and so when an actor has the share (``the ministry holds 17.44% of the fund``,
-        # ``Google handled 90 percent of all searches``)
+        # ``Google handled 90 percent of all searches``, ``China led with 45 percent of installations``)
         for child in _rights_of(quantity):
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = [c for c in child.children if c.dep_ == "pobj"]
@@ -1517,8 +1522,8 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             # its recipient
             if found is not None:
                 return found
-        found = _counterparty(verb, head, owners) or (_unparsed_subject(sent, verb, owners) if head.i > verb.i
-                                                      else None)
+        found = _counterparty(verb, head, owners) or _ranked_next(verb, owners) or (
+            _unparsed_subject(sent, verb, owners) if head.i > verb.i else None)
         if found is not None:
             return found
         if subject is not None:
@@ -1680,6 +1685,12 @@ def _penalized(sent: Doc, quantity: Span, verb: Token | None, owners: Sequence[N
         return None
     fined: list[Token] = []
     if verb.lower_ in PENALTY_WORDS:  # its object, which the parser may hang from the amount after it
+        # each fined one before its own amount (``fined Apple 500 million euros and Meta 200 million euros``),
+        # which the parser hangs from the amount's words
+        before = sent[quantity.start - 1] if quantity.start >= 1 else None
+        if before is not None and quantity.start <= before.head.i <= head_of(quantity).i and \
+                name_at(owners, before) is not None:
+            return name_at(owners, before)
         if verb.i + 1 < len(sent) and name_at(owners, sent[verb.i + 1]):
             return name_at(owners, sent[verb.i + 1])
         fined += [c for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -1697,7 +1708,11 @@ def _unparsed_subject(sent: Doc, verb: Token, owners: Sequence[Name]) -> Name | 
     """The name a verb follows as its subject where the parse gives it none of its own: a second
     clause's (``A bid EUR381 million and lastly newcomer B, which is owned by C, spent EUR334.9
     million``: B, not A), or the name a participle after a comma describes (``Instagram, acquired for
-    $1 billion``). An aside between commas may stand between the name and the verb."""
+    $1 billion``). An aside between commas may stand between the name and the verb, and the verb may be
+    one that another completes (``Humain, the company launched by the Fund, plans to build``)."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        verb = verb.head
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.pos_ != "NUM" for c in verb.children):
         return None  # a number the parser made the subject is none (``EUR1.04 billion ... spent``)
     finite = verb.tag_ in FINITE_TAGS
@@ -1741,12 +1756,18 @@ def _holder(verb: Token, noun: Token, owners: Sequence[Name]) -> Name | None:
 def _name_in_apposition(noun: Token, owners: Sequence[Name]) -> Name | None:
     """The name a descriptive noun stands beside: ``Chinese telecommunications company, China Mobile,
     is planning``, ``the country's grid authority EirGrid has called`` (which the parser may make a
-    second subject of the verb); the name owns the figure, not the noun's own modifiers. A counted
-    noun's apposition lists its members instead (``Four companies – A, B, C and D – took part``)."""
+    second subject of the verb), and the name before a description set off by commas (``Humain, the
+    company launched by the Fund, plans``, where the parser makes the description the subject); the
+    name owns the figure, not the noun's own modifiers. A counted noun's apposition lists its members
+    instead (``Four companies – A, B, C and D – took part``)."""
     if any(c.dep_ == "nummod" for c in noun.children):
         return None
     beside = [c for c in noun.children if c.dep_ == "appos"]
     beside += [c for c in noun.head.children if c.dep_ == noun.dep_ and c.i == noun.i + 1]
+    edge = noun.left_edge
+    if edge.dep_ == "det" and edge.i >= 2 and noun.doc[edge.i - 1].text == "," and \
+            noun.doc[edge.i - 2].head.i in (noun.i, noun.head.i):
+        beside.append(noun.doc[edge.i - 2])
     for token in beside:
         name = name_at(owners, token)
         if name is not None:
@@ -1834,6 +1855,15 @@ def _counterparty(verb: Token, head: Token, owners: Sequence[Name]) -> Name | No
             if name_at(owners, pobj) is not None:
                 return name_at(owners, pobj)
     return None
+
+
+def _ranked_next(verb: Token, owners: Sequence[Name]) -> Name | None:
+    """In a ranking, the amount of the next one named: ``Texas will receive $3.3 billion, followed by
+    California with $1.86 billion`` (the agent of ``followed``, ``trailed``)."""
+    if verb.lemma_ not in ORDER_VERBS:
+        return None
+    agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return name_at(owners, agents[0]) if agents else None
 
 
 def _listed_owner(sent: Doc, owners: Sequence[Name]) -> Name | None:
@@ -1943,11 +1973,11 @@ LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "within", "nationwide"
 
 
 def _in_dateline(sent: Doc, name: Name) -> bool:
-    """The place of an opening dateline (``BEIJING, Jan. 5 (Xinhua) --``, ``SHANGHAI, CHINA-``), in
+    """The place of an opening dateline (``BEIJING, Jan. 5 (Xinhua) --``, ``SHANGHAI, CHINA-``, ``MUMBAI:``), in
     capitals at the very start: where the article was filed, not whose the figures are."""
     text = sent.text[name.start:name.end]
     return not sent.text[:name.start].strip() and text.isupper() and len(text) > 3 and \
-        bool(re.match(r"^\s*(?:,|\(|-|–|—)", sent.text[name.end:]))
+        bool(re.match(r"^\s*(?:,|\(|-|–|—|:)", sent.text[name.end:]))
 
 
 def main_clause_owner(sent: Doc, owners: Sequence[Name], quantity: Span | None = None) -> Name | None:
@@ -2099,6 +2129,15 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i != noun.i:
                     found = _owner_of_noun(sent, pobj, owners, referable)
+                    if found is not None:
+                        return found
+        # ``revenue in its data center business``: what ``its`` stands for; only a pronoun, since a name's is no
+        # owner of what is in it (``foreign investment in China's chip industry``)
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                poss = [c for c in pobj.children if c.dep_ == "poss" and c.tag_ == "PRP$"]
+                if poss:
+                    found = _referent(sent, poss[0], owners if referable is None else referable)
                     if found is not None:
                         return found
     for child in noun.rights:

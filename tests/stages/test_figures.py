@@ -1407,3 +1407,53 @@ def test_a_subject_past_a_colon_owns_nothing_before_it(parse):
     assert figures(parse, text, [("Norland", "GPE")])["Three"][1] is None
     text = "Norland has set three goals: building data centres, training staff and opening data."
     assert figures(parse, text, [("Norland", "GPE")])["three"][1] == "Norland"
+
+
+def test_a_name_before_a_description_owns_the_figure_however_the_parser_hangs_them(parse):
+    # the parser reads ``Humain`` as an interjection and the description as the verb's subject, or the name as
+    # a clause of its own and the verb as subjectless, depending on the fund's name
+    for fund in ("Public Investment Fund", "Norland Fund"):
+        text = (f"Humain, the artificial intelligence company launched by the {fund}, plans to build data centres "
+                "with a capacity of 1.9 gigawatts by 2030.")
+        got = figures(parse, text, [("Humain", "ORG"), (fund, "ORG")], deadline=2030, is_target=True)
+        assert got["1.9 gigawatts"][:2] == ("capacity", "Humain")
+
+
+def test_each_fine_belongs_to_the_name_before_its_own_amount(parse):
+    got = figures(parse, "The Commission fined Acme 500 million euros and Zenco 200 million euros on Wednesday.",
+                  [("Commission", "ORG"), ("Acme", "ORG"), ("Zenco", "ORG")])
+    assert got["500 million euros"][1] == "Acme"
+    assert got["200 million euros"][1] == "Zenco"
+
+
+def test_its_inside_the_measure_stands_for_the_name_it_refers_to(parse):
+    got = figures(parse, "Zenco said revenue in its data center business rose to $30.8 billion.", [("Zenco", "ORG")])
+    assert got["$30.8 billion"][1] == "Zenco"
+
+
+def test_an_amount_more_than_planned_is_the_verb_s_object(parse):
+    got = figures(parse, "Zenco said it would spend $3 billion more on its network this year.", [("Zenco", "ORG")])
+    assert got["$3 billion"][1] == "Zenco"
+
+
+def test_what_a_verb_approves_is_what_its_worth_measures(parse):
+    got = figures(parse, "Norland has approved data centre investments worth 114.7 billion ringgit since 2021.",
+                  [("Norland", "GPE")])
+    assert got["114.7 billion ringgit"][:2] == ("data centre investments", "Norland")
+
+
+def test_in_a_ranking_the_next_named_owns_its_amount_and_the_whole_it_has_a_share_of(parse):
+    got = figures(parse, "Norland will receive the largest share, $3.3 billion, followed by Estovia with $1.86 billion.",
+                  [("Norland", "GPE"), ("Estovia", "GPE")])
+    assert got["$3.3 billion"][1] == "Norland"
+    assert got["$1.86 billion"][1] == "Estovia"
+    got = figures(parse, "Norland led with 45 percent of installations.", [("Norland", "GPE")])
+    assert got["45 percent"][:2] == ("installations", "Norland")
+
+
+def test_the_place_of_a_dateline_before_a_colon_owns_nothing(parse):
+    got = figures(parse, "MUMBAI: Zenco Jio added 3.4 million wireless subscribers in October.",
+                  [("MUMBAI", "GPE"), ("Zenco Jio", "ORG")])
+    assert got["3.4 million"][1] == "Zenco Jio"
+    got = figures(parse, "NEW DELHI: Digital payments rose 40% in 2024, the bank said.", [("NEW DELHI", "GPE")])
+    assert got["40%"][1] is None
