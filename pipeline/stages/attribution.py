@@ -163,7 +163,10 @@ _APPOSITIVE_PART = (r"(?:(?:(?!(?:is|are|was|were|has|have|had|will|would|said|s
                     r"(?:who|whose|which)\b[^,;]{1,200}|"
                     r"(?![^,;]*(?-i:(?<![\w-])(?:[a-z]+ed(?!\s+(?:in|on|at|by|to|with|from|for|as|under)\b)|is|are|was|were|"
                     r"has|have|had|will|would)\b))[^,;]{1,200})")
-RELATIVE_APPOSITION = re.compile(r"\s*,\s*(?:who|whose|which)\b", re.I)
+# an aside on the mention that describes it, by a relative clause or a noun (``, whose trial heard Y,``, ``, the
+# AI company launched by Y,``; not the next name of a list, ``, the Ministry of Finance``): a mention inside it
+# does not compete with the one it describes
+DESCRIBING_ASIDE = re.compile(r"\s*,\s*(?:(?:who|whose|which)\b|(?:the|a|an)\s+(?P<described>))", re.I)
 APPOSITIVE = rf"(?:\s*,\s*{_APPOSITIVE_PART}(?:,\s*{_APPOSITIVE_PART}){{0,2}},)?"
 # ``(CAICT)``, ``/Google``: an alias right after the mention.
 ALIAS = re.compile(r"(?:\s*\([^()]{1,120}\)|\s*（[^（）]{1,40}）|/[\w.&-]+)?")
@@ -208,7 +211,8 @@ DESCRIPTORS = (r"(?-i:minister|secretary|president|premier|governor|mayor|senato
 # ``according to minutes seen by X``: who saw or obtained a document is not its source.
 SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed|viewed|accessed)\s+by\s+(?:the\s+)?\S*\s*$", re.I)
 SOURCE_BEFORE = re.compile(
-    r"\b(?:according(?:\s*to)?\s|as\s+per|per(?=\s+(?:a|an|the|its|their)\s)|citing|quoting)\s*(?:the\s+|a\s+|an\s+)?"
+    r"\b(?:according(?:\s*to)?\s|as\s+per|per(?=\s+(?:a|an|the|its|their)\s)|citing|quoting)\s*"
+    r"(?:(?:the|a|an|its|their|his|her)\s+)?"
     rf"(?:[^,;.()]{{0,80}}?\b(?:by|from|of|including|with|at|for)\s+(?:the\s+)?)?(?:{MODIFIER}|(?:{TITLE_WORDS}\s+){{1,6}})$",
     re.I)
 STATEMENT_BEFORE = re.compile(
@@ -238,6 +242,12 @@ QUOTED_BEFORE = re.compile(rf"\bquot(?:ed|es|ing)\s+(?:the\s+)?(?:{TITLE_WORDS}\
 QUOTED_AFTER = re.compile(rf"^{APPOSITIVE}\s+as\s+(?:saying|telling|stating|noting|adding|writing)\b", re.I)
 SAID_AFTER = re.compile(rf"^(?P<apposition>{APPOSITIVE})(?P<coordinated>{OF_PHRASE}{COORDINATED}){ADJUNCT}\s*(?:who\s+)?"
                         rf"(?P<verb>{REPORTING_VERB})(?!\s+by\b)", re.I)
+# A noun-like present form that ends the sentence after a name set off by a comma is a verb: ``..., the ASEAN
+# Secretariat estimates.``, ``..., research firm IDC forecasts.`` (where ``the NDA report.`` is a noun)
+CLAUSE_FINAL_REPORT = re.compile(
+    rf"^(?P<coordinated>){ADJUNCT}\s+(?P<verb>{_alternation(verb_forms(lemma)[1] for lemma in NOUN_LIKE)})"
+    r"\s*[.!?]?[\"”’']?\s*$", re.I)
+AFTER_A_CLAUSE = re.compile(r"[,;]\s*(?:[\w'’&.-]+\s+){0,4}$")
 SAID_BEFORE = re.compile(
     rf"(?:(?:^|[,;:\"“”'’—–-])\s*(?P<verb>{INVERTING_VERB})\s+(?:by\s+)?|\b(?P<passive>{PASSIVE_VERB})\s+by\s+)"
     rf"(?:{TITLE_WORDS}\s+){{0,8}}$", re.I)
@@ -483,7 +493,8 @@ def _cue(text: str, start: int, end: int, others: Sequence[tuple[int, int]], act
             or _alone(POSSESSOR_SOURCE_AFTER.match(after), end, others)):
         return 0, 0, False
     said = _named_no_one(SAID_AFTER.match(after), end, others) or (
-        BODY_ROLE_SAID.match(after) if not NOT_A_SUBJECT.search(before) else None)
+        BODY_ROLE_SAID.match(after) if not NOT_A_SUBJECT.search(before) else None) or (
+        CLAUSE_FINAL_REPORT.match(after) if AFTER_A_CLAUSE.search(before) else None)
     if said:
         return 1, said.start("verb"), True
     published = _alone(PUBLISHED_SOURCE_AFTER.match(after), end, others)
@@ -577,9 +588,14 @@ def _named_no_one(match: re.Match | None, end: int, others: Sequence[tuple[int, 
 
 def _alone(match: re.Match | None, end: int, others: Sequence[tuple[int, int]]) -> re.Match | None:
     """The match, unless another mention sits between the mention and its cue. One inside a relative
-    clause on the mention describes it and does not compete (``X, whose trial heard Y, will``)."""
-    aside = match.span("apposition") if match and "apposition" in match.re.groupindex and \
-        RELATIVE_APPOSITION.match(match.group("apposition")) else (0, 0)
+    clause or a description on the mention describes it and does not compete (``X, whose trial heard Y,
+    will``, ``X, the company launched by Y, plans``)."""
+    aside = (0, 0)
+    if match and "apposition" in match.re.groupindex:
+        described = DESCRIBING_ASIDE.match(match.group("apposition"))
+        if described and not (described.group("described") is not None and any(
+                s == end + match.start("apposition") + described.end() for s, _ in others)):
+            aside = match.span("apposition")
     if match and not any(end <= s < end + match.end() and not end + aside[0] <= s < end + aside[1] for s, _ in others):
         return match
     return None

@@ -185,6 +185,14 @@ def test_reporting_verbs_come_from_their_lemmas_in_every_tense():
      ["Acme Commission:ORG", "Zenco:ORG"], "Acme Commission"),
     ("New data from the Acme Institute (AI), the research arm of the Zenco Group, also reveal that sales rose.",
      ["Acme Institute:ORG", "Zenco Group:ORG"], "Acme Institute"),
+    # rule 0: a source named by its role in the body the sentence is about (``according to its president X``)
+    ("Acme needs 5 trillion yen for mass production, according to its president Jon Doe.", ["Acme:ORG", "Jon Doe"],
+     "Jon Doe"),
+    # rule 1: a present form that is also a noun, ending the sentence after a comma, reports
+    ("The pact could double the region's digital economy by 2030, the Acme Secretariat estimates.",
+     ["Acme Secretariat:ORG"], "Acme Secretariat"),
+    ("Cloud spending will grow 20 percent a year, research firm Zenco forecasts.", ["Zenco:ORG"], "Zenco"),
+    ("Zenco sold 5 million phones, the Acme report.", ["Zenco:ORG", "Acme:ORG"], None),
 ])
 def test_reported_speakers(text, names, expected):
     assert speaker_of(text, names) == expected
@@ -281,6 +289,15 @@ def test_reported_speakers(text, names, expected):
     ("Judge Jon Doe is tasked with determining the case.", ["Jon Doe"], True, None),
     ("Targets set out by the Commission lag, according to minutes seen by Euronews.",
      ["Commission:ORG", "Euronews:ORG"], True, None),
+    # rule 2 past a description of the one who plans, whoever the description names
+    ("Zenco, the AI company launched by the Acme Fund, plans to build data centres by 2030.",
+     ["Zenco:ORG", "Acme Fund:ORG"], True, "Zenco"),
+    ("Zenco, a unit of the Acme Fund, plans to build data centres by 2030.", ["Zenco:ORG", "Acme Fund:ORG"], True,
+     "Zenco"),
+    # but a list's next name is no description: ``The plan, issued by A, B and C, aims``
+    ("The plan, jointly issued by the Acme Commission, the Data Council and the Ministry of Finance, aims to "
+     "make progress by 2027.", ["Acme Commission:ORG", "Data Council:ORG", "Ministry of Finance:ORG"], True,
+     "Acme Commission"),
     # rule 3 leaves alone: a subject that does not act, a noun before a noun, a passive agent
     ("Intel received $8 billion in grants under the act.", ["Intel:ORG"], True, None),
     ("Alibaba Cloud services are used by 5 million firms.", ["Alibaba Cloud:ORG"], True, None),
