@@ -273,6 +273,8 @@ def with_particles(text: str, start: int, end: int) -> tuple[int, int] | None:
 HYPHENATED_FIRST_PART = re.compile(r"(?<![\w-])(?P<part>[A-Z][a-z]*)-$")
 # and a hyphenated surname's last part (``Anna Kowal`` + ``-Brandt``); used with .match(text, end)
 HYPHENATED_LAST_PART = re.compile(r"-[A-Z][a-z]+(?![\w-])")
+# the lower-case second syllable of a given name (``Choi Sang`` + ``-mok``, ``Lee Jae`` + ``-myung``)
+HYPHENATED_SYLLABLE = re.compile(r"-(?P<part>[a-z]{2,6})(?![\w-])")
 # English word prefixes before a name, outside it (``Anti-Trump``, ``ex-Google``)
 WORD_PREFIXES = frozenset("""anti pro ex post pre non neo mid pan trans inter co multi semi self all
 sino euro afro indo anglo franco""".split())
@@ -285,13 +287,18 @@ LAST_NAME_PART = re.compile(rf" (?P<part>[A-Z][a-z]+)(?=,|\s+(?:{SAID_AFTER_NAME
 
 
 def with_whole_name(text: str, start: int, end: int, others: dict[int, int]) -> tuple[int, int]:
-    """A full name the model cut at either end: a hyphenated name's part before or after it, and a
+    """A full name the model cut at either end: a hyphenated name's part before or after it (after two
+    words, a lower-case syllable too, but no word of the language: not ``Donald Trump-backed``), and a
     third part after two (not a date, a place, a title, an organisation's word or another name)."""
     first = HYPHENATED_FIRST_PART.search(text, max(0, start - 20), start)
     if first and first.group("part").lower() not in WORD_PREFIXES:
         start = first.start()
     hyphenated = HYPHENATED_LAST_PART.match(text, end)
-    end = hyphenated.end() if hyphenated else end
+    syllable = HYPHENATED_SYLLABLE.match(text, end) if len(text[start:end].split()) >= 2 else None
+    if hyphenated:
+        end = hyphenated.end()
+    elif syllable and not is_common_word(syllable.group("part")):
+        end = syllable.end()
     last = LAST_NAME_PART.match(text, end)
     if last and len(text[start:end].split()) >= 2:
         part = last.group("part")
@@ -660,6 +667,28 @@ def named_by_kind(text: str, taken: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# Those who work at an organisation, then ``at`` and its name: ``economists at Morgan Stanley``, ``an analyst at
+# Jefferies``; a person is nowhere that people work ``at``
+WORKPLACE_BEFORE_NAME = re.compile(
+    r"(?<![\w-])(?i:(?:analyst|economist|researcher|engineer|scientist|strategist|executive|employee)s?|staff|workers)"
+    rf"[^\S\r\n]+at[^\S\r\n]+(?:the[^\S\r\n]+)?(?P<name>{_KIND_NAME_WORD}(?:[^\S\r\n]+{_KIND_NAME_WORD}){{0,3}})")
+
+
+def named_as_workplace(text: str, taken: list[Candidate], places: dict[int, int]) -> list[Candidate]:
+    """The name people work at is an organisation's (``economists at Morgan Stanley``, which the NER may
+    call a person), where no organisation is found there and it names no place (``analysts at Seoul``)."""
+    out = []
+    for m in WORKPLACE_BEFORE_NAME.finditer(text):
+        start, end = m.span("name")
+        name = text[start:end]
+        if (name.split()[0].lower() in NOT_A_NAME_AFTER_KIND or start in places or place_name(name) is not None
+                or not is_organisation_name(name)
+                or any(c.label == "ORG" and c.start < end and start < c.end for c in taken)):
+            continue
+        out.append(Candidate(start, end, "ORG", "rule"))
+    return out
+
+
 # A list of one to three capitalised words each: ``BRX, Plumly and Acme``, ``Acme and QX``
 _LIST_NAME = r"[A-Z][\w&.'’-]*(?:[^\S\r\n]+[A-Z][\w&.'’-]*){0,2}"
 NAME_LIST = re.compile(
@@ -892,6 +921,12 @@ CALENDAR_WORD = re.compile(rf"{_MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)da
 DATELINE = re.compile(
     r"[^\S\r\n]*(?P<places>[A-Z][A-Z.'’-]+(?:[^\S\r\n][A-Z][A-Z.'’-]+)*(?:/[A-Z][A-Z.'’-]+(?:[^\S\r\n][A-Z][A-Z.'’-]+)*)*)"
     rf"[^\S\r\n]*(?:,[^\S\r\n]*[A-Za-z.'’ -]{{0,30}}?,?[^\S\r\n]*)?(?:{_MONTH}[^\S\r\n]+\d{{1,2}}\b|\d{{1,2}}[^\S\r\n]+{_MONTH}|\d{{4}}-\d\d-\d\d)")
+# or, undated, perhaps the agency in brackets, a colon or a dash and the story's first word (``MUMBAI: Reliance Jio
+# added``, ``SANTIAGO – Google will``, ``SHANGHAI, CHINA- China Mobile``, ``BRUSSELS (Reuters) - The``); a first word
+# of three capitals or more, so no ``EU –`` headline
+UNDATED_DATELINE = re.compile(
+    r"[^\S\r\n]*(?P<places>[A-Z][A-Z.'’-]{2,}(?:[^\S\r\n][A-Z][A-Z.'’-]+)*)(?:,[^\S\r\n]*[A-Z][A-Za-z.'’ ]{0,30}?)?"
+    r"(?:[^\S\r\n]*\([^()\r\n]{1,40}\))?[^\S\r\n]*(?::|[-–—]{1,2})[^\S\r\n]+(?=[A-Z\"“‘'])")
 # ``on`` and a subject in capitals, ``and``, ``of`` or ``for`` (and ``the``) between its words; used with
 # .match(text, end)
 _REMIT_WORDS = r"(?:[^\S\r\n]+(?:(?:and|of|for)[^\S\r\n]+(?:the[^\S\r\n]+)?)?[A-Z][\w-]*)*"
@@ -1051,12 +1086,12 @@ MINISTER_AFTER = re.compile(r"[^\S\r\n]+(?:Minister|Ministers|Secretary|Secretar
 
 
 def portfolio_of_a_minister(text: str, start: int, name: str) -> bool:
-    """``Health and Welfare`` + `` Minister Jane Doe``: field words right before a minister's title are
-    the portfolio in the title, no organisation's name (neither ``Zentrix`` nor a place nor a ``Department``
-    is a field)."""
+    """``Health and Welfare`` + `` Minister Jane Doe``, ``Investment, Trade and Industry`` + `` Minister``: field
+    words right before a minister's title are the portfolio in the title, no organisation's name (neither
+    ``Zentrix`` nor a place nor a ``Department`` is a field)."""
     return MINISTER_AFTER.match(text, start + len(name)) is not None and all(
         w.lower() in NAME_JOINERS or (w[:1].isupper() and is_common_word(w) and w.lower() not in INSTITUTION_HEADS
-                                      and place_name(w) is None) for w in name.split())
+                                      and place_name(w) is None) for w in name.replace(",", " ").split())
 
 
 def names_a_role(text: str, start: int, name: str) -> bool:
@@ -1094,10 +1129,11 @@ def names_a_unit(text: str, start: int, end: int) -> bool:
 
 
 def in_a_dateline(text: str, start: int, end: int) -> bool:
-    """``OTTAWA, ON, June 26, 2024 /CNW/ -``, ``AMSTERDAM/WASHINGTON March 8 (Reuters) -``: the capitals
-    that open a news story's line before its date name where it was filed, a place."""
+    """``OTTAWA, ON, June 26, 2024 /CNW/ -``, ``AMSTERDAM/WASHINGTON March 8 (Reuters) -``, ``MUMBAI:``: the
+    capitals that open a news story's line before its date, or before its first words, name where it was
+    filed, a place."""
     line_start = text.rfind("\n", 0, start) + 1
-    m = DATELINE.match(text, line_start)
+    m = DATELINE.match(text, line_start) or UNDATED_DATELINE.match(text, line_start)
     return bool(m) and end <= m.end("places")
 
 
@@ -1269,6 +1305,8 @@ def model_candidate(text: str, start: int, end: int, label: str, places: dict[in
     if span is None:
         return None
     start, end = span
+    while start > 0 and text[start - 1].isalnum():  # a name is whole words: ``G Fund`` of ``the 5G Fund``
+        start -= 1
     if label == "ORG" and (person := person_taken_for_organisation(text, start, end)) is not None:
         (start, end), label = person, "PERSON"
     if label == "ORG":
@@ -1363,6 +1401,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     gazetteer_hits = [with_tail(text, c) for c in mention_candidates(text, gazetteer or {}, "gazetteer")
                       if not names_a_role(text, c.start, text[c.start:c.end])]
     rules += named_by_kind(text, base + rules + gazetteer_hits)
+    rules += named_as_workplace(text, base + rules + gazetteer_hits, places)
     rules += listed_with_organisations(text, base + rules + gazetteer_hits, model_spans, lists)
     first = resolve(base + rules + gazetteer_hits)
     readings, defined = acronym_readings(text, first)

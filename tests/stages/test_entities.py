@@ -256,6 +256,8 @@ def test_a_name_particle_stays_inside_the_persons_name(text, cut, full):
     ("He met Jane Smith Monday, then left.", "Jane Smith", "Jane Smith"),  # a date, not a name's part
     ("He thanked Jane Smith Minister, who left.", "Jane Smith", "Jane Smith"),  # a title after the name
     ("Smith Jones said so.", "Smith", "Smith"),  # one word: a surname alone, not a name cut short
+    ("Finance Minister Choi Sang-mok told reporters.", "Choi Sang", "Choi Sang-mok"),  # a given name's syllable
+    ("The Jane Smith-backed plan passed.", "Jane Smith", "Jane Smith"),  # a word of the language, no syllable
 ])
 def test_a_name_the_model_cut_at_either_end_is_taken_whole(text, cut, full):
     assert (full, "PERSON") in ents(text, [span_of(text, cut, "PERSON")])
@@ -543,6 +545,12 @@ def test_an_institution_word_and_of_before_an_organisation_start_its_name():
     ("AMSTERDAM/WASHINGTON March 8 (Reuters) - ASML", "AMSTERDAM/WASHINGTON", False),
     ("AL-AIN , United Arab Emirates 1996-12-06", "AL-AIN", False),
     ("NATO said on June 26 it would.", "NATO", True),
+    # undated: a colon or a dash, perhaps after the agency, then the story
+    ("NORTHVILLE: Acme Jio added 3 million users.", "NORTHVILLE", False),
+    ("NORTHVILLE – Acme will invest $140 million.", "NORTHVILLE", False),
+    ("NORTHVILLE (Wire News) - The Commission proposed rules.", "NORTHVILLE", False),
+    ("AT&T said revenue rose.", "AT&T", True),
+    ("EU – China summit opens.", "EU", True),  # two capitals: a headline's name, no dateline
 ])
 def test_the_capitals_opening_a_dateline_name_a_place(text, name, kept):
     assert ((name, "ORG") in ents(text, [span_of(text, name, "ORG")])) == kept
@@ -734,6 +742,24 @@ def test_a_name_after_a_noun_of_its_kind_is_an_organisation(text, name):
     assert ents(text, []) == [(name, "ORG")]
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Economists at Zenco Stanley expect growth of 3 percent.", "Zenco Stanley"),
+    ("Sales will rise, said Jon Kim, an analyst at Morgan Brandt.", "Morgan Brandt"),
+])
+def test_where_people_work_is_an_organisation_though_the_model_reads_a_person(text, name):
+    assert (name, "ORG") in ents(text, [span_of(text, name, "PERSON")])
+
+
+def test_where_people_work_is_no_organisation_when_it_is_a_place():
+    text = "Analysts at Northville expect growth."
+    assert ents(text, [span_of(text, "Northville", "GPE")]) == []
+
+
+def test_a_name_is_whole_words_though_the_model_starts_it_inside_one():
+    text = "The chair said the 5G Fund would bring service to rural areas."
+    assert ents(text, [span_of(text, "G Fund", "ORG")]) == [("5G Fund", "ORG")]
+
+
 def test_a_name_after_a_noun_of_its_kind_overrides_the_model_s_person():
     text = "Shoppers flocked to e-commerce firm Temu. With its backing, sales grew."
     assert ents(text, [span_of(text, "Temu", "PERSON")]) == [("Temu", "ORG")]
@@ -795,6 +821,7 @@ def test_a_name_listed_with_places_and_no_organisation_is_a_place():
     ("Zentrix Secretary Jane Doe said so.", "Zentrix", True),  # no field
     ("The Health and Welfare Department said so.", "Health and Welfare Department", True),  # no title
     ("Kenya Trade Minister Jane Doe said so.", "Kenya Trade", True),  # a country
+    ("Investment, Trade and Industry Minister Jane Doe said so.", "Investment, Trade and Industry", False),
 ])
 def test_the_portfolio_before_a_ministers_title_is_no_organisation(text, model, kept):
     assert ((model, "ORG") in ents(text, [span_of(text, model, "ORG")])) is kept
