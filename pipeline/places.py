@@ -21,17 +21,20 @@ CLDR_TABLE = Path(__file__).parent / "stages" / "quantities" / "currencies.json"
 
 # How English news names countries whose CLDR name it does not use, and demonyms CLDR's currency
 # names do not carry
-TERRITORY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "American", "Americans"),
-    "GB": ("UK", "U.K.", "Britain", "British", "England"), "HK": ("Hong Kong",),
-    "MO": ("Macau", "Macao"), "AE": ("UAE", "Emirati", "Emirates", "Dubai", "Abu Dhabi"),
+TERRITORY_NAMES: dict[str, tuple[str, ...]] = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America"), "GB": ("UK", "U.K.", "Britain", "England"),
+    "HK": ("Hong Kong",), "MO": ("Macau", "Macao"), "AE": ("UAE", "Emirates", "Dubai", "Abu Dhabi"),
     "CD": ("DR Congo", "DRC", "Democratic Republic of the Congo", "Democratic Republic of Congo"),
-    "CG": ("Republic of the Congo",), "TR": ("Turkey", "Turkish"), "MM": ("Myanmar", "Burma"),
-    "CI": ("Ivory Coast", "Côte d'Ivoire"), "KR": ("Korea", "Korean", "Koreans"),
-    "PH": ("Filipino", "Filipinos"), "CZ": ("Czech Republic", "Czech"), "SZ": ("Swaziland",),
+    "CG": ("Republic of the Congo",), "TR": ("Turkey",), "MM": ("Myanmar", "Burma"),
+    "CI": ("Ivory Coast", "Côte d'Ivoire"), "KR": ("Korea",), "CZ": ("Czech Republic",), "SZ": ("Swaziland",),
     "TL": ("East Timor",), "BA": ("Bosnia",), "TT": ("Trinidad",), "PS": ("Palestine",),
-    "NL": ("Dutch",),
 }
+TERRITORY_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "US": ("American", "Americans"), "GB": ("British",), "AE": ("Emirati",), "TR": ("Turkish",),
+    "KR": ("Korean", "Koreans"), "PH": ("Filipino", "Filipinos"), "CZ": ("Czech",), "NL": ("Dutch",),
+}
+TERRITORY_ALIASES: dict[str, tuple[str, ...]] = {
+    t: TERRITORY_NAMES.get(t, ()) + TERRITORY_DEMONYMS.get(t, ()) for t in {**TERRITORY_NAMES, **TERRITORY_DEMONYMS}}
 
 
 @lru_cache(maxsize=1)
@@ -64,23 +67,36 @@ CAPITALISED = re.compile(r"[A-Z][\w&'’.-]*")
 WORD_BEFORE = re.compile(r"(\S+)(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)$")
 WORD_AFTER = re.compile(r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(\S+)")
 TRAILING = re.compile(r"(?:['’]s|['’.])+$")  # what follows a word that is not part of it: ``Johor's``, ``Assam.``
+# a name that runs on through ``of`` (used with .search(text, pos, place_start)): ``Bank of America``
+NAME_OF_BEFORE = re.compile(r"(?<![\w'’])[A-Z][\w&'’.-]*\s+of\s+(?:the\s+)?$")
+
+
+def country_names() -> list[str]:
+    """The names of the world's territories as English news writes them, CLDR's and the press's own
+    (``UAE``), of three letters or more and without CLDR's asides (``Myanmar (Burma)``): the NER misses
+    some (``UAE``, ``Bahrain``, ``Senegal``), and ``place_mentions`` finds them as it finds provinces."""
+    table = json.loads(CLDR_TABLE.read_text(encoding="utf-8"))
+    names = [info["name"] for info in table["territories"].values()] + \
+        [name for names in TERRITORY_NAMES.values() for name in names]
+    return sorted({name for name in names if len(name) >= 3 and re.fullmatch(r"[A-Z][\w.' -]*", name)})
 
 
 @lru_cache(maxsize=1)
 def _places_pattern() -> tuple[frozenset[str], re.Pattern]:
-    """The first words of the table's names, and a pattern of the names, longest first: the pattern is
-    tried only where a first word stands, since an alternation of two thousand names is slow."""
-    names = json.loads(SUBNATIONAL_TABLE.read_text(encoding="utf-8"))["places"]
-    longest_first = sorted(names, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w&-])(?:" + "|".join(map(re.escape, longest_first)) + r")(?![\w-])")
+    """The first words of the table's names and the countries', and a pattern of the names, longest first:
+    the pattern is tried only where a first word stands, since an alternation of two thousand names is
+    slow. A currency's prefix is no place (``US$``)."""
+    names = json.loads(SUBNATIONAL_TABLE.read_text(encoding="utf-8"))["places"] + country_names()
+    longest_first = sorted(set(names), key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w&-])(?:" + "|".join(map(re.escape, longest_first)) + r")(?![\w$-])")
     return frozenset(name.split()[0] for name in names), pattern
 
 
 def place_mentions(text: str, sentence_starts: Iterable[int] = ()) -> list[tuple[int, int]]:
-    """Where ``text`` names a state, a province or a big city (``places.json``) on its own: the
-    places the NER misses (``Johor``, ``Assam``, ``Sharjah``). Not inside a longer name, a word
-    written with a capital right before it (unless that word opens its sentence) or after it:
-    ``Johor Bahru``, ``the G20 Hangzhou Summit``, ``Digital Guangdong``."""
+    """Where ``text`` names a state, a province or a big city (``places.json``), or a country, on its
+    own: the places the NER misses (``Johor``, ``Assam``, ``Sharjah``, ``UAE``). Not inside a longer name, a word
+    written with a capital right before it (unless that word opens its sentence) or after it, or a
+    name's ``of``: ``Johor Bahru``, ``the G20 Hangzhou Summit``, ``Digital Guangdong``, ``Bank of America``."""
     starts = set(sentence_starts)
     first_words, pattern = _places_pattern()
     found = []
@@ -91,8 +107,10 @@ def place_mentions(text: str, sentence_starts: Iterable[int] = ()) -> list[tuple
         before = WORD_BEFORE.search(text, window, match.start())
         after = WORD_AFTER.match(text, match.end())
         opens_sentence = before is not None and before.start(1) in starts
+        of_name = NAME_OF_BEFORE.search(text, window, match.start())
         if (before is not None and CAPITALISED.fullmatch(before.group(1)) and not opens_sentence) or \
-                (after is not None and CAPITALISED.match(after.group(1))):
+                (after is not None and CAPITALISED.match(after.group(1))) or \
+                (of_name is not None and of_name.start() not in starts):
             continue
         found.append(match.span())
     return found

@@ -51,6 +51,23 @@ def test_a_place_stands_alone_not_inside_a_longer_name():
     assert found("Sharjah\n\nMore stories") == ["Sharjah"]
 
 
+def test_a_country_stands_alone_too_but_not_as_a_currency_s_prefix_or_in_a_name_through_of():
+    def found(text):
+        return [text[a:b] for a, b in place_mentions(text, [0])]
+    assert found("The UAE aims to raise exports, as Bahrain and Senegal do.") == ["UAE", "Bahrain", "Senegal"]
+    assert found("Exports of Bahrain rose.") == ["Bahrain"]  # ``of`` after the sentence's first word
+    assert found("It paid US$5 billion to the Bank of America and the Central Bank of the UAE.") == []
+
+
+def test_a_country_the_ner_misses_owns_its_figures(nlp):
+    from pipeline.extensions import doc_to_records
+
+    rows = [r.to_json() for r in doc_to_records(nlp("The UAE aims to raise the contribution of the digital economy "
+                                                    "to 19.4 percent of GDP."), "d")]
+    figures = [q["figure"] for r in rows for q in r["quantities"]]
+    assert figures and all(f["subject"]["text"] == "UAE" for f in figures)
+
+
 def test_a_state_the_ner_misses_owns_its_figures(nlp):
     from pipeline.extensions import doc_to_records
 

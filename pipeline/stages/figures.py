@@ -287,6 +287,10 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
     verb = head.head if head.dep_ in ("dobj", "npadvmod", "advmod", "attr", "nummod", "quantmod") else None
     if head.dep_ == "pobj" and head.head.lower_ == "by":
         verb = head.head.head
+        if head.head.dep_ == "prep" and verb.pos_ == "VERB" and not any(
+                c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return True  # what a verb changes ``by`` (``lifted its forecast by 10%``), not a passive's agent
+            # (``backed by $5 billion``)
     if verb is not None and verb.pos_ in ("VERB", "AUX") and _verb_of_change(verb):
         return True
     # ``an increase of 11.6%``, ``growth of 9.7 percent``
@@ -832,7 +836,7 @@ def _for_subject(verb: Token) -> Token | None:
 RESTRICTING_PREPS = frozenset({"of", "in", "for", "with", "on", "into", "involved", "among"})
 NOT_RESTRICTING = frozenset({"such", "including", "like", "as", "from", "at", "by", "to", "across", "during",
                              "since", "over", "after", "before", "than", "per", "between", "within", "under"})
-DROPPED_ADJECTIVES = frozenset({"other", "additional", "another", "extra"})
+DROPPED_ADJECTIVES = frozenset({"other", "additional", "another", "extra", "more"})
 
 
 def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | None = None,
@@ -1974,10 +1978,16 @@ LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "within", "nationwide"
 
 def _in_dateline(sent: Doc, name: Name) -> bool:
     """The place of an opening dateline (``BEIJING, Jan. 5 (Xinhua) --``, ``SHANGHAI, CHINA-``, ``MUMBAI:``), in
-    capitals at the very start: where the article was filed, not whose the figures are."""
-    text = sent.text[name.start:name.end]
-    return not sent.text[:name.start].strip() and text.isupper() and len(text) > 3 and \
-        bool(re.match(r"^\s*(?:,|\(|-|–|—|:)", sent.text[name.end:]))
+    capitals at the very start, and the agency in its brackets (``ABU DHABI, 12th March, 2025 (WAM) --``):
+    where the article was filed and who filed it, not whose the figures are."""
+    text, before, after = sent.text[name.start:name.end], sent.text[:name.start], sent.text[name.end:]
+    place = not before.strip() and text.isupper() and len(text) > 3 and re.match(r"^\s*(?:,|\(|-|–|—|:)", after)
+    agency = DATELINE_BEFORE_AGENCY.match(before) and re.match(r"^\)\s*(?:--|[-–—:])", after)
+    return bool(place or agency)
+
+
+# a dateline's place in capitals and its date, up to the bracket that opens the agency's name
+DATELINE_BEFORE_AGENCY = re.compile(r"^\s*[A-Z][A-Z.'’ /-]+,[^()]{0,40}\($")
 
 
 def main_clause_owner(sent: Doc, owners: Sequence[Name], quantity: Span | None = None) -> Name | None:

@@ -1457,3 +1457,24 @@ def test_the_place_of_a_dateline_before_a_colon_owns_nothing(parse):
     assert got["3.4 million"][1] == "Zenco Jio"
     got = figures(parse, "NEW DELHI: Digital payments rose 40% in 2024, the bank said.", [("NEW DELHI", "GPE")])
     assert got["40%"][1] is None
+
+
+def test_what_a_verb_changes_by_an_amount_is_a_change_but_a_passive_s_agent_is_not(parse):
+    got = figures(parse, "Zenco lifted its full-year operating profit forecast by 10% to 620 billion yen.",
+                  [("Zenco", "ORG")])
+    assert got["10%"][3] == "change" and got["620 billion yen"][3] == "level"
+    assert figures(parse, "The startup is backed by $5 billion in funding.")["$5 billion"][3] == "level"
+
+
+def test_the_agency_in_a_datelines_brackets_owns_nothing(nlp):
+    from pipeline.extensions import doc_to_records
+
+    text = ("ABU DHABI, 12th March, 2025 (WAM) -- His Highness Sheikh Mohammed bin Rashid Al Maktoum has approved "
+            "the launch of a AED 1 billion fund to support start-ups.")
+    rows = [r.to_json() for r in doc_to_records(nlp(text), "d")]
+    figures_found = [q["figure"] for r in rows for q in r["quantities"]]
+    assert figures_found and all((f["subject"] or {}).get("text") != "WAM" for f in figures_found)
+
+
+def test_more_before_the_counted_noun_is_outside_the_measure(parse):
+    assert figures(parse, "The ministry will add nine more supercomputers.")["nine"][0] == "supercomputers"
