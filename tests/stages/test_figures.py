@@ -1478,3 +1478,11 @@ def test_the_agency_in_a_datelines_brackets_owns_nothing(nlp):
 
 def test_more_before_the_counted_noun_is_outside_the_measure(parse):
     assert figures(parse, "The ministry will add nine more supercomputers.")["nine"][0] == "supercomputers"
+
+
+def test_what_is_raised_to_a_share_of_a_whole_is_the_share_s_part_but_what_is_brought_to_it_measures_the_whole(parse):
+    text = "Norland aims to raise the contribution of the digital economy to 19.4 percent of GDP."
+    assert figures(parse, text, [("Norland", "GPE")])["19.4 percent"][:2] == ("contribution of the digital economy",
+                                                                             "Norland")
+    text = "Norland succeeded in bringing digital infrastructure to 99 percent of the population."
+    assert figures(parse, text, [("Norland", "GPE")])["99 percent"][0] == "population"
