@@ -923,10 +923,10 @@ DATELINE = re.compile(
     rf"[^\S\r\n]*(?:,[^\S\r\n]*[A-Za-z.'’ -]{{0,30}}?,?[^\S\r\n]*)?(?:{_MONTH}[^\S\r\n]+\d{{1,2}}\b|\d{{1,2}}[^\S\r\n]+{_MONTH}|\d{{4}}-\d\d-\d\d)")
 # or, undated, perhaps the agency in brackets, a colon or a dash and the story's first word (``MUMBAI: Reliance Jio
 # added``, ``SANTIAGO – Google will``, ``SHANGHAI, CHINA- China Mobile``, ``BRUSSELS (Reuters) - The``); a first word
-# of three capitals or more, so no ``EU –`` headline
+# of three capitals or more, so no ``EU –`` headline, and a story in lower case, so no ``NBA BASKETBALL - STANDINGS``
 UNDATED_DATELINE = re.compile(
     r"[^\S\r\n]*(?P<places>[A-Z][A-Z.'’-]{2,}(?:[^\S\r\n][A-Z][A-Z.'’-]+)*)(?:,[^\S\r\n]*[A-Z][A-Za-z.'’ ]{0,30}?)?"
-    r"(?:[^\S\r\n]*\([^()\r\n]{1,40}\))?[^\S\r\n]*(?::|[-–—]{1,2})[^\S\r\n]+(?=[A-Z\"“‘'])")
+    r"(?:[^\S\r\n]*\([^()\r\n]{1,40}\))?[^\S\r\n]*(?::|[-–—]{1,2})[^\S\r\n]+(?=[\"“‘']?[A-Z][a-z])")
 # ``on`` and a subject in capitals, ``and``, ``of`` or ``for`` (and ``the``) between its words; used with
 # .match(text, end)
 _REMIT_WORDS = r"(?:[^\S\r\n]+(?:(?:and|of|for)[^\S\r\n]+(?:the[^\S\r\n]+)?)?[A-Z][\w-]*)*"

@@ -551,6 +551,7 @@ def test_an_institution_word_and_of_before_an_organisation_start_its_name():
     ("NORTHVILLE (Wire News) - The Commission proposed rules.", "NORTHVILLE", False),
     ("AT&T said revenue rose.", "AT&T", True),
     ("EU – China summit opens.", "EU", True),  # two capitals: a headline's name, no dateline
+    ("NBA BASKETBALL - STANDINGS AFTER SUNDAY'S GAMES", "NBA", True),  # a headline in capitals, no story
 ])
 def test_the_capitals_opening_a_dateline_name_a_place(text, name, kept):
     assert ((name, "ORG") in ents(text, [span_of(text, name, "ORG")])) == kept
