@@ -214,8 +214,9 @@ POSSESSION_VERBS = frozenset("""own hold control operate run manage""".split())
 # verbs whose subject helps another do what its complement says; matched on the word's form, since the parse
 # may leave ``helped`` unlemmatised as an auxiliary
 HELPING_FORM = re.compile(r"(?:help|enabl|assist)(?:e|es|s|ed|d|ing)?")
-# verbs that bring their object to a level: raised ``to 19.4 percent of GDP``, the object is the share's part
-RAISING_VERBS = (CHANGE_VERBS - {"lose", "lost", "loss"}) | {"raise", "lift", "push"}
+# verbs that move their object to a level (raise, lift, boost, increase): raised ``to 19.4 percent of GDP``, the object is
+# the share's part
+LEVEL_VERBS = (CHANGE_VERBS - {"lose", "lost", "loss"}) | {"raise", "lift", "push"}
 # verbs that rank what they join: their agent is the next in a list, not a source
 ORDER_VERBS = frozenset("""follow trail precede""".split())
 
@@ -1366,7 +1367,7 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         whole = [c for p in _rights_of(quantity) if p.dep_ == "prep" and p.lower_ == "of" for c in p.children
                  if c.dep_ == "pobj" and is_nounlike(c) and name_at(names, c) is None]
         if share and head.head.lower_ == "to" and whole and any(c.dep_ == "dobj" for c in verb.children) and \
-                verb.lemma_ not in RAISING_VERBS:  # but what is raised to a share is its part (``raise the
+                verb.lemma_ not in LEVEL_VERBS:  # but what is raised to a share is its part (``raise the
             return whole[0]  # contribution of the digital economy to 19.4 percent of GDP``)
         # ``raise the proportion of X to 10 percent``, ``boost its computing power by 50%``, ``March
         # posted the highest monthly value at Sh337 billion``
