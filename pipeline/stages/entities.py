@@ -111,7 +111,11 @@ COMPANY_ABBREVIATION = re.compile(r"(?:(?<![\w.])(?:Co|Corp|Inc|Ltd|Bhd|Pty|Pte|
 # A period that also ends its sentence: closing marks, then a capital, a digit or an opening mark, or the end.
 SENTENCE_END = re.compile(r"\.[\"”’')\]]*(?:\s+[A-Z0-9\"“‘(\[]|\s*$)")
 COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Group|Holdings|Limited|Corporation|Company)\b\.?")
-SUFFIX_AFTER_BRAND = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}" + COMPANY_SUFFIX.pattern)
+# the words that close a company's name after its brand (``Amazon`` + `` Web Services``, ``Huawei`` +
+# `` Technologies``), as the legal suffixes do; not inside a longer name (``the Digital Services Law``)
+BUSINESS_SUFFIX = re.compile(r"\s+(?:Services|Technologies|Systems|Networks|Solutions|Communications|Electronics)\b"
+                             r"(?![^\S\r\n]+[A-Z])")
+SUFFIX_AFTER_BRAND = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}(?:" + COMPANY_SUFFIX.pattern + "|" + BUSINESS_SUFFIX.pattern + ")")
 CHAINED_NAME = re.compile(r"\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")
 DANGLING_OF = re.compile(r"\s+of(?:\s+the)?(?:\s+\d+(?:st|nd|rd|th))?$")
 OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?")

@@ -756,6 +756,15 @@ def test_where_people_work_is_no_organisation_when_it_is_a_place():
     assert ents(text, [span_of(text, "Northville", "GPE")]) == []
 
 
+@pytest.mark.parametrize("text,cut,name", [
+    ("Zenco Web Services will invest $11 billion in Norland.", "Zenco", "Zenco Web Services"),
+    ("Acme Technologies said revenue rose.", "Acme", "Acme Technologies"),
+    ("Acme Digital Services Law applies.", "Acme Digital", "Acme Digital"),  # a longer name goes on
+])
+def test_a_company_s_name_runs_on_through_the_business_word_that_closes_it(text, cut, name):
+    assert (name, "ORG") in ents(text, [span_of(text, cut, "ORG")])
+
+
 def test_a_name_is_whole_words_though_the_model_starts_it_inside_one():
     text = "The chair said the 5G Fund would bring service to rural areas."
     assert ents(text, [span_of(text, "G Fund", "ORG")]) == [("5G Fund", "ORG")]
