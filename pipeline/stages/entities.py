@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import document_text, record_error, set_span_group
 from pipeline.patterns import literal_alternation
-from pipeline.places import place_name
+from pipeline.places import TERRITORY_NAMES, place_name
 from pipeline.records import Candidate, Entity
 from pipeline.stages.formats.gazetteer import load_gazetteer, write_gazetteer
 from pipeline.stages.invisible import trim_invisible
@@ -1056,9 +1056,15 @@ def is_union_of_states(name: str) -> bool:
 
 
 def names_a_country(name: str) -> bool:
-    """``Austria``, ``United States``, ``BANGLADESH``: a country's own name."""
+    """``Austria``, ``United States``, ``BANGLADESH``: a country's own name, or the press's initials for it
+    (``UAE``, ``U.S.``; not a name the press gives it in words, ``Emirates`` being an airline's too)."""
     place = place_name(name)
-    return place is not None and place.lower() == name.lower() and place not in UNIONS_OF_STATES
+    return place is not None and place not in UNIONS_OF_STATES and (
+        place.lower() == name.lower() or (COUNTRY_INITIALS.fullmatch(name) is not None and any(
+            name in names for names in TERRITORY_NAMES.values())))
+
+
+COUNTRY_INITIALS = re.compile(r"(?:[A-Z]\.?){2,4}")
 
 
 def names_a_place(name: str, senses: dict[str, set[str]]) -> bool:
