@@ -37,13 +37,26 @@ TERRITORY_ALIASES: dict[str, tuple[str, ...]] = {
     t: TERRITORY_NAMES.get(t, ()) + TERRITORY_DEMONYMS.get(t, ()) for t in {**TERRITORY_NAMES, **TERRITORY_DEMONYMS}}
 
 
+# the press's initials for a territory (``UAE``, ``U.S.``): unlike a name in words (``Emirates``), never an
+# organisation's too
+PRESS_INITIALS = frozenset(name for names in TERRITORY_NAMES.values() for name in names
+                           if re.fullmatch(r"(?:[A-Z]\.?){2,4}", name))
+
+
+@lru_cache(maxsize=1)
+def cldr_table() -> dict:
+    """CLDR's territories and currencies (``stages/quantities/currencies.json``), read once for the place
+    readers here and the currency reader alike."""
+    return json.loads(CLDR_TABLE.read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def place_forms() -> dict[str, str]:
     """How English news names a territory (lower case) -> CLDR's English name for it: the name,
     the press's aliases (``U.S.``, ``Britain``), and the adjective of a currency that is, or was,
     its own (``Chinese`` yuan, ``German`` mark: ISO 4217 codes begin with the territory's code).
     A form that could name two territories is left out."""
-    table = json.loads(CLDR_TABLE.read_text(encoding="utf-8"))
+    table = cldr_table()
     names = {t: info["name"] for t, info in table["territories"].items()}
     found: dict[str, set[str]] = {}
     for territory, name in names.items():
@@ -75,7 +88,7 @@ def country_names() -> list[str]:
     """The names of the world's territories as English news writes them, CLDR's and the press's own
     (``UAE``), of three letters or more and without CLDR's asides (``Myanmar (Burma)``): the NER misses
     some (``UAE``, ``Bahrain``, ``Senegal``), and ``place_mentions`` finds them as it finds provinces."""
-    table = json.loads(CLDR_TABLE.read_text(encoding="utf-8"))
+    table = cldr_table()
     names = [info["name"] for info in table["territories"].values()] + \
         [name for names in TERRITORY_NAMES.values() for name in names]
     return sorted({name for name in names if len(name) >= 3 and re.fullmatch(r"[A-Z][\w.' -]*", name)})
@@ -107,10 +120,9 @@ def place_mentions(text: str, sentence_starts: Iterable[int] = ()) -> list[tuple
         before = WORD_BEFORE.search(text, window, match.start())
         after = WORD_AFTER.match(text, match.end())
         opens_sentence = before is not None and before.start(1) in starts
-        of_name = NAME_OF_BEFORE.search(text, window, match.start())
         if (before is not None and CAPITALISED.fullmatch(before.group(1)) and not opens_sentence) or \
                 (after is not None and CAPITALISED.match(after.group(1))) or \
-                (of_name is not None and of_name.start() not in starts):
+                ((of_name := NAME_OF_BEFORE.search(text, window, match.start())) and of_name.start() not in starts):
             continue
         found.append(match.span())
     return found

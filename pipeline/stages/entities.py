@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from pipeline.extensions import document_text, record_error, set_span_group
 from pipeline.patterns import literal_alternation
-from pipeline.places import TERRITORY_NAMES, place_name
+from pipeline.places import PRESS_INITIALS, place_name
 from pipeline.records import Candidate, Entity
 from pipeline.stages.formats.gazetteer import load_gazetteer, write_gazetteer
 from pipeline.stages.invisible import trim_invisible
@@ -648,6 +648,11 @@ def agency_credits(text: str, people: list[tuple[int, int]]) -> list[Candidate]:
             if not any(a < end and start < b for a, b in people)]
 
 
+def overlaps_an_organisation(taken: list[Candidate], start: int, end: int) -> bool:
+    """Whether an organisation already found covers any of [start, end): a context rule adds none there."""
+    return any(c.label == "ORG" and c.start < end and start < c.end for c in taken)
+
+
 def named_by_kind(text: str, taken: list[Candidate]) -> list[Candidate]:
     """The name right after a noun of its kind (``ORGANISATION_KINDS``) is an organisation, where no
     organisation is found there and the name reads as no person's and holds no role (``firm Temu``,
@@ -664,8 +669,7 @@ def named_by_kind(text: str, taken: list[Candidate]) -> list[Candidate]:
         words = name.split()
         if (words[0].lower() in NOT_A_NAME_AFTER_KIND or reads_as_a_person(name) or PERSON_PREFIX.match(name)
                 or any(w.lower() in ROLE_WORDS or C_SUITE.fullmatch(w) for w in words)
-                or not is_organisation_name(name) or any(
-                    c.label == "ORG" and c.start < end and start < c.end for c in taken)):
+                or not is_organisation_name(name) or overlaps_an_organisation(taken, start, end)):
             continue
         out.append(Candidate(start, end, "ORG", "rule"))
     return out
@@ -686,8 +690,7 @@ def named_as_workplace(text: str, taken: list[Candidate], places: dict[int, int]
         start, end = m.span("name")
         name = text[start:end]
         if (name.split()[0].lower() in NOT_A_NAME_AFTER_KIND or start in places or place_name(name) is not None
-                or not is_organisation_name(name)
-                or any(c.label == "ORG" and c.start < end and start < c.end for c in taken)):
+                or not is_organisation_name(name) or overlaps_an_organisation(taken, start, end)):
             continue
         out.append(Candidate(start, end, "ORG", "rule"))
     return out
@@ -1060,11 +1063,7 @@ def names_a_country(name: str) -> bool:
     (``UAE``, ``U.S.``; not a name the press gives it in words, ``Emirates`` being an airline's too)."""
     place = place_name(name)
     return place is not None and place not in UNIONS_OF_STATES and (
-        place.lower() == name.lower() or (COUNTRY_INITIALS.fullmatch(name) is not None and any(
-            name in names for names in TERRITORY_NAMES.values())))
-
-
-COUNTRY_INITIALS = re.compile(r"(?:[A-Z]\.?){2,4}")
+        place.lower() == name.lower() or name in PRESS_INITIALS)
 
 
 def names_a_place(name: str, senses: dict[str, set[str]]) -> bool:

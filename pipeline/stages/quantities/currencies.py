@@ -17,19 +17,17 @@ currency: ``Kenya``, ``Nairobi``, ``Kenyan``), else the form's default, else the
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
 from pipeline.patterns import literal_alternation
-from pipeline.places import TERRITORY_ALIASES
+from pipeline.places import TERRITORY_ALIASES, cldr_table
 from pipeline.records import Quantity
 from pipeline.stages.quantities.numbers import HS, Num
 
-_TABLE = json.loads(Path(__file__).with_name("currencies.json").read_text(encoding="utf-8"))
+_TABLE = cldr_table()
 
 # ---------------------------------------------------------------------------
 # What news writes that CLDR does not
