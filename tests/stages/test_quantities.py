@@ -82,6 +82,10 @@ FOUND = [
       ("5 GB", 5.0, "gb")]),
     ("1.2 million tonnes over 30 kilometers", [("1.2 million tonnes", 1.2e6, "tonne"),
                                                ("30 kilometers", 30.0, "kilometer")]),
+    # energy: a unit of power with its hours is no duration, whichever way it is written
+    ("used 20 terawatt hours, 460 terawatt-hours and 5 TWh in 300 man hours",
+     [("20 terawatt hours", 20.0, "terawatt hour"), ("460 terawatt-hours", 460.0, "terawatt hour"),
+      ("5 TWh", 5.0, "terawatt hour")]),
     ("reached 197 EFLOPS at 7nm", [("197 EFLOPS", 197.0, "eflops"), ("7nm", 7.0, "nm")]),
     ("She bought 5 pounds of rice", [("5 pounds", 5.0, "pound")]),
     # multiples written as words

@@ -19,9 +19,9 @@ _TIME_RE = re.compile(
     rf"(?:{HS}*|{HS}*-{HS}*)"
     # one lower-case qualifier may stand between: "three financial years", "5 working days"; not a
     # determiner or a word of relative time, which dates the number ("1.3 million a year earlier",
-    # "13 last year")
+    # "13 last year"), nor a unit of power, which with its hours is energy ("20 terawatt hours")
     r"(?:(?!(?:a|an|the|last|next|this|that|each|every|per|previous|past|coming|current|prior|same|"
-    rf"following)\b)(?-i:[a-z]+)(?:{HS}+|-))?"
+    rf"following|(?:kilo|mega|giga|tera)?watts?)\b)(?-i:[a-z]+)(?:{HS}+|-))?"
     r"(?:years?|yrs?|months?|weeks?|days?|nights?|hours?|hrs?|minutes?|mins?|seconds?|secs?"
     r"|decades?|centur(?:y|ies)|millenni(?:um|a)|milliseconds?|microseconds?|nanoseconds?"
     r"|fortnights?|time|quarters)(?![^\W_])(?![\s-]+on[\s-]+year)", re.I)
@@ -74,7 +74,7 @@ def _singular(word: str) -> str:
 # ``megahertz`` as ``40 megahertz`` is (the case of the symbol tells ``MW`` from a milliwatt).
 _SYMBOL_WORDS = {**{f"{p}{u}": f"{w}{word}"
                     for p, w in (("", ""), ("k", "kilo"), ("m", "mega"), ("g", "giga"), ("t", "tera"))
-                    for u, word in (("hz", "hertz"), ("w", "watt"))},
+                    for u, word in (("hz", "hertz"), ("w", "watt"), ("wh", "watt hour"))},
                  "sf": "square foot"}  # ``500K SF``, as US property news writes square feet
 
 
@@ -82,7 +82,7 @@ def _norm_measure(surface: str, spelled: bool) -> str:
     if _BIT_RATE_RE.fullmatch(surface.strip()):  # ``megabits per second`` -> ``mbps``, ``bits ...`` -> ``bps``
         prefix = surface.strip()[:1].lower()
         return f"{'' if prefix == 'b' else prefix}bps"
-    words = _SPACES_RE.split(surface.strip().lower())
+    words = _SPACES_RE.split(surface.strip().lower().replace("watt-hour", "watt hour"))
     if spelled:
         return " ".join(_singular(w) for w in words)
     return " ".join(_SYMBOL_WORDS.get(w, w) for w in words)
