@@ -394,13 +394,13 @@ def is_dateline_year(sent: Doc, i: int) -> bool:
 
 
 def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline: int | None,
-                is_target: bool) -> int | None:
+                is_target: bool, names: Sequence[Name] = ()) -> int | None:
     """The year of the figure: a target's deadline, else the year the sentence ties to the number;
     none when a relative time follows the number before any year (``197 EFLOPS this year, up from 180
     EFLOPS in 2022``, ``up to $125 billion over the next two decades``)."""
     end = _dashed_partner(sent, quantity, quantities)
     if end is not None:  # ``shrink by 100-200 million by 2050``: one range, one year
-        return find_period(sent, end, quantities, deadline, is_target)
+        return find_period(sent, end, quantities, deadline, is_target, names)
     inside = {t.i for q in quantities for t in q}
     later = [q.start for q in quantities if q.start >= quantity.end]
     stop = min(later) if later else len(sent)
@@ -412,7 +412,7 @@ def find_period(sent: Doc, quantity: Span, quantities: Sequence[Span], deadline:
         return _own_deadline(sent, quantity, stop, inside) or deadline
     years = [(i, y) for i, y in years_in(sent) if i not in inside and not is_dateline_year(sent, i)
              and not _names_a_thing(sent, i)]
-    years = [(i, y) for i, y in years if not _is_since(sent, i) and not _in_other_clause(sent, i, quantity)
+    years = [(i, y) for i, y in years if not _is_since(sent, i) and not _in_other_clause(sent, i, quantity, names)
              and not _is_base(sent, i, inside) and not _dates_another_number(sent, i, quantity, quantities)]
     if _is_current_value(sent, quantity):  # ``from the current 10% to 20% by 2030``: a deadline dates the goal
         years = [(i, y) for i, y in years if i == 0 or sent[i - 1].lower_ not in ("by", "until", "till")]
@@ -571,19 +571,20 @@ def _is_current_value(sent: Doc, quantity: Span) -> bool:
                           r"some|over|current))*\s*$", before))
 
 
-def _in_other_clause(sent: Doc, i: int, quantity: Span) -> bool:
+def _in_other_clause(sent: Doc, i: int, quantity: Span, names: Sequence[Name] = ()) -> bool:
     """A year inside a clause that describes something other than the number's noun or its owner and
     holds no part of the number: ``part of the Global Lighthouse Network, an initiative launched in
     2018``. A clause on the number's own noun (``the $1.2 trillion law that was signed in 2021``) or on
     the subject of its verb (``The law, passed in 2022, set $52 billion``) dates the figure, as does one
-    on a time (``its fiscal year that ended in March 2020``)."""
+    on a time (``its fiscal year that ended in March 2020``); not one on a subject that is a name, which
+    tells the owner's story (``Rakuten Mobile, which entered the market in 2020, has 6 million users``)."""
     # the number's own nouns: what it is ``of`` (``30 percent of the services offered in 2030``), the
     # tokens it hangs from, and their subjects
     own = {c.i for p in _rights_of(quantity) if p.lower_ == "of" for c in p.children}
     token = head_of(quantity)
     for _ in range(12):
         own.add(token.i)
-        own.update(c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+        own.update(c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and name_at(names, c) is None)
         if token.head.i == token.i:
             break
         token = token.head
@@ -2514,7 +2515,7 @@ def figure_of(sent: Doc, span: Span, spans: Sequence[Span], unit: str | None, va
     else:
         owner = find_subject(sent, span, noun if base is None else base, names, kind,  # ``twice the UK's demand``
                              money=_is_money(unit))
-        period = find_period(sent, span, spans, deadline, is_target)
+        period = find_period(sent, span, spans, deadline, is_target, names)
     owner = _place_of_body(sent, _with_coordinated(sent, _named_in_full(sent, owner, names), names), names)
     subject = None if owner is None else _trimmed(sent.text, owner.start, owner.end)
     weak = weak or (kind == "share" and _share_of_what_came_before(span))

@@ -144,6 +144,10 @@ def test_a_year_in_a_clause_about_something_else_dates_no_figure(parse):
     # a clause on the number's own noun or on its verb's subject does date it
     got = figures(parse, "The law, passed in 2022, set $52 billion for chip plants.")
     assert got["$52 billion"][2] == 2022
+    # but not one on a subject that is a name: it tells the owner's story, not the figure's
+    got = figures(parse, "Rakuten Mobile, which entered the market in 2020, has signed up more than 6 million "
+                         "users.", [("Rakuten Mobile", "ORG")])
+    assert got["6 million"][1:3] == ("Rakuten Mobile", None)
 
 
 def test_a_speaker_named_with_a_title_is_a_source_not_an_owner(parse):
