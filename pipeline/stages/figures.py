@@ -1793,9 +1793,11 @@ def _is_member_of(verb: Token, head: Token) -> bool:
 
 def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bool = True,
                referable: Sequence[Name] = ()) -> Name | None:
-    """Whom the verb gives the amount to, or where: ``provide 802.5 billion yen in subsidies to Rapidus
-    Corp.``, ``awarded Intel $8.5 billion``, ``invest $2 billion in India``. A named indirect object
-    comes before any place: ``in New Albany, the award will provide Intel Ohio $1.5 billion``."""
+    """Whom the verb gives the amount to, or the place it goes to or is for: ``provide 802.5 billion yen
+    in subsidies to Rapidus Corp.``, ``awarded Intel $8.5 billion``, ``$500 million for Kenya``. A named
+    indirect object comes before any place: ``in New Albany, the award will provide Intel Ohio $1.5
+    billion``. Where money is spent (``invest $1.5 billion in India``) is no recipient: the investor
+    keeps what it invests (F1)."""
     for child in verb.children:  # not an object the amount's own noun is coordinated with (``serves the
         # District of Columbia and 13 neighboring states``)
         if child.dep_ in ("dative", "dobj") and child.i != head.i and head not in child.conjuncts and \
@@ -1804,7 +1806,7 @@ def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bo
             if found is not None:
                 return found
     for child in verb.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "for", "in"):
+        if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "for"):
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and name_at(owners, pobj[0]) is not None:
                 name = name_at(owners, pobj[0])

@@ -390,6 +390,13 @@ def test_money_that_passes_belongs_to_its_recipient_before_its_giver(parse):
     assert got["$9.2 billion"][:2] == ("direct funding", "Ford Motor Company")
 
 
+def test_the_place_money_is_invested_in_is_no_recipient(parse):
+    got = figures(parse, "Foxconn will invest $1.5 billion in India.", [("Foxconn", "ORG"), ("India", "GPE")])
+    assert got["$1.5 billion"][1] == "Foxconn"
+    got = figures(parse, "The company will spend $3 billion in Japan.", [("Japan", "GPE")])
+    assert got["$3 billion"][1] is None  # "the company" names no one (§9)
+
+
 def test_a_recipient_after_the_kind_of_money_or_made_available_owns_it(parse):
     got = figures(parse, "The state will provide $500 million in grants to Norland Chips.", [("Norland Chips", "ORG")])
     assert got["$500 million"][:2] == ("grants", "Norland Chips")
