@@ -1031,7 +1031,7 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int], 
         if not pobj or pobj[0].ent_type_ in ("DATE", "TIME") or is_time_word(pobj[0]):
             return False
         name = name_at(names, pobj[0])
-        return name is None or (child.lower_ == "of" and name.label not in PLACE_LABELS)
+        return name is None
     if child.dep_ in ("acl",) and child.tag_ in ("VBN", "VBG", "VBD"):  # ``the value transacted``: the tagger
         # may take a participle for a past tense; ``standard racks in use``, ``companies using AI``; but a
         # participle that says who (``factories owned by Haier``) or where it is written (``agencies addressed
@@ -1058,8 +1058,7 @@ def resolve_noun(noun: Token) -> Token | None:
     """From a noun of change or proportion to what it is of: ``growth of intelligent computing power``,
     ``the share of cross-border e-commerce``; None when it says of nothing (``a 7.7% increase``)."""
     for _ in range(3):
-        if noun.lemma_ not in CHANGE_NOUNS and not (noun.lemma_ in ("share", "proportion", "percentage") or
-                                                    _is_growth_rate(noun)):
+        if noun.lemma_ not in CHANGE_NOUNS and not (_is_proportion(noun) or _is_growth_rate(noun)):
             return noun
         # an owner's share is a measure itself (``the bloc's global market share``)
         part = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "NOUN" and
@@ -1076,6 +1075,12 @@ def resolve_noun(noun: Token) -> Token | None:
             return noun if _named_by_compound(noun) else None
         noun = pobj[0]
     return noun
+
+
+def _is_proportion(noun: Token) -> bool:
+    """A noun of a part of a whole; not ``shares`` in the plural, which are a company's stock (``Shares
+    of Nvidia rose 4%``)."""
+    return noun.lemma_ in ("proportion", "percentage") or (noun.lemma_ == "share" and noun.tag_ != "NNS")
 
 
 def _named_by_compound(noun: Token) -> bool:
@@ -2141,8 +2146,8 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
                     for pobj in to.children:
                         if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
                             return name_at(owners, pobj)
-    for child in noun.rights:  # ``the added value of China's digital economy``
-        if child.dep_ == "prep" and child.lower_ == "of":
+    for child in noun.rights:  # ``the added value of China's digital economy``, ``revenue at Samsung's chip unit``
+        if child.dep_ == "prep" and child.lower_ in ("of", "at"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.i != noun.i:
                     found = _owner_of_noun(sent, pobj, owners, referable)
@@ -2158,11 +2163,14 @@ def _owner_of_noun(sent: Doc, noun: Token, owners: Sequence[Name], referable: Se
                     if found is not None:
                         return found
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in (("in", "of", "across", "for", "from") if locative else ("of",)):
+        if child.dep_ == "prep" and child.lower_ in (("in", "of", "at", "across", "for", "from") if locative
+                                                     else ("of", "at")):
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj:
+                # what is ``of`` or ``at`` a name is its (``revenue of Huawei``, ``sales at Infosys``)
                 name = name_at(owners, pobj[0]) or _place_possessing(pobj[0], owners)
-                if name is not None and (name.label in PLACE_LABELS or _member_of(noun, child)):
+                if name is not None and (name.label in PLACE_LABELS or child.lower_ in ("of", "at") or
+                                         _member_of(noun, child)):
                     return name
                 if pobj[0].lower_ == "world":
                     return Name(pobj[0].idx, pobj[0].idx + 5, "LOC")

@@ -1497,3 +1497,21 @@ def test_what_is_raised_to_a_share_of_a_whole_is_the_share_s_part_but_what_is_br
                                                                              "Norland")
     text = "Norland succeeded in bringing digital infrastructure to 99 percent of the population."
     assert figures(parse, text, [("Norland", "GPE")])["99 percent"][0] == "population"
+
+
+def test_what_is_of_or_at_a_name_is_that_names(parse):
+    got = figures(parse, "Revenue of Huawei rose 5% in 2023.", [("Huawei", "ORG")])
+    assert got["5%"][:2] == ("Revenue", "Huawei")
+    got = figures(parse, "Sales at Infosys rose 5 percent.", [("Infosys", "ORG")])
+    assert got["5 percent"][:2] == ("Sales", "Infosys")
+    got = figures(parse, "Revenue at Samsung Electronics' chip division fell 34 percent.",
+                  [("Samsung Electronics", "ORG")])
+    assert got["34 percent"][1] == "Samsung Electronics"
+
+
+def test_shares_in_the_plural_are_stock_not_a_part_of_a_whole(parse):
+    got = figures(parse, "Shares of Nvidia rose 4% on Tuesday.", [("Nvidia", "ORG")])
+    assert got["4%"][:2] == ("Shares", "Nvidia")
+    # a share in the singular is still a part: what it is of measures
+    got = figures(parse, "China's share of global chip sales rose to 30 percent.", [("China", "GPE")])
+    assert got["30 percent"][:2] == ("global chip sales", "China")
