@@ -675,6 +675,36 @@ def named_by_kind(text: str, taken: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# A name that opens a sentence, then set off by commas a description whose head is a kind of
+# organisation: ``Grab, Southeast Asia's largest ride-hailing company,``, ``Ooredoo, the Qatari telecom
+# operator,``, ``Sea, the parent of Shopee,``. The description opens with an article or a possessive and
+# holds at most five more words before its head.
+_HS = r"[^\S\r\n]+"
+KIND_IN_APPOSITION = re.compile(
+    rf"(?P<name>{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,3}}),{_HS}"
+    rf"(?:a|an|the|{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,2}}['’]s?)"
+    rf"(?:{_HS}[\w’'-]+){{0,5}}?{_HS}(?:{ORGANISATION_KINDS}|parent|owner)"
+    rf"(?:{_HS}of{_HS}[^,;\n]{{1,60}})?,")
+SENTENCE_OPENS_BEFORE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)$")
+
+
+def described_by_kind(text: str, taken: list[Candidate], places: dict[int, int]) -> list[Candidate]:
+    """The name a sentence opens with is an organisation's when the description set off after it is
+    headed by a kind of organisation, where no organisation is found there and it names no place or
+    person (``Texas, the largest producer of ...``; ``Mr Lee, a former bank ...`` heads no kind)."""
+    out = []
+    for m in KIND_IN_APPOSITION.finditer(text):
+        start, end = m.span("name")
+        name = text[start:end]
+        if (not SENTENCE_OPENS_BEFORE.search(text, max(0, start - 4), start)
+                or name.split()[0].lower() in NOT_A_NAME_AFTER_KIND or start in places
+                or place_name(name) is not None or reads_as_a_person(name) or PERSON_PREFIX.match(name)
+                or not is_organisation_name(name) or overlaps_an_organisation(taken, start, end)):
+            continue
+        out.append(Candidate(start, end, "ORG", "rule"))
+    return out
+
+
 # Those who work at an organisation, then ``at`` and its name: ``economists at Morgan Stanley``, ``an analyst at
 # Jefferies``; a person is nowhere that people work ``at``
 WORKPLACE_BEFORE_NAME = re.compile(
@@ -1411,6 +1441,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
                       if not names_a_role(text, c.start, text[c.start:c.end])]
     rules += named_by_kind(text, base + rules + gazetteer_hits)
     rules += named_as_workplace(text, base + rules + gazetteer_hits, places)
+    rules += described_by_kind(text, base + rules + gazetteer_hits, places)
     rules += listed_with_organisations(text, base + rules + gazetteer_hits, model_spans, lists)
     first = resolve(base + rules + gazetteer_hits)
     readings, defined = acronym_readings(text, first)

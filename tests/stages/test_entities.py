@@ -756,6 +756,26 @@ def test_where_people_work_is_an_organisation_though_the_model_reads_a_person(te
     assert (name, "ORG") in ents(text, [span_of(text, name, "PERSON")])
 
 
+@pytest.mark.parametrize("text,name", [
+    ("Zabo, Southeast Asia's largest ride-hailing company, expects revenue to rise.", "Zabo"),
+    ("It rained. Orvel, the Norland telecom operator, said sales rose.", "Orvel"),
+    ("Kesta Group, the parent of Zoomly, posted a profit.", "Kesta Group"),
+])
+def test_a_name_a_sentence_opens_with_is_an_organisation_when_described_as_a_kind_of_one(text, name):
+    assert ents(text, []) == [(name, "ORG")]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Norland, the largest producer of wind power, added capacity.", "GPE"),  # a place
+    ("Jon Kim, the company's founder, said sales rose.", "PERSON"),          # no kind heads it
+    ("Sales rose at Zabo, the ride-hailing company, last year.", None),      # opens no sentence
+])
+def test_no_organisation_where_the_described_name_is_no_company_or_opens_no_sentence(text, label):
+    first = text.split(",")[0].split()[-1] if label is None else text.split(",")[0]
+    spans = [] if label is None else [span_of(text, first, label)]
+    assert [e for e in ents(text, spans) if e[1] == "ORG"] == []
+
+
 def test_where_people_work_is_no_organisation_when_it_is_a_place():
     text = "Analysts at Northville expect growth."
     assert ents(text, [span_of(text, "Northville", "GPE")]) == []
