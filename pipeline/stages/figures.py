@@ -2249,7 +2249,10 @@ def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: 
     """What ``its``, ``the country's`` refers to in the same sentence: the name before it (a place
     for a place word, or an organisation for ``the region``, ``the bloc``); with ``either_side``, else
     the first place after it."""
-    before = [n for n in owners if n.end <= possessor.idx]
+    # ``it`` is no person (``Singtel's chief executive Yuen Kuan Moon said the firm would cut 10 percent of
+    # its workforce``)
+    before = [n for n in owners if n.end <= possessor.idx and not (
+        n.label == "PERSON" and possessor.lower_ in ("it", "its"))]
     if len(before) >= 2 and re.fullmatch(r"\s*\(\s*", sent.text[before[-2].end:before[-1].start]):
         before = before[:-1]  # ``China Construction Bank (CCB) said it``: the name, not its short form (F8)
     if possessor.lemma_.lower() in DESCRIPTORS:

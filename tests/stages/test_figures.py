@@ -1515,3 +1515,9 @@ def test_shares_in_the_plural_are_stock_not_a_part_of_a_whole(parse):
     # a share in the singular is still a part: what it is of measures
     got = figures(parse, "China's share of global chip sales rose to 30 percent.", [("China", "GPE")])
     assert got["30 percent"][:2] == ("global chip sales", "China")
+
+
+def test_its_stands_for_no_person(parse):
+    got = figures(parse, "Singtel's chief executive Yuen Kuan Moon said the firm would cut 10 percent of its "
+                         "workforce.", [("Singtel", "ORG"), ("Yuen Kuan Moon", "PERSON")])
+    assert got["10 percent"][:2] == ("workforce", "Singtel")
