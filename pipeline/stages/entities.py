@@ -574,11 +574,31 @@ AFTER_A_PERSON = re.compile(rf"[^\S\r\n]*(?:[,(/]|(?:{SAID_AFTER_NAME}|tells|add
                             r"stressed|wrote|writes|as\s+saying)\b)")
 
 
+# a person's role set off after the name: ``, chief executive of``, ``, the company's founder``, ``, a
+# partner at``; the role within the description's first three words
+ROLES_AFTER_A_NAME = ROLE_WORDS | {"executive", "ceo", "cfo", "cto", "coo", "founder", "co-founder", "cofounder",
+                                  "analyst", "economist", "professor", "partner", "adviser", "advisor"}
+ROLE_IN_APPOSITION = re.compile(
+    r",[^\S\r\n]+(?:(?:the|a|an)[^\S\r\n]+|[A-Z][\w.&-]*(?:[^\S\r\n]+[A-Z][\w.&-]*)*['’]s?[^\S\r\n]+)?"
+    r"(?:[\w-]+[^\S\r\n]+){0,2}?(?P<role>[A-Za-z-]+)\b")
+
+
+def named_with_a_role(text: str, start: int, end: int) -> bool:
+    """Two or three words that are names, none a common word or an organisation's, then a person's role
+    set off by a comma: a person, though no list has the given name (``Sundar Pichai, chief executive
+    of Google``)."""
+    words = text[start:end].split()
+    role = ROLE_IN_APPOSITION.match(text, end)
+    return role is not None and role.group("role").lower() in ROLES_AFTER_A_NAME and 2 <= len(words) <= 3 and \
+        all(NAME_WORD.fullmatch(w) and not is_common_word(w) and w.lower() not in ORGANISATION_WORDS for w in words)
+
+
 def people_passed_over(text: str, model_spans: list[tuple[int, int, str]]) -> list[Candidate]:
     """A given name and one or two words that are names, where the NER found nothing at all, in a
     place news names a person (``Linzi Penman, head of``, ``EDPB Chair Andrea Jelinek said``): a
-    person (``reads_as_a_person``), the last two or three words of a capitalised run, a title before
-    them aside. Not elsewhere: a company may open with a given name (``Bharat Fibernet will``)."""
+    person (``reads_as_a_person``, or ``named_with_a_role``), the last two or three words of a
+    capitalised run, a title before them aside. Not elsewhere: a company may open with a given name
+    (``Bharat Fibernet will``)."""
     covered = bytearray(len(text))  # where the model found anything: one pass, not one per run
     for start, end, _ in model_spans:
         covered[start:end] = b"\x01" * (end - start)
@@ -590,7 +610,8 @@ def people_passed_over(text: str, model_spans: list[tuple[int, int, str]]) -> li
         for size in (3, 2):
             if len(words) >= size:
                 start, end = run.start() + words[-size][0], run.start() + words[-1][1]
-                if reads_as_a_person(text[start:end]) and place_name(text[start:end]) is None:  # ``Abu Dhabi``
+                if (reads_as_a_person(text[start:end]) or named_with_a_role(text, start, end)) and \
+                        place_name(text[start:end]) is None:  # ``Abu Dhabi``
                     out.append(Candidate(start, end, "PERSON", "rule"))
                     break
     return out
@@ -690,15 +711,44 @@ SENTENCE_OPENS_BEFORE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)$")
 
 def described_by_kind(text: str, taken: list[Candidate], places: dict[int, int]) -> list[Candidate]:
     """The name a sentence opens with is an organisation's when the description set off after it is
-    headed by a kind of organisation, where no organisation is found there and it names no place or
-    person (``Texas, the largest producer of ...``; ``Mr Lee, a former bank ...`` heads no kind)."""
+    headed by a kind of organisation, where no organisation is found there and it names no place
+    (``Texas, the largest producer of ...``), though the NER read a person (``Morgan Stanley, the
+    investment bank,``); ``Jon Kim, a former bank executive,`` is headed by no kind."""
     out = []
     for m in KIND_IN_APPOSITION.finditer(text):
         start, end = m.span("name")
         name = text[start:end]
         if (not SENTENCE_OPENS_BEFORE.search(text, max(0, start - 4), start)
                 or name.split()[0].lower() in NOT_A_NAME_AFTER_KIND or start in places
-                or place_name(name) is not None or reads_as_a_person(name) or PERSON_PREFIX.match(name)
+                or place_name(name) is not None or PERSON_PREFIX.match(name)
+                or not is_organisation_name(name) or overlaps_an_organisation(taken, start, end)):
+            continue
+        out.append(Candidate(start, end, "ORG", "rule"))
+    return out
+
+
+# A name, then a post only a company or a body has: ``IDA CEO Martin Shanahan``, ``O2's chief executive``,
+# ``Ericsson chief executive Borje Ekholm``; not a spokesperson, whom a person has too
+OFFICER_AFTER_NAME = re.compile(
+    rf"(?<![\w-])(?P<name>{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,3}})(?:['’]s)?{_HS}"
+    r"(?:CEO|CFO|CTO|COO|(?i:chief[^\S\r\n]+(?:executive|financial|technology|operating)"
+    r"|chair(?:man|woman|person)|managing[^\S\r\n]+director|(?:co-?)?founder))(?![\w-])")
+# capitalised words that open such a phrase without naming its holder (``Former CEO``, ``Group CEO``)
+NOT_A_HOLDER = frozenset({"former", "then", "interim", "acting", "deputy", "new", "outgoing", "incoming", "group",
+                          "company", "global", "regional", "senior", "joint", "executive", "vice"})
+
+
+def named_by_its_officer(text: str, taken: list[Candidate], places: dict[int, int]) -> list[Candidate]:
+    """The name whose chief executive, chair or founder is spoken of is an organisation's, where no
+    organisation is found there and it names no place: a person has no chief executive, and the NER may
+    read one (``Ericsson``) or pass it over (``IDA``)."""
+    out = []
+    for m in OFFICER_AFTER_NAME.finditer(text):
+        start, end = m.span("name")
+        name = text[start:end]
+        words = name.split()
+        if (words[0].lower() in NOT_A_NAME_AFTER_KIND | NOT_A_HOLDER or words[0].lower() in STOP_WORDS
+                or start in places or place_name(name) is not None or PERSON_PREFIX.match(name)
                 or not is_organisation_name(name) or overlaps_an_organisation(taken, start, end)):
             continue
         out.append(Candidate(start, end, "ORG", "rule"))
@@ -1442,6 +1492,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     rules += named_by_kind(text, base + rules + gazetteer_hits)
     rules += named_as_workplace(text, base + rules + gazetteer_hits, places)
     rules += described_by_kind(text, base + rules + gazetteer_hits, places)
+    rules += named_by_its_officer(text, base + rules + gazetteer_hits, places)
     rules += listed_with_organisations(text, base + rules + gazetteer_hits, model_spans, lists)
     first = resolve(base + rules + gazetteer_hits)
     readings, defined = acronym_readings(text, first)
