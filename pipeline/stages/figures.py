@@ -1494,7 +1494,8 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
     owners = [n for n in referable if not is_source(sent, n, referable)]
     if not referable:
         return None
-    local = _place_before(sent, quantity, owners) or _name_listed_before(sent, quantity, owners) or \
+    local = _place_before(sent, quantity, owners) or _compared_place(quantity, owners) or \
+        _name_listed_before(sent, quantity, owners) or \
         _where_clause_owner(head_of(quantity), owners) or _possessor_before(sent, quantity, referable) or \
         _possessed_by(head_of(quantity), owners)
     if local is not None:
@@ -1509,6 +1510,9 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
     project = _approved_project(verb, head_of(quantity))
     if project is not None:  # whoever approves a project does not invest in it
         return name_at(owners, project) or _owner_of_noun(sent, project, owners, referable)
+    ranked = _ranked_next(verb, owners) if verb is not None else None
+    if ranked is not None:  # ``..., followed by China with 20 percent``: not the first one's share
+        return ranked
     subject = verb_subject(verb) if verb is not None else None
     if kind == "share" and subject is not None and name_at(owners, subject) is not None and \
             head_of(quantity).dep_ in ("dobj", "pobj"):
@@ -1536,7 +1540,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
             # its recipient
             if found is not None:
                 return found
-        found = _counterparty(verb, head, owners) or _ranked_next(verb, owners) or (
+        found = _counterparty(verb, head, owners) or (
             _unparsed_subject(sent, verb, owners) if head.i > verb.i else None)
         if found is not None:
             return found
@@ -2046,6 +2050,28 @@ def _place_before(sent: Doc, quantity: Span, owners: Sequence[Name]) -> Name | N
             if name is not None and name.label in ("GPE", "LOC") and name.end <= quantity.start_char and \
                     not sent.text[name.end:quantity.start_char].strip(" ,"):
                 return name
+    return None
+
+
+COMPARING = frozenset({"against", "versus", "vs", "vs."})
+
+
+def _compared_place(quantity: Span, owners: Sequence[Name]) -> Name | None:
+    """The place of a number set beside another for comparison: ``45 percent of Indian households ...,
+    compared with 90 percent in South Korea``, ``against 90 percent in South Korea``, ``higher than 8
+    percent in Japan``; the place is that number's own, not the first one's owner."""
+    head = head_of(quantity)
+    compared = (head.dep_ == "pobj" and (head.head.lower_ in COMPARING or (
+        head.head.lower_ in ("with", "to") and head.head.head.lemma_ in ("compare", "comparison")))) or any(
+        t.lower_ == "than" for t in quantity.doc[max(0, quantity.start - 2):quantity.start])
+    if not compared:
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == quantity.end:
+            for pobj in prep.children:
+                name = name_at(owners, pobj) if pobj.dep_ == "pobj" else None
+                if name is not None and name.label in ("GPE", "LOC"):
+                    return name
     return None
 
 

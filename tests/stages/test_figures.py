@@ -1521,3 +1521,20 @@ def test_its_stands_for_no_person(parse):
     got = figures(parse, "Singtel's chief executive Yuen Kuan Moon said the firm would cut 10 percent of its "
                          "workforce.", [("Singtel", "ORG"), ("Yuen Kuan Moon", "PERSON")])
     assert got["10 percent"][:2] == ("workforce", "Singtel")
+
+
+def test_the_next_one_ranked_owns_its_share(parse):
+    got = figures(parse, "The US accounted for 40 percent of global data centre capacity in 2024, followed by "
+                         "China with 20 percent.", [("US", "GPE"), ("China", "GPE")])
+    assert got["40 percent"][:2] == ("global data centre capacity", "US")
+    assert got["20 percent"][:2] == ("global data centre capacity", "China")
+
+
+@pytest.mark.parametrize("text", [
+    "Only 45 percent of Indian households have broadband access, compared with 90 percent in South Korea.",
+    "India's broadband penetration is 45 percent, against 90 percent in South Korea.",
+])
+def test_a_number_set_beside_another_for_comparison_is_its_own_places(parse, text):
+    got = figures(parse, text, [("Indian", "NORP"), ("India", "GPE"), ("South Korea", "GPE")])
+    assert got["45 percent"][1] in ("Indian", "India")
+    assert got["90 percent"][1] == "South Korea"
