@@ -2278,7 +2278,7 @@ def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: 
     # ``it`` is no person (``Singtel's chief executive Yuen Kuan Moon said the firm would cut 10 percent of
     # its workforce``)
     before = [n for n in owners if n.end <= possessor.idx and not (
-        n.label == "PERSON" and possessor.lower_ in ("it", "its"))]
+        n.label == "PERSON" and possessor.lower_ in ("it", "its")) and not _describes_a_name(sent, n, owners)]
     if len(before) >= 2 and re.fullmatch(r"\s*\(\s*", sent.text[before[-2].end:before[-1].start]):
         before = before[:-1]  # ``China Construction Bank (CCB) said it``: the name, not its short form (F8)
     if possessor.lemma_.lower() in DESCRIPTORS:
@@ -2293,6 +2293,15 @@ def _referent(sent: Doc, possessor: Token, owners: Sequence[Name], either_side: 
         after = [n for n in candidates if n.start > possessor.idx and not is_source(sent, n, owners)]
         return places[-1] if places else (after[0] if either_side and after else None)
     return before[-1] if before else None
+
+
+def _describes_a_name(sent: Doc, name: Name, names: Sequence[Name]) -> bool:
+    """Whether a name stands inside the description set off after another name (``Ooredoo, the Qatari
+    telecom operator, said its ...``): what ``its`` refers to is the one described."""
+    span = sent.char_span(name.start, name.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(a.dep_ == "appos" and name_at(names, a.head) not in (None, name) for a in span.root.ancestors)
 
 
 # ------------------------------------------------------------------ figure

@@ -1522,6 +1522,11 @@ def test_its_stands_for_no_person(parse):
                          "workforce.", [("Singtel", "ORG"), ("Yuen Kuan Moon", "PERSON")])
     assert got["10 percent"][:2] == ("workforce", "Singtel")
 
+    # nor a name inside the description of another: ``its`` is the one described
+    got = figures(parse, "Ooredoo, the Qatari telecom operator, said its subscribers reached 50 million.",
+                  [("Ooredoo", "ORG"), ("Qatari", "NORP")])
+    assert got["50 million"][:2] == ("subscribers", "Ooredoo")
+
 
 def test_the_next_one_ranked_owns_its_share(parse):
     got = figures(parse, "The US accounted for 40 percent of global data centre capacity in 2024, followed by "
