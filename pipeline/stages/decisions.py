@@ -269,6 +269,27 @@ def lays_a_duty(view: SentenceView) -> bool:
     return DUTY_LAID.search(view.lower) is not None
 
 
+# a verb of intention and what opens what it intends: ``aims to``, ``aims for``, ``plans to`` (not the noun
+# ``plans for``), ``is targeting``
+INTENTION = re.compile(r"\b(?:aims?|aiming|aimed|seeks?|seeking|intends?|intending|wants?|hopes?|hoping|"
+                       r"targets?|targeting)\s+(?:to|for|at)\b|\b(?:plans?|planning)\s+to\b")
+
+
+def states_planned_values(view: SentenceView) -> bool:
+    """Every number after a verb of intention, and no earlier value or rank beside them: what someone
+    means to reach, a target, whose numbers are planned values and not metric (spec §8: "planned values
+    are not metric"; ``Vietnam aims for its digital economy to make up 30 percent of GDP by 2030``, ``The
+    firm plans to invest 1.36 billion yuan over the next five years``)."""
+    if not view.quantities:
+        return False
+    found = INTENTION.search(view.lower)
+    if found is None:
+        return False
+    starts = [view.text.find(q.text) for q in view.quantities]
+    return all(start >= found.end() for start in starts) and not states_an_earlier_value(view) and \
+        not states_a_rank(view)
+
+
 def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = True) -> list[str]:
     """A sentence's labels after what its own words settle over the scores: a dated call or duty is
     a target with no metric, a goal stated outright a target, an expectation with a deadline that no
@@ -285,6 +306,8 @@ def decided_labels(labels: list[str], view: SentenceView, plan_nearby: bool = Tr
         labels = sorted(set(labels) | {"target"})
     elif plan_nearby and is_planned_expectation(view) and not states_an_earlier_value(view):
         labels = sorted((set(labels) - {"metric"}) | {"target"})  # a planned value is no metric
+    if states_planned_values(view):
+        labels = sorted((set(labels) - {"metric"}) | {"target"})
     if lays_a_duty(view):
         labels = sorted(set(labels) | {"policy"})
     if "target" not in labels:

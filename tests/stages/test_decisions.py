@@ -8,7 +8,8 @@ from pipeline.stages.classifier import ClaimStage, RuleClassifier
 from pipeline.stages.decisions import (is_analysts_forecast, is_attributed_forecast, is_dated_call, is_obligation_only,
                                        is_open_question, is_predicted_outcome, is_reported_outcome,
                                        is_unplanned_expectation, lays_a_duty, states_a_goal, states_a_rank,
-                                       with_list_items)
+                                       states_planned_values, with_list_items)
+from pipeline.records import Quantity
 from test_classifier import Q, view
 
 
@@ -164,6 +165,20 @@ def test_a_goal_stated_outright_is_a_target(text, goal):
     assert states_a_goal(view(text)) == goal
 
 
+@pytest.mark.parametrize("text, number, planned", [
+    ("Norland aims for its digital economy to make up 30 percent of GDP by 2030.", "30 percent", True),
+    ("The firm plans to invest 1.36 billion yuan over the next five years.", "1.36 billion yuan", True),
+    ("The department is hoping for funding of R340-million.", "R340-million", True),
+    ("Zenco, which sold 5 million kettles, plans to build a plant.", "5 million", False),  # a value before
+    ("Zenco aims to double sales by 2027 after they reached $2 billion in 2023.", "$2 billion", False),  # earlier
+    ("Zenco, the world's largest maker of kettles, plans to open 50 shops.", "50", False),  # a rank too
+    ("Zenco called a halt to plans for 30 data centres.", "30", False),  # the noun ``plans``
+])
+def test_numbers_after_a_verb_of_intention_are_planned_values(text, number, planned):
+    start = text.index(number)
+    assert states_planned_values(view(text, [Quantity(start, start + len(number), number, None, None)])) == planned
+
+
 @pytest.mark.parametrize("text, obliged", [
     ("Zenco will have to apply for a permit.", True),
     ("Users will now be able to move their data.", True),
@@ -247,6 +262,9 @@ def test_data_are_a_source_when_they_come_from_someone_or_show_something_not_whe
     # a dated call: a target whose numbers are planned
     ("The guideline says that by 2028, the share of smart farms should exceed $40 a month.",
      {"metric": 0.9, "target": 0.2, "policy": 0.7}, ["policy", "target"]),
+    # what someone means to reach: a target whose numbers are planned
+    ("Norland aims for its digital economy to reach $10 billion by 2030.",
+     {"metric": 0.9, "target": 0.7, "policy": 0.1}, ["target"]),
     # an attributed forecast of a quantity: a metric
     ("Ruritania is poised to spend $2 billion on broadband by 2027, according to a research firm.",
      {"metric": 0.2, "target": 0.9, "policy": 0.1}, ["metric"]),
@@ -256,6 +274,6 @@ def test_data_are_a_source_when_they_come_from_someone_or_show_something_not_whe
     # an open question: no target, and no metric gained
     ("How will the ministry spend $2 billion on the new hubs?",
      {"metric": 0.2, "target": 0.9, "policy": 0.7}, ["policy"]),
-], ids=["dated call", "attributed forecast", "rank", "open question"])
+], ids=["dated call", "planned values", "attributed forecast", "rank", "open question"])
 def test_what_the_stage_stores_once_the_words_have_decided(text, scores, stored):
     assert last_labels([text], scores) == stored
