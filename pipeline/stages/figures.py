@@ -751,8 +751,9 @@ def governing_verb(token: Token) -> Token | None:
             continue
         if dep == "prep" and head.pos_ in ("VERB", "AUX"):
             return head
-        if dep == "prep" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
-            return head.head  # ``payments are equivalent to nearly half of``
+        if dep == "prep" and head.dep_ in ("acomp", "prt") and head.head.pos_ in ("VERB", "AUX"):
+            return head.head  # ``payments are equivalent to nearly half of``; ``approved up to 590 billion
+            # yen``, where the parser makes ``up`` the verb's particle
         if dep in ("conj", "appos", "compound", "nummod", "quantmod", "amod", "nmod") or (
                 dep == "prep" and is_nounlike(head)) or (  # ``a total of 1.43 million 5G base stations``
                 dep == "npadvmod" and head.pos_ in ("ADJ", "ADV")):  # ``spend $3 billion more``
@@ -1535,7 +1536,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         return None if noun is None else _owner_of_noun(sent, noun, owners, referable)
     if verb is not None:
         subject = verb_subject(verb)
-        if verb.lemma_ in SPEND_VERBS | {"give", "supply", "transfer"}:
+        if verb.lemma_ in SPEND_VERBS | APPROVING | {"give", "supply", "transfer"}:
             found = _recipient(verb, head, owners, referable=referable)  # F1: money that passes belongs to
             # its recipient
             if found is not None:
@@ -1823,11 +1824,12 @@ def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bo
                         child.lower_ != "to" and name.label in PLACE_LABELS):
                     return name
     # ``provide 802.5 billion yen in subsidies to Rapidus Corp.``: ``to`` hung from the money's noun, which
-    # hangs from the verb or the amount; ``make $11 billion in loans available to Intel``
+    # hangs from the verb or the amount; ``make $11 billion in loans available to Intel``; ``590 billion yen
+    # in additional support for Rapidus``
     for noun in (c for p in (*verb.children, *head.children) if p.dep_ == "prep" for c in p.children
-                 if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS):
+                 if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS | {"support"}):
         for to in (t for t in (*noun.children, *(t for a in noun.children if a.lower_ == "available"
-                                                 for t in a.children)) if t.dep_ == "prep" and t.lower_ == "to"):
+                                                 for t in a.children)) if t.dep_ == "prep" and t.lower_ in ("to", "for")):
             for pobj in to.children:
                 if pobj.dep_ == "pobj" and name_at(owners, pobj) is not None:
                     return name_at(owners, pobj)

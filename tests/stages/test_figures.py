@@ -390,6 +390,18 @@ def test_money_that_passes_belongs_to_its_recipient_before_its_giver(parse):
     assert got["$9.2 billion"][:2] == ("direct funding", "Ford Motor Company")
 
 
+def test_money_an_authority_approves_for_a_named_party_is_that_partys(parse):
+    got = figures(parse, "The ministry approved up to 590 billion yen in additional support for Rapidus.",
+                  [("Rapidus", "ORG")])
+    assert got["590 billion yen"][1] == "Rapidus"
+    got = figures(parse, "The World Bank approved $500 million in financing for Kenya.",
+                  [("World Bank", "ORG"), ("Kenya", "GPE")])
+    assert got["$500 million"][:2] == ("financing", "Kenya")
+    # and the approver's, when it names no recipient (F1)
+    got = figures(parse, "The Cabinet approved Rs 76,000 crore for the semiconductor programme.", [("Cabinet", "ORG")])
+    assert got["Rs 76,000 crore"][1] == "Cabinet"
+
+
 def test_the_place_money_is_invested_in_is_no_recipient(parse):
     got = figures(parse, "Foxconn will invest $1.5 billion in India.", [("Foxconn", "ORG"), ("India", "GPE")])
     assert got["$1.5 billion"][1] == "Foxconn"
