@@ -755,6 +755,38 @@ def named_by_its_officer(text: str, taken: list[Candidate], places: dict[int, in
     return out
 
 
+# What only a company is: backed, owned, listed or headquartered somewhere, right before its name
+# (``SoftBank-backed Paytm``, ``Hong Kong-listed Lenovo``, ``state-owned BSNL``); or based somewhere, which a
+# person may be too (``Tokyo-based Rakuten``); and a name that reports ``in its`` own words (``Ericsson said
+# in its Mobility Report``), which no person does
+COMPANY_PARTICIPLE_BEFORE = re.compile(
+    rf"(?<![\w-])[\w.&'’-]+-(?P<participle>backed|owned|listed|controlled|funded|headquartered|based){_HS}"
+    rf"(?P<name>{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,3}})")
+REPORTS_IN_ITS_OWN = re.compile(
+    rf"(?<![\w-])(?P<name>{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,3}}){_HS}"
+    rf"(?:said|says|reported|reports|announced|stated|noted|added|wrote){_HS}(?:\w+{_HS})?(?:in|on){_HS}its(?![\w-])")
+
+
+def named_as_a_company(text: str, taken: list[Candidate], places: dict[int, int]) -> list[Candidate]:
+    """A name that only a company's context allows is an organisation's, where no organisation is found
+    there and it names no place: backed, owned, listed or headquartered somewhere (a person's name only
+    when the context is ``based``), or reporting ``in its`` own words."""
+    out = []
+    for m in (*COMPANY_PARTICIPLE_BEFORE.finditer(text), *REPORTS_IN_ITS_OWN.finditer(text)):
+        start, end = m.span("name")
+        name = text[start:end]
+        words = name.split()
+        based = m.re is COMPANY_PARTICIPLE_BEFORE and m.group("participle") == "based"
+        if (words[0].lower() in NOT_A_NAME_AFTER_KIND or words[0].lower() in STOP_WORDS or start in places
+                or place_name(name) is not None or PERSON_PREFIX.match(name)
+                or any(w.lower() in ROLE_WORDS or C_SUITE.fullmatch(w) for w in words)
+                or ((based or m.re is REPORTS_IN_ITS_OWN) and reads_as_a_person(name))
+                or not is_organisation_name(name) or overlaps_an_organisation(taken, start, end)):
+            continue
+        out.append(Candidate(start, end, "ORG", "rule"))
+    return out
+
+
 # Those who work at an organisation, then ``at`` and its name: ``economists at Morgan Stanley``, ``an analyst at
 # Jefferies``; a person is nowhere that people work ``at``
 WORKPLACE_BEFORE_NAME = re.compile(
@@ -1493,6 +1525,7 @@ def find_candidates(text: str, model_spans: list[tuple[int, int, str]],
     rules += named_as_workplace(text, base + rules + gazetteer_hits, places)
     rules += described_by_kind(text, base + rules + gazetteer_hits, places)
     rules += named_by_its_officer(text, base + rules + gazetteer_hits, places)
+    rules += named_as_a_company(text, base + rules + gazetteer_hits, places)
     rules += listed_with_organisations(text, base + rules + gazetteer_hits, model_spans, lists)
     first = resolve(base + rules + gazetteer_hits)
     readings, defined = acronym_readings(text, first)

@@ -790,6 +790,26 @@ def test_no_organisation_where_no_holder_of_a_company_post_is_named(text):
     assert [e for e in ents(text, spans) if e[1] == "ORG"] == []
 
 
+@pytest.mark.parametrize("text,model,name", [
+    ("Zenco-backed Paytra posted a loss.", "PERSON", "Paytra"),   # the NER read a person
+    ("Nasdaq-listed Lenova said sales rose.", None, "Lenova"),
+    ("Tokyo-based Rakuta said sales rose.", None, "Rakuta"),
+    ("Ericsen said in its annual report that sales rose.", None, "Ericsen"),
+])
+def test_a_name_only_a_company_s_context_allows_is_an_organisation(text, model, name):
+    spans = [span_of(text, name, model)] if model else []
+    assert (name, "ORG") in ents(text, spans)
+
+
+@pytest.mark.parametrize("text", [
+    "Mumbai-based Ravi Kumar said so.",             # a person may be based somewhere
+    "London-based analyst Jon Kim said so.",        # a role, then a person
+    "Jon Kim said in its defence that it worked.",  # a person's name
+])
+def test_no_organisation_where_a_company_s_context_names_a_person(text):
+    assert [e for e in ents(text, []) if e[1] == "ORG"] == []
+
+
 @pytest.mark.parametrize("text,name", [
     ("Sundar Pichai, chief executive of Google, said so.", "Sundar Pichai"),
     ("Borje Ekholm, Ericsson's CEO, said so.", "Borje Ekholm"),
