@@ -313,9 +313,11 @@ def _is_change(sent: Doc, quantity: Span, head: Token, before: list[Token], afte
 
 def _verb_of_change(verb: Token) -> bool:
     """``rose``, ``gained``, ``added 3 million subscribers`` (F9); not ``added two firms to the entity list``,
-    a count of what is put on it."""
+    a count of what is put on it, though ``to`` a time (``added 3 million lines in the year to March``) is
+    still a change."""
     return verb.lemma_ in CHANGE_VERBS and not (
-        verb.lemma_ == "add" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children))
+        verb.lemma_ == "add" and any(c.dep_ == "prep" and c.lower_ == "to" and not any(
+            is_time_word(p) for p in c.children if p.dep_ == "pobj") for c in verb.children))
 
 
 def _is_change_noun(noun: Token) -> bool:

@@ -372,6 +372,8 @@ def test_kind_reads_growth_rates_gains_and_losses_past_approximators(parse):
     # what an operator adds is a gain (F9); what is added to a list is counted on it
     assert figures(parse, "The operator added 3.2 million subscribers in March.")["3.2 million"][3] == "change"
     assert figures(parse, "The agency added two firms to the entity list.")["two"][3] == "level"
+    assert figures(parse, "The country added 3 million broadband lines in the year to March 2024.")[
+        "3 million"][3] == "change"  # ``to`` a time is no list
     # the particle of a phrasal verb is no cue of change, nor is the end of a fall
     assert figures(parse, "5G base stations now make up 29% of all base stations.")["29%"][3] == "share"
     got = figures(parse, "The price decreased from 10.5 percent of income in 2019 to 5 percent in 2021.")
