@@ -888,6 +888,10 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
     # companies with ten or more employees``): a number is not ``with`` anything
     stray = [c for t in exclude for c in t.rights if c.dep_ == "prep" and c.i > noun.i] \
         if exclude is not None and noun.i >= exclude.end else []
+    # and one it hangs from the change the noun is the object of (``a jump in women's employment in the
+    # technology sector``)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and _is_change_noun(noun.head.head):
+        stray += [c for c in noun.head.head.rights if c.dep_ == "prep" and c.i > noun.i]
     for child in sorted([*noun.rights, *stray], key=lambda t: t.i):
         if child.left_edge.i != right + 1 and not (child.dep_ in ("cc", "conj") and sent[right + 1].text == ","):
             break
@@ -1031,7 +1035,8 @@ def _restricts(sent: Doc, child: Token, names: Sequence[Name], taken: set[int], 
                 not _per_head(child)) or _places(child, names):
             return False  # but a noun's own complement right after it stays: ``access to broadband internet``
         pobj = [c for c in child.children if c.dep_ == "pobj"]
-        if not pobj or pobj[0].ent_type_ in ("DATE", "TIME") or is_time_word(pobj[0]):
+        if not pobj or pobj[0].ent_type_ in ("DATE", "TIME") or is_time_word(pobj[0]) or (
+                child.lower_ == "on" and pobj[0].lemma_ == "average"):  # ``on (the) average``: no complement
             return False
         name = name_at(names, pobj[0])
         return name is None
