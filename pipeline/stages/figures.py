@@ -945,8 +945,9 @@ def _names_band(sent: Doc, child: Token, noun: Token, exclude: Span | None) -> b
     if exclude is not None and exclude.start <= child.i < exclude.end:
         return False
     own = set() if exclude is None else set(range(exclude.start, exclude.end))
+    # the number and its ``of`` the parser may hang from the band (``90MHz of 3.6GHz frequencies``)
     return child.dep_ in ("nummod", "compound", "nmod", "amod") and child.i < noun.i and \
-        all(i in own for i in range(child.left_edge.i, child.i)) and \
+        all(i in own or (sent[i].lower_ == "of" and i - 1 in own) for i in range(child.left_edge.i, child.i)) and \
         bool(BAND.match(sent[child.i:noun.i].text))
 
 

@@ -524,6 +524,9 @@ def test_a_named_owner_comes_before_the_place_the_measure_is_in(parse):
 def test_money_paid_for_a_thing_does_not_borrow_the_things_measure(parse):
     got = figures(parse, "Vodafone acquired 90MHz of 3.6GHz frequencies for EUR1.1 billion.", [("Vodafone", "ORG")])
     assert got["90MHz"][0] == "3.6GHz frequencies" and got["EUR1.1 billion"][0] is None
+    # though the parser hangs the number and its ``of`` from the band
+    got = figures(parse, "Zenco paid EUR1.3 billion for 90MHz of 3.6GHz frequencies.", [("Zenco", "ORG")])
+    assert got["90MHz"][0] == "3.6GHz frequencies" and got["3.6GHz"][0] == "frequencies"
 
 
 def test_a_place_that_names_a_government_body_owns_its_figure(parse):
