@@ -870,7 +870,7 @@ def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | N
         if child.dep_ in ("det", "predet", "poss", "case", "quantmod", "cc", "advmod", "prep") or (
                 child.dep_ == "nummod" and not glued):
             break
-        if child.dep_ == "punct" and not (child.text in "-–" and not child.whitespace_ and child.i >= 1
+        if child.dep_ == "punct" and not (child.text in "-–/" and not child.whitespace_ and child.i >= 1
                                           and not child.nbor(-1).whitespace_):
             break
         if child.i in taken or child.lower_ in DROPPED_ADJECTIVES or child.tag_ == "JJS":  # ``the highest``

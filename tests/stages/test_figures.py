@@ -1569,3 +1569,8 @@ def test_a_complement_the_parser_hangs_from_the_change_restricts_what_changes(pa
     # ``on average`` restricts nothing
     got = figures(parse, "Norland saw a 40-fold increase in broadband download speed on the average.")
     assert got["40-fold"][0] == "broadband download speed"
+
+
+def test_words_joined_by_slashes_stay_one_measure(parse):
+    got = figures(parse, "In 2020, 22% were for aerospace/defence/security.")
+    assert got["22%"][0] == "aerospace/defence/security"
