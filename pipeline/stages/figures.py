@@ -1291,6 +1291,9 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         return change  # ``growth of the US gross domestic product by $161 billion``, however ``by`` is hung
     if head.dep_ == "pobj" and head.head.lower_ == "including":
         return _included_in(head.head, names)
+    bounded = _bounded_object(head)
+    if bounded is not None:
+        return bounded
     if head.pos_ == "VERB" and len(quantity) == 1:  # the number is the verb: ``will triple the data centre's
         # size``, ``the economy, which could double in value``: what it multiplies, else what does
         obj = next((c for c in head.children if c.dep_ == "dobj" and is_nounlike(c) and not is_anaphor(c)), None)
@@ -1410,6 +1413,19 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
         return subject  # with up to 2000 yuan``: what one acts with is not what the subject measures
     # the amount is the object of a verb whose subject is its owner: ``China has 1.2 billion 5G users``
     return None
+
+
+BOUNDS = frozenset({"over", "above", "under", "below", "exceeding"})
+
+
+def _bounded_object(head: Token) -> Token | None:
+    """The verb's object an amount right after it bounds, however the parser hangs the amount:
+    ``19 states received allocations over $1 billion``, where ``over`` hangs from ``received``."""
+    prep = head.head if head.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in BOUNDS or prep.dep_ != "prep" or prep.i < 1:
+        return None
+    before = head.doc[prep.i - 1]
+    return before if before.dep_ == "dobj" and before.head.i == prep.head.i and is_nounlike(before) else None
 
 
 def _raised_up_to(quantity: Span, head: Token) -> Token | None:

@@ -1574,3 +1574,9 @@ def test_a_complement_the_parser_hangs_from_the_change_restricts_what_changes(pa
 def test_words_joined_by_slashes_stay_one_measure(parse):
     got = figures(parse, "In 2020, 22% were for aerospace/defence/security.")
     assert got["22%"][0] == "aerospace/defence/security"
+
+
+def test_an_amount_that_bounds_the_verbs_object_measures_it(parse):
+    got = figures(parse, "In all, 19 states received allocations over $1 billion, with the biggest beneficiaries "
+                         "being Alabama and Texas.", [("Alabama", "GPE"), ("Texas", "GPE")])
+    assert got["19"][0] == "states" and got["$1 billion"][0] == "allocations"
