@@ -1294,6 +1294,13 @@ def find_measure_noun(sent: Doc, quantity: Span, unit: str | None, names: Sequen
     bounded = _bounded_object(head)
     if bounded is not None:
         return bounded
+    # a bare number the subject of ``be``: what it is says what it counts (``with 3.4 million being 5G base
+    # stations``, ``of which 40 are data centres``)
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be" and unit is None:
+        said = next((c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"
+                     and name_at(names, c) is None and not is_anaphor(c)), None)
+        if said is not None:
+            return said
     if head.pos_ == "VERB" and len(quantity) == 1:  # the number is the verb: ``will triple the data centre's
         # size``, ``the economy, which could double in value``: what it multiplies, else what does
         obj = next((c for c in head.children if c.dep_ == "dobj" and is_nounlike(c) and not is_anaphor(c)), None)

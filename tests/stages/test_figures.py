@@ -1580,3 +1580,9 @@ def test_an_amount_that_bounds_the_verbs_object_measures_it(parse):
     got = figures(parse, "In all, 19 states received allocations over $1 billion, with the biggest beneficiaries "
                          "being Alabama and Texas.", [("Alabama", "GPE"), ("Texas", "GPE")])
     assert got["19"][0] == "states" and got["$1 billion"][0] == "allocations"
+
+
+def test_a_bare_number_that_is_something_counts_what_it_is(parse):
+    got = figures(parse, "Norland had 11.6 million base stations, with 3.4 million being 5G base stations.",
+                  [("Norland", "GPE")])
+    assert got["11.6 million"][0] == "base stations" and got["3.4 million"][0] == "5G base stations"
