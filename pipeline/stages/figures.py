@@ -843,7 +843,9 @@ def _for_subject(verb: Token) -> Token | None:
 RESTRICTING_PREPS = frozenset({"of", "in", "for", "with", "on", "into", "involved", "among"})
 NOT_RESTRICTING = frozenset({"such", "including", "like", "as", "from", "at", "by", "to", "across", "during",
                              "since", "over", "after", "before", "than", "per", "between", "within", "under"})
-DROPPED_ADJECTIVES = frozenset({"other", "additional", "another", "extra", "more"})
+# words before the measure's noun that say nothing of what is counted: how it compares, how big it seems
+DROPPED_ADJECTIVES = frozenset({"other", "additional", "another", "extra", "more", "huge", "massive", "whopping",
+                                "hefty", "staggering", "tremendous", "enormous"})
 
 
 def noun_phrase(sent: Doc, noun: Token, names: Sequence[Name], exclude: Span | None = None,

@@ -1586,3 +1586,8 @@ def test_a_bare_number_that_is_something_counts_what_it_is(parse):
     got = figures(parse, "Norland had 11.6 million base stations, with 3.4 million being 5G base stations.",
                   [("Norland", "GPE")])
     assert got["11.6 million"][0] == "base stations" and got["3.4 million"][0] == "5G base stations"
+
+
+def test_how_big_an_amount_seems_is_no_part_of_its_measure(parse):
+    got = figures(parse, "In 2017, Norland's firms produced a huge revenue of 81.7 billion yuan.", [("Norland", "GPE")])
+    assert got["81.7 billion yuan"][0] == "revenue"
