@@ -590,6 +590,8 @@ def _in_other_clause(sent: Doc, i: int, quantity: Span, names: Sequence[Name] = 
         if token.head.i == token.i:
             break
         token = token.head
+    if _past_beside_present(sent[i], head_of(quantity)):
+        return True
     token = sent[i]
     for _ in range(12):
         if token.dep_ in CLAUSE_DEPS and token.head.i not in own and token.head.lemma_ not in TIME_NOUNS and \
@@ -602,6 +604,25 @@ def _in_other_clause(sent: Doc, i: int, quantity: Span, names: Sequence[Name] = 
             return False
         token = token.head
     return False
+
+
+def _verb_above(token: Token) -> Token | None:
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _past_beside_present(year: Token, number: Token) -> bool:
+    """A year of a verb in the past coordinated with the present verb that states the number: ``completed
+    three pilot projects during 2024 and already has 158 AI tools in use`` (what it has now)."""
+    dated, stating = _verb_above(year), _verb_above(number)
+    return dated is not None and stating is not None and dated.i != stating.i and (
+        (stating.dep_ == "conj" and stating.head.i == dated.i) or (dated.dep_ == "conj" and dated.head.i == stating.i)
+    ) and dated.tag_ == "VBD" and stating.tag_ in ("VBZ", "VBP")
 
 
 LOOKING_AHEAD = frozenset("""plan aim intend seek expect hope target want prepare""".split())

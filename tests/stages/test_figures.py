@@ -144,6 +144,9 @@ def test_a_year_in_a_clause_about_something_else_dates_no_figure(parse):
     # a clause on the number's own noun or on its verb's subject does date it
     got = figures(parse, "The law, passed in 2022, set $52 billion for chip plants.")
     assert got["$52 billion"][2] == 2022
+    # nor does a year of a past verb date what the present verb beside it states
+    got = figures(parse, "The agency completed three pilot projects during 2024 and already has 158 AI tools in use.")
+    assert got["three"][2] == 2024 and got["158"][2] is None
     # but not one on a subject that is a name: it tells the owner's story, not the figure's
     got = figures(parse, "Rakuten Mobile, which entered the market in 2020, has signed up more than 6 million "
                          "users.", [("Rakuten Mobile", "ORG")])
