@@ -278,8 +278,8 @@ INTENTION = re.compile(r"\b(?:aims?|aiming|aimed|seeks?|seeking|intends?|intendi
 def states_planned_values(view: SentenceView) -> bool:
     """Every number after a verb of intention, and no earlier value or rank beside them: what someone
     means to reach, a target, whose numbers are planned values and not metric (spec §8: "planned values
-    are not metric"; ``Vietnam aims for its digital economy to make up 30 percent of GDP by 2030``, ``The
-    firm plans to invest 1.36 billion yuan over the next five years``)."""
+    are not metric"; ``Vietnam aims for its digital economy to make up 30 percent of GDP by 2030``, ``Zenco
+    plans to invest 1.2 billion yuan over the next five years``)."""
     if not view.quantities:
         return False
     found = INTENTION.search(view.lower)
