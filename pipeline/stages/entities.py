@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -699,92 +699,94 @@ def named_by_kind(text: str, taken: list[Candidate]) -> list[Candidate]:
 # A name that opens a sentence, then set off by commas a description whose head is a kind of
 # organisation: ``Grab, Southeast Asia's largest ride-hailing company,``, ``Ooredoo, the Qatari telecom
 # operator,``, ``Sea, the parent of Shopee,``. The description opens with an article or a possessive and
-# holds at most five more words before its head.
+# holds at most five more words before its head. Tried only where a sentence opens (``SENTENCE_OPENING``):
+# the text's other capitals are never a sentence's first name.
 _HS = r"[^\S\r\n]+"
+_NAME = rf"{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,3}}"
+SENTENCE_OPENING = re.compile(r"(?m)^[ \t]*(?=[A-Z])|[.!?][\"”’)]?[ \t]+(?=[A-Z])")
 KIND_IN_APPOSITION = re.compile(
-    rf"(?P<name>{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,3}}),{_HS}"
-    rf"(?:a|an|the|{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,2}}['’]s?)"
-    rf"(?:{_HS}[\w’'-]+){{0,5}}?{_HS}(?:{ORGANISATION_KINDS}|parent|owner)"
-    rf"(?:{_HS}of{_HS}[^,;\n]{{1,60}})?,")
-SENTENCE_OPENS_BEFORE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)$")
+    rf"(?P<name>{_NAME}),{_HS}(?:a|an|the|{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,2}}['’]s?)"
+    rf"(?:{_HS}[\w’'-]+){{0,5}}?{_HS}(?:{ORGANISATION_KINDS}|parent|owner)(?:{_HS}of{_HS}[^,;\n]{{1,60}})?,")
+# the name that ends right where the context after it starts (used with .search(text, pos, context_start))
+NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{_NAME})$")
 
 
-def described_by_kind(text: str, taken: list[Candidate], places: dict[int, int]) -> list[Candidate]:
-    """The name a sentence opens with is an organisation's when the description set off after it is
-    headed by a kind of organisation, where no organisation is found there and it names no place
-    (``Texas, the largest producer of ...``), though the NER read a person (``Morgan Stanley, the
-    investment bank,``); ``Jon Kim, a former bank executive,`` is headed by no kind."""
+def context_rule_candidates(text: str, names: Iterator[tuple[int, int]], taken: list[Candidate],
+                            places: dict[int, int], person_allowed: bool = True) -> list[Candidate]:
+    """Organisations a context rule found at ``names`` (spans), where no organisation is found there and
+    the name is no place, no role or title, and (unless ``person_allowed``) reads as no person's name."""
     out = []
-    for m in KIND_IN_APPOSITION.finditer(text):
-        start, end = m.span("name")
+    for start, end in names:
         name = text[start:end]
-        if (not SENTENCE_OPENS_BEFORE.search(text, max(0, start - 4), start)
-                or name.split()[0].lower() in NOT_A_NAME_AFTER_KIND or start in places
-                or place_name(name) is not None or PERSON_PREFIX.match(name)
+        words = name.split()
+        if (words[0].lower() in NOT_A_NAME_AFTER_KIND | NOT_A_HOLDER or words[0].lower() in STOP_WORDS
+                or start in places or place_name(name) is not None or PERSON_PREFIX.match(name)
+                or any(w.lower() in ROLE_WORDS or C_SUITE.fullmatch(w) for w in words)
+                or (not person_allowed and reads_as_a_person(name))
                 or not is_organisation_name(name) or overlaps_an_organisation(taken, start, end)):
             continue
         out.append(Candidate(start, end, "ORG", "rule"))
     return out
 
 
-# A name, then a post only a company or a body has: ``IDA CEO Martin Shanahan``, ``O2's chief executive``,
+def described_by_kind(text: str, taken: list[Candidate], places: dict[int, int]) -> list[Candidate]:
+    """The name a sentence opens with is an organisation's when the description set off after it is
+    headed by a kind of organisation (``Texas, the largest producer of ...`` is a place), though the NER
+    read a person (``Morgan Stanley, the investment bank,``); ``Jon Kim, a former bank executive,`` is
+    headed by no kind."""
+    found = (m.span("name") for o in SENTENCE_OPENING.finditer(text)
+             if (m := KIND_IN_APPOSITION.match(text, o.end())) is not None)
+    return context_rule_candidates(text, found, taken, places)
+
+
+# A post only a company or a body has, after its name: ``IDA CEO Martin Shanahan``, ``O2's chief executive``,
 # ``Ericsson chief executive Borje Ekholm``; not a spokesperson, whom a person has too
-OFFICER_AFTER_NAME = re.compile(
-    rf"(?<![\w-])(?P<name>{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,3}})(?:['’]s)?{_HS}"
-    r"(?:CEO|CFO|CTO|COO|(?i:chief[^\S\r\n]+(?:executive|financial|technology|operating)"
-    r"|chair(?:man|woman|person)|managing[^\S\r\n]+director|(?:co-?)?founder))(?![\w-])")
+OFFICER = re.compile(r"(?<![\w-])(?:CEO|CFO|CTO|COO|[Cc]hief[^\S\r\n]+(?:[Ee]xecutive|[Ff]inancial|[Tt]echnology|"
+                     r"[Oo]perating)|[Cc]hair(?:man|woman|person)|[Mm]anaging[^\S\r\n]+[Dd]irector|"
+                     r"(?:[Cc]o-?)?[Ff]ounder)(?![\w-])")
+# what may stand between the holder's name and the post: a possessive, spaces
+HOLDER_END = re.compile(r"(?:['’]s)?[^\S\r\n]+$")
 # capitalised words that open such a phrase without naming its holder (``Former CEO``, ``Group CEO``)
 NOT_A_HOLDER = frozenset({"former", "then", "interim", "acting", "deputy", "new", "outgoing", "incoming", "group",
                           "company", "global", "regional", "senior", "joint", "executive", "vice"})
 
 
+def names_before(text: str, ends: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """The span of the name that ends at each of ``ends``."""
+    for end in ends:
+        if (name := NAME_BEFORE.search(text, max(0, end - 80), end)) is not None:
+            yield name.span("name")
+
+
 def named_by_its_officer(text: str, taken: list[Candidate], places: dict[int, int]) -> list[Candidate]:
-    """The name whose chief executive, chair or founder is spoken of is an organisation's, where no
-    organisation is found there and it names no place: a person has no chief executive, and the NER may
-    read one (``Ericsson``) or pass it over (``IDA``)."""
-    out = []
-    for m in OFFICER_AFTER_NAME.finditer(text):
-        start, end = m.span("name")
-        name = text[start:end]
-        words = name.split()
-        if (words[0].lower() in NOT_A_NAME_AFTER_KIND | NOT_A_HOLDER or words[0].lower() in STOP_WORDS
-                or start in places or place_name(name) is not None or PERSON_PREFIX.match(name)
-                or not is_organisation_name(name) or overlaps_an_organisation(taken, start, end)):
-            continue
-        out.append(Candidate(start, end, "ORG", "rule"))
-    return out
+    """The name whose chief executive, chair or founder is spoken of is an organisation's: a person has no
+    chief executive, and the NER may read one (``Ericsson``) or pass it over (``IDA``)."""
+    ends = (gap.start() for m in OFFICER.finditer(text)
+            if (gap := HOLDER_END.search(text, max(0, m.start() - 4), m.start())) is not None)
+    return context_rule_candidates(text, names_before(text, ends), taken, places)
 
 
 # What only a company is: backed, owned, listed or headquartered somewhere, right before its name
-# (``SoftBank-backed Paytm``, ``Hong Kong-listed Lenovo``, ``state-owned BSNL``); or based somewhere, which a
-# person may be too (``Tokyo-based Rakuten``); and a name that reports ``in its`` own words (``Ericsson said
-# in its Mobility Report``), which no person does
+# (``SoftBank-backed Paytm``, ``Nasdaq-listed Grab``, ``state-owned BSNL``); or based somewhere, which a person
+# may be too (``Tokyo-based Rakuten``); and a name that reports ``in its`` own words (``Ericsson said in its
+# Mobility Report``), which no person does
 COMPANY_PARTICIPLE_BEFORE = re.compile(
-    rf"(?<![\w-])[\w.&'’-]+-(?P<participle>backed|owned|listed|controlled|funded|headquartered|based){_HS}"
-    rf"(?P<name>{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,3}})")
-REPORTS_IN_ITS_OWN = re.compile(
-    rf"(?<![\w-])(?P<name>{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,3}}){_HS}"
-    rf"(?:said|says|reported|reports|announced|stated|noted|added|wrote){_HS}(?:\w+{_HS})?(?:in|on){_HS}its(?![\w-])")
+    rf"(?<=[\w.&'’])-(?P<participle>backed|owned|listed|controlled|funded|headquartered|based){_HS}(?P<name>{_NAME})")
+IN_ITS = re.compile(rf"{_HS}(?:in|on){_HS}its(?![\w-])")
+REPORTED_BEFORE = re.compile(rf"{_HS}(?:said|says|reported|reports|announced|stated|noted|added|wrote)(?:{_HS}\w+)?$")
 
 
 def named_as_a_company(text: str, taken: list[Candidate], places: dict[int, int]) -> list[Candidate]:
-    """A name that only a company's context allows is an organisation's, where no organisation is found
-    there and it names no place: backed, owned, listed or headquartered somewhere (a person's name only
-    when the context is ``based``), or reporting ``in its`` own words."""
-    out = []
-    for m in (*COMPANY_PARTICIPLE_BEFORE.finditer(text), *REPORTS_IN_ITS_OWN.finditer(text)):
-        start, end = m.span("name")
-        name = text[start:end]
-        words = name.split()
-        based = m.re is COMPANY_PARTICIPLE_BEFORE and m.group("participle") == "based"
-        if (words[0].lower() in NOT_A_NAME_AFTER_KIND or words[0].lower() in STOP_WORDS or start in places
-                or place_name(name) is not None or PERSON_PREFIX.match(name)
-                or any(w.lower() in ROLE_WORDS or C_SUITE.fullmatch(w) for w in words)
-                or ((based or m.re is REPORTS_IN_ITS_OWN) and reads_as_a_person(name))
-                or not is_organisation_name(name) or overlaps_an_organisation(taken, start, end)):
-            continue
-        out.append(Candidate(start, end, "ORG", "rule"))
-    return out
+    """A name that only a company's context allows is an organisation's: backed, owned, listed or
+    headquartered somewhere (a person's name only when the context is ``based``), or reporting ``in its``
+    own words."""
+    participles = [m for m in COMPANY_PARTICIPLE_BEFORE.finditer(text)]
+    return context_rule_candidates(
+        text, (m.span("name") for m in participles if m.group("participle") != "based"), taken, places) + \
+        context_rule_candidates(
+            text, [*(m.span("name") for m in participles if m.group("participle") == "based"),
+                   *names_before(text, (verb.start() for m in IN_ITS.finditer(text) if (verb := REPORTED_BEFORE.search(
+                       text, max(0, m.start() - 30), m.start())) is not None))], taken, places, person_allowed=False)
 
 
 # Those who work at an organisation, then ``at`` and its name: ``economists at Morgan Stanley``, ``an analyst at
