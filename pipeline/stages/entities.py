@@ -711,7 +711,7 @@ KIND_IN_APPOSITION = re.compile(
 NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{_NAME})$")
 
 
-def context_rule_candidates(text: str, names: Iterator[tuple[int, int]], taken: list[Candidate],
+def context_rule_candidates(text: str, names: Iterable[tuple[int, int]], taken: list[Candidate],
                             places: dict[int, int], person_allowed: bool = True) -> list[Candidate]:
     """Organisations a context rule found at ``names`` (spans), where no organisation is found there and
     the name is no place, no role or title, and (unless ``person_allowed``) reads as no person's name."""
@@ -776,17 +776,23 @@ IN_ITS = re.compile(rf"{_HS}(?:in|on){_HS}its(?![\w-])")
 REPORTED_BEFORE = re.compile(rf"{_HS}(?:said|says|reported|reports|announced|stated|noted|added|wrote)(?:{_HS}\w+)?$")
 
 
+def reporting_in_its_own_words(text: str) -> Iterator[int]:
+    """Where each verb starts whose subject reports ``in its`` own words (``Ericsson said in its``)."""
+    for m in IN_ITS.finditer(text):
+        if (verb := REPORTED_BEFORE.search(text, max(0, m.start() - 30), m.start())) is not None:
+            yield verb.start()
+
+
 def named_as_a_company(text: str, taken: list[Candidate], places: dict[int, int]) -> list[Candidate]:
     """A name that only a company's context allows is an organisation's: backed, owned, listed or
     headquartered somewhere (a person's name only when the context is ``based``), or reporting ``in its``
     own words."""
-    participles = [m for m in COMPANY_PARTICIPLE_BEFORE.finditer(text)]
-    return context_rule_candidates(
-        text, (m.span("name") for m in participles if m.group("participle") != "based"), taken, places) + \
-        context_rule_candidates(
-            text, [*(m.span("name") for m in participles if m.group("participle") == "based"),
-                   *names_before(text, (verb.start() for m in IN_ITS.finditer(text) if (verb := REPORTED_BEFORE.search(
-                       text, max(0, m.start() - 30), m.start())) is not None))], taken, places, person_allowed=False)
+    participles = list(COMPANY_PARTICIPLE_BEFORE.finditer(text))
+    only_companies = (m.span("name") for m in participles if m.group("participle") != "based")
+    people_too = [*(m.span("name") for m in participles if m.group("participle") == "based"),
+                  *names_before(text, reporting_in_its_own_words(text))]
+    return context_rule_candidates(text, only_companies, taken, places) + \
+        context_rule_candidates(text, people_too, taken, places, person_allowed=False)
 
 
 # Those who work at an organisation, then ``at`` and its name: ``economists at Morgan Stanley``, ``an analyst at

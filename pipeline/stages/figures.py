@@ -607,6 +607,7 @@ def _in_other_clause(sent: Doc, i: int, quantity: Span, names: Sequence[Name] = 
 
 
 def _verb_above(token: Token) -> Token | None:
+    """The verb whose clause holds the token (not an auxiliary, which carries no clause of its own)."""
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
             return token
