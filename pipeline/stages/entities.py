@@ -701,12 +701,11 @@ def named_by_kind(text: str, taken: list[Candidate]) -> list[Candidate]:
 # operator,``, ``Sea, the parent of Shopee,``. The description opens with an article or a possessive and
 # holds at most five more words before its head. Tried only where a sentence opens (``SENTENCE_OPENING``):
 # the text's other capitals are never a sentence's first name.
-_HS = r"[^\S\r\n]+"
-_NAME = rf"{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,3}}"
+_NAME = rf"{_KIND_NAME_WORD}(?:{_SPACE}+{_KIND_NAME_WORD}){{0,3}}"
 SENTENCE_OPENING = re.compile(r"(?m)^[ \t]*(?=[A-Z])|[.!?][\"”’)]?[ \t]+(?=[A-Z])")
 KIND_IN_APPOSITION = re.compile(
-    rf"(?P<name>{_NAME}),{_HS}(?:a|an|the|{_KIND_NAME_WORD}(?:{_HS}{_KIND_NAME_WORD}){{0,2}}['’]s?)"
-    rf"(?:{_HS}[\w’'-]+){{0,5}}?{_HS}(?:{ORGANISATION_KINDS}|parent|owner)(?:{_HS}of{_HS}[^,;\n]{{1,60}})?,")
+    rf"(?P<name>{_NAME}),{_SPACE}+(?:a|an|the|{_KIND_NAME_WORD}(?:{_SPACE}+{_KIND_NAME_WORD}){{0,2}}['’]s?)"
+    rf"(?:{_SPACE}+[\w’'-]+){{0,5}}?{_SPACE}+(?:{ORGANISATION_KINDS}|parent|owner)(?:{_SPACE}+of{_SPACE}+[^,;\n]{{1,60}})?,")
 # the name that ends right where the context after it starts (used with .search(text, pos, context_start))
 NAME_BEFORE = re.compile(rf"(?<![\w-])(?P<name>{_NAME})$")
 
@@ -771,9 +770,9 @@ def named_by_its_officer(text: str, taken: list[Candidate], places: dict[int, in
 # may be too (``Tokyo-based Rakuten``); and a name that reports ``in its`` own words (``Ericsson said in its
 # Mobility Report``), which no person does
 COMPANY_PARTICIPLE_BEFORE = re.compile(
-    rf"(?<=[\w.&'’])-(?P<participle>backed|owned|listed|controlled|funded|headquartered|based){_HS}(?P<name>{_NAME})")
-IN_ITS = re.compile(rf"{_HS}(?:in|on){_HS}its(?![\w-])")
-REPORTED_BEFORE = re.compile(rf"{_HS}(?:said|says|reported|reports|announced|stated|noted|added|wrote)(?:{_HS}\w+)?$")
+    rf"(?<=[\w.&'’])-(?P<participle>backed|owned|listed|controlled|funded|headquartered|based){_SPACE}+(?P<name>{_NAME})")
+IN_ITS = re.compile(rf"{_SPACE}+(?:in|on){_SPACE}+its(?![\w-])")
+REPORTED_BEFORE = re.compile(rf"{_SPACE}+(?:said|says|reported|reports|announced|stated|noted|added|wrote)(?:{_SPACE}+\w+)?$")
 
 
 def reporting_in_its_own_words(text: str) -> Iterator[int]:
@@ -799,7 +798,7 @@ def named_as_a_company(text: str, taken: list[Candidate], places: dict[int, int]
 # Jefferies``; a person is nowhere that people work ``at``
 WORKPLACE_BEFORE_NAME = re.compile(
     r"(?<![\w-])(?i:(?:analyst|economist|researcher|engineer|scientist|strategist|executive|employee)s?|staff|workers)"
-    rf"[^\S\r\n]+at[^\S\r\n]+(?:the[^\S\r\n]+)?(?P<name>{_KIND_NAME_WORD}(?:[^\S\r\n]+{_KIND_NAME_WORD}){{0,3}})")
+    rf"{_SPACE}+at{_SPACE}+(?:the{_SPACE}+)?(?P<name>{_NAME})")
 
 
 def named_as_workplace(text: str, taken: list[Candidate], places: dict[int, int]) -> list[Candidate]:

@@ -1591,7 +1591,7 @@ def find_subject(sent: Doc, quantity: Span, noun: Token | None, names: Sequence[
         return None if noun is None else _owner_of_noun(sent, noun, owners, referable)
     if verb is not None:
         subject = verb_subject(verb)
-        if verb.lemma_ in SPEND_VERBS | APPROVING | {"give", "supply", "transfer"}:
+        if verb.lemma_ in GIVING_VERBS:
             found = _recipient(verb, head, owners, referable=referable)  # F1: money that passes belongs to
             # its recipient
             if found is not None:
@@ -1882,7 +1882,7 @@ def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bo
     # hangs from the verb or the amount; ``make $11 billion in loans available to Intel``; ``590 billion yen
     # in additional support for Rapidus``
     for noun in (c for p in (*verb.children, *head.children) if p.dep_ == "prep" for c in p.children
-                 if c.dep_ == "pobj" and c.lemma_ in MONEY_NOUNS | {"support"}):
+                 if c.dep_ == "pobj" and c.lemma_ in GIVEN_MONEY_NOUNS):
         for to in (t for t in (*noun.children, *(t for a in noun.children if a.lower_ == "available"
                                                  for t in a.children)) if t.dep_ == "prep" and t.lower_ in ("to", "for")):
             for pobj in to.children:
@@ -1893,6 +1893,9 @@ def _recipient(verb: Token, head: Token, owners: Sequence[Name], destination: bo
 
 # verbs by which an authority lets a project go ahead, and the nouns for what the project costs
 APPROVING = frozenset("""approve sanction clear endorse greenlight authorize authorise""".split())
+# verbs by which money passes to a recipient (F1), and the nouns for the money that passes
+GIVING_VERBS = SPEND_VERBS | APPROVING | {"give", "supply", "transfer"}
+GIVEN_MONEY_NOUNS = MONEY_NOUNS | {"support"}
 OUTLAYS = MONEY_NOUNS | {"cost", "outlay", "expenditure"}
 
 
